@@ -1,0 +1,70 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// The six domain plugins: each an ordinary library that depends only on the engine.
+let pluginTargets: [(name: String, path: String)] = [
+    ("ChannelShiftAssessors", "Plugins/ChannelShift"),
+    ("DigitalEngagementAssessors", "Plugins/DigitalEngagement"),
+    ("MobileAssessors", "Plugins/Mobile"),
+    ("ContentAssessors", "Plugins/Content"),
+    ("DigitalInclusionAssessors", "Plugins/DigitalInclusion"),
+    ("OpenDataAssessors", "Plugins/OpenData"),
+]
+
+let package = Package(
+    name: "assess",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "assess", targets: ["assess"]),
+        .library(name: "AssessCore", targets: ["AssessCore"]),
+        .library(name: "AssessKit", targets: ["AssessKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // libyaml from Debian's libyaml-dev, found through pkg-config.
+        .systemLibrary(
+            name: "CYAML",
+            path: "Sources/CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        // The engine: YAML reading, model, assessors, scoring, reporters. Knows nothing of the terminal.
+        .target(name: "AssessCore", dependencies: ["CYAML"], path: "Sources/AssessCore"),
+    ] + pluginTargets.map { plugin in
+        .target(name: plugin.name, dependencies: ["AssessCore"], path: plugin.path)
+    } + [
+        // The default registry (engine + six plugins) and the built-in framework, embedded.
+        .target(
+            name: "AssessKit",
+            dependencies: ["AssessCore"] + pluginTargets.map { .target(name: $0.name) },
+            path: "Sources/AssessKit"
+        ),
+        .executableTarget(
+            name: "assess",
+            dependencies: ["AssessKit", "AssessCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Sources/assess"
+        ),
+        // Loader speed against a bare libyaml parse of the same bytes: `swift run -c release assess-benchmark`.
+        .executableTarget(
+            name: "assess-benchmark",
+            dependencies: ["AssessCore", "AssessKit", "CYAML"],
+            path: "Benchmarks/LoaderBenchmark"
+        ),
+        .target(name: "TestSupport", dependencies: ["AssessCore", "AssessKit"], path: "Tests/TestSupport"),
+        .testTarget(
+            name: "AssessCoreTests",
+            dependencies: ["AssessCore", "AssessKit", "TestSupport"],
+            path: "Tests/AssessCoreTests",
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "AssessCLITests",
+            dependencies: ["TestSupport"],
+            path: "Tests/AssessCLITests",
+            exclude: ["Golden"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

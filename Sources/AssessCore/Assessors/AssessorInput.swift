@@ -1,0 +1,108 @@
+/// The evidence one criterion reads, by role, with typed accessors that turn problems into located errors.
+public struct AssessorInput: Sendable {
+    /// The criterion being scored.
+    public let criterionID: String
+    /// The framework's scale.
+    public let scale: Scale
+    /// The organisation.
+    public let organisation: Organisation
+    /// Role to fact key, as the criterion binds them.
+    public let bindings: [String: String]
+    /// Facts by key, as the evidence holds them (absent keys are missing facts).
+    let facts: [String: Fact]
+    /// The evidence file, for messages.
+    public let document: YAMLDocument
+
+    /// Creates an input.
+    public init(criterionID: String, scale: Scale, organisation: Organisation, bindings: [String: String],
+                facts: [String: Fact], document: YAMLDocument) {
+        self.criterionID = criterionID
+        self.scale = scale
+        self.organisation = organisation
+        self.bindings = bindings
+        self.facts = facts
+        self.document = document
+    }
+
+    /// The fact bound to a role. Missing → not assessed; marked not applicable → not applicable.
+    public func fact(_ role: String) throws(AssessmentIssue) -> Fact {
+        let key = bindings[role] ?? role
+        guard let fact = facts[key] else { throw .missing(role: role, fact: key) }
+        if let reason = fact.notApplicable { throw .notApplicable(reason) }
+        return fact
+    }
+
+    /// The fact bound to an optional role, or nil when the criterion does not bind it or the evidence lacks it.
+    public func optionalFact(_ role: String) throws(AssessmentIssue) -> Fact? {
+        guard let key = bindings[role], let fact = facts[key], fact.notApplicable == nil else { return nil }
+        return fact
+    }
+
+    /// The value node of the fact bound to a role.
+    public func value(_ role: String) throws(AssessmentIssue) -> YAMLNode {
+        let fact = try fact(role)
+        guard let value = fact.value else { throw .missing(role: role, fact: fact.key) }
+        return value
+    }
+
+    /// The fact bound to a role, read as a number.
+    public func number(_ role: String) throws(AssessmentIssue) -> Double {
+        let node = try value(role)
+        return try number(node, what: bindings[role] ?? role)
+    }
+
+    /// A node read as a number, or an error pointing at it.
+    public func number(_ node: YAMLNode, what: String) throws(AssessmentIssue) -> Double {
+        guard let number = node.scalar?.number else {
+            throw invalid("\(what) must be a number, found \(node.kindDescription)", at: node,
+                          hint: "write digits only, such as 42 or 12.5 (no units or % sign)")
+        }
+        return number
+    }
+
+    /// A node read as a boolean, or an error pointing at it.
+    public func bool(_ node: YAMLNode, what: String) throws(AssessmentIssue) -> Bool {
+        guard let value = node.scalar?.bool else {
+            throw invalid("\(what) must be yes or no, found \(node.kindDescription)", at: node, hint: "write yes or no")
+        }
+        return value
+    }
+
+    /// The fact bound to a role, read as text (`no` stays the word "no").
+    public func string(_ role: String) throws(AssessmentIssue) -> String {
+        let node = try value(role)
+        guard let scalar = node.scalar, !scalar.isNull else {
+            throw invalid("\(bindings[role] ?? role) must be a single value, found \(node.kindDescription)", at: node)
+        }
+        return scalar.text
+    }
+
+    /// A node read as a mapping of keys to booleans, or (as a list of ids) each id set to true.
+    public func flags(_ node: YAMLNode, what: String) throws(AssessmentIssue) -> [(id: String, value: Bool, node: YAMLNode)] {
+        if let items = node.items {
+            var result: [(String, Bool, YAMLNode)] = []
+            for item in items {
+                guard let id = item.scalar?.text else {
+                    throw invalid("each item of \(what) must be an id, found \(item.kindDescription)", at: item)
+                }
+                result.append((id, true, item))
+            }
+            return result
+        }
+        guard let pairs = node.pairs else {
+            throw invalid("\(what) must be a mapping of ids to yes/no, found \(node.kindDescription)", at: node,
+                          hint: "write one 'id: yes' or 'id: no' per line")
+        }
+        var result: [(String, Bool, YAMLNode)] = []
+        for pair in pairs {
+            let id = pair.key.scalar?.text ?? ""
+            result.append((id, try bool(pair.value, what: "\(what).\(id)"), pair.key))
+        }
+        return result
+    }
+
+    /// An error pointing at a node of the evidence file.
+    public func invalid(_ message: String, at node: YAMLNode, hint: String? = nil) -> AssessmentIssue {
+        .invalid(document.diagnostic(message, at: node.location, hint: hint))
+    }
+}

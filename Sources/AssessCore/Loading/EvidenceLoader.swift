@@ -1,0 +1,108 @@
+/// Loads an evidence file (YAML or JSON) describing one organisation.
+public struct EvidenceLoader: Sendable {
+    /// Limits for the file.
+    public var limits: YAMLLimits
+
+    /// Creates a loader.
+    public init(limits: YAMLLimits = YAMLLimits()) {
+        self.limits = limits
+    }
+
+    /// Top-level keys of an evidence file.
+    public static let topKeys = ["organisation", "facts"]
+    /// Keys of the organisation block.
+    public static let organisationKeys = ["name", "type", "code", "population", "period"]
+    /// Keys of a fact's long form.
+    public static let factKeys = ["value", "not-applicable", "source", "reference", "date", "note"]
+
+    /// Loads and checks an evidence file.
+    public func load(path: String) throws(LoadError) -> Evidence {
+        try decode(FileReader.parse(path, limits: limits))
+    }
+
+    /// Decodes a parsed evidence document.
+    public func decode(_ document: YAMLDocument) throws(LoadError) -> Evidence {
+        let context = DecodingContext(document: document)
+        guard let root = context.root(what: "an 'organisation:' block and 'facts:'"),
+              let map = root.mapping(keys: Self.topKeys) else { throw .invalid(DiagnosticError(context.diagnostics)) }
+        var organisation = Organisation(name: "")
+        if let block = map.required("organisation", hint: "add 'organisation:' with at least 'name:'")?
+            .mapping(keys: Self.organisationKeys) {
+            organisation.name = block.string("name") ?? ""
+            organisation.type = block.optionalString("type")
+            organisation.code = block.optionalString("code")
+            organisation.population = block["population"]?.number(in: 1...1e10)
+            organisation.period = block.optionalString("period")
+        }
+        var facts: [String: Fact] = [:]
+        if let factsReader = map["facts"], let pairs = factsReader.node.pairs {
+            for pair in pairs {
+                guard let key = pair.key.scalar?.text else { continue }
+                if !Evidence.isValidKey(key) {
+                    context.error("'\(key)' is not a valid fact key", at: pair.key.location,
+                                  hint: "use lower-case words joined by '.' or '-', such as channel.volumes")
+                    continue
+                }
+                let reader = NodeReader(node: pair.value, path: "facts.\(key)", context: context)
+                if let fact = decodeFact(key: key, reader: reader) { facts[key] = fact }
+            }
+        } else if let factsReader = map["facts"] {
+            factsReader.error("facts must be a mapping of fact keys to values, found \(factsReader.node.kindDescription)")
+        }
+        if !context.diagnostics.isEmpty { throw .invalid(DiagnosticError(context.diagnostics)) }
+        return Evidence(organisation: organisation, facts: facts, document: document)
+    }
+
+    private func decodeFact(key: String, reader: NodeReader) -> Fact? {
+        let node = reader.node
+        guard let pairs = node.pairs,
+              pairs.contains(where: { ["value", "not-applicable"].contains($0.key.scalar?.text ?? "") }) else {
+            return Fact(key: key, value: node, location: node.location)
+        }
+        guard let map = reader.mapping(keys: Self.factKeys) else { return nil }
+        let source = map["source"]?.choice(Provenance.self) ?? .selfReported
+        let value = map["value"]?.node
+        let notApplicable = map["not-applicable"]?.string()
+        if value != nil, notApplicable != nil {
+            reader.error("fact '\(key)' has both 'value' and 'not-applicable'", hint: "keep one of them")
+        }
+        if let date = map["date"], let text = date.string(), !Self.isDate(text) {
+            date.error("date must be written YYYY-MM-DD, YYYY-MM or YYYY, found \"\(text)\"")
+        }
+        return Fact(key: key, value: value, notApplicable: notApplicable, source: source,
+                    reference: map.optionalString("reference"), date: map.optionalString("date"),
+                    note: map.optionalString("note"), location: node.location)
+    }
+
+    static func isDate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count), parts[0].count == 4 else { return false }
+        return parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) } && parts.dropFirst().allSatisfy { $0.count == 2 }
+    }
+
+    /// Warnings for facts that no criterion of the framework reads, with the nearest key that one does.
+    public static func unusedFacts(_ evidence: Evidence, framework: Framework) -> [Diagnostic] {
+        let read = Set(framework.allCriteria.flatMap { $0.criterion.evidence.map(\.fact) })
+        let known = Array(read).sorted()
+        return evidence.facts.values.sorted { $0.location < $1.location }.compactMap { fact in
+            guard !read.contains(fact.key) else { return nil }
+            let location = fact.location.line > 1 ? SourceLocation(line: fact.location.line, column: 1) : fact.location
+            let keyLocation = keyLocation(of: fact.key, in: evidence.document) ?? location
+            return evidence.document.diagnostic(
+                "no criterion of framework '\(framework.id)' reads the fact '\(fact.key)'", at: keyLocation,
+                hint: Suggestion.nearest(to: fact.key, in: known).map { "did you mean '\($0)'?" } ?? "it is kept but not scored",
+                severity: .warning)
+        }
+    }
+
+    private static func keyLocation(of key: String, in document: YAMLDocument) -> SourceLocation? {
+        document.root?["facts"]?.pairs?.first { $0.key.scalar?.text == key }?.key.location
+    }
+}
+
+extension Evidence {
+    /// Whether a text is a valid fact key: lower-case letters, digits, '-', '_' and '.'.
+    public static func isValidKey(_ key: String) -> Bool {
+        !key.isEmpty && key.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" || $0 == "." || $0 == "_" }
+    }
+}

@@ -1,0 +1,304 @@
+/// Loads a framework and its rubrics, checking everything and reporting every problem with its location.
+public struct FrameworkLoader: Sendable {
+    /// Assessors a rubric may name.
+    public var registry: AssessorRegistry
+    /// Limits for each file.
+    public var limits: YAMLLimits
+
+    /// Creates a loader.
+    public init(registry: AssessorRegistry, limits: YAMLLimits = YAMLLimits()) {
+        self.registry = registry
+        self.limits = limits
+    }
+
+    /// The keys of `framework.yaml`.
+    public static let frameworkKeys = ["id", "title", "version", "description", "scoring", "overall", "scale", "bands",
+                                       "dimensions", "plugins"]
+    /// The keys of a rubric file.
+    public static let rubricKeys = ["id", "title", "version", "description", "levels", "criteria"]
+    /// The keys of a criterion.
+    public static let criterionKeys = ["id", "title", "question", "guidance", "rationale", "weight", "core", "assessor",
+                                       "evidence", "parameters", "points", "levels"]
+
+    /// Loads a framework from a folder (holding `framework.yaml`) or from the path of its `framework.yaml`.
+    public func load(path: String) throws(LoadError) -> Framework {
+        let file = FileReader.isDirectory(path) ? FileReader.resolve("framework.yaml", relativeTo: path) : path
+        let folder = FileReader.folder(of: file)
+        let limits = self.limits
+        return try load(frameworkFile: file) { (relative: String) throws(LoadError) -> YAMLDocument in
+            try FileReader.parse(FileReader.resolve(relative, relativeTo: folder), limits: limits)
+        }
+    }
+
+    /// Loads a framework from files held in memory (the built-in framework), keyed by their display paths.
+    public func load(embedded files: [String: String], frameworkFile: String) throws(LoadError) -> Framework {
+        let folder = FileReader.folder(of: frameworkFile)
+        let limits = self.limits
+        return try load(frameworkFile: frameworkFile) { (relative: String) throws(LoadError) -> YAMLDocument in
+            let name = relative == frameworkFile ? relative : FileReader.resolve(relative, relativeTo: folder)
+            guard let text = files[name] else { throw .notFound(path: name, hint: "the built-in framework has no such file") }
+            do throws(DiagnosticError) { return try YAMLParser.parse(text, file: name, limits: limits) } catch { throw .invalid(error) }
+        }
+    }
+
+    private func load(
+        frameworkFile: String, open: (String) throws(LoadError) -> YAMLDocument
+    ) throws(LoadError) -> Framework {
+        let document = try open(frameworkFile)
+        let context = DecodingContext(document: document)
+        var diagnostics: [Diagnostic] = []
+        guard let root = context.root(what: "a framework: id, title, version, scale and dimensions"),
+              let map = root.mapping(keys: Self.frameworkKeys) else {
+            throw .invalid(DiagnosticError(context.diagnostics))
+        }
+        let id = map.string("id").map { checkID($0, at: map["id"]) } ?? ""
+        let title = map.string("title") ?? ""
+        let version = map.string("version") ?? ""
+        let description = map.optionalString("description") ?? ""
+        let scoring = map["scoring"]?.choice(ScoringMode.self) ?? .levels
+        let overall = map["overall"]?.choice(OverallMethod.self) ?? .weightedMean
+        let scale = map.required("scale").flatMap(readScale) ?? .standard
+        var bands: [Double] = []
+        if let bandsReader = map["bands"] {
+            bands = readBands(bandsReader, scale: scale)
+        } else if scoring == .points {
+            bands = (0..<scale.top).map { Double($0) * 100 / Double(scale.top) }
+        }
+        if map["plugins"] != nil {
+            map["plugins"]?.error("external plugins are not supported by this version of assess",
+                                  hint: "remove 'plugins:' or upgrade assess")
+        }
+
+        var dimensions: [Dimension] = []
+        var seenRubrics: [String: String] = [:]
+        for entry in map.required("dimensions")?.list() ?? [] {
+            guard let dimension = entry.mapping(keys: ["rubric", "weight"]), let path = dimension.string("rubric") else { continue }
+            let weight = dimension["weight"]?.number(in: 0...1_000_000) ?? 1
+            let rubricDocument: YAMLDocument
+            do {
+                rubricDocument = try open(path)
+            } catch {
+                switch error {
+                case .notFound:
+                    dimension["rubric"]?.error("the rubric file '\(path)' does not exist",
+                                               hint: "paths are relative to the folder holding framework.yaml")
+                case .invalid(let problems):
+                    diagnostics += problems.diagnostics
+                }
+                continue
+            }
+            let (rubric, problems) = decodeRubric(rubricDocument, scale: scale)
+            diagnostics += problems
+            guard let rubric else { continue }
+            if let first = seenRubrics[rubric.id] {
+                dimension["rubric"]?.error("rubric id '\(rubric.id)' is used twice (also by \(first))",
+                                           hint: "give each rubric its own id")
+                continue
+            }
+            seenRubrics[rubric.id] = path
+            dimensions.append(Dimension(rubric: rubric, weight: weight))
+        }
+        if dimensions.isEmpty, context.diagnostics.isEmpty, diagnostics.isEmpty {
+            map.reader.error("the framework has no dimensions", hint: "list at least one rubric under 'dimensions:'")
+        }
+        if dimensions.count > 0, dimensions.allSatisfy({ $0.weight == 0 }) {
+            map["dimensions"]?.error("every dimension has weight 0", hint: "give at least one dimension a positive weight")
+        }
+        diagnostics += context.diagnostics
+        diagnostics += Self.duplicateCriteria(dimensions)
+        if !diagnostics.isEmpty { throw .invalid(DiagnosticError(diagnostics)) }
+        return Framework(id: id, title: title, version: version, description: description, scoring: scoring,
+                         overall: overall, scale: scale, bands: bands, dimensions: dimensions, source: frameworkFile)
+    }
+
+    /// Loads a single rubric file on its own, with a given scale (for `assess validate`).
+    public func loadRubric(path: String, scale: Scale) throws(LoadError) -> Rubric {
+        let document = try FileReader.parse(path, limits: limits)
+        let (rubric, problems) = decodeRubric(document, scale: scale)
+        var all = problems
+        if let rubric { all += Self.duplicateCriteria([Dimension(rubric: rubric, weight: 1)]) }
+        guard let rubric, all.isEmpty else { throw .invalid(DiagnosticError(all)) }
+        return rubric
+    }
+
+    // MARK: - Scale
+
+    private func readScale(_ reader: NodeReader) -> Scale? {
+        guard let map = reader.mapping(keys: ["levels"]), let list = map.required("levels")?.list() else { return nil }
+        var levels: [LevelDefinition] = []
+        for (index, entry) in list.enumerated() {
+            guard let level = entry.mapping(keys: ["level", "name", "description"]),
+                  let number = level.required("level")?.integer(in: 1...100),
+                  let name = level.string("name") else { continue }
+            if number != index + 1 {
+                level["level"]?.error("levels must be numbered 1, 2, 3 ... in order; expected \(index + 1), found \(number)")
+            }
+            levels.append(LevelDefinition(level: number, name: name, description: level.optionalString("description") ?? ""))
+        }
+        if list.count < 2 {
+            reader.error("a scale needs at least two levels")
+            return nil
+        }
+        return levels.count == list.count ? Scale(levels: levels) : nil
+    }
+
+    private func readBands(_ reader: NodeReader, scale: Scale) -> [Double] {
+        guard let items = reader.list() else { return [] }
+        let values = items.compactMap { $0.number(in: 0...100) }
+        guard values.count == items.count else { return [] }
+        if values.count != scale.top {
+            reader.error("bands needs \(scale.top) percentages, one per level, found \(values.count)")
+        } else if values.first != 0 || zip(values, values.dropFirst()).contains(where: { $0 >= $1 }) {
+            reader.error("bands must start at 0 and rise", hint: "for five levels, for example: [0, 20, 40, 60, 80]")
+        }
+        return values
+    }
+
+    // MARK: - Rubric
+
+    /// Decodes a rubric document, returning it (when usable) and every problem found.
+    public func decodeRubric(_ document: YAMLDocument, scale: Scale) -> (Rubric?, [Diagnostic]) {
+        let context = DecodingContext(document: document)
+        guard let root = context.root(what: "a rubric: id, title, version, levels and criteria"),
+              let map = root.mapping(keys: Self.rubricKeys) else { return (nil, context.diagnostics) }
+        let id = map.string("id").map { checkID($0, at: map["id"]) } ?? ""
+        let title = map.string("title") ?? ""
+        let version = map.string("version") ?? ""
+        let description = map.optionalString("description") ?? ""
+        let levels = map.required("levels").map { readLevelDescriptors($0, scale: scale) } ?? [:]
+        var criteria: [Criterion] = []
+        for entry in map.required("criteria")?.list() ?? [] {
+            if let criterion = decodeCriterion(entry, scale: scale) { criteria.append(criterion) }
+        }
+        if criteria.isEmpty, context.diagnostics.isEmpty {
+            map.reader.error("the rubric has no criteria", hint: "add at least one under 'criteria:'")
+        }
+        guard context.diagnostics.isEmpty else { return (nil, context.diagnostics) }
+        return (Rubric(id: id, title: title, version: version, description: description, levels: levels,
+                       criteria: criteria, file: document.file), [])
+    }
+
+    private func decodeCriterion(_ reader: NodeReader, scale: Scale) -> Criterion? {
+        guard let map = reader.mapping(keys: Self.criterionKeys) else { return nil }
+        let before = reader.context.diagnostics.count
+        let id = map.string("id").map { checkID($0, at: map["id"]) } ?? ""
+        let title = map.string("title") ?? ""
+        let question = map.string("question") ?? ""
+        let guidance = map.optionalString("guidance") ?? ""
+        let rationale = map.string("rationale") ?? ""
+        let weight = map["weight"]?.number(in: 0...1_000_000) ?? 1
+        let core = map["core"]?.bool() ?? false
+        let points = map["points"]?.number(in: 0...1_000_000)
+        let levels = map.required("levels").map { readLevelDescriptors($0, scale: scale) } ?? [:]
+
+        guard let assessorReader = map.required("assessor"), let assessorID = assessorReader.string() else { return nil }
+        guard let factory = registry.factory(assessorID) else {
+            assessorReader.error(
+                "unknown assessor '\(assessorID)'",
+                hint: Suggestion.nearest(to: assessorID, in: registry.ids).map { "did you mean '\($0)'?" }
+                    ?? "run 'assess plugins' to list the assessors")
+            return nil
+        }
+        let bindings = readBindings(map, description: factory.description)
+        let parametersNode = map["parameters"]?.node ?? YAMLNode(.mapping([]), at: reader.location)
+        let parameterPath = reader.path + ".parameters"
+        let parameterReader = NodeReader(node: parametersNode, path: parameterPath, context: reader.context)
+        guard let parameters = parameterReader.mapping(keys: factory.description.parameters.map(\.name)) else { return nil }
+        let assessor = factory.make(parameters, scale)
+        guard let assessor, reader.context.diagnostics.count == before else {
+            if assessor == nil, reader.context.diagnostics.count == before {
+                parameterReader.error("the parameters of assessor '\(assessorID)' are not usable")
+            }
+            return nil
+        }
+        return Criterion(id: id, title: title, question: question, guidance: guidance, rationale: rationale,
+                         weight: weight, core: core, assessorID: assessorID, assessor: assessor, evidence: bindings,
+                         points: points, levels: levels, location: reader.location)
+    }
+
+    private func readBindings(_ map: MappingReader, description: AssessorDescription) -> [EvidenceBinding] {
+        let roles = description.roles
+        guard let reader = map.required("evidence", hint: "map the assessor's roles (\(roles.map(\.name).joined(separator: ", "))) to fact keys")
+        else { return [] }
+        if let scalar = reader.node.scalar, !scalar.isNull {
+            guard roles.count == 1 else {
+                reader.error("assessor '\(description.id)' reads \(roles.count) facts, so 'evidence' must map each role",
+                             hint: "write one line per role: \(roles.map { "\($0.name): KEY" }.joined(separator: ", "))")
+                return []
+            }
+            return [EvidenceBinding(role: roles[0].name, fact: checkFactKey(scalar.text, at: reader))]
+        }
+        guard let mapping = reader.mapping(keys: roles.map(\.name), what: "role: fact-key lines") else { return [] }
+        var bindings: [EvidenceBinding] = []
+        for role in mapping.order {
+            guard let key = mapping[role]?.string() else { continue }
+            bindings.append(EvidenceBinding(role: role, fact: checkFactKey(key, at: mapping[role] ?? reader)))
+        }
+        for role in roles where role.required && mapping[role.name] == nil {
+            reader.error("evidence has no fact for the role '\(role.name)' that assessor '\(description.id)' needs",
+                         hint: "add '\(role.name): FACT-KEY' (\(role.summary))")
+        }
+        return bindings
+    }
+
+    private func readLevelDescriptors(_ reader: NodeReader, scale: Scale) -> [Int: String] {
+        guard let pairs = reader.node.pairs else {
+            reader.error("levels must map each level number to its descriptor, found \(reader.node.kindDescription)",
+                         hint: "write '1: ...' to '\(scale.top): ...', one per line")
+            return [:]
+        }
+        var result: [Int: String] = [:]
+        for pair in pairs {
+            let keyReader = NodeReader(node: pair.key, path: reader.path, context: reader.context)
+            guard let text = pair.key.scalar?.text, let level = Int(text), (1...scale.top).contains(level) else {
+                keyReader.error("level '\(pair.key.scalar?.text ?? "?")' is not on the scale",
+                                hint: "use the level numbers 1 to \(scale.top)")
+                continue
+            }
+            if let description = NodeReader(node: pair.value, path: "\(reader.path).\(level)", context: reader.context).string() {
+                result[level] = description
+            }
+        }
+        let missing = (1...scale.top).filter { result[$0] == nil }
+        if !missing.isEmpty, pairs.count == result.count {
+            reader.error("levels has no descriptor for level \(missing.map(String.init).joined(separator: ", "))",
+                         hint: "describe every level from 1 to \(scale.top)")
+        }
+        return result
+    }
+
+    // MARK: - Checks
+
+    private func checkID(_ id: String, at reader: NodeReader?) -> String {
+        let allowed = id.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" || $0 == "." }
+        if !allowed || id.isEmpty {
+            reader?.error("'\(id)' is not a valid id", hint: "use lower-case letters, digits, '-' and '.' only")
+        }
+        return id
+    }
+
+    private func checkFactKey(_ key: String, at reader: NodeReader) -> String {
+        if !Evidence.isValidKey(key) {
+            reader.error("'\(key)' is not a valid fact key", hint: "use lower-case words joined by '.' or '-', such as channel.volumes")
+        }
+        return key
+    }
+
+    /// Criteria whose ids are used more than once across the framework.
+    static func duplicateCriteria(_ dimensions: [Dimension]) -> [Diagnostic] {
+        var seen: [String: (file: String, location: SourceLocation)] = [:]
+        var problems: [Diagnostic] = []
+        for dimension in dimensions {
+            for criterion in dimension.rubric.criteria {
+                if let first = seen[criterion.id] {
+                    problems.append(Diagnostic(file: dimension.rubric.file, location: criterion.location,
+                                               message: "criterion id '\(criterion.id)' is already used at \(first.file):\(first.location.line)",
+                                               hint: "criterion ids must be unique across the framework"))
+                } else {
+                    seen[criterion.id] = (dimension.rubric.file, criterion.location)
+                }
+            }
+        }
+        return problems
+    }
+}

@@ -1,0 +1,112 @@
+/// Where a fact came from; it sets how much the result can be trusted.
+public enum Provenance: String, Sendable, Hashable, CaseIterable {
+    /// Taken from a system or a published statistic.
+    case measured
+    /// Written in an approved document.
+    case documented
+    /// The organisation's own view (the default).
+    case selfReported = "self-reported"
+
+    /// The confidence a fact of this kind carries, 0 ... 1.
+    public var confidence: Double {
+        switch self {
+        case .measured: return 1.0
+        case .documented: return 0.8
+        case .selfReported: return 0.5
+        }
+    }
+}
+
+/// The organisation an evidence file describes.
+public struct Organisation: Sendable, Hashable {
+    /// Its name.
+    public var name: String
+    /// Its kind: district, unitary, housing-association ...
+    public var type: String?
+    /// A code such as the ONS GSS code.
+    public var code: String?
+    /// Residents.
+    public var population: Double?
+    /// The period the evidence describes.
+    public var period: String?
+
+    /// Creates an organisation.
+    public init(name: String, type: String? = nil, code: String? = nil, population: Double? = nil, period: String? = nil) {
+        self.name = name
+        self.type = type
+        self.code = code
+        self.population = population
+        self.period = period
+    }
+}
+
+/// One fact about the organisation.
+public struct Fact: Sendable {
+    /// Its key, such as `channel.volumes`.
+    public var key: String
+    /// Its value, read later by the type each assessor needs; nil when not applicable.
+    public var value: YAMLNode?
+    /// Set when the fact does not apply to this organisation, with the reason.
+    public var notApplicable: String?
+    /// Where it came from.
+    public var source: Provenance
+    /// A reference to the document or system it came from.
+    public var reference: String?
+    /// When it was true or measured.
+    public var date: String?
+    /// A free note.
+    public var note: String?
+    /// Where the fact is written.
+    public var location: SourceLocation
+
+    /// Creates a fact.
+    public init(
+        key: String, value: YAMLNode?, notApplicable: String? = nil, source: Provenance = .selfReported,
+        reference: String? = nil, date: String? = nil, note: String? = nil, location: SourceLocation = .unknown
+    ) {
+        self.key = key
+        self.value = value
+        self.notApplicable = notApplicable
+        self.source = source
+        self.reference = reference
+        self.date = date
+        self.note = note
+        self.location = location
+    }
+}
+
+/// Everything known about one organisation.
+public struct Evidence: Sendable {
+    /// The organisation.
+    public var organisation: Organisation
+    /// Facts by key.
+    public var facts: [String: Fact]
+    /// The parsed file, kept so problems found while scoring can quote their line.
+    public var document: YAMLDocument
+
+    /// Creates evidence.
+    public init(organisation: Organisation, facts: [String: Fact], document: YAMLDocument) {
+        self.organisation = organisation
+        self.facts = facts
+        self.document = document
+    }
+
+    /// A fact by key; `organisation.population` and the other organisation fields are facts too.
+    public func fact(_ key: String) -> Fact? {
+        if let fact = facts[key] { return fact }
+        guard key.hasPrefix("organisation.") else { return nil }
+        let field = key.dropFirst("organisation.".count)
+        let text: String?
+        switch field {
+        case "population": text = organisation.population.map { NodeReader.format($0) }
+        case "name": text = organisation.name
+        case "type": text = organisation.type
+        case "code": text = organisation.code
+        case "period": text = organisation.period
+        default: text = nil
+        }
+        guard let text else { return nil }
+        return Fact(key: key, value: YAMLNode(.scalar(YAMLScalar(text: text, isPlain: true)), at: .unknown),
+                    source: .documented, reference: "organisation block")
+    }
+}

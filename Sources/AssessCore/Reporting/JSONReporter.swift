@@ -1,0 +1,113 @@
+/// What every report needs besides the assessment, injected so output is byte-for-byte reproducible.
+public struct ReportContext: Sendable, Hashable {
+    /// The version of `assess` that produced the report.
+    public var toolVersion: String
+    /// The date to print, if any (`--date`, or SOURCE_DATE_EPOCH); nothing time-dependent is read otherwise.
+    public var date: String?
+
+    /// Creates a context.
+    public init(toolVersion: String, date: String? = nil) {
+        self.toolVersion = toolVersion
+        self.date = date
+    }
+}
+
+/// The versioned JSON document (documented in docs/json-output.md).
+public enum JSONReporter {
+    /// The schema version of the document. Bump the major part on any breaking change.
+    public static let schemaVersion = "1.0"
+
+    /// Renders an assessment.
+    public static func render(_ assessment: Assessment, context: ReportContext) -> String {
+        document(assessment, context: context).rendered()
+    }
+
+    /// The document as a value, for embedding in other documents (batch runs).
+    public static func document(_ assessment: Assessment, context: ReportContext) -> JSONValue {
+        let scale = assessment.scale
+        return .object([
+            ("schemaVersion", .string(schemaVersion)),
+            ("tool", .object([("name", .string("assess")), ("version", .string(context.toolVersion))])),
+            ("generatedAt", .string(context.date)),
+            ("framework", .object([
+                ("id", .string(assessment.framework.id)), ("title", .string(assessment.framework.title)),
+                ("version", .string(assessment.framework.version)), ("scoring", .string(assessment.scoring.rawValue)),
+            ])),
+            ("scale", .object([
+                ("min", .number(1)), ("max", .number(Double(scale.top))),
+                ("levels", .array(scale.levels.map {
+                    .object([("level", .number(Double($0.level))), ("name", .string($0.name)), ("description", .string($0.description))])
+                })),
+            ])),
+            ("organisation", .object([
+                ("name", .string(assessment.organisation.name)), ("type", .string(assessment.organisation.type)),
+                ("code", .string(assessment.organisation.code)), ("population", .number(assessment.organisation.population)),
+                ("period", .string(assessment.organisation.period)),
+            ])),
+            ("overall", .object([
+                ("score", .number(assessment.overall.score)), ("maxScore", .number(assessment.maxScore)),
+                ("level", .number(assessment.overall.level.map(Double.init))),
+                ("levelName", .string(assessment.overall.level.map { scale.name(of: $0) })),
+                ("coverage", .number(assessment.overall.coverage)), ("confidence", .number(assessment.overall.confidence)),
+            ])),
+            ("dimensions", .array(assessment.dimensions.map { dimension($0, scale: scale) })),
+            ("diagnostics", .array(assessment.diagnostics.map(diagnostic))),
+        ])
+    }
+
+    static func dimension(_ d: DimensionResult, scale: Scale) -> JSONValue {
+        .object([
+            ("id", .string(d.id)), ("title", .string(d.title)), ("weight", .number(d.weight)),
+            ("score", .number(d.score)), ("level", .number(d.level.map(Double.init))),
+            ("levelName", .string(d.level.map { scale.name(of: $0) })),
+            ("coverage", .number(d.coverage)), ("confidence", .number(d.confidence)),
+            ("gating", .object([
+                ("weightedLevel", .number(d.gating.weightedLevel.map(Double.init))),
+                ("stagedLevel", .number(d.gating.stagedLevel.map(Double.init))),
+                ("limitedBy", .array(d.gating.limitedBy.map { .string($0) })),
+                ("unverifiedCore", .array(d.gating.unverifiedCore.map { .string($0) })),
+            ])),
+            ("criteria", .array(d.criteria.map(criterion))),
+        ])
+    }
+
+    static func criterion(_ c: CriterionResult) -> JSONValue {
+        .object([
+            ("id", .string(c.id)), ("title", .string(c.title)), ("status", .string(c.status.rawValue)),
+            ("score", .number(c.score)), ("level", .number(c.level)),
+            ("points", .number(c.points)), ("maxPoints", .number(c.maxPoints)),
+            ("weight", .number(c.weight)), ("core", .bool(c.core)), ("assessor", .string(c.assessor)),
+            ("confidence", .number(c.confidence)), ("rationale", .string(c.rationale)),
+            ("descriptor", .string(c.descriptor)),
+            ("findings", .array(c.findings.map(finding))),
+            ("evidence", .array(c.evidence.map { use in
+                .object([
+                    ("role", .string(use.role)), ("fact", .string(use.fact)), ("present", .bool(use.present)),
+                    ("value", .string(use.value)), ("source", .string(use.source?.rawValue)),
+                    ("reference", .string(use.reference)), ("date", .string(use.date)),
+                    ("line", .number(use.line.map(Double.init))),
+                ])
+            })),
+        ])
+    }
+
+    static func finding(_ f: Finding) -> JSONValue {
+        let value: JSONValue
+        var unit: String?
+        switch f.value {
+        case .number(let number, let u): value = .number(number); unit = u
+        case .text(let text): value = .string(text)
+        case .flag(let flag): value = .bool(flag)
+        case .list(let items): value = .array(items.map { .string($0) })
+        }
+        return .object([("id", .string(f.id)), ("label", .string(f.label)), ("value", value), ("unit", .string(unit))])
+    }
+
+    static func diagnostic(_ d: Diagnostic) -> JSONValue {
+        .object([
+            ("severity", .string(d.severity.rawValue)), ("file", .string(d.file)),
+            ("line", .number(Double(d.location.line))), ("column", .number(Double(d.location.column))),
+            ("message", .string(d.message)), ("hint", .string(d.hint)),
+        ])
+    }
+}

@@ -1,0 +1,72 @@
+/// A Markdown report with the same content as the terminal report, for consultants who edit before sending.
+public enum MarkdownReporter {
+    /// Renders an assessment as Markdown.
+    public static func render(_ assessment: Assessment, context: ReportContext) -> String {
+        let org = assessment.organisation
+        var out = "# \(escape(org.name)): \(escape(assessment.framework.title))\n\n"
+        var facts: [(String, String)] = []
+        if let code = org.code { facts.append(("Code", code)) }
+        if let type = org.type { facts.append(("Type", type)) }
+        if let population = org.population { facts.append(("Population", Format.number(population, decimals: 0))) }
+        if let period = org.period { facts.append(("Evidence period", period)) }
+        facts.append(("Framework", "\(assessment.framework.id) \(assessment.framework.version)"))
+        facts.append(("Produced by", "assess \(context.toolVersion)" + (context.date.map { " on \($0)" } ?? "")))
+        out += "| | |\n|---|---|\n"
+        for (key, value) in facts { out += "| \(key) | \(escape(value)) |\n" }
+
+        let overall = assessment.overall
+        out += "\n## Overall\n\n"
+        out += "**\(ReportText.level(overall.level, in: assessment))**, score \(ReportText.score(overall.score, in: assessment)). "
+        out += "Coverage \(ReportText.percent(overall.coverage)); confidence \(ReportText.confidenceLabel(overall.confidence)) (\(ReportText.percent(overall.confidence))).\n\n"
+        out += "| Dimension | Score | Level | Coverage | Confidence |\n|---|--:|---|--:|---|\n"
+        for d in assessment.dimensions {
+            out += "| \(escape(d.title)) | \(ReportText.score(d.score, in: assessment)) | \(d.level.map { "\($0) \(assessment.scale.name(of: $0))" } ?? "–") | \(ReportText.percent(d.coverage)) | \(ReportText.confidenceLabel(d.confidence)) |\n"
+        }
+
+        for d in assessment.dimensions {
+            out += "\n## \(escape(d.title))\n\n"
+            out += "\(ReportText.level(d.level, in: assessment)), score \(ReportText.score(d.score, in: assessment)), coverage \(ReportText.percent(d.coverage)), confidence \(ReportText.confidenceLabel(d.confidence)).\n"
+            if !d.gating.limitedBy.isEmpty, let weighted = d.gating.weightedLevel {
+                out += "\n> Held at level \(d.level ?? 1) (the weighted score alone gives \(weighted)) by core criteria: \(d.gating.limitedBy.map { "`\($0)`" }.joined(separator: ", ")).\n"
+            }
+            if !d.gating.unverifiedCore.isEmpty {
+                out += "\n> Level unconfirmed: core criteria not assessed: \(d.gating.unverifiedCore.map { "`\($0)`" }.joined(separator: ", ")).\n"
+            }
+            out += "\n| Criterion | Result | Why |\n|---|---|---|\n"
+            for c in d.criteria {
+                let title = "\(escape(c.title))\(c.core ? " (core)" : "")<br>`\(c.id)`"
+                out += "| \(title) | \(ReportText.criterionScore(c, in: assessment)) | \(escape(c.rationale)) |\n"
+            }
+        }
+
+        out += "\n## Evidence\n\n| Criterion | Fact | Value | Source | Reference |\n|---|---|---|---|---|\n"
+        for c in assessment.allCriteria {
+            for use in c.evidence where use.present {
+                let reference = [use.reference, use.date].compactMap { $0 }.joined(separator: ", ")
+                out += "| `\(c.id)` | `\(use.fact)` | \(escape(use.value ?? "")) | \(use.source?.rawValue ?? "") | \(escape(reference)) |\n"
+            }
+        }
+        if !assessment.diagnostics.isEmpty {
+            out += "\n## Problems in the evidence\n\n"
+            for diagnostic in assessment.diagnostics { out += "- \(escape(diagnostic.headline))\n" }
+        }
+        return out
+    }
+
+    /// Escapes text so it cannot break a table or inject markup.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "|": out += "\\|"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "&": out += "&amp;"
+            case "\n": out += " "
+            case "*", "_", "`", "[", "]", "\\": out += "\\" + String(character)
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}

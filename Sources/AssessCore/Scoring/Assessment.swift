@@ -1,0 +1,136 @@
+/// Whether and how a criterion was scored.
+public enum CriterionStatus: String, Sendable, Hashable, CaseIterable {
+    /// Scored from evidence.
+    case assessed
+    /// A fact it needs is missing: coverage drops.
+    case notAssessed = "not-assessed"
+    /// The evidence says it does not apply: left out of the denominator.
+    case notApplicable = "not-applicable"
+    /// The evidence is unusable: reported with its location; counts as not assessed.
+    case error
+}
+
+/// A fact as a criterion used it, for the audit trail.
+public struct EvidenceUse: Sendable, Hashable {
+    /// The role it filled.
+    public var role: String
+    /// The fact key.
+    public var fact: String
+    /// Whether the evidence had it.
+    public var present: Bool
+    /// A one-line rendering of its value.
+    public var value: String?
+    /// Where it came from.
+    public var source: Provenance?
+    /// Its reference.
+    public var reference: String?
+    /// Its date.
+    public var date: String?
+    /// Its line in the evidence file.
+    public var line: Int?
+}
+
+/// The result for one criterion.
+public struct CriterionResult: Sendable, Hashable {
+    /// Its id.
+    public var id: String
+    /// Its title.
+    public var title: String
+    /// Its weight.
+    public var weight: Double
+    /// Whether it gates its dimension.
+    public var core: Bool
+    /// The assessor used.
+    public var assessor: String
+    /// Assessed, not assessed, not applicable or error.
+    public var status: CriterionStatus
+    /// The level reached (levels scoring), or the level the points correspond to.
+    public var level: Double?
+    /// Points earned and available (points scoring).
+    public var points: Double?
+    /// Points available.
+    public var maxPoints: Double?
+    /// Why: the assessor's rationale, or why it could not be assessed.
+    public var rationale: String
+    /// The working.
+    public var findings: [Finding]
+    /// The facts it read.
+    public var evidence: [EvidenceUse]
+    /// 0 ... 1, from the facts' sources.
+    public var confidence: Double?
+    /// The descriptor of the level reached.
+    public var descriptor: String?
+
+    /// The score this criterion contributes: its level, or its points.
+    public var score: Double? { points ?? level }
+}
+
+/// How the weakest link limited a dimension.
+public struct Gating: Sendable, Hashable {
+    /// The level the weighted score alone would give.
+    public var weightedLevel: Int?
+    /// The level after gating by core criteria.
+    public var stagedLevel: Int?
+    /// Core criteria that hold the level down.
+    public var limitedBy: [String]
+    /// Core criteria not assessed, so the staged level is unconfirmed.
+    public var unverifiedCore: [String]
+}
+
+/// The result for one dimension.
+public struct DimensionResult: Sendable, Hashable {
+    /// Its id.
+    public var id: String
+    /// Its title.
+    public var title: String
+    /// Its weight in the framework.
+    public var weight: Double
+    /// Weighted mean level (levels) or percentage of points (points); nil when nothing was assessed.
+    public var score: Double?
+    /// The staged level: the weighted level capped by core criteria.
+    public var level: Int?
+    /// Share of applicable weight assessed, 0 ... 1; nil when nothing applies.
+    public var coverage: Double?
+    /// Weighted mean confidence of the assessed criteria.
+    public var confidence: Double?
+    /// How gating applied.
+    public var gating: Gating
+    /// Criteria in rubric order.
+    public var criteria: [CriterionResult]
+}
+
+/// The overall result.
+public struct OverallResult: Sendable, Hashable {
+    /// Combined score.
+    public var score: Double?
+    /// The level of the combined score.
+    public var level: Int?
+    /// Weighted mean coverage.
+    public var coverage: Double?
+    /// Weighted mean confidence.
+    public var confidence: Double?
+}
+
+/// A complete assessment of one organisation against one framework.
+public struct Assessment: Sendable {
+    /// The organisation.
+    public var organisation: Organisation
+    /// The framework's id, title and version.
+    public var framework: (id: String, title: String, version: String)
+    /// Levels or points.
+    public var scoring: ScoringMode
+    /// The scale.
+    public var scale: Scale
+    /// The overall result.
+    public var overall: OverallResult
+    /// Dimensions in framework order.
+    public var dimensions: [DimensionResult]
+    /// Problems found in the evidence while scoring (criteria in error) and warnings.
+    public var diagnostics: [Diagnostic]
+
+    /// The top of the score range: the top level, or 100 for points.
+    public var maxScore: Double { scoring == .points ? 100 : Double(scale.top) }
+
+    /// Every criterion result.
+    public var allCriteria: [CriterionResult] { dimensions.flatMap(\.criteria) }
+}

@@ -1,0 +1,187 @@
+/// Scores evidence against a framework. Pure and deterministic: the same inputs give the same assessment.
+public struct Engine: Sendable {
+    /// The framework.
+    public let framework: Framework
+
+    /// Creates an engine for a framework.
+    public init(framework: Framework) {
+        self.framework = framework
+    }
+
+    /// Assesses one organisation.
+    public func assess(_ evidence: Evidence) -> Assessment {
+        var diagnostics: [Diagnostic] = []
+        let dimensions = framework.dimensions.map { dimension in
+            score(dimension, evidence: evidence, diagnostics: &diagnostics)
+        }
+        return Assessment(
+            organisation: evidence.organisation,
+            framework: (framework.id, framework.title, framework.version),
+            scoring: framework.scoring, scale: framework.scale,
+            overall: combine(dimensions), dimensions: dimensions, diagnostics: diagnostics)
+    }
+
+    // MARK: - Criteria
+
+    /// Scores one criterion.
+    public func score(_ criterion: Criterion, evidence: Evidence) -> (CriterionResult, Diagnostic?) {
+        var bindings: [String: String] = [:]
+        var facts: [String: Fact] = [:]
+        var uses: [EvidenceUse] = []
+        for binding in criterion.evidence {
+            bindings[binding.role] = binding.fact
+            let fact = evidence.fact(binding.fact)
+            if let fact { facts[binding.fact] = fact }
+            uses.append(EvidenceUse(
+                role: binding.role, fact: binding.fact, present: fact != nil,
+                value: fact.map { $0.notApplicable.map { "not applicable: \($0)" } ?? $0.value.map(Self.summary) ?? "" },
+                source: fact?.source, reference: fact?.reference, date: fact?.date,
+                line: fact.flatMap { $0.location.line > 0 ? $0.location.line : nil }))
+        }
+        let input = AssessorInput(criterionID: criterion.id, scale: framework.scale, organisation: evidence.organisation,
+                                  bindings: bindings, facts: facts, document: evidence.document)
+        var result = CriterionResult(
+            id: criterion.id, title: criterion.title, weight: criterion.weight, core: criterion.core,
+            assessor: criterion.assessorID, status: .assessed, level: nil, points: nil, maxPoints: nil, rationale: "",
+            findings: [], evidence: uses, confidence: nil, descriptor: nil)
+        do {
+            let outcome = try criterion.assessor.assess(input)
+            result.rationale = outcome.rationale
+            result.findings = outcome.findings
+            let scale = framework.scale
+            var level: Double
+            switch outcome.outcome {
+            case .level(let value):
+                level = min(max(value, 1), Double(scale.top))
+                if framework.scoring == .points {
+                    let available = criterion.points ?? 1
+                    result.maxPoints = available
+                    result.points = scale.fraction(of: level) * available
+                }
+            case .points(let earned, let available):
+                let fraction = available > 0 ? min(max(earned / available, 0), 1) : 0
+                level = scale.level(atFraction: fraction)
+                if framework.scoring == .points {
+                    let maximum = criterion.points ?? available
+                    result.maxPoints = maximum
+                    result.points = fraction * maximum
+                }
+            }
+            result.level = level
+            result.descriptor = criterion.levels[Int(level.rounded(.down))]
+            let used = facts.values.map(\.source.confidence)
+            var confidence = used.min() ?? Provenance.selfReported.confidence
+            if let cap = outcome.confidenceCap { confidence = min(confidence, cap) }
+            result.confidence = confidence
+            return (result, nil)
+        } catch {
+            switch error {
+            case .missing(let role, let fact):
+                result.status = .notAssessed
+                result.rationale = "Not assessed: the evidence has no '\(fact)' (\(role))."
+                return (result, nil)
+            case .notApplicable(let reason):
+                result.status = .notApplicable
+                result.rationale = "Not applicable: \(reason)"
+                return (result, nil)
+            case .invalid(let diagnostic):
+                result.status = .error
+                result.rationale = "Error: \(diagnostic.message)" + (diagnostic.hint.map { "; \($0)" } ?? "")
+                var located = diagnostic
+                located.message = "criterion \(criterion.id): \(diagnostic.message)"
+                return (result, located)
+            }
+        }
+    }
+
+    // MARK: - Dimensions
+
+    private func score(_ dimension: Dimension, evidence: Evidence, diagnostics: inout [Diagnostic]) -> DimensionResult {
+        let rubric = dimension.rubric
+        var results: [CriterionResult] = []
+        for criterion in rubric.criteria {
+            let (result, diagnostic) = score(criterion, evidence: evidence)
+            if let diagnostic { diagnostics.append(diagnostic) }
+            results.append(result)
+        }
+        let applicable = results.filter { $0.status != .notApplicable && $0.weight > 0 }
+        let assessed = applicable.filter { $0.status == .assessed }
+        let applicableWeight = applicable.reduce(0) { $0 + $1.weight }
+        let assessedWeight = assessed.reduce(0) { $0 + $1.weight }
+        let coverage = applicableWeight > 0 ? assessedWeight / applicableWeight : nil
+
+        var score: Double?
+        var weightedLevel: Int?
+        if assessedWeight > 0 {
+            switch framework.scoring {
+            case .levels:
+                let mean = assessed.reduce(0) { $0 + $1.weight * ($1.level ?? 1) } / assessedWeight
+                score = mean
+                weightedLevel = Int((mean + 1e-9).rounded(.down))
+            case .points:
+                let earned = assessed.reduce(0) { $0 + $1.weight * ($1.points ?? 0) }
+                let available = assessed.reduce(0) { $0 + $1.weight * ($1.maxPoints ?? 0) }
+                let percentage = available > 0 ? earned / available * 100 : 0
+                score = percentage
+                weightedLevel = framework.level(forPercentage: percentage)
+            }
+        }
+        let confidence = assessedWeight > 0
+            ? assessed.reduce(0) { $0 + $1.weight * ($1.confidence ?? 0) } / assessedWeight : nil
+
+        // Weakest link: every core criterion caps the level at its own.
+        var staged = weightedLevel
+        var limitedBy: [String] = []
+        let core = results.filter { $0.core && $0.status != .notApplicable }
+        for criterion in core where criterion.status == .assessed {
+            let cap = Int(((criterion.level ?? 1) + 1e-9).rounded(.down))
+            if let current = staged, cap < (weightedLevel ?? 0) {
+                limitedBy.append(criterion.id)
+                staged = min(current, cap)
+            }
+        }
+        let unverified = core.filter { $0.status != .assessed }.map(\.id)
+        return DimensionResult(
+            id: rubric.id, title: rubric.title, weight: dimension.weight, score: score, level: staged,
+            coverage: coverage, confidence: confidence,
+            gating: Gating(weightedLevel: weightedLevel, stagedLevel: staged, limitedBy: limitedBy, unverifiedCore: unverified),
+            criteria: results)
+    }
+
+    // MARK: - Overall
+
+    private func combine(_ dimensions: [DimensionResult]) -> OverallResult {
+        func weight(_ dimension: DimensionResult) -> Double {
+            framework.overall == .mean ? 1 : dimension.weight
+        }
+        let scored = dimensions.filter { $0.score != nil && weight($0) > 0 }
+        let total = scored.reduce(0) { $0 + weight($1) }
+        var overall = OverallResult()
+        if total > 0 {
+            let score = scored.reduce(0) { $0 + weight($1) * ($1.score ?? 0) } / total
+            overall.score = score
+            overall.level = framework.scoring == .points
+                ? framework.level(forPercentage: score) : Int((score + 1e-9).rounded(.down))
+            overall.confidence = scored.reduce(0) { $0 + weight($1) * ($1.confidence ?? 0) } / total
+        }
+        let covered = dimensions.filter { $0.coverage != nil && weight($0) > 0 }
+        let coveredWeight = covered.reduce(0) { $0 + weight($1) }
+        if coveredWeight > 0 {
+            overall.coverage = covered.reduce(0) { $0 + weight($1) * ($1.coverage ?? 0) } / coveredWeight
+        }
+        return overall
+    }
+
+    /// A one-line rendering of a fact's value for the audit trail.
+    static func summary(_ node: YAMLNode) -> String {
+        switch node.content {
+        case .scalar(let scalar): return scalar.text
+        case .sequence(let items):
+            let parts = items.prefix(6).map(summary)
+            return "[" + parts.joined(separator: ", ") + (items.count > 6 ? ", ... (\(items.count) items)" : "") + "]"
+        case .mapping(let pairs):
+            let parts = pairs.prefix(6).map { "\($0.key.scalar?.text ?? "?"): \(summary($0.value))" }
+            return "{" + parts.joined(separator: ", ") + (pairs.count > 6 ? ", ... (\(pairs.count) keys)" : "") + "}"
+        }
+    }
+}

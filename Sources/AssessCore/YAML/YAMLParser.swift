@@ -1,0 +1,317 @@
+import CYAML
+
+/// Limits that keep hostile or broken input from exhausting memory or time.
+public struct YAMLLimits: Sendable, Hashable {
+    /// The largest file accepted, in bytes.
+    public var maxBytes: Int
+    /// The deepest nesting of mappings and lists accepted.
+    public var maxDepth: Int
+    /// How many nodes aliases may add in total ("billion laughs" protection).
+    public var maxAliasExpansion: Int
+
+    /// Creates limits; the defaults suit any real rubric or evidence file many times over.
+    public init(maxBytes: Int = 32 << 20, maxDepth: Int = 64, maxAliasExpansion: Int = 100_000) {
+        self.maxBytes = maxBytes
+        self.maxDepth = maxDepth
+        self.maxAliasExpansion = maxAliasExpansion
+    }
+}
+
+/// A parsed YAML or JSON file: its tree and its bytes, kept for pointing at lines in messages.
+public struct YAMLDocument: Sendable {
+    /// The file name as the user gave it.
+    public let file: String
+    /// The document's root, or nil when the file holds no document.
+    public let root: YAMLNode?
+    /// The raw bytes, used only to quote a line in a diagnostic.
+    public let bytes: [UInt8]
+
+    /// Creates a document from parts (used by tests and by the parser).
+    public init(file: String, root: YAMLNode?, bytes: [UInt8]) {
+        self.file = file
+        self.root = root
+        self.bytes = bytes
+    }
+
+    /// The text of a 1-based line, without its line break.
+    public func line(_ number: Int) -> String? {
+        guard number > 0 else { return nil }
+        var current = 1
+        var start = 0
+        var index = 0
+        while index < bytes.count {
+            if current == number { break }
+            if bytes[index] == UInt8(ascii: "\n") {
+                current += 1
+                start = index + 1
+            }
+            index += 1
+        }
+        guard current == number, start <= bytes.count else { return nil }
+        var end = start
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\n"), bytes[end] != UInt8(ascii: "\r") { end += 1 }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    /// A diagnostic pointing into this document.
+    public func diagnostic(
+        _ message: String, at location: SourceLocation, hint: String? = nil,
+        severity: Diagnostic.Severity = .error
+    ) -> Diagnostic {
+        Diagnostic(
+            severity, file: file, location: location, message: message, hint: hint,
+            sourceLine: line(location.line))
+    }
+}
+
+/// Turns libyaml's event stream into a ``YAMLDocument``.
+public enum YAMLParser {
+    /// Parses bytes. Syntax errors, duplicate keys, unknown aliases and exceeded limits are thrown together.
+    public static func parse(
+        _ bytes: [UInt8], file: String, limits: YAMLLimits = YAMLLimits()
+    ) throws(DiagnosticError) -> YAMLDocument {
+        if bytes.count > limits.maxBytes {
+            let document = YAMLDocument(file: file, root: nil, bytes: [])
+            throw DiagnosticError([
+                document.diagnostic(
+                    "the file is \(bytes.count) bytes, over the limit of \(limits.maxBytes) bytes",
+                    at: .unknown, hint: "split it into smaller files")
+            ])
+        }
+        var builder = TreeBuilder(file: file, bytes: bytes, limits: limits)
+        builder.run()
+        let document = YAMLDocument(file: file, root: builder.root, bytes: bytes)
+        if !builder.problems.isEmpty {
+            throw DiagnosticError(builder.problems.map { document.diagnostic($0.message, at: $0.location, hint: $0.hint) })
+        }
+        return document
+    }
+
+    /// Parses a string (tests and built-in rubrics).
+    public static func parse(
+        _ text: String, file: String, limits: YAMLLimits = YAMLLimits()
+    ) throws(DiagnosticError) -> YAMLDocument {
+        try parse(Array(text.utf8), file: file, limits: limits)
+    }
+}
+
+// MARK: - Tree building
+
+private struct Problem {
+    var message: String
+    var location: SourceLocation
+    var hint: String?
+}
+
+private struct Frame {
+    var isMapping: Bool
+    var location: SourceLocation
+    var anchor: String?
+    var items: [YAMLNode] = []
+    var pairs: [YAMLPair] = []
+    var pendingKey: YAMLNode?
+    var keyIndex: [String: Int]?
+    var merges: [YAMLNode] = []
+    var weight = 1
+}
+
+private struct TreeBuilder {
+    let file: String
+    let bytes: [UInt8]
+    let limits: YAMLLimits
+    var root: YAMLNode?
+    var problems: [Problem] = []
+    private var stack: [Frame] = []
+    private var anchors: [String: (node: YAMLNode, weight: Int)] = [:]
+    private var aliasBudget: Int
+    private var documents = 0
+    private var stopped = false
+
+    init(file: String, bytes: [UInt8], limits: YAMLLimits) {
+        self.file = file
+        self.bytes = bytes
+        self.limits = limits
+        self.aliasBudget = limits.maxAliasExpansion
+    }
+
+    mutating func run() {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else {
+            problems.append(Problem(message: "libyaml could not start (out of memory)", location: .unknown))
+            return
+        }
+        defer { yaml_parser_delete(&parser) }
+        let empty: [UInt8] = [0]
+        let input = bytes.isEmpty ? empty : bytes
+        input.withUnsafeBufferPointer { buffer in
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, bytes.count)
+            var event = yaml_event_t()
+            while !stopped {
+                guard yaml_parser_parse(&parser, &event) == 1 else {
+                    syntaxError(parser)
+                    return
+                }
+                let done = event.type == YAML_STREAM_END_EVENT
+                handle(&event)
+                yaml_event_delete(&event)
+                if done { return }
+            }
+        }
+    }
+
+    private mutating func handle(_ event: inout yaml_event_t) {
+        let location = SourceLocation(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+        switch event.type {
+        case YAML_DOCUMENT_START_EVENT:
+            documents += 1
+            if documents > 1 {
+                fail("the file holds more than one YAML document", at: location,
+                     hint: "keep one document per file: remove the second '---'")
+            }
+        case YAML_SCALAR_EVENT:
+            let scalar = event.data.scalar
+            let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length)), as: UTF8.self)
+            var plain = scalar.style == YAML_PLAIN_SCALAR_STYLE
+            if plain, let tag = scalar.tag, String(cString: tag) == "tag:yaml.org,2002:str" { plain = false }
+            let node = YAMLNode(.scalar(YAMLScalar(text: text, isPlain: plain)), at: location)
+            if let anchor = scalar.anchor { anchors[String(cString: anchor)] = (node, 1) }
+            add(node, weight: 1)
+        case YAML_SEQUENCE_START_EVENT:
+            push(Frame(isMapping: false, location: location, anchor: event.data.sequence_start.anchor.map { String(cString: $0) }))
+        case YAML_MAPPING_START_EVENT:
+            push(Frame(isMapping: true, location: location, anchor: event.data.mapping_start.anchor.map { String(cString: $0) }))
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            guard var frame = stack.popLast() else { return }
+            if frame.isMapping, !frame.merges.isEmpty { applyMerges(&frame) }
+            let node = YAMLNode(frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items), at: frame.location)
+            if let anchor = frame.anchor { anchors[anchor] = (node, frame.weight) }
+            add(node, weight: frame.weight)
+        case YAML_ALIAS_EVENT:
+            let name = String(cString: event.data.alias.anchor)
+            guard let target = anchors[name] else {
+                fail("the alias *\(name) refers to no anchor defined before it", at: location,
+                     hint: "define '&\(name)' earlier in the file")
+                return
+            }
+            aliasBudget -= target.weight
+            if aliasBudget < 0 {
+                fail("aliases expand to more than \(limits.maxAliasExpansion) nodes", at: location,
+                     hint: "this looks like a 'billion laughs' file; write the values out or use fewer nested aliases")
+                return
+            }
+            add(YAMLNode(target.node.content, at: location), weight: target.weight)
+        default:
+            break
+        }
+    }
+
+    private mutating func push(_ frame: Frame) {
+        if stack.count >= limits.maxDepth {
+            fail("nesting is deeper than \(limits.maxDepth) levels", at: frame.location,
+                 hint: "flatten the structure; no rubric or evidence file needs this depth")
+            return
+        }
+        stack.append(frame)
+    }
+
+    private mutating func add(_ node: YAMLNode, weight: Int) {
+        guard !stack.isEmpty else {
+            root = node
+            return
+        }
+        let top = stack.count - 1
+        stack[top].weight += weight
+        if !stack[top].isMapping {
+            stack[top].items.append(node)
+            return
+        }
+        guard let key = stack[top].pendingKey else {
+            stack[top].pendingKey = node
+            return
+        }
+        stack[top].pendingKey = nil
+        if let text = key.scalar?.text {
+            if text == "<<", key.scalar?.isPlain == true {
+                stack[top].merges.append(node)
+                return
+            }
+            if let first = existingKey(text, in: &stack[top]) {
+                problems.append(Problem(
+                    message: "duplicate key '\(text)' (first given on line \(first.line))", location: key.location,
+                    hint: "remove one of them or merge their values"))
+            }
+        }
+        stack[top].pairs.append(YAMLPair(key: key, value: node))
+    }
+
+    /// Looks a key up among the pairs so far, keeping an index once a mapping grows past a few keys.
+    private func existingKey(_ text: String, in frame: inout Frame) -> SourceLocation? {
+        if frame.keyIndex == nil, frame.pairs.count < 12 {
+            for pair in frame.pairs where pair.key.scalar?.text == text { return pair.key.location }
+            return nil
+        }
+        if frame.keyIndex == nil {
+            var index: [String: Int] = [:]
+            for (offset, pair) in frame.pairs.enumerated() {
+                if let key = pair.key.scalar?.text, index[key] == nil { index[key] = offset }
+            }
+            frame.keyIndex = index
+        }
+        if let offset = frame.keyIndex?[text] { return frame.pairs[offset].key.location }
+        frame.keyIndex?[text] = frame.pairs.count
+        return nil
+    }
+
+    /// YAML merge keys (`<<: *defaults`): keys written in the mapping win over merged ones.
+    private mutating func applyMerges(_ frame: inout Frame) {
+        var present = Set(frame.pairs.compactMap { $0.key.scalar?.text })
+        for merge in frame.merges {
+            let sources = merge.items ?? [merge]
+            for source in sources {
+                guard let pairs = source.pairs else {
+                    problems.append(Problem(message: "a merge key '<<' needs a mapping or a list of mappings",
+                                            location: source.location, hint: "point '<<' at an anchored mapping"))
+                    continue
+                }
+                for pair in pairs {
+                    guard let key = pair.key.scalar?.text, !present.contains(key) else { continue }
+                    present.insert(key)
+                    frame.pairs.append(pair)
+                }
+            }
+        }
+    }
+
+    private mutating func fail(_ message: String, at location: SourceLocation, hint: String?) {
+        problems.append(Problem(message: message, location: location, hint: hint))
+        stopped = true
+    }
+
+    private mutating func syntaxError(_ parser: yaml_parser_t) {
+        let problem = parser.problem.map { String(cString: $0) } ?? "unreadable YAML"
+        let context = parser.context.map { String(cString: $0) }
+        let mark = parser.problem_mark
+        let location = SourceLocation(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+        var message = "YAML syntax error: \(problem)"
+        if let context { message += " (\(context))" }
+        fail(message, at: location, hint: Self.hint(for: problem, line: YAMLDocument(file: file, root: nil, bytes: bytes).line(location.line)))
+    }
+
+    private static func hint(for problem: String, line: String?) -> String? {
+        if let line, line.contains("\t") { return "YAML indentation must use spaces, not tabs" }
+        if problem.contains("mapping values are not allowed") {
+            return "put text containing ': ' in quotes, or check this line's indentation"
+        }
+        if problem.contains("did not find expected key") || problem.contains("did not find expected '-'") {
+            return "check that this line is indented like the lines it belongs with"
+        }
+        if problem.contains("could not find expected ':'") { return "each key needs a ':' after it" }
+        if problem.contains("unexpected end of stream") || problem.contains("found unexpected end") {
+            return "a quote or bracket is opened and never closed"
+        }
+        if problem.contains("control characters") || problem.contains("invalid") {
+            return "save the file as UTF-8 text"
+        }
+        return nil
+    }
+}

@@ -1,0 +1,88 @@
+import ArgumentParser
+import AssessCore
+import Foundation
+
+/// sysexits codes, as documented in the README.
+enum ExitStatus {
+    static let usage: Int32 = 64
+    static let dataError: Int32 = 65
+    static let noInput: Int32 = 66
+    static let software: Int32 = 70
+    static let cannotCreate: Int32 = 73
+}
+
+/// A failure already explained on standard error, carrying its exit code.
+struct CLIFailure: Error {
+    var code: Int32
+
+    init(code: Int32) { self.code = code }
+
+    /// Prints every diagnostic of a load error and picks the exit code.
+    init(_ error: LoadError) {
+        Output.diagnostics(error.diagnostics)
+        switch error {
+        case .notFound: code = ExitStatus.noInput
+        case .invalid: code = ExitStatus.dataError
+        }
+    }
+}
+
+extension CLIFailure {
+    /// Runs a command body, turning failures into exit codes after they are printed.
+    static func run(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let failure as CLIFailure {
+            throw ExitCode(failure.code)
+        }
+    }
+}
+
+/// Where output goes. Standard output for results, standard error for diagnostics.
+enum Output {
+    static func diagnostics(_ diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics { error(diagnostic.description) }
+    }
+
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    static func out(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// Writes a file whole or not at all: a temporary file in the same folder, renamed into place.
+    static func writeAtomically(_ text: String, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        do {
+            try Data(text.utf8).write(to: url, options: .atomic)
+        } catch {
+            Self.error("\(path): error: cannot write the output file (\(error.localizedDescription)); check the folder exists and is writable")
+            throw CLIFailure(code: ExitStatus.cannotCreate)
+        }
+    }
+
+    /// Whether standard output is a terminal that wants colour.
+    static var colourWanted: Bool {
+        let environment = ProcessInfo.processInfo.environment
+        if environment["NO_COLOR"] != nil || environment["TERM"] == "dumb" { return false }
+        return isatty(STDOUT_FILENO) == 1
+    }
+
+    /// The date to print in reports: `--date`, else SOURCE_DATE_EPOCH, else none (so output is reproducible).
+    static func reportDate(_ explicit: String?) throws -> String? {
+        if let explicit {
+            guard explicit.count == 10, explicit.split(separator: "-").count == 3 else {
+                throw ValidationError("--date must be written YYYY-MM-DD, found '\(explicit)'")
+            }
+            return explicit
+        }
+        guard let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Double(epoch) else { return nil }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_GB_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.string(from: Date(timeIntervalSince1970: seconds))
+    }
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+import AssessCore
+import AssessKit
+
+extension Assess {
+    struct Plugins: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List every assessor, built in or from a plugin, with what it reads.")
+
+        @Flag(name: .shortAndLong, help: "Show each assessor's evidence roles and parameters.")
+        var verbose = false
+
+        func run() throws {
+            var out = ""
+            for factory in AssessKit.registry.factories {
+                let d = factory.description
+                out += "\(d.id.padding(28)) \(("[" + d.origin + "]").padding(16)) \(d.title)\n"
+                if verbose {
+                    out += "    \(d.purpose)\n"
+                    for role in d.roles { out += "    evidence \(role.name): \(role.type)\(role.required ? "" : " (optional)") — \(role.summary)\n" }
+                    for parameter in d.parameters {
+                        out += "    parameter \(parameter.name): \(parameter.type)" + (parameter.defaultValue.map { " = \($0)" } ?? " (required)") + " — \(parameter.summary)\n"
+                    }
+                    out += "\n"
+                }
+            }
+            Output.out(out)
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import AssessCore
+import AssessKit
+
+/// Output formats of `assess score`.
+enum ScoreFormat: String, CaseIterable, ExpressibleByArgument {
+    case text, json, markdown
+}
+
+/// `assess colour` choices.
+enum ColourChoice: String, CaseIterable, ExpressibleByArgument {
+    case auto, always, never
+}
+
+extension Assess {
+    struct Score: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Score one organisation's evidence against a framework.",
+            discussion: "Missing evidence is not an error: its criteria are reported as not assessed and coverage drops.")
+
+        @Argument(help: ArgumentHelp("The evidence file (YAML or JSON).", valueName: "evidence"))
+        var evidence: String
+
+        @OptionGroup var frameworkOptions: FrameworkOptions
+
+        @Option(name: .long, help: "Output format: text (for a terminal), json or markdown.")
+        var format: ScoreFormat = .text
+
+        @Option(name: [.short, .long], help: ArgumentHelp("Write to this file (whole or not at all) instead of standard output.", valueName: "file"))
+        var output: String?
+
+        @Option(name: .long, help: "Colour in text output: auto (only on a terminal), always or never.")
+        var color: ColourChoice = .auto
+
+        @Option(name: .long, help: ArgumentHelp("The date printed in the report (YYYY-MM-DD). Default: SOURCE_DATE_EPOCH, else none.", valueName: "date"))
+        var date: String?
+
+        @Flag(name: .long, help: "Exit 65 if any criterion's evidence is unusable, instead of reporting it and going on.")
+        var strict = false
+
+        func run() throws {
+            try CLIFailure.run {
+                let context = ReportContext(toolVersion: AssessKit.version, date: try Output.reportDate(date))
+                let framework = try frameworkOptions.load()
+                let evidence: Evidence
+                do throws(LoadError) { evidence = try EvidenceLoader().load(path: self.evidence) } catch { throw CLIFailure(error) }
+                Output.diagnostics(EvidenceLoader.unusedFacts(evidence, framework: framework))
+
+                let assessment = Engine(framework: framework).assess(evidence)
+                Output.diagnostics(assessment.diagnostics.map { var d = $0; d.severity = strict ? .error : .warning; return d })
+                if strict, !assessment.diagnostics.isEmpty { throw CLIFailure(code: ExitStatus.dataError) }
+
+                let text: String
+                switch format {
+                case .json: text = JSONReporter.render(assessment, context: context)
+                case .markdown: text = MarkdownReporter.render(assessment, context: context)
+                case .text:
+                    let colour = output == nil && (color == .always || (color == .auto && Output.colourWanted))
+                    text = TextReporter.render(assessment, context: context, color: colour)
+                }
+                if let output { try Output.writeAtomically(text, to: output) } else { Output.out(text) }
+            }
+        }
+    }
+}
