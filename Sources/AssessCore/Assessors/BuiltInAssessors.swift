@@ -56,7 +56,7 @@ public struct RatioAssessor: Assessor {
         examples: [
             AssessorExample(parameters: "thresholds: [20, 40, 60, 80, 95]",
                             evidence: "{numerator: 30, denominator: 60}", expect: .level(2.5)),
-            AssessorExample(parameters: "{per: 1000, thresholds: [5, 20, 50, 100, 200], unit: per 1,000 residents}",
+            AssessorExample(parameters: "{per: 1000, thresholds: [5, 20, 50, 100, 200], unit: 'per 1,000 residents'}",
                             evidence: "{numerator: 3500, denominator: 100000}", expect: .level(2.5)),
             AssessorExample(parameters: "thresholds: [20, 40, 60, 80, 95]",
                             evidence: "{numerator: 3, denominator: 0}", expect: .error("denominator")),
