@@ -36,6 +36,7 @@ public struct EvidenceLoader: Sendable {
         }
         var facts: [String: Fact] = [:]
         if let factsReader = map["facts"], let pairs = factsReader.node.pairs {
+            facts.reserveCapacity(pairs.count)
             for pair in pairs {
                 guard let key = pair.key.scalar?.text else { continue }
                 if !Evidence.isValidKey(key) {
@@ -43,7 +44,7 @@ public struct EvidenceLoader: Sendable {
                                   hint: "use lower-case words joined by '.' or '-', such as channel.volumes")
                     continue
                 }
-                let reader = NodeReader(node: pair.value, path: "facts.\(key)", context: context)
+                let reader = factsReader.child(pair.value, key: key)
                 if let fact = decodeFact(key: key, reader: reader) { facts[key] = fact }
             }
         } else if let factsReader = map["facts"] {
@@ -56,7 +57,7 @@ public struct EvidenceLoader: Sendable {
     private func decodeFact(key: String, reader: NodeReader) -> Fact? {
         let node = reader.node
         guard let pairs = node.pairs,
-              pairs.contains(where: { ["value", "not-applicable"].contains($0.key.scalar?.text ?? "") }) else {
+              pairs.contains(where: { $0.key.scalar?.text == "value" || $0.key.scalar?.text == "not-applicable" }) else {
             return Fact(key: key, value: node, location: node.location)
         }
         guard let map = reader.mapping(keys: Self.factKeys) else { return nil }
@@ -75,9 +76,14 @@ public struct EvidenceLoader: Sendable {
     }
 
     static func isDate(_ text: String) -> Bool {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard (1...3).contains(parts.count), parts[0].count == 4 else { return false }
-        return parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) } && parts.dropFirst().allSatisfy { $0.count == 2 }
+        // YYYY, YYYY-MM or YYYY-MM-DD, checked on bytes.
+        let bytes = Array(text.utf8)
+        guard [4, 7, 10].contains(bytes.count) else { return false }
+        for (index, byte) in bytes.enumerated() {
+            let isDash = index == 4 || index == 7
+            if isDash ? byte != UInt8(ascii: "-") : !(byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) { return false }
+        }
+        return true
     }
 
     /// Warnings for facts that no criterion of the framework reads, with the nearest key that one does.
@@ -103,6 +109,9 @@ public struct EvidenceLoader: Sendable {
 extension Evidence {
     /// Whether a text is a valid fact key: lower-case letters, digits, '-', '_' and '.'.
     public static func isValidKey(_ key: String) -> Bool {
-        !key.isEmpty && key.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" || $0 == "." || $0 == "_" }
+        !key.isEmpty && key.utf8.allSatisfy { byte in
+            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_")
+        }
     }
 }

@@ -34,16 +34,45 @@ public final class DecodingContext {
 public struct NodeReader {
     /// The node read.
     public let node: YAMLNode
-    /// Its path from the root, for messages: `criteria[2].weight`.
-    public let path: String
     /// Where problems go.
     public let context: DecodingContext
+    /// The parent's path; the last component is kept apart so paths are only built when a message needs one.
+    private let prefix: String
+    private let component: Component
+
+    private enum Component {
+        case none
+        case key(String)
+        case index(Int)
+    }
 
     /// Creates a reader.
     public init(node: YAMLNode, path: String, context: DecodingContext) {
         self.node = node
-        self.path = path
         self.context = context
+        self.prefix = path
+        self.component = .none
+    }
+
+    private init(node: YAMLNode, prefix: String, component: Component, context: DecodingContext) {
+        self.node = node
+        self.context = context
+        self.prefix = prefix
+        self.component = component
+    }
+
+    /// Its path from the root, for messages: `criteria[2].weight`.
+    public var path: String {
+        switch component {
+        case .none: return prefix
+        case .key(let key): return prefix.isEmpty ? key : prefix + "." + key
+        case .index(let index): return prefix + "[" + String(index) + "]"
+        }
+    }
+
+    /// A reader for a child reached by key.
+    public func child(_ node: YAMLNode, key: String) -> NodeReader {
+        NodeReader(node: node, prefix: path, component: .key(key), context: context)
     }
 
     /// Where the node starts.
@@ -120,7 +149,8 @@ public struct NodeReader {
             error("\(name) must be a list, found \(node.kindDescription)", hint: "write one item per line, each starting with '- '")
             return nil
         }
-        return items.enumerated().map { NodeReader(node: $1, path: "\(path)[\($0)]", context: context) }
+        let path = self.path
+        return items.enumerated().map { NodeReader(node: $1, prefix: path, component: .index($0), context: context) }
     }
 
     /// The node as a mapping with a known set of keys; unknown keys are reported with the nearest known one.
@@ -130,7 +160,9 @@ public struct NodeReader {
                   hint: what.map { "it should hold \($0)" })
             return nil
         }
-        var entries: [String: NodeReader] = [:]
+        var entries: [(key: String, reader: NodeReader)] = []
+        entries.reserveCapacity(pairs.count)
+        let path = self.path
         for pair in pairs {
             guard let key = pair.key.scalar?.text else {
                 context.error("keys must be plain text", at: pair.key.location)
@@ -144,9 +176,9 @@ public struct NodeReader {
                         ?? "valid keys are \(known.joined(separator: ", "))")
                 continue
             }
-            entries[key] = NodeReader(node: pair.value, path: path.isEmpty ? key : "\(path).\(key)", context: context)
+            entries.append((key, NodeReader(node: pair.value, prefix: path, component: .key(key), context: context)))
         }
-        return MappingReader(reader: self, entries: entries, order: pairs.compactMap { $0.key.scalar?.text })
+        return MappingReader(reader: self, entries: entries)
     }
 
     /// Formats a number for a message without a trailing `.0`.
@@ -159,13 +191,14 @@ public struct NodeReader {
 public struct MappingReader {
     /// The mapping node's reader.
     public let reader: NodeReader
-    let entries: [String: NodeReader]
+    let entries: [(key: String, reader: NodeReader)]
+
     /// Keys in document order (known keys only).
-    public let order: [String]
+    public var order: [String] { entries.map(\.key) }
 
     /// The value of an optional key; a null value counts as absent.
     public subscript(key: String) -> NodeReader? {
-        guard let entry = entries[key], !(entry.node.scalar?.isNull ?? false) else { return nil }
+        guard let entry = entries.first(where: { $0.key == key })?.reader, !(entry.node.scalar?.isNull ?? false) else { return nil }
         return entry
     }
 

@@ -103,24 +103,18 @@ public struct YAMLScalar: Sendable, Hashable {
 
     /// The scalar read as a number: decimal, with optional sign, fraction, exponent and `_` separators.
     public var number: Double? {
-        var text = Substring(self.text)
-        guard !text.isEmpty, text.count < 64 else { return nil }
-        if text.contains("_") { text = Substring(text.replacingOccurrences(of: "_", with: "")) }
-        guard let first = text.first, first.isNumber || first == "-" || first == "+" || first == "." else {
-            return nil
+        let utf8 = text.utf8
+        guard let first = utf8.first, utf8.count < 64 else { return nil }
+        let startsLikeNumber = (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9"))
+            || first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: ".")
+        guard startsLikeNumber else { return nil }
+        let value: Double?
+        if utf8.contains(UInt8(ascii: "_")) {
+            value = Double(String(text.filter { $0 != "_" }))
+        } else {
+            value = Double(text)
         }
-        guard let value = Double(text), value.isFinite else { return nil }
+        guard let value, value.isFinite else { return nil }
         return value
-    }
-}
-
-extension String {
-    fileprivate func replacingOccurrences(of target: Character, with replacement: String) -> String {
-        var result = ""
-        result.reserveCapacity(count)
-        for character in self {
-            if character == target { result += replacement } else { result.append(character) }
-        }
-        return result
     }
 }

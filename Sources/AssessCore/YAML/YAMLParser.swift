@@ -107,11 +107,9 @@ private struct Frame {
     var isMapping: Bool
     var location: SourceLocation
     var anchor: String?
-    var items: [YAMLNode] = []
-    var pairs: [YAMLPair] = []
-    var pendingKey: YAMLNode?
+    /// Where this container's children start in the shared scratch buffer.
+    var start: Int
     var keyIndex: [String: Int]?
-    var merges: [YAMLNode] = []
     var weight = 1
 }
 
@@ -122,6 +120,9 @@ private struct TreeBuilder {
     var root: YAMLNode?
     var problems: [Problem] = []
     private var stack: [Frame] = []
+    /// Children of every open container, in order; a closed container takes its slice as one exact-size array.
+    /// Mappings store key, value, key, value ...
+    private var scratch: [YAMLNode] = []
     private var anchors: [String: (node: YAMLNode, weight: Int)] = [:]
     private var aliasBudget: Int
     private var documents = 0
@@ -132,6 +133,7 @@ private struct TreeBuilder {
         self.bytes = bytes
         self.limits = limits
         self.aliasBudget = limits.maxAliasExpansion
+        scratch.reserveCapacity(256)
     }
 
     mutating func run() {
@@ -177,13 +179,20 @@ private struct TreeBuilder {
             if let anchor = scalar.anchor { anchors[String(cString: anchor)] = (node, 1) }
             add(node, weight: 1)
         case YAML_SEQUENCE_START_EVENT:
-            push(Frame(isMapping: false, location: location, anchor: event.data.sequence_start.anchor.map { String(cString: $0) }))
+            push(Frame(isMapping: false, location: location, anchor: event.data.sequence_start.anchor.map { String(cString: $0) },
+                       start: scratch.count))
         case YAML_MAPPING_START_EVENT:
-            push(Frame(isMapping: true, location: location, anchor: event.data.mapping_start.anchor.map { String(cString: $0) }))
+            push(Frame(isMapping: true, location: location, anchor: event.data.mapping_start.anchor.map { String(cString: $0) },
+                       start: scratch.count))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-            guard var frame = stack.popLast() else { return }
-            if frame.isMapping, !frame.merges.isEmpty { applyMerges(&frame) }
-            let node = YAMLNode(frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items), at: frame.location)
+            guard let frame = stack.popLast() else { return }
+            let node: YAMLNode
+            if frame.isMapping {
+                node = YAMLNode(.mapping(closeMapping(from: frame.start)), at: frame.location)
+            } else {
+                node = YAMLNode(.sequence(Array(scratch[frame.start...])), at: frame.location)
+            }
+            scratch.removeSubrange(frame.start...)
             if let anchor = frame.anchor { anchors[anchor] = (node, frame.weight) }
             add(node, weight: frame.weight)
         case YAML_ALIAS_EVENT:
@@ -221,62 +230,80 @@ private struct TreeBuilder {
         }
         let top = stack.count - 1
         stack[top].weight += weight
-        if !stack[top].isMapping {
-            stack[top].items.append(node)
-            return
+        let position = scratch.count - stack[top].start
+        scratch.append(node)
+        // In a mapping, odd positions are values: check the key just before for duplicates.
+        guard stack[top].isMapping, position % 2 == 1 else { return }
+        let key = scratch[scratch.count - 2]
+        guard let text = key.scalar?.text, !(text == "<<" && key.scalar?.isPlain == true) else { return }
+        if let first = duplicate(text, frame: top, keyOffset: position - 1) {
+            problems.append(Problem(
+                message: "duplicate key '\(text)' (first given on line \(first.line))", location: key.location,
+                hint: "remove one of them or merge their values"))
         }
-        guard let key = stack[top].pendingKey else {
-            stack[top].pendingKey = node
-            return
-        }
-        stack[top].pendingKey = nil
-        if let text = key.scalar?.text {
-            if text == "<<", key.scalar?.isPlain == true {
-                stack[top].merges.append(node)
-                return
-            }
-            if let first = existingKey(text, in: &stack[top]) {
-                problems.append(Problem(
-                    message: "duplicate key '\(text)' (first given on line \(first.line))", location: key.location,
-                    hint: "remove one of them or merge their values"))
-            }
-        }
-        stack[top].pairs.append(YAMLPair(key: key, value: node))
     }
 
-    /// Looks a key up among the pairs so far, keeping an index once a mapping grows past a few keys.
-    private func existingKey(_ text: String, in frame: inout Frame) -> SourceLocation? {
-        if frame.keyIndex == nil, frame.pairs.count < 12 {
-            for pair in frame.pairs where pair.key.scalar?.text == text { return pair.key.location }
+    /// Looks a key up among the keys so far, keeping an index once a mapping grows past a few keys.
+    private mutating func duplicate(_ text: String, frame top: Int, keyOffset: Int) -> SourceLocation? {
+        let start = stack[top].start
+        if stack[top].keyIndex == nil, keyOffset < 24 {
+            var offset = 0
+            while offset < keyOffset {
+                let key = scratch[start + offset]
+                if key.scalar?.text == text { return key.location }
+                offset += 2
+            }
             return nil
         }
-        if frame.keyIndex == nil {
+        if stack[top].keyIndex == nil {
             var index: [String: Int] = [:]
-            for (offset, pair) in frame.pairs.enumerated() {
-                if let key = pair.key.scalar?.text, index[key] == nil { index[key] = offset }
+            index.reserveCapacity(64)
+            var offset = 0
+            while offset < keyOffset {
+                if let key = scratch[start + offset].scalar?.text, index[key] == nil { index[key] = offset }
+                offset += 2
             }
-            frame.keyIndex = index
+            stack[top].keyIndex = index
         }
-        if let offset = frame.keyIndex?[text] { return frame.pairs[offset].key.location }
-        frame.keyIndex?[text] = frame.pairs.count
+        if let offset = stack[top].keyIndex?[text] { return scratch[start + offset].location }
+        stack[top].keyIndex?[text] = keyOffset
         return nil
     }
 
-    /// YAML merge keys (`<<: *defaults`): keys written in the mapping win over merged ones.
-    private mutating func applyMerges(_ frame: inout Frame) {
-        var present = Set(frame.pairs.compactMap { $0.key.scalar?.text })
-        for merge in frame.merges {
+    /// Builds a mapping's pairs from the scratch buffer, applying YAML merge keys (`<<: *defaults`):
+    /// keys written in the mapping win over merged ones.
+    private mutating func closeMapping(from start: Int) -> [YAMLPair] {
+        var pairs: [YAMLPair] = []
+        pairs.reserveCapacity((scratch.count - start) / 2)
+        var merges: [YAMLNode] = []
+        var index = start
+        while index + 1 < scratch.count {
+            let key = scratch[index]
+            if key.scalar?.text == "<<", key.scalar?.isPlain == true {
+                merges.append(scratch[index + 1])
+            } else {
+                pairs.append(YAMLPair(key: key, value: scratch[index + 1]))
+            }
+            index += 2
+        }
+        if !merges.isEmpty { applyMerges(merges, to: &pairs) }
+        return pairs
+    }
+
+    private mutating func applyMerges(_ merges: [YAMLNode], to pairs: inout [YAMLPair]) {
+        var present = Set(pairs.compactMap { $0.key.scalar?.text })
+        for merge in merges {
             let sources = merge.items ?? [merge]
             for source in sources {
-                guard let pairs = source.pairs else {
+                guard let merged = source.pairs else {
                     problems.append(Problem(message: "a merge key '<<' needs a mapping or a list of mappings",
                                             location: source.location, hint: "point '<<' at an anchored mapping"))
                     continue
                 }
-                for pair in pairs {
+                for pair in merged {
                     guard let key = pair.key.scalar?.text, !present.contains(key) else { continue }
                     present.insert(key)
-                    frame.pairs.append(pair)
+                    pairs.append(pair)
                 }
             }
         }
