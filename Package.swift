@@ -61,7 +61,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AssessCLITests",
-            dependencies: ["TestSupport"],
+            dependencies: ["TestSupport", "assess"],
             path: "Tests/AssessCLITests",
             exclude: ["Golden"]
         ),

@@ -4,6 +4,7 @@ extension DefaultFramework {
     /// The files of the built-in framework, keyed by their path in the repository.
     static let files: [String: String] = [
         "rubrics/channel-shift.yaml": #"""
+# yaml-language-server: $schema=../schemas/rubric.schema.json
 id: channel-shift
 title: Channel shift
 version: 1.0.0
@@ -443,6 +444,7 @@ criteria:
       5: Staff champion the online services, feed back problems, and help improve them.
 """#,
         "rubrics/content.yaml": #"""
+# yaml-language-server: $schema=../schemas/rubric.schema.json
 id: content
 title: Content and publishing
 version: 1.0.0
@@ -898,6 +900,7 @@ criteria:
       5: 85% or more of responses say the page was useful.
 """#,
         "rubrics/digital-engagement.yaml": #"""
+# yaml-language-server: $schema=../schemas/rubric.schema.json
 id: digital-engagement
 title: Digital engagement
 version: 1.0.0
@@ -1327,6 +1330,7 @@ criteria:
       5: Engagement is resourced across the council, with proper tools, training and a budget reviewed every year.
 """#,
         "rubrics/digital-inclusion.yaml": #"""
+# yaml-language-server: $schema=../schemas/rubric.schema.json
 id: digital-inclusion
 title: Digital inclusion and broadband
 version: 1.0.0
@@ -1746,6 +1750,7 @@ criteria:
       5: Staff rate their confidence at 9 to 10 out of 10 and help residents as a matter of course.
 """#,
         "rubrics/framework.yaml": #"""
+# yaml-language-server: $schema=../schemas/framework.schema.json
 # The built-in framework of `assess`: six areas of a public body's digital strategy.
 # Copy this folder, edit any file, and pass it with `--framework PATH`. See docs/rubrics.md.
 id: digital-strategy
@@ -1792,6 +1797,7 @@ dimensions:
     weight: 1
 """#,
         "rubrics/mobile.yaml": #"""
+# yaml-language-server: $schema=../schemas/rubric.schema.json
 id: mobile
 title: Mobile
 version: 1.0.0
@@ -2204,6 +2210,7 @@ criteria:
       5: Every practice is in place, and apps are used only where research shows the web cannot meet the need.
 """#,
         "rubrics/open-data.yaml": #"""
+# yaml-language-server: $schema=../schemas/rubric.schema.json
 id: open-data
 title: Open data
 version: 1.0.0

@@ -73,7 +73,11 @@ enum Output {
     /// The date to print in reports: `--date`, else SOURCE_DATE_EPOCH, else none (so output is reproducible).
     static func reportDate(_ explicit: String?) throws -> String? {
         if let explicit {
-            guard explicit.count == 10, explicit.split(separator: "-").count == 3 else {
+            let bytes = Array(explicit.utf8)
+            let shaped = bytes.count == 10 && bytes.enumerated().allSatisfy { index, byte in
+                index == 4 || index == 7 ? byte == UInt8(ascii: "-") : (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+            }
+            guard shaped else {
                 throw ValidationError("--date must be written YYYY-MM-DD, found '\(explicit)'")
             }
             return explicit

@@ -26,7 +26,7 @@ public struct FrameworkLoader: Sendable {
         let folder = FileReader.folder(of: file)
         let limits = self.limits
         return try load(frameworkFile: file) { (relative: String) throws(LoadError) -> YAMLDocument in
-            try FileReader.parse(FileReader.resolve(relative, relativeTo: folder), limits: limits)
+            try FileReader.parse(relative == file ? file : FileReader.resolve(relative, relativeTo: folder), limits: limits)
         }
     }
 

@@ -8,6 +8,7 @@ public final class DecodingContext {
     /// Starts decoding a document.
     public init(document: YAMLDocument) {
         self.document = document
+        self.diagnostics = document.problems
     }
 
     /// Records a problem at a location.

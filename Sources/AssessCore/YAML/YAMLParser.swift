@@ -25,12 +25,16 @@ public struct YAMLDocument: Sendable {
     public let root: YAMLNode?
     /// The raw bytes, used only to quote a line in a diagnostic.
     public let bytes: [UInt8]
+    /// Problems that did not stop parsing (duplicate keys): decoding reports them with its own, so a file's
+    /// problems are all listed together.
+    public let problems: [Diagnostic]
 
     /// Creates a document from parts (used by tests and by the parser).
-    public init(file: String, root: YAMLNode?, bytes: [UInt8]) {
+    public init(file: String, root: YAMLNode?, bytes: [UInt8], problems: [Diagnostic] = []) {
         self.file = file
         self.root = root
         self.bytes = bytes
+        self.problems = problems
     }
 
     /// The text of a 1-based line, without its line break.
@@ -66,7 +70,8 @@ public struct YAMLDocument: Sendable {
 
 /// Turns libyaml's event stream into a ``YAMLDocument``.
 public enum YAMLParser {
-    /// Parses bytes. Syntax errors, duplicate keys, unknown aliases and exceeded limits are thrown together.
+    /// Parses bytes. Syntax errors, unknown aliases and exceeded limits are thrown (with any problems found
+    /// before them); duplicate keys do not stop parsing and are kept in ``YAMLDocument/problems``.
     public static func parse(
         _ bytes: [UInt8], file: String, limits: YAMLLimits = YAMLLimits()
     ) throws(DiagnosticError) -> YAMLDocument {
@@ -80,11 +85,10 @@ public enum YAMLParser {
         }
         var builder = TreeBuilder(file: file, bytes: bytes, limits: limits)
         builder.run()
-        let document = YAMLDocument(file: file, root: builder.root, bytes: bytes)
-        if !builder.problems.isEmpty {
-            throw DiagnosticError(builder.problems.map { document.diagnostic($0.message, at: $0.location, hint: $0.hint) })
-        }
-        return document
+        let located = YAMLDocument(file: file, root: nil, bytes: bytes)
+        let problems = builder.problems.map { located.diagnostic($0.message, at: $0.location, hint: $0.hint) }
+        if builder.stoppedEarly { throw DiagnosticError(problems) }
+        return YAMLDocument(file: file, root: builder.root, bytes: bytes, problems: problems)
     }
 
     /// Parses a string (tests and built-in rubrics).
@@ -127,6 +131,8 @@ private struct TreeBuilder {
     private var aliasBudget: Int
     private var documents = 0
     private var stopped = false
+    /// True when a fatal problem (syntax, limits, unknown alias) ended parsing.
+    var stoppedEarly: Bool { stopped }
 
     init(file: String, bytes: [UInt8], limits: YAMLLimits) {
         self.file = file

@@ -1,0 +1,244 @@
+#!/usr/bin/env python3
+"""Checks the JSON Schemas in schemas/ against the repository's own files.
+
+Usage: python3 schemas/check.py PATH/TO/assess
+
+- every rubric in rubrics/ against rubric.schema.json, rubrics/framework.yaml against framework.schema.json;
+- every evidence file in examples/ against evidence.schema.json;
+- the output of `assess score EXAMPLE --format json` for every example against assessment.schema.json, and
+  the output for a varied example (points scoring, --date, a not-applicable, an unusable and a missing fact);
+- a few deliberately broken inputs, each of which must be rejected (so the schemas are not vacuous).
+
+Prints one line per check and a final 'N passed, M failed' line; exits 1 if anything failed, 2 on bad usage.
+Needs Python 3.8+, jsonschema 4.x and PyYAML.
+"""
+
+import copy
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import jsonschema
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMAS = ROOT / "schemas"
+
+
+def as_json(data):
+    """YAML data as an editor sees it: mapping keys as strings (1: ... becomes "1"), dates as text."""
+    return json.loads(json.dumps(data, default=str))
+
+
+def load_yaml(path):
+    with open(path, encoding="utf-8") as handle:
+        return as_json(yaml.safe_load(handle))
+
+
+def validator(name):
+    schema = json.loads((SCHEMAS / name).read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+def problems(check, instance):
+    return [
+        f"{'/'.join(str(p) for p in error.absolute_path) or '(root)'}: {error.message}"
+        for error in sorted(check.iter_errors(instance), key=lambda e: list(map(str, e.absolute_path)))
+    ]
+
+
+class Report:
+    def __init__(self):
+        self.passed = 0
+        self.failed = 0
+
+    def valid(self, label, check, instance):
+        found = problems(check, instance)
+        if found:
+            self.failed += 1
+            print(f"FAIL {label}")
+            for problem in found[:10]:
+                print(f"     {problem[:300]}")
+        else:
+            self.passed += 1
+            print(f"ok   {label}")
+
+    def invalid(self, label, check, instance):
+        if problems(check, instance):
+            self.passed += 1
+            print(f"ok   {label} (rejected as it should be)")
+        else:
+            self.failed += 1
+            print(f"FAIL {label}: accepted, but should be rejected")
+
+    def error(self, label, message):
+        self.failed += 1
+        print(f"FAIL {label}: {message}")
+
+
+def main(argv):
+    if len(argv) != 2:
+        print("usage: check.py PATH/TO/assess", file=sys.stderr)
+        return 2
+    assess = os.path.abspath(argv[1]) if os.sep in argv[1] else argv[1]  # commands run from the repository root
+    report = Report()
+    framework_schema = validator("framework.schema.json")
+    rubric_schema = validator("rubric.schema.json")
+    evidence_schema = validator("evidence.schema.json")
+    assessment_schema = validator("assessment.schema.json")
+
+    rubric_files = sorted(p for p in (ROOT / "rubrics").glob("*.yaml") if p.name != "framework.yaml")
+    example_files = sorted((ROOT / "examples").glob("*.yaml"))
+
+    # The repository's own files must be valid.
+    framework = load_yaml(ROOT / "rubrics" / "framework.yaml")
+    report.valid("rubrics/framework.yaml", framework_schema, framework)
+    rubrics = {}
+    for path in rubric_files:
+        rubrics[path.name] = load_yaml(path)
+        report.valid(f"rubrics/{path.name}", rubric_schema, rubrics[path.name])
+    evidence = {}
+    for path in example_files:
+        evidence[path.name] = load_yaml(path)
+        report.valid(f"examples/{path.name}", evidence_schema, evidence[path.name])
+    outputs = {}
+    for path in example_files:
+        label = f"assess score examples/{path.name} --format json"
+        try:
+            run = subprocess.run([assess, "score", str(path), "--format", "json"], cwd=ROOT,
+                                 capture_output=True, text=True, timeout=120)
+        except OSError as error:
+            report.error(label, str(error))
+            continue
+        if run.returncode != 0:
+            report.error(label, f"exit {run.returncode}: {run.stderr.strip()[:300]}")
+            continue
+        try:
+            outputs[path.name] = json.loads(run.stdout)
+        except json.JSONDecodeError as error:
+            report.error(label, f"not JSON: {error}")
+            continue
+        report.valid(label, assessment_schema, outputs[path.name])
+
+    # Points scoring, a dated report, and every criterion status: the nullable parts of the output.
+    label = "assess score (points scoring, --date, not-applicable, error and missing facts) --format json"
+    if example_files:
+        with tempfile.TemporaryDirectory() as scratch:
+            folder = Path(scratch) / "framework"
+            shutil.copytree(ROOT / "rubrics", folder)
+            framework_file = folder / "framework.yaml"
+            text = framework_file.read_text(encoding="utf-8")
+            framework_file.write_text(re.sub(r"(?m)^scoring: .*$", "scoring: points", text) if re.search(
+                r"(?m)^scoring:", text) else text + "\nscoring: points\n", encoding="utf-8")
+            varied = copy.deepcopy(evidence[example_files[0].name])
+            keys = list(varied.get("facts") or {})
+            if len(keys) >= 3:
+                varied["facts"][keys[0]] = {"not-applicable": "Checking the schema."}
+                varied["facts"][keys[1]] = "lots"
+                del varied["facts"][keys[2]]
+            evidence_file = Path(scratch) / "varied.json"
+            evidence_file.write_text(json.dumps(varied), encoding="utf-8")
+            try:
+                run = subprocess.run([assess, "score", str(evidence_file), "--framework", str(folder), "--format",
+                                      "json", "--date", "2025-01-31"], cwd=ROOT, capture_output=True, text=True,
+                                     timeout=120)
+            except OSError as error:
+                run = subprocess.CompletedProcess([], 127, "", str(error))
+        if run.returncode != 0:
+            report.error(label, f"exit {run.returncode}: {run.stderr.strip()[:300]}")
+        else:
+            output = json.loads(run.stdout)
+            report.valid(label, assessment_schema, output)
+            statuses = {c["status"] for d in output.get("dimensions", []) for c in d.get("criteria", [])}
+            expected = {"assessed", "not-assessed", "not-applicable", "error"}
+            if statuses >= expected and output.get("framework", {}).get("scoring") == "points":
+                report.passed += 1
+                print("ok   that output has points scoring and all four criterion statuses")
+            else:
+                report.error(label, f"expected points scoring and statuses {sorted(expected)}, found {sorted(statuses)}")
+
+    # Broken inputs must be rejected.
+    def broken(label, check, base, change):
+        if base is None:
+            report.error(label, "no base document to break")
+            return
+        document = copy.deepcopy(base)
+        change(document)
+        report.invalid(label, check, document)
+
+    def first_criterion(assessor):
+        for name, rubric in rubrics.items():
+            for criterion in rubric.get("criteria", []):
+                if criterion.get("assessor") == assessor:
+                    return name, rubric, rubric["criteria"].index(criterion)
+        return None, None, None
+
+    broken("framework: unknown key 'dimension'", framework_schema, framework,
+           lambda d: d.__setitem__("dimension", d.pop("dimensions")))
+    broken("framework: scoring 'percent'", framework_schema, framework, lambda d: d.__setitem__("scoring", "percent"))
+    broken("framework: reserved 'plugins'", framework_schema, framework, lambda d: d.__setitem__("plugins", ["x"]))
+    broken("framework: bands not starting at 0", framework_schema, framework,
+           lambda d: d.__setitem__("bands", [10, 20, 40, 60, 80]))
+
+    some_rubric = rubrics[rubric_files[0].name] if rubric_files else None
+    broken("rubric: missing 'criteria'", rubric_schema, some_rubric, lambda d: d.pop("criteria"))
+    broken("rubric: upper-case id", rubric_schema, some_rubric, lambda d: d.__setitem__("id", "Channel Shift"))
+    broken("rubric: unknown criterion key 'weigth'", rubric_schema, some_rubric,
+           lambda d: d["criteria"][0].__setitem__("weigth", 2))
+    broken("rubric: level key 'high'", rubric_schema, some_rubric, lambda d: d["levels"].__setitem__("high", "x"))
+
+    for assessor, change, what in [
+        ("threshold", lambda c: c["parameters"].pop("thresholds"), "threshold without thresholds"),
+        ("threshold", lambda c: c["parameters"].__setitem__("direction", "up"), "threshold direction 'up'"),
+        ("threshold", lambda c: c["parameters"].__setitem__("per", 100), "threshold with ratio's 'per'"),
+        ("ratio", lambda c: c.__setitem__("evidence", "contacts.digital"), "ratio with a single fact key"),
+        ("ratio", lambda c: c["evidence"].pop("denominator"), "ratio without a denominator"),
+        ("checklist", lambda c: c["parameters"]["items"][0].pop("label"), "checklist item without label"),
+        ("staged", lambda c: c["parameters"]["statements"][0].__setitem__("level", 1), "staged statement at level 1"),
+        ("options", lambda c: c["parameters"]["options"][0].__setitem__("points", 3), "option with level and points"),
+        ("options", lambda c: c["parameters"]["options"].__setitem__(
+            0, {"value": "x", "points": 1}), "options mixing level and points"),
+        ("self-rating", lambda c: c["parameters"].__setitem__("maximum", 10), "self-rating 'maximum'"),
+        ("channel-shift.channel-mix", lambda c: c["parameters"].__setitem__("target-share", 120),
+         "channel-mix target-share 120"),
+        ("channel-shift.channel-mix", lambda c: c["evidence"].__setitem__("volume", "channel.volumes"),
+         "channel-mix unknown role 'volume'"),
+    ]:
+        name, rubric, index = first_criterion(assessor)
+        broken(f"rubric: {what}", rubric_schema, rubric,
+               lambda d, change=change, index=index: change(d["criteria"][index]))
+
+    some_evidence = evidence[example_files[0].name] if example_files else None
+    broken("evidence: missing organisation name", evidence_schema, some_evidence, lambda d: d["organisation"].pop("name"))
+    broken("evidence: fact key with capitals", evidence_schema, some_evidence,
+           lambda d: d["facts"].__setitem__("Contacts.Total", 3))
+    broken("evidence: source 'official'", evidence_schema, some_evidence,
+           lambda d: d["facts"].__setitem__("x.y", {"value": 1, "source": "official"}))
+    broken("evidence: both value and not-applicable", evidence_schema, some_evidence,
+           lambda d: d["facts"].__setitem__("x.y", {"value": 1, "not-applicable": "no"}))
+    broken("evidence: long form with unknown key 'sauce'", evidence_schema, some_evidence,
+           lambda d: d["facts"].__setitem__("x.y", {"value": 1, "sauce": "measured"}))
+    broken("evidence: date 11/02/2025", evidence_schema, some_evidence,
+           lambda d: d["facts"].__setitem__("x.y", {"value": 1, "date": "11/02/2025"}))
+
+    some_output = next(iter(outputs.values()), None)
+    broken("assessment: missing schemaVersion", assessment_schema, some_output, lambda d: d.pop("schemaVersion"))
+    broken("assessment: schemaVersion 2.0", assessment_schema, some_output, lambda d: d.__setitem__("schemaVersion", "2.0"))
+    broken("assessment: status 'skipped'", assessment_schema, some_output,
+           lambda d: d["dimensions"][0]["criteria"][0].__setitem__("status", "skipped"))
+    broken("assessment: not-assessed criterion with a level", assessment_schema, some_output,
+           lambda d: d["dimensions"][0]["criteria"][0].__setitem__("status", "not-assessed"))
+    broken("assessment: undocumented key", assessment_schema, some_output, lambda d: d["overall"].__setitem__("grade", "B"))
+
+    print(f"{report.passed} passed, {report.failed} failed")
+    return 1 if report.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
