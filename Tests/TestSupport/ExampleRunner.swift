@@ -1,4 +1,5 @@
 import AssessCore
+import Foundation
 
 /// Runs an assessor's self-described examples, so adding an assessor adds its tests.
 public enum ExampleRunner {
@@ -26,9 +27,23 @@ public enum ExampleRunner {
         }
         let indented = example.evidence.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n")
         let text = "organisation:\n  name: Example Council\n  population: 100000\nfacts:\n" + indented + "\n"
+        // Export files go in a fresh folder beside the evidence, so relative paths resolve as in real use.
+        var evidencePath = "example-evidence.yaml"
+        var folder: URL?
+        if !example.files.isEmpty {
+            let url = FileManager.default.temporaryDirectory.appendingPathComponent("assess-example-\(UUID().uuidString)")
+            folder = url
+            for (name, contents) in example.files {
+                let target = url.appendingPathComponent(name)
+                try? FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try? Data(contents.utf8).write(to: target)
+            }
+            evidencePath = url.appendingPathComponent("evidence.yaml").path
+        }
+        defer { if let folder { try? FileManager.default.removeItem(at: folder) } }
         let evidence: Evidence
         do {
-            evidence = try EvidenceLoader().decode(YAMLParser.parse(text, file: "example-evidence.yaml"))
+            evidence = try EvidenceLoader().decode(YAMLParser.parse(text, file: evidencePath))
         } catch {
             return Outcome(result: nil, diagnostics: error.diagnostics)
         }

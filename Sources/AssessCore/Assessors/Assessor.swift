@@ -176,6 +176,8 @@ public struct AssessorExample: Sendable {
     public var parameters: String
     /// The evidence as YAML: each role name mapped to a fact (short or long form).
     public var evidence: String
+    /// Export files the evidence names (`file: contacts.csv`), by relative path, with their contents.
+    public var files: [String: String]
     /// What it must give.
     public var expect: Expectation
     /// Where the example is written, so a failing example points at itself.
@@ -185,10 +187,12 @@ public struct AssessorExample: Sendable {
 
     /// Creates an example.
     public init(
-        parameters: String, evidence: String, expect: Expectation, file: String = #filePath, line: Int = #line
+        parameters: String, evidence: String, files: [String: String] = [:], expect: Expectation,
+        file: String = #filePath, line: Int = #line
     ) {
         self.parameters = parameters
         self.evidence = evidence
+        self.files = files
         self.expect = expect
         self.file = file
         self.line = line

@@ -13,7 +13,7 @@ public struct EvidenceLoader: Sendable {
     /// Keys of the organisation block.
     public static let organisationKeys = ["name", "type", "code", "population", "period"]
     /// Keys of a fact's long form.
-    public static let factKeys = ["value", "not-applicable", "source", "reference", "date", "note"]
+    public static let factKeys = ["value", "file", "not-applicable", "source", "reference", "date", "note"]
 
     /// Loads and checks an evidence file.
     public func load(path: String) throws(LoadError) -> Evidence {
@@ -45,7 +45,7 @@ public struct EvidenceLoader: Sendable {
                     continue
                 }
                 let reader = factsReader.child(pair.value, key: key)
-                if let fact = decodeFact(key: key, reader: reader) { facts[key] = fact }
+                if let fact = decodeFact(key: key, reader: reader, folder: FileReader.folder(of: document.file)) { facts[key] = fact }
             }
         } else if let factsReader = map["facts"] {
             factsReader.error("facts must be a mapping of fact keys to values, found \(factsReader.node.kindDescription)")
@@ -54,25 +54,30 @@ public struct EvidenceLoader: Sendable {
         return Evidence(organisation: organisation, facts: facts, document: document)
     }
 
-    private func decodeFact(key: String, reader: NodeReader) -> Fact? {
+    private func decodeFact(key: String, reader: NodeReader, folder: String) -> Fact? {
         let node = reader.node
         guard let pairs = node.pairs,
-              pairs.contains(where: { $0.key.scalar?.text == "value" || $0.key.scalar?.text == "not-applicable" }) else {
+              pairs.contains(where: {
+                  let key = $0.key.scalar?.text
+                  return key == "value" || key == "not-applicable" || key == "file"
+              }) else {
             return Fact(key: key, value: node, location: node.location)
         }
         guard let map = reader.mapping(keys: Self.factKeys) else { return nil }
         let source = map["source"]?.choice(Provenance.self) ?? .selfReported
         let value = map["value"]?.node
         let notApplicable = map["not-applicable"]?.string()
-        if value != nil, notApplicable != nil {
-            reader.error("fact '\(key)' has both 'value' and 'not-applicable'", hint: "keep one of them")
+        let file = map["file"]?.string()
+        if [value != nil, notApplicable != nil, file != nil].filter({ $0 }).count > 1 {
+            reader.error("fact '\(key)' has more than one of 'value', 'file' and 'not-applicable'", hint: "keep one of them")
         }
         if let date = map["date"], let text = date.string(), !Self.isDate(text) {
             date.error("date must be written YYYY-MM-DD, YYYY-MM or YYYY, found \"\(text)\"")
         }
         return Fact(key: key, value: value, notApplicable: notApplicable, source: source,
                     reference: map.optionalString("reference"), date: map.optionalString("date"),
-                    note: map.optionalString("note"), location: node.location)
+                    note: map.optionalString("note"), file: file,
+                    filePath: file.map { FileReader.resolve($0, relativeTo: folder) }, location: node.location)
     }
 
     static func isDate(_ text: String) -> Bool {

@@ -56,14 +56,21 @@ public struct Fact: Sendable {
     public var date: String?
     /// A free note.
     public var note: String?
+    /// An export file holding the fact (CSV, JSON, XML), as written in the evidence.
+    public var file: String?
+    /// The export file's path resolved against the evidence file's folder.
+    public var filePath: String?
     /// Where the fact is written.
     public var location: SourceLocation
 
     /// Creates a fact.
     public init(
         key: String, value: YAMLNode?, notApplicable: String? = nil, source: Provenance = .selfReported,
-        reference: String? = nil, date: String? = nil, note: String? = nil, location: SourceLocation = .unknown
+        reference: String? = nil, date: String? = nil, note: String? = nil, file: String? = nil, filePath: String? = nil,
+        location: SourceLocation = .unknown
     ) {
+        self.file = file
+        self.filePath = filePath
         self.key = key
         self.value = value
         self.notApplicable = notApplicable

@@ -109,6 +109,11 @@ public enum TextReporter {
                 let core = c.core ? " [core]" : ""
                 out += "  \(mark) \(pad(c.id, 28)) \(pad(ReportText.criterionScore(c, in: assessment), 16)) \(c.title)\(core)\n"
                 for line in wrap(c.rationale, width: width - 8) { out += "      " + paint.dim(line) + "\n" }
+                // Domain (plugin) assessors show their working; the generic ones say it all in the rationale.
+                if c.assessor.contains("."), c.status == .assessed, !c.findings.isEmpty {
+                    let working = c.findings.map { "\($0.label): \(ReportText.value($0.value))" }.joined(separator: " · ")
+                    for line in wrap("Working: " + working, width: width - 8) { out += "      " + paint.dim(line) + "\n" }
+                }
             }
         }
         if !assessment.diagnostics.isEmpty {

@@ -1,0 +1,87 @@
+/// An export file that a fact points at (`file: exports/contacts.csv`), read for an assessor.
+///
+/// Problems inside the file become criterion errors that name the file and the line or field, so one bad
+/// export never stops the rest of the assessment.
+public struct EvidenceFile: Sendable {
+    /// The fact that names the file.
+    public let fact: Fact
+    /// The path as the user can find it (relative to where `assess` runs, or absolute).
+    public let path: String
+    /// The file's bytes.
+    public let bytes: [UInt8]
+
+    /// Creates a file from bytes (tests and assessor examples).
+    public init(fact: Fact, path: String, bytes: [UInt8]) {
+        self.fact = fact
+        self.path = path
+        self.bytes = bytes
+    }
+
+    /// The file as UTF-8 text, without a byte-order mark.
+    public var text: String {
+        var bytes = self.bytes[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// An error pointing into the file.
+    public func error(_ message: String, line: Int = 0, column: Int = 0, hint: String? = nil) -> AssessmentIssue {
+        let document = YAMLDocument(file: path, root: nil, bytes: bytes)
+        return .invalid(document.diagnostic(message, at: SourceLocation(line: line, column: column), hint: hint))
+    }
+
+    /// The file parsed as JSON (or YAML), with syntax errors located in the file.
+    public func json(limits: YAMLLimits = YAMLLimits(maxBytes: 64 << 20, maxDepth: 128, maxAliasExpansion: 0)) throws(AssessmentIssue) -> YAMLNode {
+        do {
+            let document = try YAMLParser.parse(bytes, file: path, limits: limits)
+            if let problem = document.problems.first { throw AssessmentIssue.invalid(problem) }
+            guard let root = document.root else { throw error("the file is empty") }
+            return root
+        } catch let issue as AssessmentIssue {
+            throw issue
+        } catch {
+            let first = (error as? DiagnosticError)?.diagnostics.first
+            throw .invalid(first ?? Diagnostic(file: path, location: .unknown, message: "the file is not valid JSON"))
+        }
+    }
+
+    /// The file parsed as CSV.
+    public func csv() throws(AssessmentIssue) -> CSVTable {
+        do {
+            return try CSVTable(text: text, file: path)
+        } catch {
+            throw .invalid(YAMLDocument(file: path, root: nil, bytes: bytes)
+                .diagnostic(error.message, at: SourceLocation(line: error.line, column: error.column), hint: error.hint))
+        }
+    }
+}
+
+extension AssessorInput {
+    /// The export file named by the fact bound to a role. A missing or unreadable file is an error naming it.
+    public func file(_ role: String) throws(AssessmentIssue) -> EvidenceFile {
+        let fact = try fact(role)
+        guard let written = fact.file, let path = fact.filePath else {
+            let node = fact.value ?? YAMLNode(.mapping([]), at: fact.location)
+            throw invalid("\(fact.key) must name an export file", at: node,
+                          hint: "write it in the long form with 'file: path/to/export', relative to the evidence file")
+        }
+        do {
+            let bytes = try FileReader.read(path, limit: 64 << 20)
+            return EvidenceFile(fact: fact, path: path, bytes: bytes)
+        } catch {
+            let reason: String
+            switch error {
+            case .notFound: reason = "does not exist"
+            case .invalid(let problems): reason = "cannot be read (\(problems.diagnostics.first?.message ?? "unknown reason"))"
+            }
+            throw .invalid(document.diagnostic("the file '\(written)' named by \(fact.key) \(reason) (looked for \(path))",
+                                               at: fact.location, hint: "paths are relative to the evidence file's folder"))
+        }
+    }
+
+    /// Whether the fact bound to a role names a file (rather than holding a value).
+    public func hasFile(_ role: String) -> Bool {
+        guard let key = bindings[role] else { return false }
+        return facts[key]?.file != nil
+    }
+}
