@@ -63,7 +63,7 @@ let package = Package(
             name: "AssessCLITests",
             dependencies: ["TestSupport", "assess"],
             path: "Tests/AssessCLITests",
-            exclude: ["Golden"]
+            exclude: ["Golden", "Plugins"]
         ),
     ],
     swiftLanguageModes: [.v6]

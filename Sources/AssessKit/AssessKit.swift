@@ -25,8 +25,10 @@ public enum AssessKit {
     }
 
     /// Loads the framework at a path, or the built-in one when the path is nil.
-    public static func loadFramework(path: String?, registry: AssessorRegistry = registry) throws(LoadError) -> Framework {
-        let loader = FrameworkLoader(registry: registry)
+    public static func loadFramework(
+        path: String?, registry: AssessorRegistry = registry, plugins: [ExternalPlugin] = [], pluginTimeout: Double = 10
+    ) throws(LoadError) -> Framework {
+        let loader = FrameworkLoader(registry: registry, plugins: plugins, pluginTimeout: pluginTimeout, assessVersion: version)
         if let path { return try loader.load(path: path) }
         return try loader.load(embedded: DefaultFramework.files, frameworkFile: DefaultFramework.frameworkFile)
     }

@@ -22,11 +22,45 @@ struct FrameworkOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A framework folder (holding framework.yaml) or its framework.yaml. Default: the built-in framework.", valueName: "path"))
     var framework: String?
 
+    @Option(name: .customLong("plugin"), help: ArgumentHelp("An external plugin executable (repeatable); see docs/plugins.md.", valueName: "path"))
+    var plugins: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Seconds a plugin may take to answer each request.", valueName: "seconds"))
+    var pluginTimeout: Double = 10
+
+    func validate() throws {
+        if !(pluginTimeout > 0 && pluginTimeout <= 3600) { throw ValidationError("--plugin-timeout must be between 0 and 3600 seconds") }
+    }
+
+    /// Starts the command line's plugins and loads the framework (which may start its own).
     func load() throws -> Framework {
+        var started: [ExternalPlugin] = []
+        for path in plugins {
+            guard FileReader.exists(path) else {
+                Output.error("\(path): error: no such plugin; check the path given to --plugin")
+                throw CLIFailure(code: ExitStatus.noInput)
+            }
+            started.append(ExternalPlugin(path: path, timeout: pluginTimeout, assessVersion: AssessKit.version))
+        }
+        for plugin in started where plugin.failure != nil {
+            Output.error("\(plugin.path): warning: plugin '\(plugin.name)' \(plugin.failure?.message ?? "failed"); its criteria will be errors")
+        }
         do {
-            return try AssessKit.loadFramework(path: framework)
+            return try AssessKit.loadFramework(path: framework, plugins: started, pluginTimeout: pluginTimeout)
         } catch {
+            for plugin in started { _ = plugin.finish() }
             throw CLIFailure(error)
+        }
+    }
+
+    /// Ends every plugin and prints what they wrote on standard error.
+    static func finish(_ framework: Framework) {
+        for plugin in framework.plugins {
+            let (stderr, status) = plugin.finish()
+            for line in stderr.split(separator: "\n") { Output.error("\(plugin.path): note: plugin '\(plugin.name)' said: \(line)") }
+            if let status, status != 0, plugin.failure == nil {
+                Output.error("\(plugin.path): warning: plugin '\(plugin.name)' exited with status \(status)")
+            }
         }
     }
 }

@@ -9,9 +9,22 @@ extension Assess {
         @Flag(name: .shortAndLong, help: "Show each assessor's evidence roles and parameters.")
         var verbose = false
 
+        @OptionGroup var frameworkOptions: FrameworkOptions
+
         func run() throws {
+            try CLIFailure.run { try list() }
+        }
+
+        private func list() throws {
+            let framework = try frameworkOptions.load()
+            defer { FrameworkOptions.finish(framework) }
+            var factories = AssessKit.registry.factories
+            for plugin in framework.plugins { factories += plugin.factories }
             var out = ""
-            for factory in AssessKit.registry.factories {
+            for plugin in framework.plugins where plugin.failure != nil {
+                out += "plugin \(plugin.path): unavailable: \(plugin.failure?.message ?? "")\n"
+            }
+            for factory in factories {
                 let d = factory.description
                 out += "\(d.id.padding(28)) \(("[" + d.origin + "]").padding(16)) \(d.title)\n"
                 if verbose {

@@ -35,20 +35,25 @@ extension Assess {
         @Option(name: .long, help: ArgumentHelp("The date printed in the report (YYYY-MM-DD). Default: SOURCE_DATE_EPOCH, else none.", valueName: "date"))
         var date: String?
 
-        @Flag(name: .long, help: "Exit 65 if any criterion's evidence is unusable, instead of reporting it and going on.")
+        @Flag(name: .long, help: "Make unusable evidence fatal (exit 65) and any plugin error fatal (exit 70), instead of reporting them and going on.")
         var strict = false
 
         func run() throws {
             try CLIFailure.run {
                 let context = ReportContext(toolVersion: AssessKit.version, date: try Output.reportDate(date))
                 let framework = try frameworkOptions.load()
+                defer { FrameworkOptions.finish(framework) }
                 let evidence: Evidence
                 do throws(LoadError) { evidence = try EvidenceLoader().load(path: self.evidence) } catch { throw CLIFailure(error) }
                 Output.diagnostics(EvidenceLoader.unusedFacts(evidence, framework: framework))
 
                 let assessment = Engine(framework: framework).assess(evidence)
                 Output.diagnostics(assessment.diagnostics.map { var d = $0; d.severity = strict ? .error : .warning; return d })
-                if strict, !assessment.diagnostics.isEmpty { throw CLIFailure(code: ExitStatus.dataError) }
+                if strict, !assessment.diagnostics.isEmpty {
+                    let pluginPaths = Set(framework.plugins.map(\.path))
+                    let fromPlugin = assessment.diagnostics.contains { pluginPaths.contains($0.file) }
+                    throw CLIFailure(code: fromPlugin ? ExitStatus.software : ExitStatus.dataError)
+                }
 
                 let text: String
                 switch format {

@@ -273,9 +273,36 @@ public struct AssessorRegistry: Sendable {
     /// All ids in registration order.
     public var ids: [String] { factories.map(\.description.id) }
 
+    /// External plugins that failed to start or to shake hands: their assessors are unknown.
+    public var failedPlugins: [ExternalPlugin] = []
+
+    /// For an unknown assessor id while a plugin has failed: a stand-in whose every assessment is an error
+    /// carrying the plugin's failure, so the rest of the assessment goes on.
+    func failedPluginFactory(for id: String) -> AssessorFactory? {
+        guard let plugin = failedPlugins.first, let failure = plugin.failure else { return nil }
+        let diagnostic = Diagnostic(file: plugin.path, location: .unknown,
+                                    message: "assessor '\(id)' is unavailable: plugin '\(plugin.name)' \(failure.message)",
+                                    hint: "see docs/plugins.md; run with --strict to make plugin errors fatal")
+        let description = AssessorDescription(id: id, title: id, purpose: "unavailable", roles: [], parameters: [], examples: [],
+                                              origin: "plugin \(plugin.name) (failed)")
+        return AssessorFactory(description: description) { _, _ in UnavailableAssessor(diagnostic: diagnostic) }
+    }
+
     /// The generic assessors built into the engine.
     public static let builtIn = AssessorRegistry([
         ThresholdAssessor.self, RatioAssessor.self, ChecklistAssessor.self, StagedAssessor.self,
         OptionsAssessor.self, SelfRatingAssessor.self,
     ])
+}
+
+/// Stands in for an assessor whose plugin failed: every assessment is an error with the plugin's failure.
+struct UnavailableAssessor: Assessor {
+    static let description = AssessorDescription(id: "unavailable", title: "Unavailable", purpose: "A failed plugin's assessor.",
+                                                 roles: [], parameters: [], examples: [])
+    let diagnostic: Diagnostic
+
+    init?(parameters: MappingReader, scale: Scale) { return nil }
+    init(diagnostic: Diagnostic) { self.diagnostic = diagnostic }
+
+    func assess(_ input: AssessorInput) throws(AssessmentIssue) -> AssessorResult { throw .invalid(diagnostic) }
 }

@@ -5,10 +5,21 @@ public struct FrameworkLoader: Sendable {
     /// Limits for each file.
     public var limits: YAMLLimits
 
+    /// External plugins already started (from the command line), whose assessors rubrics may name.
+    public var plugins: [ExternalPlugin]
+    /// Seconds a framework's own plugins get per answer.
+    public var pluginTimeout: Double
+    /// The version of assess, sent in plugin handshakes.
+    public var assessVersion: String
+
     /// Creates a loader.
-    public init(registry: AssessorRegistry, limits: YAMLLimits = YAMLLimits()) {
+    public init(registry: AssessorRegistry, limits: YAMLLimits = YAMLLimits(), plugins: [ExternalPlugin] = [],
+                pluginTimeout: Double = 10, assessVersion: String = "unknown") {
         self.registry = registry
         self.limits = limits
+        self.plugins = plugins
+        self.pluginTimeout = pluginTimeout
+        self.assessVersion = assessVersion
     }
 
     /// The keys of `framework.yaml`.
@@ -64,10 +75,12 @@ public struct FrameworkLoader: Sendable {
         } else if scoring == .points {
             bands = (0..<scale.top).map { Double($0) * 100 / Double(scale.top) }
         }
-        if map["plugins"] != nil {
-            map["plugins"]?.error("external plugins are not supported by this version of assess",
-                                  hint: "remove 'plugins:' or upgrade assess")
+        var plugins = self.plugins
+        for entry in map["plugins"]?.list() ?? [] {
+            if let plugin = startPlugin(entry, folder: FileReader.folder(of: frameworkFile)) { plugins.append(plugin) }
         }
+        var loader = self
+        loader.registry = Self.registry(registry, with: plugins)
 
         var dimensions: [Dimension] = []
         var seenRubrics: [String: String] = [:]
@@ -87,7 +100,7 @@ public struct FrameworkLoader: Sendable {
                 }
                 continue
             }
-            let (rubric, problems) = decodeRubric(rubricDocument, scale: scale)
+            let (rubric, problems) = loader.decodeRubric(rubricDocument, scale: scale)
             diagnostics += problems
             guard let rubric else { continue }
             if let first = seenRubrics[rubric.id] {
@@ -106,9 +119,50 @@ public struct FrameworkLoader: Sendable {
         }
         diagnostics += context.diagnostics
         diagnostics += Self.duplicateCriteria(dimensions)
-        if !diagnostics.isEmpty { throw .invalid(DiagnosticError(diagnostics)) }
-        return Framework(id: id, title: title, version: version, description: description, scoring: scoring,
-                         overall: overall, scale: scale, bands: bands, dimensions: dimensions, source: frameworkFile)
+        if !diagnostics.isEmpty {
+            for plugin in plugins where !self.plugins.contains(where: { $0 === plugin }) { _ = plugin.finish() }
+            throw .invalid(DiagnosticError(diagnostics))
+        }
+        var framework = Framework(id: id, title: title, version: version, description: description, scoring: scoring,
+                                  overall: overall, scale: scale, bands: bands, dimensions: dimensions, source: frameworkFile)
+        framework.plugins = plugins
+        return framework
+    }
+
+    // MARK: - Plugins
+
+    /// Starts a plugin named in `plugins:`: a path, or `{path, arguments, timeout}`. Paths are relative to the
+    /// framework's folder. A plugin that fails to start is kept, so its criteria become errors, not a crash.
+    private func startPlugin(_ entry: NodeReader, folder: String) -> ExternalPlugin? {
+        var path: String?
+        var arguments: [String] = []
+        var timeout = pluginTimeout
+        if entry.node.scalar != nil {
+            path = entry.string()
+        } else if let map = entry.mapping(keys: ["path", "arguments", "timeout"]) {
+            path = map.string("path")
+            arguments = map["arguments"]?.list()?.compactMap { $0.string() } ?? []
+            timeout = map["timeout"]?.number(in: 0.1...3600) ?? timeout
+        }
+        guard let path else { return nil }
+        let resolved = FileReader.resolve(path, relativeTo: folder)
+        guard FileReader.exists(resolved) else {
+            entry.error("the plugin '\(path)' does not exist (looked for \(resolved))",
+                        hint: "plugin paths are relative to the folder holding framework.yaml")
+            return nil
+        }
+        return ExternalPlugin(path: resolved, arguments: arguments, timeout: timeout, assessVersion: assessVersion)
+    }
+
+    /// A registry with the plugins' assessors added, and placeholders that report a failed plugin's error
+    /// for any assessor id the registry does not know.
+    static func registry(_ base: AssessorRegistry, with plugins: [ExternalPlugin]) -> AssessorRegistry {
+        var registry = base
+        for plugin in plugins {
+            for factory in plugin.factories { registry.register(factory) }
+        }
+        registry.failedPlugins = plugins.filter { $0.failure != nil }
+        return registry
     }
 
     /// Loads a single rubric file on its own, with a given scale (for `assess validate`).
@@ -192,7 +246,7 @@ public struct FrameworkLoader: Sendable {
         let levels = map.required("levels").map { readLevelDescriptors($0, scale: scale) } ?? [:]
 
         guard let assessorReader = map.required("assessor"), let assessorID = assessorReader.string() else { return nil }
-        guard let factory = registry.factory(assessorID) else {
+        guard let factory = registry.factory(assessorID) ?? registry.failedPluginFactory(for: assessorID) else {
             assessorReader.error(
                 "unknown assessor '\(assessorID)'",
                 hint: Suggestion.nearest(to: assessorID, in: registry.ids).map { "did you mean '\($0)'?" }

@@ -89,6 +89,8 @@ public struct Framework: Sendable {
     public var bands: [Double]
     /// The dimensions, in the framework's order.
     public var dimensions: [Dimension]
+    /// External plugins started for this framework (from its `plugins:` and the command line).
+    public var plugins: [ExternalPlugin] = []
     /// Where it was loaded from.
     public var source: String
 

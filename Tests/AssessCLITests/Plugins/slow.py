@@ -1,0 +1,6 @@
+#!/usr/bin/env python3
+import time
+from plugin_kit import serve
+def answer(message):
+    time.sleep(30)
+serve(answer)
