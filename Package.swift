@@ -21,6 +21,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // libyaml from Debian's libyaml-dev, found through pkg-config.
@@ -41,9 +42,15 @@ let package = Package(
             dependencies: ["AssessCore"] + pluginTargets.map { .target(name: $0.name) },
             path: "Sources/AssessKit"
         ),
+        // The executive report: view model, SVG charts and Mustache templates (the defaults embedded from templates/).
+        .target(
+            name: "AssessReport",
+            dependencies: ["AssessCore", .product(name: "Mustache", package: "swift-mustache")],
+            path: "Sources/AssessReport"
+        ),
         .executableTarget(
             name: "assess",
-            dependencies: ["AssessKit", "AssessCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["AssessKit", "AssessCore", "AssessReport", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Sources/assess"
         ),
         // Loader speed against a bare libyaml parse of the same bytes: `swift run -c release assess-benchmark`.
@@ -55,7 +62,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["AssessCore", "AssessKit"], path: "Tests/TestSupport"),
         .testTarget(
             name: "AssessCoreTests",
-            dependencies: ["AssessCore", "AssessKit", "TestSupport"],
+            dependencies: ["AssessCore", "AssessKit", "AssessReport", "TestSupport"],
             path: "Tests/AssessCoreTests",
             exclude: ["Fixtures"]
         ),

@@ -10,10 +10,11 @@ struct Assess: ParsableCommand {
         abstract: "Score a public body's digital strategy maturity against YAML rubrics, explaining every number.",
         discussion: """
             Exit codes: 0 success, 64 usage error, 65 invalid input data, 66 input not found, \
-            70 internal error, 73 output file cannot be created.
+            69 no PDF renderer installed, 70 internal error (or a plugin error with --strict), \
+            73 output file cannot be created.
             """,
         version: AssessKit.version,
-        subcommands: [Score.self, Validate.self, Rubrics.self, Explain.self, Plugins.self]
+        subcommands: [Score.self, RoadmapCommand.self, Report.self, Validate.self, Rubrics.self, Explain.self, Plugins.self]
     )
 }
 
@@ -34,6 +35,11 @@ struct FrameworkOptions: ParsableArguments {
 
     /// Starts the command line's plugins and loads the framework (which may start its own).
     func load() throws -> Framework {
+        try load(started: startPlugins())
+    }
+
+    /// Starts the plugins named with --plugin.
+    func startPlugins() throws -> [ExternalPlugin] {
         var started: [ExternalPlugin] = []
         for path in plugins {
             guard FileReader.exists(path) else {
@@ -45,6 +51,11 @@ struct FrameworkOptions: ParsableArguments {
         for plugin in started where plugin.failure != nil {
             Output.error("\(plugin.path): warning: plugin '\(plugin.name)' \(plugin.failure?.message ?? "failed"); its criteria will be errors")
         }
+        return started
+    }
+
+    /// Loads the framework with plugins already started.
+    func load(started: [ExternalPlugin]) throws -> Framework {
         do {
             return try AssessKit.loadFramework(path: framework, plugins: started, pluginTimeout: pluginTimeout)
         } catch {
@@ -54,8 +65,8 @@ struct FrameworkOptions: ParsableArguments {
     }
 
     /// Ends every plugin and prints what they wrote on standard error.
-    static func finish(_ framework: Framework) {
-        for plugin in framework.plugins {
+    static func finish(_ framework: Framework, except keep: [ExternalPlugin] = []) {
+        for plugin in framework.plugins where !keep.contains(where: { $0 === plugin }) {
             let (stderr, status) = plugin.finish()
             for line in stderr.split(separator: "\n") { Output.error("\(plugin.path): note: plugin '\(plugin.name)' said: \(line)") }
             if let status, status != 0, plugin.failure == nil {

@@ -209,11 +209,7 @@ struct LoaderTests {
     func unclosedQuoteLocation() {
         let text = "id: r\ntitle: \"Unclosed\nversion: 1.0.0\n"
         let problems = LoaderFixture.rubricProblems(text)
-        withKnownIssue("YAMLParser.syntaxError reports libyaml's problem_mark (end of stream), not its context_mark (the quote)") {
-            checkOnly(problems, line: 2, column: 8, message: "YAML syntax error")
-        }
-        // Today the quote's position is not given anywhere in the diagnostic.
-        #expect(problems.first?.location == AssessCore.SourceLocation(line: 4, column: 1))
+        checkOnly(problems, line: 2, column: 8, message: "YAML syntax error")
     }
 
     @Test("a line indented less than its siblings is a syntax error on that line")
@@ -899,9 +895,7 @@ struct LoaderTests {
         // Each line nests 7 levels, within the limit, but b's alias puts a's 6 lists inside its own 6: depth 13.
         let text = "a: &a [[[[[[1]]]]]]\nb: [[[[[[*a]]]]]]\n"
         let problems = LoaderFixture.parseProblems(text, limits: limits)
-        withKnownIssue("TreeBuilder checks the depth of the text, not of the tree aliases build") {
-            checkOnly(problems, line: 2, column: 10, message: "nesting is deeper than 8 levels")
-        }
+        checkOnly(problems, line: 2, column: 10, message: "nesting is deeper than 8 levels")
     }
 
     @Test("deep nesting under the default limit is refused quickly, not by running out of stack", .timeLimit(.minutes(1)))
@@ -1052,9 +1046,7 @@ struct LoaderTests {
         let problems = LoaderFixture.evidenceProblems("organisation: {name: Cafe\u{301}, wieght: 1}\n")
         let diagnostic = try #require(problems.first { $0.message.contains("wieght") })
         #expect(diagnostic.location == AssessCore.SourceLocation(line: 1, column: 29))
-        withKnownIssue("Diagnostic.description takes column - 1 Characters of the line, but the column counts scalars") {
-            #expect(diagnostic.description.hasSuffix("\n   | " + String(repeating: " ", count: 27) + "^"))
-        }
+        #expect(diagnostic.description.hasSuffix("\n   | " + String(repeating: " ", count: 27) + "^"))
     }
 
     @Test("a diagnostic with no location renders as the headline alone")

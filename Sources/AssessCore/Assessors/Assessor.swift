@@ -19,6 +19,8 @@ public protocol Assessor: Sendable {
 public enum AssessmentIssue: Error, Sendable, Hashable {
     /// A fact the assessor needs is not in the evidence: the criterion is not assessed.
     case missing(role: String, fact: String)
+    /// The assessor could not assess, for the reason given (an external plugin's `not-assessed`).
+    case unassessable(String)
     /// The evidence says the criterion does not apply.
     case notApplicable(String)
     /// The evidence is there but unusable: the criterion is in error.

@@ -71,8 +71,12 @@ public final class ExternalPlugin: @unchecked Sendable {
             }
             let parameters = (entry["parameters"]?.items ?? []).compactMap { parameter -> ParameterDescription? in
                 guard let name = parameter.text("name") else { return nil }
+                let defaultValue = parameter["default"].flatMap { node -> String? in
+                    if node.scalar?.isNull == true { return nil }
+                    return node.scalar?.text ?? JSONValue(node).compact()
+                }
                 return ParameterDescription(name, type: parameter.text("type") ?? "any",
-                                            default: parameter.text("default"), parameter.text("summary") ?? "")
+                                            default: defaultValue, parameter.text("summary") ?? "")
             }
             return AssessorDescription(id: id, title: entry.text("title") ?? id, purpose: entry.text("purpose") ?? "",
                                        roles: roles, parameters: parameters, examples: [], origin: origin)
@@ -203,7 +207,7 @@ struct ExternalAssessor: Assessor {
         let rationale = object.text("rationale") ?? ""
         let message = object.text("message") ?? rationale
         switch status {
-        case "not-assessed": throw .missing(role: "plugin", fact: message.isEmpty ? "evidence" : message)
+        case "not-assessed": throw .unassessable(message.isEmpty ? "the plugin gave no reason" : message)
         case "not-applicable": throw .notApplicable(message)
         case "error": throw .invalid(pluginDiagnostic("reported an error: \(message)"))
         case "assessed": break

@@ -66,7 +66,10 @@ final class PluginProcess: @unchecked Sendable {
         do {
             try process.run()
         } catch {
-            throw .cannotStart(error.localizedDescription)
+            let reason = FileManager.default.isExecutableFile(atPath: executable)
+                ? "the system refused to run it (a script needs a '#!' first line naming its interpreter)"
+                : "it is not executable (run 'chmod +x \(executable)')"
+            throw .cannotStart(reason)
         }
         _ = fcntl(stderrFD, F_SETFL, fcntl(stderrFD, F_GETFL) | O_NONBLOCK)
     }
@@ -102,6 +105,7 @@ final class PluginProcess: @unchecked Sendable {
         let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(max(timeout, 0) * 1e9)
         while true {
             if let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
+                if newline > maxLine { return .failure(fail(with: .oversized(limit: maxLine))) }
                 let line = String(decoding: buffer[..<newline], as: UTF8.self)
                 buffer.removeSubrange(...newline)
                 return .success(line)

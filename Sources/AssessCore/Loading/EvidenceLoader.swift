@@ -9,7 +9,7 @@ public struct EvidenceLoader: Sendable {
     }
 
     /// Top-level keys of an evidence file.
-    public static let topKeys = ["organisation", "facts"]
+    public static let topKeys = ["organisation", "facts", "targets"]
     /// Keys of the organisation block.
     public static let organisationKeys = ["name", "type", "code", "population", "period"]
     /// Keys of a fact's long form.
@@ -50,8 +50,22 @@ public struct EvidenceLoader: Sendable {
         } else if let factsReader = map["facts"] {
             factsReader.error("facts must be a mapping of fact keys to values, found \(factsReader.node.kindDescription)")
         }
+        var targets: [String: Int] = [:]
+        if let reader = map["targets"] {
+            if let pairs = reader.node.pairs {
+                for pair in pairs {
+                    let key = pair.key.scalar?.text ?? ""
+                    if let level = reader.child(pair.value, key: key).integer(in: 1...100) { targets[key] = level }
+                }
+            } else {
+                reader.error("targets must map dimension ids to levels, found \(reader.node.kindDescription)",
+                             hint: "for example {channel-shift: 4}")
+            }
+        }
         if !context.diagnostics.isEmpty { throw .invalid(DiagnosticError(context.diagnostics)) }
-        return Evidence(organisation: organisation, facts: facts, document: document)
+        var evidence = Evidence(organisation: organisation, facts: facts, document: document)
+        evidence.targets = targets
+        return evidence
     }
 
     private func decodeFact(key: String, reader: NodeReader, folder: String) -> Fact? {

@@ -24,9 +24,11 @@ public struct FrameworkLoader: Sendable {
 
     /// The keys of `framework.yaml`.
     public static let frameworkKeys = ["id", "title", "version", "description", "scoring", "overall", "scale", "bands",
-                                       "dimensions", "plugins"]
+                                       "dimensions", "plugins", "targets"]
     /// The keys of a rubric file.
-    public static let rubricKeys = ["id", "title", "version", "description", "levels", "criteria"]
+    public static let rubricKeys = ["id", "title", "version", "description", "levels", "criteria", "actions"]
+    /// The keys of an action.
+    public static let actionKeys = ["id", "title", "description", "raises", "effort", "cost", "depends-on", "owner", "evidence"]
     /// The keys of a criterion.
     public static let criterionKeys = ["id", "title", "question", "guidance", "rationale", "weight", "core", "assessor",
                                        "evidence", "parameters", "points", "levels"]
@@ -77,13 +79,29 @@ public struct FrameworkLoader: Sendable {
         }
         var plugins = self.plugins
         for entry in map["plugins"]?.list() ?? [] {
-            if let plugin = startPlugin(entry, folder: FileReader.folder(of: frameworkFile)) { plugins.append(plugin) }
+            let folder = FileReader.folder(of: frameworkFile)
+            if let path = entry.node.scalar?.text ?? entry.node["path"]?.scalar?.text,
+               plugins.contains(where: { $0.path == FileReader.resolve(path, relativeTo: folder) }) {
+                continue  // already started from the command line
+            }
+            if let plugin = startPlugin(entry, folder: folder) { plugins.append(plugin) }
         }
         var loader = self
         loader.registry = Self.registry(registry, with: plugins)
+        for clash in loader.registry.duplicates where !registry.duplicates.contains(clash) {
+            let owner = plugins.first { $0.descriptions.contains { $0.id == clash } }
+            map["plugins"]?.error("plugin '\(owner?.name ?? "?")' offers assessor '\(clash)', which already exists",
+                                  hint: "plugins must use ids of their own, such as 'acme.\(clash)'")
+            if map["plugins"] == nil {
+                diagnostics.append(Diagnostic(file: owner?.path ?? "plugin", location: .unknown,
+                                              message: "plugin '\(owner?.name ?? "?")' offers assessor '\(clash)', which already exists",
+                                              hint: "plugins must use ids of their own, such as 'acme.\(clash)'"))
+            }
+        }
 
         var dimensions: [Dimension] = []
         var seenRubrics: [String: String] = [:]
+        var actionDocuments: [String: YAMLDocument] = [:]
         for entry in map.required("dimensions")?.list() ?? [] {
             guard let dimension = entry.mapping(keys: ["rubric", "weight"]), let path = dimension.string("rubric") else { continue }
             let weight = dimension["weight"]?.number(in: 0...1_000_000) ?? 1
@@ -101,6 +119,7 @@ public struct FrameworkLoader: Sendable {
                 continue
             }
             let (rubric, problems) = loader.decodeRubric(rubricDocument, scale: scale)
+            actionDocuments[rubricDocument.file] = rubricDocument
             diagnostics += problems
             guard let rubric else { continue }
             if let first = seenRubrics[rubric.id] {
@@ -119,6 +138,21 @@ public struct FrameworkLoader: Sendable {
         }
         diagnostics += context.diagnostics
         diagnostics += Self.duplicateCriteria(dimensions)
+        diagnostics += Self.checkActions(dimensions, scale: scale, documents: actionDocuments)
+        var targets: [String: Int] = [:]
+        if let map = map["targets"], let pairs = map.node.pairs {
+            for pair in pairs {
+                let key = pair.key.scalar?.text ?? ""
+                let reader = map.child(pair.value, key: key)
+                guard dimensions.contains(where: { $0.rubric.id == key }) else {
+                    context.error("targets names an unknown dimension '\(key)'", at: pair.key.location,
+                                  hint: Suggestion.nearest(to: key, in: dimensions.map(\.rubric.id)).map { "did you mean '\($0)'?" })
+                    continue
+                }
+                if let level = reader.integer(in: 1...scale.top) { targets[key] = level }
+            }
+            diagnostics += context.diagnostics.filter { d in !diagnostics.contains(d) }
+        }
         if !diagnostics.isEmpty {
             for plugin in plugins where !self.plugins.contains(where: { $0 === plugin }) { _ = plugin.finish() }
             throw .invalid(DiagnosticError(diagnostics))
@@ -126,6 +160,7 @@ public struct FrameworkLoader: Sendable {
         var framework = Framework(id: id, title: title, version: version, description: description, scoring: scoring,
                                   overall: overall, scale: scale, bands: bands, dimensions: dimensions, source: frameworkFile)
         framework.plugins = plugins
+        framework.targets = targets
         return framework
     }
 
@@ -156,7 +191,7 @@ public struct FrameworkLoader: Sendable {
 
     /// A registry with the plugins' assessors added, and placeholders that report a failed plugin's error
     /// for any assessor id the registry does not know.
-    static func registry(_ base: AssessorRegistry, with plugins: [ExternalPlugin]) -> AssessorRegistry {
+    public static func registry(_ base: AssessorRegistry, with plugins: [ExternalPlugin]) -> AssessorRegistry {
         var registry = base
         for plugin in plugins {
             for factory in plugin.factories { registry.register(factory) }
@@ -227,9 +262,15 @@ public struct FrameworkLoader: Sendable {
         if criteria.isEmpty, context.diagnostics.isEmpty {
             map.reader.error("the rubric has no criteria", hint: "add at least one under 'criteria:'")
         }
+        var actions: [Action] = []
+        for entry in map["actions"]?.list() ?? [] {
+            if let action = decodeAction(entry, rubric: id, scale: scale) { actions.append(action) }
+        }
         guard context.diagnostics.isEmpty else { return (nil, context.diagnostics) }
-        return (Rubric(id: id, title: title, version: version, description: description, levels: levels,
-                       criteria: criteria, file: document.file), [])
+        var rubric = Rubric(id: id, title: title, version: version, description: description, levels: levels,
+                            criteria: criteria, file: document.file)
+        rubric.actions = actions
+        return (rubric, [])
     }
 
     private func decodeCriterion(_ reader: NodeReader, scale: Scale) -> Criterion? {
@@ -319,6 +360,99 @@ public struct FrameworkLoader: Sendable {
                          hint: "describe every level from 1 to \(scale.top)")
         }
         return result
+    }
+
+    // MARK: - Actions
+
+    private func decodeAction(_ reader: NodeReader, rubric: String, scale: Scale) -> Action? {
+        guard let map = reader.mapping(keys: Self.actionKeys) else { return nil }
+        let before = reader.context.diagnostics.count
+        let id = map.string("id").map { checkID($0, at: map["id"]) } ?? ""
+        let title = map.string("title") ?? ""
+        let description = map.string("description") ?? ""
+        let effort = map.required("effort", hint: "add 'effort:' in person-days")?.number(in: 0.1...100_000) ?? 1
+        let cost = map["cost"]?.number(in: 0...1e12)
+        var raises: [Action.Raise] = []
+        if let raisesReader = map.required("raises", hint: "map each criterion it raises to the level it reaches, such as {cs-digital-share: 3}") {
+            if let pairs = raisesReader.node.pairs {
+                for pair in pairs {
+                    let criterion = pair.key.scalar?.text ?? ""
+                    if let level = raisesReader.child(pair.value, key: criterion).number(in: 1...Double(scale.top)) {
+                        raises.append(Action.Raise(criterion: criterion, level: level))
+                    }
+                }
+            } else {
+                raisesReader.error("raises must map criterion ids to levels, found \(raisesReader.node.kindDescription)",
+                                   hint: "for example {cs-digital-share: 3}")
+            }
+            if raises.isEmpty, reader.context.diagnostics.count == before {
+                raisesReader.error("action '\(id)' raises nothing", hint: "name at least one criterion and the level it reaches")
+            }
+        }
+        let dependsOn = map["depends-on"]?.list()?.compactMap { $0.string() } ?? []
+        guard reader.context.diagnostics.count == before else { return nil }
+        return Action(id: id, title: title, description: description, raises: raises, effort: effort, cost: cost,
+                      dependsOn: dependsOn, owner: map.optionalString("owner"), doneWhen: map.optionalString("evidence"),
+                      dimension: rubric, file: reader.context.document.file, location: reader.location)
+    }
+
+    /// Cross-rubric checks: raised criteria exist, dependencies exist, no cycles, no duplicate ids.
+    static func checkActions(_ dimensions: [Dimension], scale: Scale, documents: [String: YAMLDocument]) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        func report(_ action: Action, _ message: String, hint: String? = nil) {
+            let document = documents[action.file] ?? YAMLDocument(file: action.file, root: nil, bytes: [])
+            problems.append(document.diagnostic(message, at: action.location, hint: hint))
+        }
+        let criteria = Set(dimensions.flatMap { $0.rubric.criteria.map(\.id) })
+        let actions = dimensions.flatMap(\.rubric.actions)
+        var byID: [String: Action] = [:]
+        for action in actions {
+            if let first = byID[action.id] {
+                report(action, "action id '\(action.id)' is already used at \(first.file):\(first.location.line)",
+                       hint: "action ids must be unique across the framework")
+            } else {
+                byID[action.id] = action
+            }
+            if criteria.contains(action.id) {
+                report(action, "action id '\(action.id)' is also a criterion id", hint: "give actions their own ids")
+            }
+            for raise in action.raises where !criteria.contains(raise.criterion) {
+                report(action, "action '\(action.id)' raises an unknown criterion '\(raise.criterion)'",
+                       hint: Suggestion.nearest(to: raise.criterion, in: Array(criteria).sorted()).map { "did you mean '\($0)'?" })
+            }
+            for dependency in action.dependsOn where !actions.contains(where: { $0.id == dependency }) {
+                report(action, "action '\(action.id)' depends on an unknown action '\(dependency)'",
+                       hint: Suggestion.nearest(to: dependency, in: actions.map(\.id).sorted()).map { "did you mean '\($0)'?" })
+            }
+            if action.dependsOn.contains(action.id) { report(action, "action '\(action.id)' depends on itself") }
+        }
+        // Cycles: depth-first search, reporting each cycle once with every action in it.
+        var state: [String: Int] = [:]  // 1 visiting, 2 done
+        var stack: [String] = []
+        var reported = Set<String>()
+        func visit(_ id: String) {
+            state[id] = 1
+            stack.append(id)
+            for dependency in byID[id]?.dependsOn ?? [] where dependency != id && byID[dependency] != nil {
+                if state[dependency] == 1, let start = stack.firstIndex(of: dependency) {
+                    let cycle = Array(stack[start...])
+                    let key = cycle.sorted().joined(separator: ",")
+                    if !reported.contains(key), let first = byID[cycle[0]] {
+                        reported.insert(key)
+                        let path = (cycle + [cycle[0]]).joined(separator: " → ")
+                        let places = cycle.compactMap { byID[$0] }.map { "\($0.id) (\($0.file):\($0.location.line))" }.joined(separator: ", ")
+                        report(first, "actions depend on each other in a cycle: \(path)",
+                               hint: "remove one of these dependencies: \(places)")
+                    }
+                } else if state[dependency] == nil {
+                    visit(dependency)
+                }
+            }
+            stack.removeLast()
+            state[id] = 2
+        }
+        for action in actions where state[action.id] == nil { visit(action.id) }
+        return problems
     }
 
     // MARK: - Checks

@@ -90,6 +90,8 @@ public struct Evidence: Sendable {
     public var facts: [String: Fact]
     /// The parsed file, kept so problems found while scoring can quote their line.
     public var document: YAMLDocument
+    /// Target levels the organisation has set itself, by dimension id (for roadmaps).
+    public var targets: [String: Int] = [:]
 
     /// Creates evidence.
     public init(organisation: Organisation, facts: [String: Fact], document: YAMLDocument) {

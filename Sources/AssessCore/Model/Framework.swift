@@ -91,6 +91,11 @@ public struct Framework: Sendable {
     public var dimensions: [Dimension]
     /// External plugins started for this framework (from its `plugins:` and the command line).
     public var plugins: [ExternalPlugin] = []
+    /// Target level per dimension id, from the framework's `targets:`.
+    public var targets: [String: Int] = [:]
+
+    /// Every action of every rubric, in framework order.
+    public var allActions: [Action] { dimensions.flatMap(\.rubric.actions) }
     /// Where it was loaded from.
     public var source: String
 
@@ -158,6 +163,8 @@ public struct Rubric: Sendable {
     public var levels: [Int: String]
     /// The criteria in file order.
     public var criteria: [Criterion]
+    /// The actions that raise its criteria, in file order.
+    public var actions: [Action] = []
     /// The file it came from.
     public var file: String
 

@@ -54,7 +54,7 @@ public enum MarkdownReporter {
     }
 
     /// Escapes text so it cannot break a table or inject markup.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         var out = ""
         for character in text {
             switch character {

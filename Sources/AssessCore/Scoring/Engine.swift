@@ -80,6 +80,10 @@ public struct Engine: Sendable {
                 result.status = .notAssessed
                 result.rationale = "Not assessed: the evidence has no '\(fact)' (\(role))."
                 return (result, nil)
+            case .unassessable(let reason):
+                result.status = .notAssessed
+                result.rationale = "Not assessed: \(reason)"
+                return (result, nil)
             case .notApplicable(let reason):
                 result.status = .notApplicable
                 result.rationale = "Not applicable: \(reason)"
@@ -97,13 +101,18 @@ public struct Engine: Sendable {
     // MARK: - Dimensions
 
     private func score(_ dimension: Dimension, evidence: Evidence, diagnostics: inout [Diagnostic]) -> DimensionResult {
-        let rubric = dimension.rubric
         var results: [CriterionResult] = []
-        for criterion in rubric.criteria {
+        for criterion in dimension.rubric.criteria {
             let (result, diagnostic) = score(criterion, evidence: evidence)
             if let diagnostic { diagnostics.append(diagnostic) }
             results.append(result)
         }
+        return aggregate(dimension, results)
+    }
+
+    /// Combines criterion results into a dimension result (weighted mean, coverage, confidence, gating).
+    func aggregate(_ dimension: Dimension, _ results: [CriterionResult]) -> DimensionResult {
+        let rubric = dimension.rubric
         let applicable = results.filter { $0.status != .notApplicable && $0.weight > 0 }
         let assessed = applicable.filter { $0.status == .assessed }
         let applicableWeight = applicable.reduce(0) { $0 + $1.weight }
@@ -146,6 +155,35 @@ public struct Engine: Sendable {
             coverage: coverage, confidence: confidence,
             gating: Gating(weightedLevel: weightedLevel, stagedLevel: staged, limitedBy: limitedBy, unverifiedCore: unverified),
             criteria: results)
+    }
+
+    // MARK: - Re-scoring
+
+    /// The assessment as it would be if some criteria reached the given levels: each named criterion is
+    /// treated as assessed at the higher of its current level and the one given, and every dimension and
+    /// the overall result are recomputed by the same rules. Used to project a roadmap's effect.
+    public func rescore(_ assessment: Assessment, raising levels: [String: Double]) -> Assessment {
+        guard !levels.isEmpty else { return assessment }
+        var result = assessment
+        let top = Double(framework.scale.top)
+        result.dimensions = zip(framework.dimensions, assessment.dimensions).map { dimension, current in
+            let criteria = current.criteria.map { criterion -> CriterionResult in
+                guard let target = levels[criterion.id], criterion.status != .notApplicable else { return criterion }
+                var raised = criterion
+                let level = min(max(criterion.status == .assessed ? max(criterion.level ?? 1, target) : target, 1), top)
+                raised.status = .assessed
+                raised.level = level
+                if let maximum = criterion.maxPoints ?? (framework.scoring == .points ? (framework.criterion(criterion.id)?.criterion.points ?? 1) : nil) {
+                    raised.maxPoints = maximum
+                    raised.points = framework.scale.fraction(of: level) * maximum
+                }
+                raised.confidence = criterion.confidence ?? Provenance.selfReported.confidence
+                return raised
+            }
+            return aggregate(dimension, criteria)
+        }
+        result.overall = combine(result.dimensions)
+        return result
     }
 
     // MARK: - Overall

@@ -72,8 +72,11 @@ public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
         guard let sourceLine, location.line > 0 else { return headline }
         let gutter = String(location.line)
         let pad = String(repeating: " ", count: gutter.count)
-        // Keep tabs in the caret line so the caret lines up under the offending character.
-        let prefix = sourceLine.prefix(max(location.column - 1, 0)).map { $0 == "\t" ? "\t" : " " }.joined()
+        // Columns count Unicode scalars (as libyaml does); the caret moves one place per character drawn,
+        // and tabs are kept so it lines up under tab-indented text.
+        let scalars = sourceLine.unicodeScalars
+        let end = scalars.index(scalars.startIndex, offsetBy: max(location.column - 1, 0), limitedBy: scalars.endIndex) ?? scalars.endIndex
+        let prefix = String(scalars[..<end]).map { $0 == "\t" ? "\t" : " " }.joined()
         return "\(headline)\n \(gutter) | \(sourceLine)\n \(pad) | \(prefix)^"
     }
 }

@@ -115,6 +115,8 @@ private struct Frame {
     var start: Int
     var keyIndex: [String: Int]?
     var weight = 1
+    /// How many levels of containers this one holds, itself included (aliases count at their full depth).
+    var height = 1
 }
 
 private struct TreeBuilder {
@@ -127,7 +129,7 @@ private struct TreeBuilder {
     /// Children of every open container, in order; a closed container takes its slice as one exact-size array.
     /// Mappings store key, value, key, value ...
     private var scratch: [YAMLNode] = []
-    private var anchors: [String: (node: YAMLNode, weight: Int)] = [:]
+    private var anchors: [String: (node: YAMLNode, weight: Int, height: Int)] = [:]
     private var aliasBudget: Int
     private var documents = 0
     private var stopped = false
@@ -182,8 +184,8 @@ private struct TreeBuilder {
             var plain = scalar.style == YAML_PLAIN_SCALAR_STYLE
             if plain, let tag = scalar.tag, String(cString: tag) == "tag:yaml.org,2002:str" { plain = false }
             let node = YAMLNode(.scalar(YAMLScalar(text: text, isPlain: plain)), at: location)
-            if let anchor = scalar.anchor { anchors[String(cString: anchor)] = (node, 1) }
-            add(node, weight: 1)
+            if let anchor = scalar.anchor { anchors[String(cString: anchor)] = (node, 1, 0) }
+            add(node, weight: 1, height: 0)
         case YAML_SEQUENCE_START_EVENT:
             push(Frame(isMapping: false, location: location, anchor: event.data.sequence_start.anchor.map { String(cString: $0) },
                        start: scratch.count))
@@ -199,8 +201,8 @@ private struct TreeBuilder {
                 node = YAMLNode(.sequence(Array(scratch[frame.start...])), at: frame.location)
             }
             scratch.removeSubrange(frame.start...)
-            if let anchor = frame.anchor { anchors[anchor] = (node, frame.weight) }
-            add(node, weight: frame.weight)
+            if let anchor = frame.anchor { anchors[anchor] = (node, frame.weight, frame.height) }
+            add(node, weight: frame.weight, height: frame.height)
         case YAML_ALIAS_EVENT:
             let name = String(cString: event.data.alias.anchor)
             guard let target = anchors[name] else {
@@ -214,7 +216,12 @@ private struct TreeBuilder {
                      hint: "this looks like a 'billion laughs' file; write the values out or use fewer nested aliases")
                 return
             }
-            add(YAMLNode(target.node.content, at: location), weight: target.weight)
+            if stack.count + target.height > limits.maxDepth {
+                fail("nesting is deeper than \(limits.maxDepth) levels", at: location,
+                     hint: "the alias *\(name) brings in \(target.height) more levels; flatten the structure")
+                return
+            }
+            add(YAMLNode(target.node.content, at: location), weight: target.weight, height: target.height)
         default:
             break
         }
@@ -229,13 +236,14 @@ private struct TreeBuilder {
         stack.append(frame)
     }
 
-    private mutating func add(_ node: YAMLNode, weight: Int) {
+    private mutating func add(_ node: YAMLNode, weight: Int, height: Int) {
         guard !stack.isEmpty else {
             root = node
             return
         }
         let top = stack.count - 1
         stack[top].weight += weight
+        if height + 1 > stack[top].height { stack[top].height = height + 1 }
         let position = scratch.count - stack[top].start
         scratch.append(node)
         // In a mapping, odd positions are values: check the key just before for duplicates.
@@ -323,7 +331,9 @@ private struct TreeBuilder {
     private mutating func syntaxError(_ parser: yaml_parser_t) {
         let problem = parser.problem.map { String(cString: $0) } ?? "unreadable YAML"
         let context = parser.context.map { String(cString: $0) }
-        let mark = parser.problem_mark
+        // For a construct left open at the end of the file, point at where it was opened, not at the end.
+        let unclosed = problem.contains("end of stream") && parser.context != nil
+        let mark = unclosed ? parser.context_mark : parser.problem_mark
         let location = SourceLocation(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
         var message = "YAML syntax error: \(problem)"
         if let context { message += " (\(context))" }

@@ -1,0 +1,181 @@
+import AssessCore
+import Foundation
+
+/// The executive report: a one-page summary, the roadmap, a section per dimension and the evidence.
+public enum ExecutiveReport {
+    /// Output formats.
+    public enum Format: String, Sendable, CaseIterable {
+        /// One self-contained HTML file.
+        case html
+        /// Markdown with the same content.
+        case markdown
+    }
+
+    /// Renders the report.
+    public static func render(_ assessment: Assessment, roadmap: Roadmap?, format: Format, templates: ReportTemplates,
+                              context: ReportContext) -> String {
+        let model = viewModel(assessment, roadmap: roadmap, brand: templates.brand, context: context)
+        return templates.render(pruned(model) as? [String: Any] ?? model, template: format == .html ? "report.html" : "report.md")
+    }
+
+    /// Drops empty strings and empty lists, so `{{#key}}` sections only show when there is something to show.
+    static func pruned(_ value: Any) -> Any? {
+        switch value {
+        case let text as String: return text.isEmpty ? nil : text
+        case let list as [[String: Any]]:
+            let items = list.compactMap { pruned($0) }
+            return items.isEmpty ? nil : items
+        case let list as [String]:
+            return list.isEmpty ? nil : list
+        case let dictionary as [String: Any]:
+            var result: [String: Any] = [:]
+            for (key, entry) in dictionary { if let kept = pruned(entry) { result[key] = kept } }
+            return result
+        default: return value
+        }
+    }
+
+    /// The values the templates see (documented in docs/report.md).
+    public static func viewModel(_ assessment: Assessment, roadmap: Roadmap?, brand: Brand, context: ReportContext) -> [String: Any] {
+        let scale = assessment.scale
+        let org = assessment.organisation
+        let overall = assessment.overall
+        let projection = roadmap?.projections.first { $0.horizon == .next }?.assessment
+        let hasProjection = roadmap.map { !$0.items.isEmpty } ?? false
+        let levelName = overall.level.map { scale.name(of: $0) } ?? "not assessed"
+
+        var statement = "\(org.name) is at level \(overall.level.map(String.init) ?? "–") (\(levelName)) overall"
+        let scored = assessment.dimensions.filter { $0.score != nil }
+        if let best = scored.max(by: { ($0.score ?? 0) < ($1.score ?? 0) }), let worst = scored.min(by: { ($0.score ?? 0) < ($1.score ?? 0) }), best.id != worst.id {
+            statement += ", strongest in \(best.title.lowercased()) and weakest in \(worst.title.lowercased())"
+        }
+        statement += ". \(ReportText.percent(overall.coverage)) of the evidence asked for was available, with \(ReportText.confidenceLabel(overall.confidence)) confidence."
+        if let roadmap, !roadmap.items.isEmpty, let after = projection {
+            statement += " The roadmap's first year would take the overall score from \(ReportText.score(overall.score, in: assessment)) to \(ReportText.score(after.overall.score, in: assessment))."
+        }
+
+        let dimensions: [[String: Any]] = assessment.dimensions.enumerated().map { index, d in
+            var gating: String?
+            if !d.gating.limitedBy.isEmpty, let weighted = d.gating.weightedLevel {
+                gating = "Held at level \(d.level ?? 1) (the weighted score alone gives \(weighted)) by core criteria: \(d.gating.limitedBy.joined(separator: ", "))."
+            } else if !d.gating.unverifiedCore.isEmpty {
+                gating = "Level unconfirmed: core criteria not assessed: \(d.gating.unverifiedCore.joined(separator: ", "))."
+            }
+            let criteria: [[String: Any]] = d.criteria.map { c in
+                let showFindings = c.assessor.contains(".") && c.status == .assessed && !c.findings.isEmpty
+                let findings = c.findings.enumerated().map { offset, finding -> [String: Any] in
+                    ["label": finding.label, "value": ReportText.value(finding.value), "last": offset == c.findings.count - 1]
+                }
+                return [
+                    "id": c.id, "title": c.title, "core": c.core, "status": c.status.rawValue,
+                    "resultText": ReportText.criterionScore(c, in: assessment), "rationale": c.rationale,
+                    "descriptor": c.descriptor ?? "", "hasFindings": showFindings, "findings": findings,
+                ]
+            }
+            var row: [String: Any] = [
+                "id": d.id, "title": d.title, "scoreText": ReportText.score(d.score, in: assessment),
+                "level": d.level ?? 0, "levelText": d.level.map { "\($0) \(scale.name(of: $0))" } ?? "not assessed",
+                "coverageText": ReportText.percent(d.coverage), "confidenceLabel": ReportText.confidenceLabel(d.confidence),
+                "gatingNote": gating ?? "", "criteria": criteria,
+            ]
+            if let projected = projection?.dimensions[index] {
+                row["projectedText"] = ReportText.score(projected.score, in: assessment)
+            }
+            return row
+        }
+
+        var radarDescription = assessment.dimensions.map { "\($0.title) \(ReportText.score($0.score, in: assessment))" }.joined(separator: "; ")
+        if hasProjection, let projection {
+            radarDescription += ". After a year: " + projection.dimensions.map { "\($0.title) \(ReportText.score($0.score, in: assessment))" }.joined(separator: "; ")
+        }
+        let toLevels: (Double?) -> Double? = { score in
+            guard let score else { return nil }
+            return assessment.scoring == .points ? scale.level(atFraction: score / 100) : score
+        }
+        let radar = Charts.radar(
+            titles: assessment.dimensions.map(\.title), scores: assessment.dimensions.map { toLevels($0.score) },
+            projected: hasProjection ? projection?.dimensions.map { toLevels($0.score) } : nil, top: scale.top,
+            colour: brand.primary, description: radarDescription)
+
+        var model: [String: Any] = [
+            "organisation": ["name": org.name, "code": org.code ?? "", "type": org.type ?? "", "period": org.period ?? ""],
+            "framework": ["id": assessment.framework.id, "title": assessment.framework.title, "version": assessment.framework.version],
+            "tool": ["version": context.toolVersion],
+            "date": context.date ?? "",
+            "brand": ["name": brand.name, "logo": brand.logo ?? "", "primary": brand.primary, "primaryDark": brand.primaryDark],
+            "hasPriorities": false, "hasQuickWins": false,
+            "overall": [
+                "level": overall.level ?? 0, "levelName": levelName, "scoreText": ReportText.score(overall.score, in: assessment),
+                "coverageText": ReportText.percent(overall.coverage), "confidenceLabel": ReportText.confidenceLabel(overall.confidence),
+                "confidenceText": ReportText.percent(overall.confidence), "statement": statement,
+            ],
+            "radar": ["svg": radar, "hasProjection": hasProjection],
+            "dimensions": dimensions,
+            "evidence": assessment.allCriteria.flatMap { c in
+                c.evidence.filter(\.present).map { use -> [String: Any] in
+                    ["criterion": c.id, "fact": use.fact, "value": use.value ?? "", "source": use.source?.rawValue ?? "",
+                     "reference": [use.reference, use.date].compactMap { $0 }.joined(separator: ", ")]
+                }
+            },
+        ]
+
+        if let roadmap, !roadmap.items.isEmpty {
+            let titles = Dictionary(assessment.dimensions.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
+            func item(_ item: RoadmapItem) -> [String: Any] {
+                let when = item.endQuarter > item.quarter ? "Q\(item.quarter)–Q\(item.endQuarter)" : "Q\(item.quarter)"
+                return [
+                    "id": item.action.id, "title": item.action.title, "description": item.action.description,
+                    "when": when, "effortText": "\(AssessCore.Format.number(item.action.effort)) days",
+                    "owner": item.action.owner ?? "", "doneWhen": item.action.doneWhen ?? "",
+                    "dependsOn": item.action.dependsOn.joined(separator: ", "), "why": item.reasoning,
+                    "quickWin": item.quickWin, "dimensionTitle": titles[item.action.dimension] ?? item.action.dimension,
+                ]
+            }
+            let priorities = roadmap.items.prefix(5).map(item)
+            let quickWins = roadmap.items.filter(\.quickWin).prefix(5).enumerated().map { offset, entry -> [String: Any] in
+                var value = item(entry)
+                value["last"] = offset == min(roadmap.items.filter(\.quickWin).count, 5) - 1
+                return value
+            }
+            let columns = ["Today"] + roadmap.projections.map { "After \($0.horizon.rawValue)" }
+            let all = [assessment] + roadmap.projections.map(\.assessment)
+            var rows: [[String: Any]] = assessment.dimensions.enumerated().map { index, d in
+                ["title": d.title, "target": roadmap.targets[d.id].map { "Level \($0)" } ?? "",
+                 "cells": all.map { a -> String in
+                    let dim = a.dimensions[index]
+                    return "\(ReportText.score(dim.score, in: assessment)) (L\(dim.level ?? 0))"
+                 }]
+            }
+            rows.append(["title": "Overall", "target": "",
+                         "cells": all.map { "\(ReportText.score($0.overall.score, in: assessment)) (L\($0.overall.level ?? 0))" }])
+            model["hasPriorities"] = !priorities.isEmpty
+            model["priorities"] = priorities
+            model["hasQuickWins"] = !quickWins.isEmpty
+            model["quickWins"] = quickWins
+            model["timeline"] = ["svg": Charts.timeline(items: roadmap.items, capacity: roadmap.capacity, colour: brand.primary)]
+            model["roadmap"] = [
+                "count": roadmap.items.count, "effortText": AssessCore.Format.number(roadmap.totalEffort),
+                "costText": roadmap.totalCost > 0 ? AssessCore.Format.quantity(roadmap.totalCost, unit: "£", decimals: 0) : "",
+                "capacityText": AssessCore.Format.number(roadmap.capacity),
+                "columns": columns, "projectionRows": rows,
+                "horizons": Horizon.allCases.compactMap { horizon -> [String: Any]? in
+                    let items = roadmap.items.filter { $0.horizon == horizon }
+                    guard !items.isEmpty else { return nil }
+                    let title = horizon == .now ? "Now: this quarter" : horizon == .next ? "Next: within a year" : "Later"
+                    return ["title": title, "items": items.map(item)]
+                },
+                "shortfalls": roadmap.shortfalls.map { shortfall -> [String: Any] in
+                    ["dimension": titles[shortfall.dimension] ?? shortfall.dimension, "target": shortfall.target,
+                     "reached": shortfall.reached.map { "level \($0)" } ?? "no level"]
+                },
+                "hasAssessFirst": !roadmap.assessFirst.isEmpty,
+                "assessFirst": roadmap.assessFirst.map { "\($0.action.title) (\($0.criteria.joined(separator: ", ")))" }.joined(separator: "; "),
+            ]
+            model["savings"] = roadmap.savings.map { saving -> [String: Any] in
+                ["label": saving.label, "amountText": AssessCore.Format.quantity(saving.amount, unit: "£", decimals: 0),
+                 "assumptions": saving.assumptions]
+            }
+        }
+        return model
+    }
+}

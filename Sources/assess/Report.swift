@@ -1,0 +1,89 @@
+import ArgumentParser
+import AssessCore
+import AssessKit
+import AssessReport
+
+/// Formats of `assess report`.
+enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
+    case html, markdown, pdf
+}
+
+extension Assess {
+    struct Report: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the executive report: summary, roadmap, each area's criteria and the evidence.",
+            discussion: """
+                HTML is one self-contained file that prints on A4. PDF needs a browser engine found at run time \
+                (headless Chromium or WeasyPrint); without one the command exits 69 and says how to install it. \
+                Replace the templates and add a logo and colours with --template DIR (see docs/report.md).
+                """)
+
+        @Argument(help: ArgumentHelp("The evidence file (YAML or JSON).", valueName: "evidence"))
+        var evidence: String
+
+        @OptionGroup var frameworkOptions: FrameworkOptions
+
+        @Option(name: .long, help: "html, markdown or pdf.")
+        var format: ReportFormat = .html
+
+        @Option(name: [.short, .long], help: ArgumentHelp("The file to write (whole or not at all).", valueName: "file"))
+        var output: String
+
+        @Option(name: .long, help: ArgumentHelp("A folder of templates (*.mustache) and brand.yaml overriding the defaults.", valueName: "dir"))
+        var template: String?
+
+        @Option(name: .long, help: ArgumentHelp("Target level for every dimension in the roadmap.", valueName: "level"))
+        var target: Int?
+
+        @Option(name: .long, help: ArgumentHelp("Person-days available per quarter for the roadmap.", valueName: "days"))
+        var capacity: Double = 40
+
+        @Option(name: .long, help: ArgumentHelp("The date printed in the report (YYYY-MM-DD).", valueName: "date"))
+        var date: String?
+
+        func validate() throws {
+            guard capacity > 0, capacity <= 100_000 else { throw ValidationError("--capacity must be a positive number of person-days") }
+        }
+
+        func run() throws {
+            try CLIFailure.run {
+                let context = ReportContext(toolVersion: AssessKit.version, date: try Output.reportDate(date))
+                let templates: ReportTemplates
+                do throws(LoadError) { templates = try ReportTemplates.load(directory: template) } catch { throw CLIFailure(error) }
+                if format == .pdf, PDFRenderer.findRenderer() == nil {
+                    Output.error("error: no HTML renderer for PDF output; \(PDFRenderer.installHint)")
+                    throw CLIFailure(code: ExitStatus.unavailable)
+                }
+                let framework = try frameworkOptions.load()
+                defer { FrameworkOptions.finish(framework) }
+                let loaded: Evidence
+                do throws(LoadError) { loaded = try EvidenceLoader().load(path: evidence) } catch { throw CLIFailure(error) }
+                let assessment = Engine(framework: framework).assess(loaded)
+                Output.diagnostics(assessment.diagnostics.map { var d = $0; d.severity = .warning; return d })
+                let planner = Planner(framework: framework, capacity: capacity)
+                let roadmap = framework.allActions.isEmpty ? nil
+                    : planner.plan(assessment, targets: planner.targets(for: assessment, all: target, perDimension: loaded.targets))
+                switch format {
+                case .markdown:
+                    try Output.writeAtomically(ExecutiveReport.render(assessment, roadmap: roadmap, format: .markdown, templates: templates, context: context), to: output)
+                case .html:
+                    try Output.writeAtomically(ExecutiveReport.render(assessment, roadmap: roadmap, format: .html, templates: templates, context: context), to: output)
+                case .pdf:
+                    let html = ExecutiveReport.render(assessment, roadmap: roadmap, format: .html, templates: templates, context: context)
+                    do throws(PDFRenderer.Failure) {
+                        try PDFRenderer.render(html: html, to: output)
+                    } catch {
+                        switch error {
+                        case .noRenderer:
+                            Output.error("error: no HTML renderer for PDF output; \(PDFRenderer.installHint)")
+                            throw CLIFailure(code: ExitStatus.unavailable)
+                        case .failed(let renderer, let detail):
+                            Output.error("error: \(renderer) could not print the report to PDF: \(detail)")
+                            throw CLIFailure(code: ExitStatus.software)
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

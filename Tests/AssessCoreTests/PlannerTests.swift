@@ -1,0 +1,169 @@
+import AssessCore
+import AssessKit
+import Testing
+import TestSupport
+
+/// A small framework with actions, for roadmap properties.
+enum PlannerFixture {
+    static func criterion(_ id: String, weight: Double = 1, core: Bool = false, fact: String) -> String {
+        """
+          - id: \(id)
+            title: \(id)
+            question: q
+            rationale: r
+            weight: \(weight)
+            core: \(core)
+            assessor: threshold
+            evidence: {value: \(fact)}
+            parameters: {thresholds: [1, 2, 3, 4, 5], interpolate: false}
+            levels: \(Fixtures.levelsYAML)
+        """
+    }
+
+    static func framework(actions alpha: String, beta: String = "") throws -> Framework {
+        let frameworkYAML = """
+            id: plan
+            title: Plan
+            version: "1"
+            \(Fixtures.scaleYAML)
+            dimensions:
+              - {rubric: alpha.yaml, weight: 2}
+              - {rubric: beta.yaml, weight: 1}
+            """
+        let alphaYAML = "id: alpha\ntitle: Alpha\nversion: '1'\nlevels: \(Fixtures.levelsYAML)\ncriteria:\n"
+            + [criterion("a1", weight: 2, core: true, fact: "a.one"), criterion("a2", fact: "a.two"), criterion("a3", fact: "a.three")].joined(separator: "\n")
+            + (alpha.isEmpty ? "" : "\nactions:\n" + alpha)
+        let betaYAML = "id: beta\ntitle: Beta\nversion: '1'\nlevels: \(Fixtures.levelsYAML)\ncriteria:\n"
+            + [criterion("b1", fact: "b.one"), criterion("b2", fact: "b.two")].joined(separator: "\n")
+            + (beta.isEmpty ? "" : "\nactions:\n" + beta)
+        return try Fixtures.framework(frameworkYAML, rubrics: ["alpha.yaml": alphaYAML, "beta.yaml": betaYAML])
+    }
+
+    static let actions = """
+          - {id: x-policy, title: Policy, description: d, raises: {a1: 3}, effort: 4, owner: Head of service}
+          - {id: x-train, title: Training, description: d, raises: {a2: 4}, effort: 10, depends-on: [x-policy]}
+          - {id: x-big, title: Big build, description: d, raises: {a3: 5, a2: 5}, effort: 70, cost: 20000, depends-on: [x-train]}
+          - {id: x-tiny, title: Tiny fix, description: d, raises: {a3: 3}, effort: 1}
+        """
+    static let betaActions = """
+          - {id: y-data, title: Data, description: d, raises: {b1: 4}, effort: 12, depends-on: [x-policy]}
+          - {id: y-more, title: More data, description: d, raises: {b2: 4}, effort: 30}
+        """
+
+    static func evidence(_ levels: [String: Int]) throws -> Evidence {
+        let facts = levels.sorted { $0.key < $1.key }.map { "  \($0.key): {value: \($0.value), source: measured}" }.joined(separator: "\n")
+        return try Fixtures.evidence("organisation: {name: Planshire}\nfacts:\n" + facts + "\n")
+    }
+
+    static let low = ["a.one": 1, "a.two": 2, "a.three": 2, "b.one": 2, "b.two": 2]
+}
+
+@Suite("Roadmap planner")
+struct PlannerTests {
+    func roadmap(_ levels: [String: Int] = PlannerFixture.low, capacity: Double = 20, target: Int? = nil) throws -> Roadmap {
+        let framework = try PlannerFixture.framework(actions: PlannerFixture.actions, beta: PlannerFixture.betaActions)
+        let assessment = Engine(framework: framework).assess(try PlannerFixture.evidence(levels))
+        let planner = Planner(framework: framework, capacity: capacity, quarters: 8)
+        return planner.plan(assessment, targets: planner.targets(for: assessment, all: target))
+    }
+
+    @Test func topLevelEverywhereGivesAnEmptyRoadmap() throws {
+        let top = Dictionary(uniqueKeysWithValues: PlannerFixture.low.keys.map { ($0, 5) })
+        let plan = try roadmap(top)
+        #expect(plan.items.isEmpty)
+        #expect(plan.targets.values.allSatisfy { $0 == 5 })
+        let json = RoadmapReporter.json(plan, context: ReportContext(toolVersion: "t"))
+        #expect(json.contains("\"actions\": []"))
+    }
+
+    @Test("every action comes after its dependencies", arguments: [5.0, 20, 100])
+    func dependenciesFirst(capacity: Double) throws {
+        let plan = try roadmap(capacity: capacity, target: 5)
+        #expect(!plan.items.isEmpty)
+        for (index, item) in plan.items.enumerated() {
+            for dependency in item.action.dependsOn {
+                let before = try #require(plan.items.firstIndex { $0.action.id == dependency }, "\(dependency) of \(item.action.id) is scheduled")
+                #expect(before < index)
+                #expect(plan.items[before].endQuarter <= item.quarter)
+            }
+        }
+    }
+
+    @Test("no quarter exceeds the capacity; a large action is spread, not dropped", arguments: [5.0, 20, 33])
+    func capacity(capacity: Double) throws {
+        let plan = try roadmap(capacity: capacity, target: 5)
+        var load: [Int: Double] = [:]
+        for item in plan.items {
+            #expect(abs(item.effortByQuarter.reduce(0, +) - item.action.effort) < 1e-9, "all of \(item.action.id)'s effort is scheduled")
+            for (offset, days) in item.effortByQuarter.enumerated() { load[item.quarter + offset, default: 0] += days }
+        }
+        #expect(load.values.allSatisfy { $0 <= capacity + 1e-9 })
+        let big = try #require(plan.items.first { $0.action.id == "x-big" })
+        #expect(big.endQuarter > big.quarter, "70 days cannot fit in one quarter of \(capacity)")
+    }
+
+    @Test func sameInputsSameRoadmap() throws {
+        let context = ReportContext(toolVersion: "t", date: "2026-01-01")
+        #expect(RoadmapReporter.json(try roadmap(), context: context) == RoadmapReporter.json(try roadmap(), context: context))
+    }
+
+    @Test func projectionsAreRescoredAndReachTheTargets() throws {
+        let plan = try roadmap(target: 4)
+        let final = try #require(plan.projections.last?.assessment)
+        // a1 3, a2 5, a3 5 (x-big) → alpha (2×3 + 5 + 5) / 4 = 4.0 but a1 is core at 3: staged level 3 → shortfall.
+        let alpha = try #require(final.dimensions.first { $0.id == "alpha" })
+        #expect(abs((alpha.score ?? 0) - 4.0) < 1e-9)
+        #expect(alpha.level == 3)
+        #expect(plan.shortfalls.contains { $0.dimension == "alpha" && $0.target == 4 && $0.reached == 3 })
+        let beta = try #require(final.dimensions.first { $0.id == "beta" })
+        #expect(beta.level == 4)
+        // Projections never go down from one horizon to the next.
+        let scores = [plan.baseline.overall.score] + plan.projections.map(\.assessment.overall.score)
+        for (a, b) in zip(scores, scores.dropFirst()) { #expect((b ?? 0) >= (a ?? 0) - 1e-9) }
+    }
+
+    @Test func theCoreCriterionHoldingALevelDownComesFirst() throws {
+        let plan = try roadmap()
+        #expect(plan.items.first?.action.id == "x-policy")
+        #expect(plan.items.first?.reasoning.contains("core criterion") == true)
+        #expect(plan.items.first?.horizon == .now)
+    }
+
+    @Test func quickWinsAreSmallAndUseful() throws {
+        let plan = try roadmap(target: 5)
+        for item in plan.items where item.quickWin {
+            #expect(item.action.effort <= 5 && item.expectedGain > 0)
+        }
+        #expect(plan.items.contains { $0.quickWin })
+    }
+
+    @Test func dependencyCyclesAreErrorsNamingEveryActionWithItsLine() throws {
+        let cyclic = """
+              - {id: c-one, title: One, description: d, raises: {a1: 2}, effort: 1, depends-on: [c-three]}
+              - {id: c-two, title: Two, description: d, raises: {a2: 3}, effort: 1, depends-on: [c-one]}
+              - {id: c-three, title: Three, description: d, raises: {a3: 3}, effort: 1, depends-on: [c-two]}
+            """
+        #expect {
+            _ = try PlannerFixture.framework(actions: cyclic)
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains("cycle: c-one → c-three → c-two → c-one") && text.contains("fx/alpha.yaml:")
+                && text.contains("c-two (fx/alpha.yaml:") && text.contains("c-three (fx/alpha.yaml:")
+        }
+    }
+
+    @Test func unknownDependenciesAndEmptyRaisesAreErrors() throws {
+        let broken = """
+              - {id: d-one, title: One, description: d, raises: {a1: 2}, effort: 1, depends-on: [x-polcy]}
+              - {id: x-policy, title: Policy, description: d, raises: {}, effort: 1}
+              - {id: d-three, title: Three, description: d, raises: {a9: 3}, effort: 1}
+            """
+        #expect {
+            _ = try PlannerFixture.framework(actions: broken)
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains("depends on an unknown action 'x-polcy'") && text.contains("did you mean 'x-policy'?")
+                && text.contains("action 'x-policy' raises nothing") && text.contains("raises an unknown criterion 'a9'")
+        }
+    }
+}
