@@ -102,6 +102,19 @@ struct PluginProtocolTests {
         #expect(result.stderr.contains("unknown key 'ofset'") && result.stderr.contains("did you mean 'offset'?"))
     }
 
+    @Test func theExamplePythonPluginWrittenFromTheDocsWorks() throws {
+        let result = try CLI.run(["score", "examples/plugins/evidence.yaml", "--framework", "examples/plugins/framework", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let criteria = (object["dimensions"] as? [[String: Any]] ?? []).flatMap { $0["criteria"] as? [[String: Any]] ?? [] }
+        let statement = try #require(criteria.first { $0["id"] as? String == "a11y-statement" })
+        #expect(statement["status"] as? String == "assessed")
+        #expect(statement["score"] as? Double == 4.2, "4 of the 5 required sections are in the example statement")
+        #expect((statement["rationale"] as? String ?? "").contains("partially compliant"))
+        let validate = try CLI.run(["validate", "examples/plugins/framework/accessibility.yaml", "examples/plugins/framework/framework.yaml"])
+        #expect(validate.status == 0, "\(validate.stderr)")
+    }
+
     @Test func aMissingPluginIsInputNotFound() throws {
         let result = try CLI.run(["score", "examples/ashdown.yaml", "--plugin", "no/such/plugin"])
         #expect(result.status == 66)
