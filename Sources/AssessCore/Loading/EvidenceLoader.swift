@@ -37,6 +37,7 @@ public struct EvidenceLoader: Sendable {
         var facts: [String: Fact] = [:]
         if let factsReader = map["facts"], let pairs = factsReader.node.pairs {
             facts.reserveCapacity(pairs.count)
+            let folder = FileReader.folder(of: document.file)
             for pair in pairs {
                 guard let key = pair.key.scalar?.text else { continue }
                 if !Evidence.isValidKey(key) {
@@ -45,7 +46,7 @@ public struct EvidenceLoader: Sendable {
                     continue
                 }
                 let reader = factsReader.child(pair.value, key: key)
-                if let fact = decodeFact(key: key, reader: reader, folder: FileReader.folder(of: document.file)) { facts[key] = fact }
+                if let fact = decodeFact(key: key, reader: reader, folder: folder) { facts[key] = fact }
             }
         } else if let factsReader = map["facts"] {
             factsReader.error("facts must be a mapping of fact keys to values, found \(factsReader.node.kindDescription)")
