@@ -141,6 +141,15 @@ public enum Format {
         return text
     }
 
+    /// A number with exactly `decimals` decimals (scores in tables line up): `3.10`.
+    public static func fixed(_ value: Double, decimals: Int = 2) -> String {
+        let text = number(value, decimals: decimals)
+        guard decimals > 0, value.isFinite else { return text }
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        let fraction = parts.count > 1 ? String(parts[1]) : ""
+        return String(parts[0]) + "." + fraction + String(repeating: "0", count: decimals - fraction.count)
+    }
+
     /// A value with a unit: `42%`, `£1,200`, `3.5 hours`.
     public static func quantity(_ value: Double, unit: String, decimals: Int = 2) -> String {
         let number = number(value, decimals: decimals)

@@ -17,7 +17,7 @@ public enum ReportText {
     public static func score(_ score: Double?, in assessment: Assessment) -> String {
         guard let score else { return "not assessed" }
         return assessment.scoring == .points
-            ? Format.number(score, decimals: 1) + "%" : Format.number(score, decimals: 2) + " / " + String(assessment.scale.top)
+            ? Format.fixed(score, decimals: 1) + "%" : Format.fixed(score, decimals: 2) + " / " + String(assessment.scale.top)
     }
 
     /// "Level 3 Defined".
