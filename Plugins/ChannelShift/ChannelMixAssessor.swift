@@ -2,8 +2,10 @@ import AssessCore
 
 /// Digital share of contacts and cost to serve, from contact volumes by channel.
 ///
+/// Volumes come from a mapping in the evidence or from a contact-centre CSV export (see ``ContactExport``).
 /// Unit costs default to the Socitm 2012 benchmark used in the GDS Digital Efficiency Report (annex 5):
-/// face to face £8.62, phone £2.83, web £0.15 per contact. Evidence or parameters can override them.
+/// face to face £8.62, phone £2.83, web £0.15 per contact. Evidence (a mapping or a CSV) or parameters can
+/// override them.
 public struct ChannelMixAssessor: Assessor {
     /// Socitm 2012 cost per contact, in pounds.
     public static let socitm2012: [String: Double] = ["face-to-face": 8.62, "phone": 2.83, "web": 0.15]
@@ -13,13 +15,32 @@ public struct ChannelMixAssessor: Assessor {
     let targetShare: Double
     let unitCosts: [String: Double]
 
+    /// A contact export in the documented layout, for the examples.
+    static let exampleExport = """
+        month,service,channel,contacts
+        2025-04,Council tax,Telephone,5200
+        2025-04,Council tax,Web form,3100
+        2025-04,Council tax,Face to face,400
+        2025-04,Waste and recycling,Telephone,2900
+        2025-04,Waste and recycling,Web form,4600
+        2025-04,Waste and recycling,Email,300
+        2025-05,Council tax,Telephone,4800
+        2025-05,Council tax,Web form,3500
+        2025-05,Council tax,Face to face,350
+        2025-05,Waste and recycling,Telephone,2500
+        2025-05,Waste and recycling,Web form,5100
+        2025-05,Waste and recycling,Email,250
+
+        """
+
     public static let description = AssessorDescription(
         id: "channel-shift.channel-mix", title: "Channel mix and cost to serve",
-        purpose: "Computes the digital share of contacts from volumes by channel, the annual cost to serve from unit costs (Socitm 2012 by default), and the saving if the digital share reached a target.",
+        purpose: "Computes the digital share of contacts from volumes by channel (a mapping, or a contact-centre CSV export with a channel column and optionally service and month), the annual cost to serve from unit costs (Socitm 2012 by default), and the saving if the digital share reached a target.",
         roles: [
-            RoleDescription("volumes", type: "mapping of channel to contacts per year", "contact volumes by channel"),
-            RoleDescription("unit-costs", type: "mapping of channel to £ per contact", required: false,
-                            "the organisation's own unit costs, overriding the defaults"),
+            RoleDescription("volumes", type: "mapping of channel to contacts per year, or a contact export (CSV)",
+                            "contact volumes by channel"),
+            RoleDescription("unit-costs", type: "mapping of channel to £ per contact, or a CSV (channel, cost per contact)",
+                            required: false, "the organisation's own unit costs, overriding the defaults"),
         ],
         parameters: [
             ParameterDescription("digital", type: "list of channels", default: "[web, email, chat, social, app]", "channels counted as digital"),
@@ -37,18 +58,40 @@ public struct ChannelMixAssessor: Assessor {
                             evidence: "volumes: {phone: lots}", expect: .error("must be a number")),
             AssessorExample(parameters: "thresholds: [10, 25, 45, 65, 80]",
                             evidence: "volumes: {phone: 0, web: 0}", expect: .error("no contacts")),
+            // 16,850 of 33,000 contacts are web or email: 51.06%, 0.303 of the way from level 3 (45) to 4 (65).
+            AssessorExample(parameters: "thresholds: [10, 25, 45, 65, 80]",
+                            evidence: "volumes: {file: contacts.csv}", files: ["contacts.csv": exampleExport],
+                            expect: .level(3.303)),
+            AssessorExample(parameters: "thresholds: [10, 25, 45, 65, 80]",
+                            evidence: "{volumes: {file: contacts.csv}, unit-costs: {file: costs.csv}}",
+                            files: ["contacts.csv": exampleExport,
+                                    "costs.csv": "channel,cost per contact\nPhone,3.10\nWeb,0.25\nEmail,1.85\nFace to face,eight\n"],
+                            expect: .error("'eight' in column 'cost per contact' is not a number")),
+            AssessorExample(parameters: "thresholds: [10, 25, 45, 65, 80]",
+                            evidence: "volumes: {file: contacts.csv}",
+                            files: ["contacts.csv": "month,channel,contacts\n2025-04,Telephone,5200\n2025-04,Web form,\n"],
+                            expect: .error("the 'contacts' cell is empty")),
+            AssessorExample(parameters: "thresholds: [10, 25, 45, 65, 80]",
+                            evidence: "volumes: {file: contacts.csv}",
+                            files: ["contacts.csv": "month,service,contacts\n2025-04,Council tax,5200\n"],
+                            expect: .error("no column named 'channel'")),
+            AssessorExample(parameters: "thresholds: [10, 25, 45, 65, 80]",
+                            evidence: "volumes: {file: missing.csv}", files: ["other.csv": "channel,contacts\n"],
+                            expect: .error("does not exist")),
+            AssessorExample(parameters: "thresholds: [10, 25, 45, 65, 80]", evidence: "unit-costs: {phone: 3}",
+                            expect: .notAssessed),
         ])
 
     public init?(parameters: MappingReader, scale: Scale) {
         var digital = ["web", "email", "chat", "social", "app"]
-        if let list = parameters["digital"]?.list() { digital = list.compactMap { $0.string() } }
+        if let list = parameters["digital"]?.list() { digital = list.compactMap { $0.string() }.map(Channel.id) }
         let target = parameters["target-share"]?.number(in: 0...100) ?? 80
         var costs = Self.socitm2012
         if let map = parameters["unit-costs"], let pairs = map.node.pairs {
             for pair in pairs {
                 guard let key = pair.key.scalar?.text else { continue }
                 if let cost = NodeReader(node: pair.value, path: "\(map.path).\(key)", context: map.context).number(in: 0...10_000) {
-                    costs[key] = cost
+                    costs[Channel.id(key)] = cost
                 }
             }
         } else if let map = parameters["unit-costs"] {
@@ -64,47 +107,77 @@ public struct ChannelMixAssessor: Assessor {
     }
 
     public func assess(_ input: AssessorInput) throws(AssessmentIssue) -> AssessorResult {
-        let node = try input.value("volumes")
-        guard let pairs = node.pairs else {
-            throw input.invalid("\(input.bindings["volumes"] ?? "volumes") must map each channel to its contacts per year, found \(node.kindDescription)",
-                                at: node, hint: "write one 'channel: number' per line, such as 'phone: 120000'")
-        }
         var volumes: [(channel: String, count: Double)] = []
-        for pair in pairs {
-            let channel = pair.key.scalar?.text ?? "?"
-            let count = try input.number(pair.value, what: "contacts for \(channel)")
-            guard count >= 0 else { throw input.invalid("contacts for \(channel) cannot be negative", at: pair.value) }
-            volumes.append((channel, count))
-        }
-        var costs = unitCosts
-        if let override = try input.optionalFact("unit-costs"), let map = override.value?.pairs {
-            for pair in map {
+        var findings: [Finding] = []
+        var export: ContactExport?
+        if input.hasFile("volumes") {
+            let file = try input.file("volumes")
+            let contacts = try ContactExport(file, needs: [.channel], measure: "the digital share of contacts")
+            volumes = contacts.byChannel
+            export = contacts
+            findings.append(Finding("export", "Contact export", .text("\(file.fact.file ?? file.path): \(contacts.summary)")))
+        } else {
+            let node = try input.value("volumes")
+            guard let pairs = node.pairs else {
+                throw input.invalid("\(input.bindings["volumes"] ?? "volumes") must map each channel to its contacts per year, found \(node.kindDescription)",
+                                    at: node, hint: "write one 'channel: number' per line, such as 'phone: 120000', or name a contact export with 'file:'")
+            }
+            for pair in pairs {
                 let channel = pair.key.scalar?.text ?? "?"
-                costs[channel] = try input.number(pair.value, what: "unit cost for \(channel)")
+                let count = try input.number(pair.value, what: "contacts for \(channel)")
+                guard count >= 0 else { throw input.invalid("contacts for \(channel) cannot be negative", at: pair.value) }
+                let id = Channel.id(channel)
+                if let index = volumes.firstIndex(where: { $0.channel == id }) {
+                    volumes[index].count += count
+                } else {
+                    volumes.append((id, count))
+                }
             }
         }
+        let (costs, costSource) = try unitCosts(input)
         let total = volumes.reduce(0) { $0 + $1.count }
         guard total > 0 else {
-            throw input.invalid("the contact volumes add up to no contacts", at: node, hint: "give the contacts per year for each channel")
+            if let export {
+                throw export.file.error("the contact export adds up to no contacts", line: export.headerLine,
+                                        hint: "check the contacts column")
+            }
+            throw input.invalid("the contact volumes add up to no contacts", at: try input.value("volumes"),
+                                hint: "give the contacts per year for each channel")
         }
         let digitalCount = volumes.filter { digital.contains($0.channel) }.reduce(0) { $0 + $1.count }
         let share = digitalCount / total * 100
 
+        // An export that covers other than twelve months is scaled to a year for the cost figures.
+        var perYear = 1.0
+        var period = "a year"
+        if let months = export?.months, !months.isEmpty, months.count != 12 {
+            perYear = 12 / Double(months.count)
+            period = "\(months.count) month\(months.count == 1 ? "" : "s")"
+        }
+
         let costed = volumes.filter { costs[$0.channel] != nil }
         let uncosted = volumes.filter { costs[$0.channel] == nil && $0.count > 0 }.map(\.channel)
-        let costToServe = costed.reduce(0) { $0 + $1.count * (costs[$1.channel] ?? 0) }
+        let costToServe = costed.reduce(0) { $0 + $1.count * (costs[$1.channel] ?? 0) } * perYear
         let costedContacts = costed.reduce(0) { $0 + $1.count }
 
-        var findings = [
-            Finding("total-contacts", "Contacts per year", .number(total, unit: nil)),
+        findings += [
+            Finding("total-contacts", export == nil ? "Contacts per year" : "Contacts in the export", .number(total, unit: nil)),
+            Finding("digital-contacts", "Digital contacts (\(digital.joined(separator: ", ")))", .number(digitalCount, unit: nil)),
             Finding("digital-share", "Digital share of contacts", .number(share, unit: "%")),
         ]
         for volume in volumes {
             findings.append(Finding("volume.\(volume.channel)", "Contacts by \(volume.channel)", .number(volume.count, unit: nil)))
         }
+        if let export, export.hasService {
+            findings.append(Finding("digital-share-by-service", "Digital share by service (largest first)",
+                                    .list(byService(export))))
+        }
+        if perYear != 1 {
+            findings.append(Finding("annualised", "Cost figures scaled to a year from", .text(period)))
+        }
         findings.append(Finding("cost-to-serve", "Annual cost to serve (costed channels)", .number(costToServe, unit: "£")))
         if costedContacts > 0 {
-            findings.append(Finding("cost-per-contact", "Average cost per contact", .number(costToServe / costedContacts, unit: "£")))
+            findings.append(Finding("cost-per-contact", "Average cost per contact", .number(costToServe / perYear / costedContacts, unit: "£")))
         }
         var saving: Double = 0
         if share < targetShare, let webCost = costs["web"] {
@@ -118,18 +191,71 @@ public struct ChannelMixAssessor: Assessor {
                     saving += moved * ((costs[channel.channel] ?? webCost) - webCost)
                 }
             }
+            saving *= perYear
+            findings.append(Finding("contacts-to-move", "Contacts to move online to reach \(Format.number(targetShare))%",
+                                    .number(toMove * perYear, unit: nil)))
             findings.append(Finding("saving-at-target", "Annual saving if \(Format.number(targetShare))% of contacts were digital", .number(saving, unit: "£")))
         }
         if !uncosted.isEmpty {
             findings.append(Finding("uncosted-channels", "Channels left out of the cost (no unit cost)", .list(uncosted)))
         }
-        let assumptions = costs.keys.sorted().map { "\($0) £\(Format.number(costs[$0] ?? 0))" }.joined(separator: ", ")
-        findings.append(Finding("unit-costs", "Unit costs used", .text(assumptions)))
+        let assumptions = costs.keys.sorted().map { "\($0) \(Self.pounds(costs[$0] ?? 0))" }.joined(separator: ", ")
+        findings.append(Finding("unit-costs", "Unit costs used (\(costSource))", .text(assumptions)))
         var rationale = "\(Format.number(digitalCount, decimals: 0)) of \(Format.number(total, decimals: 0)) contacts are digital (\(Format.number(share, decimals: 1))%). "
         rationale += thresholds.explain(share, measure: "The digital share")
         rationale += " Cost to serve is \(Format.quantity(costToServe, unit: "£", decimals: 0)) a year"
+        if perYear != 1 { rationale += " (scaled from \(period))" }
         if saving > 0 { rationale += "; reaching \(Format.number(targetShare))% digital would save about \(Format.quantity(saving, unit: "£", decimals: 0)) a year" }
         rationale += "."
         return AssessorResult(.level(thresholds.level(for: share)), rationale: rationale, findings: findings)
+    }
+
+    /// The unit costs to use: defaults, overridden by the evidence's mapping or CSV.
+    func unitCosts(_ input: AssessorInput) throws(AssessmentIssue) -> ([String: Double], String) {
+        var costs = unitCosts
+        let defaults = costs == Self.socitm2012 ? "Socitm 2012 benchmark" : "the rubric's defaults"
+        if input.hasFile("unit-costs") {
+            let file = try input.file("unit-costs")
+            for entry in try UnitCostFile.read(file) { costs[entry.channel] = entry.cost }
+            return (costs, "\(file.fact.file ?? file.path), then \(defaults)")
+        }
+        guard input.bindings["unit-costs"] != nil, let fact = try input.optionalFact("unit-costs") else { return (costs, defaults) }
+        guard let node = fact.value, let pairs = node.pairs else {
+            let node = fact.value ?? YAMLNode(.mapping([]), at: fact.location)
+            throw input.invalid("\(fact.key) must map each channel to its cost per contact in pounds, found \(node.kindDescription)",
+                                at: node, hint: "for example {phone: 3.10, web: 0.20}, or name a CSV with 'file:'")
+        }
+        for pair in pairs {
+            let channel = pair.key.scalar?.text ?? "?"
+            let cost = try input.number(pair.value, what: "unit cost for \(channel)")
+            guard cost >= 0 else { throw input.invalid("the unit cost for \(channel) cannot be negative", at: pair.value) }
+            costs[Channel.id(channel)] = cost
+        }
+        return (costs, "\(fact.key), then \(defaults)")
+    }
+
+    /// A unit cost in pounds and pence: `£2.20`, `£8.62`, `£3`.
+    static func pounds(_ value: Double) -> String {
+        var text = Format.number(value, decimals: 2)
+        if let dot = text.firstIndex(of: "."), text.distance(from: dot, to: text.endIndex) == 2 { text += "0" }
+        return "£" + text
+    }
+
+    /// "Council tax: 38.2% of 61,240", largest services first, at most ten.
+    func byService(_ export: ContactExport) -> [String] {
+        var totals: [String: (all: Double, digital: Double)] = [:]
+        for record in export.records {
+            let service = record.service ?? "(no service)"
+            let isDigital = digital.contains(record.channel ?? "")
+            totals[service, default: (0, 0)].all += record.contacts
+            if isDigital { totals[service, default: (0, 0)].digital += record.contacts }
+        }
+        let sorted = totals.sorted { $0.value.all != $1.value.all ? $0.value.all > $1.value.all : $0.key < $1.key }
+        var lines = sorted.prefix(10).map { service, count in
+            let share = count.all > 0 ? count.digital / count.all * 100 : 0
+            return "\(service): \(Format.number(share, decimals: 1))% of \(Format.number(count.all, decimals: 0))"
+        }
+        if sorted.count > 10 { lines.append("and \(sorted.count - 10) more services") }
+        return lines
     }
 }

@@ -2,9 +2,9 @@ import AssessCore
 
 /// Content and publishing: owned, reviewed, readable and accessible content.
 ///
-/// The area's domain assessors (reading real export formats) arrive with the plugins issue; until then the
-/// rubric scores this area with the engine's generic assessors, and this plugin registers nothing.
+/// Reads sitemaps and content inventories (pages reviewed in the last 12 months, named owners, broken
+/// links) and plain-text copies of key pages (readability). See docs/plugins/content.md.
 public enum ContentPlugin: AssessorPlugin {
     public static let name = "content"
-    public static let assessors: [any Assessor.Type] = []
+    public static let assessors: [any Assessor.Type] = [ContentPagesAssessor.self, ReadabilityAssessor.self]
 }

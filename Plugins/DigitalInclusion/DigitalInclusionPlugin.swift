@@ -2,9 +2,10 @@ import AssessCore
 
 /// Digital inclusion and broadband: connectivity, skills and confidence, and assisted routes.
 ///
-/// The area's domain assessors (reading real export formats) arrive with the plugins issue; until then the
-/// rubric scores this area with the engine's generic assessors, and this plugin registers nothing.
+/// Coverage is read from the Ofcom Connected Nations figures as ONS Explore Local Statistics publishes them,
+/// and residents' confidence from a survey export; assisted digital provision, the strategy and champions stay
+/// with the engine's staged, checklist and options assessors.
 public enum DigitalInclusionPlugin: AssessorPlugin {
     public static let name = "digital-inclusion"
-    public static let assessors: [any Assessor.Type] = []
+    public static let assessors: [any Assessor.Type] = [CoverageAssessor.self, ResidentConfidenceAssessor.self]
 }

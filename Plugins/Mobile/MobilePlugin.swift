@@ -2,9 +2,11 @@ import AssessCore
 
 /// Mobile: services that work on the phones most residents use.
 ///
-/// The area's domain assessors (reading real export formats) arrive with the plugins issue; until then the
-/// rubric scores this area with the engine's generic assessors, and this plugin registers nothing.
+/// Reads Lighthouse JSON reports for key pages (category scores, viewport and tap-target audits), a web
+/// analytics export of visits by device category, and a top-tasks test sheet. See docs/plugins/mobile.md.
 public enum MobilePlugin: AssessorPlugin {
     public static let name = "mobile"
-    public static let assessors: [any Assessor.Type] = []
+    public static let assessors: [any Assessor.Type] = [
+        LighthouseAssessor.self, DeviceShareAssessor.self, TopTasksAssessor.self,
+    ]
 }

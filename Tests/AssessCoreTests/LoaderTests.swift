@@ -197,11 +197,11 @@ struct LoaderTests {
 
     // MARK: YAML syntax
 
-    @Test("an unclosed quote is a syntax error pointing at the end of the file, with a hint about quotes")
+    @Test("an unclosed quote is a syntax error with a hint about quotes")
     func unclosedQuote() {
         let text = "id: r\ntitle: \"Unclosed\nversion: 1.0.0\n"
         let problems = LoaderFixture.rubricProblems(text)
-        checkOnly(problems, line: 4, column: 1, message: "YAML syntax error: found unexpected end of stream",
+        checkOnly(problems, line: 2, column: 8, message: "YAML syntax error: found unexpected end of stream",
                    hint: "a quote or bracket is opened and never closed")
     }
 

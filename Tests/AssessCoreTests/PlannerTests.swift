@@ -123,7 +123,13 @@ struct PlannerTests {
     }
 
     @Test func theCoreCriterionHoldingALevelDownComesFirst() throws {
-        let plan = try roadmap()
+        // a2 and a3 at 4 give alpha a weighted level of 2, but the core a1 at level 1 holds it at 1.
+        var levels = PlannerFixture.low
+        levels["a.two"] = 4
+        levels["a.three"] = 4
+        let plan = try roadmap(levels)
+        let alpha = try #require(plan.baseline.dimensions.first { $0.id == "alpha" })
+        #expect(alpha.gating.limitedBy == ["a1"])
         #expect(plan.items.first?.action.id == "x-policy")
         #expect(plan.items.first?.reasoning.contains("core criterion") == true)
         #expect(plan.items.first?.horizon == .now)
@@ -152,18 +158,27 @@ struct PlannerTests {
         }
     }
 
-    @Test func unknownDependenciesAndEmptyRaisesAreErrors() throws {
+    @Test func unknownDependenciesAndCriteriaAreErrors() throws {
         let broken = """
               - {id: d-one, title: One, description: d, raises: {a1: 2}, effort: 1, depends-on: [x-polcy]}
-              - {id: x-policy, title: Policy, description: d, raises: {}, effort: 1}
+              - {id: x-policy, title: Policy, description: d, raises: {a2: 3}, effort: 1}
               - {id: d-three, title: Three, description: d, raises: {a9: 3}, effort: 1}
             """
         #expect {
             _ = try PlannerFixture.framework(actions: broken)
         } throws: { error in
             let text = "\(error)"
-            return text.contains("depends on an unknown action 'x-polcy'") && text.contains("did you mean 'x-policy'?")
-                && text.contains("action 'x-policy' raises nothing") && text.contains("raises an unknown criterion 'a9'")
+            return text.contains("fx/alpha.yaml:37:5: error: action 'd-one'") && text.contains("depends on an unknown action 'x-polcy'")
+                && text.contains("did you mean 'x-policy'?") && text.contains("raises an unknown criterion 'a9'")
+        }
+    }
+
+    @Test func anActionThatRaisesNothingIsAnError() throws {
+        let broken = "      - {id: x-policy, title: Policy, description: d, raises: {}, effort: 1}\n"
+        #expect {
+            _ = try PlannerFixture.framework(actions: broken)
+        } throws: { error in
+            "\(error)".contains("fx/alpha.yaml:37:63: error: action 'x-policy' raises nothing")
         }
     }
 }

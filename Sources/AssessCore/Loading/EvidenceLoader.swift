@@ -83,7 +83,7 @@ public struct EvidenceLoader: Sendable {
         let value = map["value"]?.node
         let notApplicable = map["not-applicable"]?.string()
         let file = map["file"]?.string()
-        if [value != nil, notApplicable != nil, file != nil].filter({ $0 }).count > 1 {
+        if (value == nil ? 0 : 1) + (notApplicable == nil ? 0 : 1) + (file == nil ? 0 : 1) > 1 {
             reader.error("fact '\(key)' has more than one of 'value', 'file' and 'not-applicable'", hint: "keep one of them")
         }
         if let date = map["date"], let text = date.string(), !Self.isDate(text) {
@@ -97,8 +97,8 @@ public struct EvidenceLoader: Sendable {
 
     static func isDate(_ text: String) -> Bool {
         // YYYY, YYYY-MM or YYYY-MM-DD, checked on bytes.
-        let bytes = Array(text.utf8)
-        guard [4, 7, 10].contains(bytes.count) else { return false }
+        let bytes = text.utf8
+        guard bytes.count == 4 || bytes.count == 7 || bytes.count == 10 else { return false }
         for (index, byte) in bytes.enumerated() {
             let isDash = index == 4 || index == 7
             if isDash ? byte != UInt8(ascii: "-") : !(byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) { return false }

@@ -34,7 +34,11 @@ public struct Engine: Sendable {
             if let fact { facts[binding.fact] = fact }
             uses.append(EvidenceUse(
                 role: binding.role, fact: binding.fact, present: fact != nil,
-                value: fact.map { $0.notApplicable.map { "not applicable: \($0)" } ?? $0.value.map(Self.summary) ?? "" },
+                value: fact.map { fact in
+                    if let reason = fact.notApplicable { return "not applicable: \(reason)" }
+                    if let file = fact.file { return "file: \(file)" }
+                    return fact.value.map(Self.summary) ?? ""
+                },
                 source: fact?.source, reference: fact?.reference, date: fact?.date,
                 line: fact.flatMap { $0.location.line > 0 ? $0.location.line : nil }))
         }
