@@ -1,3 +1,4 @@
+import AssessCore
 /// Word, sentence and syllable counts of a plain text, and the Flesch measures computed from them.
 ///
 /// - Flesch reading ease = 206.835 − 1.015 × (words ÷ sentences) − 84.6 × (syllables ÷ words)

@@ -129,8 +129,8 @@ public struct CoverageAssessor: Assessor {
         // The area: the `area` fact, else the organisation's code.
         let code: String
         if try input.optionalFact("area") != nil {
-            code = Text.trimmed(try input.string("area"))
-        } else if let own = input.organisation.code.map(Text.trimmed), !own.isEmpty {
+            code = ExportText.trimmed(try input.string("area"))
+        } else if let own = input.organisation.code.map(ExportText.trimmed), !own.isEmpty {
             code = own
         } else {
             throw .invalid(input.document.diagnostic(
@@ -156,7 +156,7 @@ public struct CoverageAssessor: Assessor {
             }
             wanted = only
         }
-        let rows = areaRows.filter { Text.key($0[indicatorColumn]) == Text.key(wanted) }
+        let rows = areaRows.filter { ExportText.key($0[indicatorColumn]) == ExportText.key(wanted) }
         guard !rows.isEmpty else {
             throw errors.whole("no '\(wanted)' rows for \(code); its indicators are \(Self.distinct(areaRows.map { $0[indicatorColumn] }).joined(separator: ", "))",
                                hint: "point the fact at the file for this indicator, or change the indicator parameter")
@@ -178,7 +178,7 @@ public struct CoverageAssessor: Assessor {
             var found: (Double, CSVTable.Row)?
             for row in rows {
                 let raw = row[observationColumn]
-                if Text.trimmed(raw).isEmpty {
+                if ExportText.trimmed(raw).isEmpty {
                     let status = statusColumn.map { row[$0] } ?? ""
                     throw errors.at(row.line, column: observationColumn + 1,
                                     "the \(what) row has no observation" + (status.isEmpty ? "" : " (status '\(status)')"),
@@ -218,7 +218,7 @@ public struct CoverageAssessor: Assessor {
                 findings.append(Finding("change", "Change since \(previousPeriod)", .number(value - previous, unit: " points")))
             }
         }
-        let sameIndicator = table.rows.filter { Text.key($0[indicatorColumn]) == Text.key(indicatorText) && $0[periodColumn] == chosenPeriod }
+        let sameIndicator = table.rows.filter { ExportText.key($0[indicatorColumn]) == ExportText.key(indicatorText) && $0[periodColumn] == chosenPeriod }
         var comparisons: [(id: String, code: String, name: String)] = []
         if let first = code.uppercased().first, let nation = Self.nations[first], nation.code != code.uppercased() {
             comparisons.append(("nation", nation.code, nation.name))

@@ -124,7 +124,7 @@ public struct ResidentConfidenceAssessor: Assessor {
         let ratingColumn: Int
         if let column {
             ratingColumn = try errors.column(table, [column])
-        } else if let found = table.header.firstIndex(where: { Text.key($0).contains("confiden") }) {
+        } else if let found = table.header.firstIndex(where: { ExportText.key($0).contains("confiden") }) {
             ratingColumn = found
         } else {
             throw errors.at(table.headerLine, "no rating column: no heading contains 'confidence'",
@@ -142,7 +142,7 @@ public struct ResidentConfidenceAssessor: Assessor {
         var answered: [(rating: Double, weight: Double, mode: String)] = []
         var skipped = 0
         for row in table.rows {
-            let raw = Text.trimmed(row[ratingColumn])
+            let raw = ExportText.trimmed(row[ratingColumn])
             if nonResponses.contains(raw.lowercased()) { skipped += 1; continue }
             guard let rating = Self.leadingNumber(raw) else {
                 throw errors.at(row.line, column: ratingColumn + 1, "'\(raw)' in column '\(table.header[ratingColumn])' is not a rating",
@@ -159,7 +159,7 @@ public struct ResidentConfidenceAssessor: Assessor {
                     throw errors.at(row.line, column: weightIndex + 1, "the weight \(Format.number(weight)) must be greater than zero")
                 }
             }
-            answered.append((rating, weight, modeIndex.map { Text.trimmed(row[$0]).lowercased() } ?? ""))
+            answered.append((rating, weight, modeIndex.map { ExportText.trimmed(row[$0]).lowercased() } ?? ""))
         }
         guard !answered.isEmpty else {
             throw errors.whole("none of the \(table.rows.count) responses gives a rating (all are blank or no answer)")

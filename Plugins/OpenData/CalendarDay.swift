@@ -1,3 +1,4 @@
+import AssessCore
 /// A calendar date without a time or time zone, for "updated in the last 12 months" and similar tests.
 ///
 /// Dates come only from the evidence (catalogue fields, an `as-of` fact or parameter, a fact's `date:`),
@@ -84,5 +85,5 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
 
 extension String {
     /// The text without leading and trailing white space.
-    func trimmingWhitespace() -> String { Text.trimmed(self) }
+    func trimmingWhitespace() -> String { ExportText.trimmed(self) }
 }

@@ -356,23 +356,23 @@ struct Catalogue: Sendable {
         var datasets: [CatalogueDataset] = []
         for row in table.rows {
             let location = SourceLocation(line: row.line, column: 1)
-            let publisher = publisherColumn.map { Text.trimmed(row[$0]) } ?? ""
-            var title = titleColumn.map { Text.trimmed(row[$0]) } ?? ""
+            let publisher = publisherColumn.map { ExportText.trimmed(row[$0]) } ?? ""
+            var title = titleColumn.map { ExportText.trimmed(row[$0]) } ?? ""
             if title.isEmpty, let fileColumn { title = Self.title(fromSlug: row[fileColumn], publisher: publisher) }
             var dataset = CatalogueDataset(title: title.isEmpty ? "row \(row.line)" : title, location: location)
             func field(_ column: Int?) -> Field {
                 guard let column else { return .absent }
-                let text = Text.trimmed(row[column])
+                let text = ExportText.trimmed(row[column])
                 return text.isEmpty ? .empty : .text(text, SourceLocation(line: row.line, column: column + 1))
             }
             dataset.licence = field(licenceColumn)
             dataset.modified = field(modifiedColumn)
             if let formatsColumn {
                 dataset.formats = row[formatsColumn].split(whereSeparator: { $0 == ";" || $0 == "|" })
-                    .map { Text.trimmed(String($0)) }.filter { !$0.isEmpty }
+                    .map { ExportText.trimmed(String($0)) }.filter { !$0.isEmpty }
             }
             if let keywordsColumn {
-                dataset.keywords = row[keywordsColumn].split(whereSeparator: { $0 == ";" || $0 == "|" }).map { Text.trimmed(String($0)) }
+                dataset.keywords = row[keywordsColumn].split(whereSeparator: { $0 == ";" || $0 == "|" }).map { ExportText.trimmed(String($0)) }
             }
             if !publisher.isEmpty { dataset.publishers = [publisher] }
             datasets.append(dataset)
@@ -431,7 +431,7 @@ struct Catalogue: Sendable {
             throw errors.at(node.location.line, column: node.location.column, "expected text, found \(node.kindDescription)")
         }
         if scalar.isNull { return nil }
-        let text = Text.trimmed(scalar.text)
+        let text = ExportText.trimmed(scalar.text)
         return text.isEmpty ? nil : text
     }
 

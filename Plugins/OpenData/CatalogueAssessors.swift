@@ -290,7 +290,7 @@ public struct OpenLicenceAssessor: Assessor {
             let closed = judged.filter { $0.verdict.family == nil }
             if !closed.isEmpty {
                 findings.append(Finding("not-open", "Datasets not openly licensed",
-                                        .list(Text.capped(closed.map { "\($0.dataset.title) (\($0.verdict.label))" }))))
+                                        .list(ExportText.capped(closed.map { "\($0.dataset.title) (\($0.verdict.label))" }))))
             }
             let rationale = "\(open.count) of \(total) datasets in the \(catalogue.kind.rawValue) carry an open licence (\(Format.number(share, decimals: 1))%). "
                 + thresholds.explain(share, measure: measure)
@@ -383,14 +383,14 @@ public struct MachineReadableAssessor: Assessor {
                 Finding("share", "Share with a \(minStars)★ format", .number(share, unit: "%")),
                 Finding("by-stars", "Datasets by best format", .list(byStars)),
                 Finding("typical-stars", "Typical (median) dataset", .text(FiveStar.label(median))),
-                Finding("formats", "Datasets offering each format", .list(Text.capped(tally(formatLabels), limit: 10))),
+                Finding("formats", "Datasets offering each format", .list(ExportText.capped(tally(formatLabels), limit: 10))),
             ]
             if !unknown.isEmpty {
-                findings.append(Finding("unrecognised", "Formats not recognised (rated 1★ when alone)", .list(Text.capped(Array(Set(unknown)).sorted()))))
+                findings.append(Finding("unrecognised", "Formats not recognised (rated 1★ when alone)", .list(ExportText.capped(Array(Set(unknown)).sorted()))))
             }
             let below = rated.filter { $0.stars < minStars }
             if !below.isEmpty {
-                findings.append(Finding("below", "Datasets below \(minStars)★", .list(Text.capped(below.map { "\($0.dataset.title) (\(FiveStar.label($0.stars)))" }))))
+                findings.append(Finding("below", "Datasets below \(minStars)★", .list(ExportText.capped(below.map { "\($0.dataset.title) (\(FiveStar.label($0.stars)))" }))))
             }
             let rationale = "\(counted.count) of \(total) datasets in the \(catalogue.kind.rawValue) offer a \(minStars)★ format or better (\(Format.number(share, decimals: 1))%); the typical dataset reaches \(FiveStar.label(median)). "
                 + thresholds.explain(share, measure: measure)
@@ -489,10 +489,10 @@ public struct FreshnessAssessor: Assessor {
             }
             if repeating > 0 { findings.append(Finding("repeating", "Declared continuously updated (R/...)", .number(Double(repeating), unit: nil))) }
             if later > 0 { findings.append(Finding("after-as-of", "Modified after the as-of date (counted as updated)", .number(Double(later), unit: nil))) }
-            if !undated.isEmpty { findings.append(Finding("undated", "No date (counted as not updated)", .list(Text.capped(undated)))) }
+            if !undated.isEmpty { findings.append(Finding("undated", "No date (counted as not updated)", .list(ExportText.capped(undated)))) }
             if !stale.isEmpty {
                 let oldestFirst = stale.sorted { $0.day < $1.day }.map { "\($0.title) (\($0.day))" }
-                findings.append(Finding("stale", "Not updated since before \(cutoff)", .list(Text.capped(oldestFirst))))
+                findings.append(Finding("stale", "Not updated since before \(cutoff)", .list(ExportText.capped(oldestFirst))))
             }
             let rationale = "\(recent) of \(total) datasets in the \(catalogue.kind.rawValue) were modified on or after \(cutoff), \(months) months before \(asOf) (from \(source)): \(Format.number(share, decimals: 1))%. "
                 + thresholds.explain(share, measure: measure)

@@ -28,16 +28,16 @@ extension AssessorInput {
         let file = try file(role)
         var catalogue = try Catalogue.read(file)
         if try optionalFact("publisher") != nil {
-            let publisher = Text.trimmed(try string("publisher"))
-            let wanted = Text.key(publisher)
-            let kept = catalogue.datasets.filter { $0.publishers.contains { Text.key($0) == wanted } }
+            let publisher = ExportText.trimmed(try string("publisher"))
+            let wanted = ExportText.key(publisher)
+            let kept = catalogue.datasets.filter { $0.publishers.contains { ExportText.key($0) == wanted } }
             guard !kept.isEmpty else {
                 var seen: [String] = []
                 for name in catalogue.datasets.compactMap(\.publishers.last) where !seen.contains(name) { seen.append(name) }
                 throw catalogue.errors.whole(
                     "no dataset is published by '\(publisher)' (\(bindings["publisher"] ?? "publisher"))",
                     hint: seen.isEmpty ? "the file names no publishers; leave out the publisher fact"
-                        : "the publishers in the file are: \(Text.capped(seen, limit: 6).joined(separator: ", "))")
+                        : "the publishers in the file are: \(ExportText.capped(seen, limit: 6).joined(separator: ", "))")
             }
             let others = catalogue.datasets.count - kept.count
             if others > 0 {

@@ -1,3 +1,4 @@
+import AssessCore
 /// Tim Berners-Lee's 5-star open data scheme (https://5stardata.info), applied to the formats a catalogue
 /// lists for each dataset.
 ///
@@ -51,12 +52,12 @@ public enum FiveStar {
     /// The whole name is looked up first ("MS EXCEL" → msexcel, "RDF/XML" → rdfxml), then a media type
     /// ("text/csv"), then each word ("Zipped CSV" → csv, "WEB FEATURE SERVICE (WFS)" → wfs), keeping the best.
     public static func stars(forFormat format: String) -> Int? {
-        let lower = Text.trimmed(format).lowercased()
-        let whole = Text.key(lower.hasPrefix(".") ? String(lower.dropFirst()) : lower)
+        let lower = ExportText.trimmed(format).lowercased()
+        let whole = ExportText.key(lower.hasPrefix(".") ? String(lower.dropFirst()) : lower)
         guard !whole.isEmpty else { return nil }
         if let stars = stars[whole] { return stars }
         let mediaType = String(lower.split(separator: ";").first ?? "")
-        if let name = mediaTypes[Text.trimmed(mediaType)], let stars = stars[name] { return stars }
+        if let name = mediaTypes[ExportText.trimmed(mediaType)], let stars = stars[name] { return stars }
         var best: Int?
         for word in lower.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
             if let stars = stars[String(word)] { best = max(best ?? 0, stars) }

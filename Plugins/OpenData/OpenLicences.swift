@@ -1,3 +1,4 @@
+import AssessCore
 /// Which licences count as open: those that conform to the Open Definition (https://opendefinition.org/licenses/)
 /// and that UK public bodies use, recognised from a CKAN `license_id`, a DCAT-US `license` URL, or a
 /// licence's title.
@@ -45,7 +46,7 @@ public enum OpenLicences {
 
     /// The family of an open licence, or nil when the licence is not recognised as open.
     public static func family(of licence: String) -> String? {
-        let text = Text.trimmed(licence).lowercased()
+        let text = ExportText.trimmed(licence).lowercased()
         guard !text.isEmpty else { return nil }
         if closedFragments.contains(where: { text.contains($0) }) { return nil }
         for family in families where family.ids.contains(text) { return family.name }

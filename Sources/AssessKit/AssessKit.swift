@@ -12,10 +12,10 @@ public enum AssessKit {
     public static let version = "0.1.0"
 
     /// The domain plugins, in the order of the six areas.
-    public static let plugins: [any AssessorPlugin.Type] = [
-        ChannelShiftPlugin.self, DigitalEngagementPlugin.self, MobilePlugin.self, ContentPlugin.self,
-        DigitalInclusionPlugin.self, OpenDataPlugin.self,
-    ]
+    public static var plugins: [any AssessorPlugin.Type] {
+        [ChannelShiftPlugin.self, DigitalEngagementPlugin.self, MobilePlugin.self, ContentPlugin.self,
+         DigitalInclusionPlugin.self, OpenDataPlugin.self]
+    }
 
     /// Every assessor: the generic ones first, then each plugin's.
     public static var registry: AssessorRegistry {

@@ -57,7 +57,7 @@ public enum PDFRenderer {
         process.executableURL = URL(fileURLWithPath: renderer)
         process.arguments = arguments
         let log = folder.appendingPathComponent("log.txt")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let handle = try? FileHandle(forWritingTo: log)
         process.standardOutput = handle
         process.standardError = handle

@@ -48,14 +48,23 @@ public struct Planner: Sendable {
                 return (result.level ?? 1) + 1e-9 < raise.level
             }
         }
+        // An action whose criteria already stand at or above the levels it raises them to is done already:
+        // it is not planned again when something depends on it.
+        func alreadyDone(_ action: Action) -> Bool {
+            !action.raises.isEmpty && action.raises.allSatisfy { raise in
+                guard let result = criterionResults[raise.criterion], result.status == .assessed else { return false }
+                return (result.level ?? 1) + 1e-9 >= raise.level
+            }
+        }
         func closure(_ id: String, excluding chosen: Set<String>) -> [String] {
             var result: [String] = []
             var seen = Set<String>()
-            func walk(_ id: String) {
-                guard !seen.contains(id), !chosen.contains(id), let action = byID[id] else { return }
-                seen.insert(id)
+            func walk(_ current: String) {
+                guard !seen.contains(current), !chosen.contains(current), let action = byID[current] else { return }
+                seen.insert(current)
+                if current != id, alreadyDone(action) { return }
                 for dependency in action.dependsOn { walk(dependency) }
-                result.append(id)
+                result.append(current)
             }
             walk(id)
             return result
@@ -132,19 +141,13 @@ public struct Planner: Sendable {
             }
         }
 
-        // Order: dependencies first, then by priority, then by id for stability.
-        let priority = Dictionary(chosen.map { id in
-            (id, (gains[id] ?? 0) / max(byID[id]?.effort ?? 1, 0.1))
-        }, uniquingKeysWith: { a, _ in a })
+        // Order: the order of choice, which is by priority with each action's unplanned dependencies just
+        // before it; checked so that no action precedes one it depends on.
         var ordered: [String] = []
         var placed = Set<String>()
         while ordered.count < chosen.count {
-            let ready = chosen.filter { id in
+            guard let next = chosen.first(where: { id in
                 !placed.contains(id) && (byID[id]?.dependsOn ?? []).allSatisfy { placed.contains($0) || !chosenSet.contains($0) }
-            }
-            guard let next = ready.max(by: { a, b in
-                let pa = priority[a] ?? 0, pb = priority[b] ?? 0
-                return abs(pa - pb) > 1e-12 ? pa < pb : a > b
             }) else { break }
             ordered.append(next)
             placed.insert(next)

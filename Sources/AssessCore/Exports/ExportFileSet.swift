@@ -1,10 +1,9 @@
-import AssessCore
+
 import Foundation
 
-// The same helper is in Plugins/Content/ExportFileSet.swift: plugins depend only on the engine, so they cannot
-// share code with each other. (Proposed engine change: `AssessorInput.files(role)` in AssessCore.)
+// Helpers the domain plugins share for reading exports: one file, a folder of them, or an index listing them.
 
-extension AssessorInput {
+package extension AssessorInput {
     /// The export files named by the fact bound to a role, in a stable order.
     ///
     /// The fact's `file:` may name
@@ -70,14 +69,14 @@ extension AssessorInput {
 }
 
 /// An index file listing export files.
-struct ExportIndex {
+package struct ExportIndex {
     /// The index file.
-    let file: EvidenceFile
+    package let file: EvidenceFile
     /// The listed paths and the nodes that name them.
-    let entries: [(path: String, node: YAMLNode)]
+    package let entries: [(path: String, node: YAMLNode)]
 
     /// The entries of an index file, or nil when the file is not an index.
-    static func entries(of file: EvidenceFile) throws(AssessmentIssue) -> ExportIndex? {
+    package static func entries(of file: EvidenceFile) throws(AssessmentIssue) -> ExportIndex? {
         let lower = file.path.lowercased()
         let isYAML = lower.hasSuffix(".yaml") || lower.hasSuffix(".yml")
         if !isYAML {
@@ -110,7 +109,7 @@ struct ExportIndex {
     }
 
     /// Reads the listed files, relative to the index's folder.
-    func files(fact: Fact, extensions: [String], limit: Int) throws(AssessmentIssue) -> [EvidenceFile] {
+    package func files(fact: Fact, extensions: [String], limit: Int) throws(AssessmentIssue) -> [EvidenceFile] {
         guard entries.count <= limit else {
             throw file.error("the index lists \(entries.count) files, over the limit of \(limit)", line: 1, column: 1)
         }
@@ -141,9 +140,9 @@ struct ExportIndex {
 }
 
 /// Small statistics shared by the assessors.
-enum Stats {
+package enum Stats {
     /// The median of values (the mean of the middle two for an even count); nil when empty.
-    static func median(_ values: [Double]) -> Double? {
+    package static func median(_ values: [Double]) -> Double? {
         guard !values.isEmpty else { return nil }
         let sorted = values.sorted()
         let middle = sorted.count / 2
@@ -151,12 +150,12 @@ enum Stats {
     }
 
     /// The arithmetic mean; nil when empty.
-    static func mean(_ values: [Double]) -> Double? {
+    package static func mean(_ values: [Double]) -> Double? {
         values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
     }
 }
 
-extension EvidenceFile {
+package extension EvidenceFile {
     /// The file parsed as JSON, with a syntax error worded for JSON (the engine's parser also reads YAML) and
     /// located at its line and column.
     func parsedJSON() throws(AssessmentIssue) -> YAMLNode {
