@@ -489,6 +489,326 @@ criteria:
       3: Most staff can use the online services and help residents with them when asked.
       4: Staff routinely help residents online during calls and visits, and are trained on new services.
       5: Staff champion the online services, feed back problems, and help improve them.
+
+actions:
+  - id: act-cs-phone-number
+    title: Put the phone number back on every service page
+    description: >-
+      Show the main phone number and opening hours on the contact page and on every service page that
+      has an online form, no more than one click from the home page, and never below a contact form.
+      Hiding the number to push people online is bullying, not nudging, and turns calls into complaints.
+    raises: {cs-assisted-routes: 2}
+    effort: 1
+    depends-on: []
+    owner: Web Manager
+    evidence: >-
+      A check from the home page and from three service pages with online forms finds the phone number
+      and opening hours on each.
+
+  - id: act-cs-reason-codes
+    title: Count contacts by channel and record why people get in touch
+    description: >-
+      Set up reason codes in the CRM and telephony system for the ten highest-volume services, so that
+      every call, email, visit and web form is counted by channel and tagged with why the person made
+      contact. Report volumes and the top reasons monthly to service managers and at least quarterly to
+      the leadership team.
+    raises: {cs-demand-analysis: 2, cs-performance-measures: 2}
+    effort: 8
+    depends-on: []
+    owner: Head of Customer Services
+    evidence: >-
+      A monthly report of contacts by channel and by reason code for at least the ten highest-volume
+      services.
+
+  - id: act-cs-demand-analysis
+    title: Run a demand analysis of the ten busiest services
+    description: >-
+      Sample at least two weeks of real calls, emails and visits for the ten highest-volume services and
+      sort each contact into value demand or failure demand (chasing, repeat contact, unclear letters,
+      information that should have been online), using the NI 14 definitions as a guide. Alongside it,
+      survey residents and talk to callers about which channels they can and want to use for each
+      service, instead of assuming.
+    raises: {cs-demand-analysis: 3}
+    effort: 20
+    cost: 3000
+    depends-on: [act-cs-reason-codes]
+    owner: Head of Customer Services
+    evidence: >-
+      A demand analysis report, less than three years old, that classifies sampled contact into value
+      and failure demand and reports survey findings on the channels customers can and want to use.
+
+  - id: act-cs-fix-failure-demand
+    title: Fix the biggest causes of failure demand at their root
+    description: >-
+      Take the three largest sources of avoidable contact from the demand analysis (typically unclear
+      bills and letters, missed collections and information people cannot find) and fix each at its
+      cause: rewrite the letter with the people who receive it, change the process, or rewrite the web
+      page. Count contact on each topic before and after, so the reduction is measured, not assumed.
+    raises: {cs-avoidable-contact: 3}
+    effort: 30
+    depends-on: [act-cs-demand-analysis]
+    owner: Head of Customer Services
+    evidence: >-
+      Before-and-after contact figures for each cause tackled, and a fresh two-week sample showing about
+      30% of contact avoidable.
+
+  - id: act-cs-demand-led-business-cases
+    title: Start every online project from its demand analysis
+    description: >-
+      Add a required section to the business case template and the digital project gate: the demand
+      for the service, its failure demand, what customers said about channels, and how the project will
+      remove avoidable contact instead of putting a poor process online. The board that approves digital
+      projects sends back any proposal without it.
+    raises: {cs-demand-analysis: 4}
+    effort: 3
+    depends-on: [act-cs-fix-failure-demand]
+    owner: Digital Lead
+    evidence: >-
+      The business case template with its demand section, and the business cases for online services
+      approved since, each drawing on the demand analysis.
+
+  - id: act-cs-monitor-demand
+    title: Monitor demand monthly and share what it shows with partners
+    description: >-
+      Report demand, failure demand and its causes every month across all channels from the CRM reason
+      codes, and repeat the sampling whenever a service changes. Share the findings with the health,
+      housing, police and voluntary sector partners who serve the same residents, and publish a short
+      yearly note of what the council changed as a result.
+    raises: {cs-demand-analysis: 5}
+    effort: 12
+    depends-on: [act-cs-demand-led-business-cases, act-cs-channel-dashboard]
+    owner: Head of Customer Services
+    evidence: >-
+      Monthly demand reports across all channels, notes of a partners' meeting where the findings were
+      shared, and the published note of changes.
+
+  - id: act-cs-assisted-digital
+    title: Keep face-to-face help and the same outcome on every route
+    description: >-
+      Keep face-to-face help for the main services at an office, library or hub, with home visits for
+      people who cannot travel, and say so on each service page. Make sure requests made by phone or in
+      person get the same outcome and priority as online ones, and offer people who call or visit free
+      help to get online at the library.
+    raises: {cs-assisted-routes: 3}
+    effort: 6
+    depends-on: [act-cs-phone-number, act-inc-assisted-help]
+    owner: Head of Customer Services
+    evidence: >-
+      Face-to-face help listed on the service pages, case records showing the same outcome and priority
+      by channel, and a record of callers and visitors offered help to get online.
+
+  - id: act-cs-channel-equality
+    title: Serve assisted requests on the same system and assess channel cuts
+    description: >-
+      Have contact-centre and reception staff complete the online service with or for anyone who needs
+      it, on the same system residents use, instead of a separate paper or email route (GDS Service
+      Standard points 3 and 5). Adopt a rule, agreed by the leadership team, that no phone line, opening
+      hours or paper form is cut without an equality impact assessment under the Public Sector Equality
+      Duty, and act on its findings.
+    raises: {cs-assisted-routes: 4}
+    effort: 10
+    depends-on: [act-cs-assisted-digital]
+    owner: Head of Customer Services
+    evidence: >-
+      Staff procedures for completing the online service for callers and visitors on the same system,
+      and an equality impact assessment for every channel change since the rule was agreed.
+
+  - id: act-cs-accessible-contact
+    title: Take calls through Relay UK and BSL video relay
+    description: >-
+      Make contact possible through Relay UK and a BSL video relay service, with telephone interpreting
+      for other languages, so that deaf, disabled and non-English-speaking residents are served as well
+      as everyone else. List these routes on the contact page beside the offer of accessible formats, and
+      test them from a resident's side twice a year.
+    raises: {cs-assisted-routes: 5}
+    effort: 4
+    cost: 3000
+    depends-on: [act-cs-channel-equality, act-con-contact-visible]
+    owner: Head of Customer Services
+    evidence: >-
+      Relay UK, BSL video relay and interpreting details on the contact page, the twice-yearly test
+      results, and every other assisted-route practice still in place.
+
+  - id: act-cs-top-services-online
+    title: Put the highest-volume transactions online end to end
+    description: >-
+      Following the customer access strategy, rebuild the ten highest-volume transactions (for example
+      missed bins, bulky waste, council tax changes, parking permits and pothole reports) so that requests
+      go straight into the back-office system, the resident gets a reference, and progress can be
+      followed without calling. Retire forms that only send an email to an officer, and stop re-keying.
+    raises: {cs-end-to-end: 3, cs-digital-share: 3, cs-digital-trend: 3}
+    effort: 60
+    cost: 25000
+    depends-on: [act-cs-access-strategy, act-cs-test-with-residents, act-mob-form-patterns]
+    owner: Digital Lead
+    evidence: >-
+      The service list shows about 45% of transactional services, including the ten highest-volume ones,
+      completed online end to end with no re-keying.
+
+  - id: act-cs-promote-online
+    title: Promote online services where people already make contact
+    description: >-
+      Once the online services work well on a phone, tell people about them where they already make
+      contact: a recorded message offering a text link, advisers showing callers the online route, short
+      links and QR codes on bills and letters, and answers on social media. Measure take-up monthly, and
+      stop promoting any service people abandon; a good service should sell itself.
+    raises: {cs-digital-trend: 4}
+    effort: 8
+    depends-on: [act-cs-top-services-online, act-mob-fix-top-tasks]
+    owner: Head of Customer Services
+    evidence: >-
+      Monthly channel volumes showing the digital share up about five percentage points between the first
+      and last quarter of the year.
+
+  - id: act-cs-redesign-with-users
+    title: Redesign the remaining transactional services with their users
+    description: >-
+      Work through the rest of the service catalogue in order of volume, redesigning each service with
+      residents from discovery onwards instead of copying the paper form, with progress tracking and a
+      documented reason for any service left offline. Reduce the old routes only where the equality
+      impact assessment allows.
+    raises: {cs-end-to-end: 4, cs-digital-share: 4, cs-digital-trend: 4}
+    effort: 80
+    cost: 40000
+    depends-on: [act-cs-top-services-online, act-cs-user-research, act-cs-channel-equality]
+    owner: Digital Lead
+    evidence: >-
+      The service list shows about two thirds of transactional services completed online end to end with
+      progress tracking, and channel volumes show about 65% of contacts digital.
+
+  - id: act-cs-test-with-residents
+    title: Have residents try every new online service before launch
+    description: >-
+      Build a panel of residents willing to test services, recruited through libraries, tenants' groups
+      and the website and including older and disabled people, and have five or six of them try each new
+      service before it goes live. Fix the problems they hit before launch rather than after the
+      complaints.
+    raises: {cs-user-research: 3}
+    effort: 8
+    cost: 1500
+    depends-on: []
+    owner: Digital Lead
+    evidence: >-
+      Usability test notes for each online service launched in the last year, with the changes made
+      before launch.
+
+  - id: act-cs-user-research
+    title: Build in-house user research and assess services to a standard
+    description: >-
+      Train or recruit a user researcher and run research from discovery to live for every major
+      service, including disabled people and people with low digital confidence. Assess each service
+      against the GDS Service Standard (or the Local Government Digital Service Standard) before it
+      launches, with a peer from another council on the panel.
+    raises: {cs-user-research: 4}
+    effort: 40
+    cost: 20000
+    depends-on: [act-cs-test-with-residents]
+    owner: Digital Lead
+    evidence: >-
+      Discovery, alpha and beta research reports for major services that include people with access
+      needs, and the service assessment reports.
+
+  - id: act-cs-cost-per-contact
+    title: Work out the council's own cost per contact by channel
+    description: >-
+      With finance, cost each channel from the council's own staff time, systems and premises instead of
+      the Socitm 2012 averages, which ranged widely between councils. Report the completion rate and the
+      digital take-up of each online service monthly from the forms platform, and refresh the unit costs
+      every year with the budget.
+    raises: {cs-performance-measures: 3}
+    effort: 10
+    depends-on: [act-cs-reason-codes]
+    owner: Head of Customer Services
+    evidence: >-
+      Cost per contact for each channel from the council's own costs, and monthly completion and take-up
+      figures for each online service.
+
+  - id: act-cs-channel-dashboard
+    title: Review channel performance with leaders every quarter
+    description: >-
+      Bring volumes, cost, take-up, completion, failure demand and satisfaction by channel into one
+      dashboard, asking the same satisfaction question on every channel (for example with GovMetric or a
+      one-question survey after each contact). The leadership team or a member board reviews it every
+      quarter and asks services to explain falling take-up or rising failure demand.
+    raises: {cs-performance-measures: 4}
+    effort: 12
+    cost: 5000
+    depends-on: [act-cs-cost-per-contact, act-cs-demand-analysis]
+    owner: Head of Customer Services
+    evidence: >-
+      The quarterly dashboard, including satisfaction and failure demand by channel, and leadership team
+      minutes that review it.
+
+  - id: act-cs-publish-performance
+    title: Publish channel performance for residents every quarter
+    description: >-
+      Publish the quarterly dashboard on the website in plain English (take-up, satisfaction, cost per
+      contact and what is being done about failure demand), as GDS Service Standard point 10 asks. Put
+      the figures alongside as a CSV file, so residents and councillors can check the trend themselves.
+    raises: {cs-performance-measures: 5}
+    effort: 3
+    depends-on: [act-cs-channel-dashboard]
+    owner: Head of Customer Services
+    evidence: The published performance page and its CSV, updated in the last quarter.
+
+  - id: act-cs-access-strategy
+    title: Agree a customer access strategy with a named senior owner
+    description: >-
+      Write a short customer access and digital strategy, built on the demand analysis, that says what
+      the council wants to achieve for residents and why, which services move online first, and how
+      assisted routes stay open. Have members approve it, name the director accountable for it, and fund
+      a roadmap that is kept under review.
+    raises: {cs-vision-leadership: 3}
+    effort: 15
+    depends-on: [act-cs-demand-analysis]
+    owner: Digital Lead
+    evidence: >-
+      The member-approved strategy naming its senior owner, and the funded roadmap that goes with it.
+
+  - id: act-cs-executive-ownership
+    title: Make digital a corporate priority owned by the executive team
+    description: >-
+      Put the digital and customer access aims into the corporate plan, with each service director
+      accountable for the shift in their own services against targets drawn from the demand analysis.
+      The executive team reviews the roadmap against the channel results at least yearly and stops
+      projects that are not delivering.
+    raises: {cs-vision-leadership: 4}
+    effort: 6
+    depends-on: [act-cs-access-strategy, act-cs-channel-dashboard]
+    owner: Chief Executive
+    evidence: >-
+      The corporate plan with the digital aims, service plans with channel shift targets, and executive
+      minutes reviewing the roadmap against results.
+
+  - id: act-cs-adviser-previews
+    title: Walk advisers through every online service before it launches
+    description: >-
+      Before each online service goes live, give contact-centre and reception advisers an hour of
+      hands-on time with it, update their call scripts to offer it, and have them use the same form
+      residents use when they help a caller. Ask advisers the 1 to 10 confidence question each year,
+      alongside the council's frontline staff training.
+    raises: {cs-staff-confidence: 3}
+    effort: 5
+    depends-on: [act-inc-staff-champions]
+    owner: Head of Customer Services
+    evidence: >-
+      Preview sessions and updated scripts for each service launched, and a staff survey in which
+      advisers' confidence averages about 6 out of 10 or more.
+
+  - id: act-cs-adviser-feedback
+    title: Let advisers report problems with online services and see them fixed
+    description: >-
+      Give advisers a simple route to report problems residents hit with online services, answered by the
+      digital team within a week and reported back to the team, and include advisers in testing new
+      services, since they hear first when something is not working. Recognise advisers whose reports
+      lead to fixes.
+    raises: {cs-staff-confidence: 5}
+    effort: 6
+    depends-on: [act-cs-adviser-previews, act-inc-staff-training]
+    owner: Head of Customer Services
+    evidence: >-
+      The log of problems reported by advisers and the fixes made, advisers named in service test notes,
+      and a staff survey in which confidence averages about 9 out of 10.
 """#,
         "rubrics/content.yaml": #"""
 # yaml-language-server: $schema=../schemas/rubric.schema.json
@@ -962,6 +1282,319 @@ criteria:
       3: About 65% of responses say the page was useful.
       4: About 75% of responses say the page was useful, and owners act on the comments.
       5: 85% or more of responses say the page was useful.
+
+actions:
+  - id: act-con-web-lead-rules
+    title: Name a web lead and write down who may publish
+    description: >
+      Give one named person or team responsibility for the website as a whole, in their job description.
+      Write a one-page publishing policy that says who may publish, how new pages are requested and who
+      approves them, and put it on the intranet.
+    raises: {con-strategy: 2}
+    effort: 2
+    depends-on: []
+    owner: Digital Lead
+    evidence: The named web lead and the written publishing rules, on the intranet and in use.
+
+  - id: act-con-content-strategy
+    title: Agree a content strategy with an owner for every section
+    description: >
+      Write a short content strategy, approved by the senior leadership team, that says what the website is
+      for, who it serves and what it will not publish (old press releases, internal documents, pages without
+      a user need). Name an owner in the responsible service for each section of the site and set a review
+      date at most 12 months ahead for every page.
+    raises: {con-strategy: 3}
+    effort: 10
+    depends-on: [act-con-web-lead-rules]
+    owner: Digital Lead
+    evidence: The content strategy with its approval date, and the list of section owners in the CMS.
+
+  - id: act-con-content-audit
+    title: "Audit every page: give it an owner, update it or remove it"
+    description: >
+      Export a content inventory from the CMS (URL, owner, last reviewed, page views for the last year) and
+      send each section owner their pages. Owners confirm and update, rewrite, or remove each page; pages
+      with no visits and no user need are archived or deleted, which often cuts a council site by a third.
+      Clear owners who have left and generic mailboxes, which count as unowned.
+    raises: {con-page-owners: 3, con-pages-reviewed: 3}
+    effort: 25
+    depends-on: [act-con-content-strategy]
+    owner: Web Manager
+    evidence: A fresh CMS content inventory showing about three quarters of pages with a named owner and about 60% reviewed in the last 12 months.
+
+  - id: act-con-review-reminders
+    title: Set automatic review reminders for page owners in the CMS
+    description: >
+      Turn on review dates in the CMS so that each page's owner is emailed a month before the page falls
+      due, and pages overdue by three months are flagged to the web team. Add "hand over your web pages" to
+      the leavers' checklist so that ownership moves with the job.
+    raises: {con-pages-reviewed: 4, con-page-owners: 4}
+    effort: 6
+    depends-on: [act-con-content-audit]
+    owner: Web Manager
+    evidence: The CMS inventory export shows about 80% of pages reviewed in the last 12 months and about 90% with a named owner.
+
+  - id: act-con-page-feedback
+    title: Ask "Was this page useful?" on every page and pass on the answers
+    description: >
+      Add a short "Was this page useful?" question with an optional comment box to every page (many CMSs and
+      analytics tools include one). Send each section owner their pages' scores and comments every month,
+      with the search terms that led to them, so that owners fix the pages residents find least useful.
+    raises: {con-page-helpful: 3}
+    effort: 5
+    depends-on: [act-con-content-audit]
+    owner: Web Manager
+    evidence: Twelve months of page feedback, with about 65% of responses saying the page was useful.
+
+  - id: act-con-owner-reports
+    title: Report overdue pages and page performance to owners each quarter
+    description: >
+      Send every section owner and their director a quarterly report: pages overdue for review, unowned
+      pages, page views, top search terms and page feedback. Sections with overdue pages go to the
+      management team, so that keeping the website current is part of how services are run.
+    raises: {con-pages-reviewed: 5, con-page-owners: 5}
+    effort: 8
+    depends-on: [act-con-review-reminders, act-con-page-feedback]
+    owner: Web Manager
+    evidence: The quarterly owner reports, and an inventory export showing 95% of pages reviewed in the year and 98% with a current owner.
+
+  - id: act-con-user-need-rule
+    title: Publish new content only against a written user need
+    description: >
+      Add a user need ("As a... I need... so that...") to the content request form and refuse requests
+      without one, taking residents' top tasks and reasons for contact from the demand analysis. Write a
+      retirement rule: pages that meet no user need, or have had no visits for 12 months, are removed or
+      archived.
+    raises: {con-strategy: 4}
+    effort: 6
+    depends-on: [act-con-owner-reports, act-cs-demand-analysis]
+    owner: Digital Lead
+    evidence: The content request form with its user need field, a log of refused requests, and the written retirement rule.
+
+  - id: act-con-link-checking
+    title: Check the whole site for broken links every month
+    description: >
+      Run a full crawl with a link checker or a monitoring service each month and fix the broken links it
+      finds, starting with the top task pages. Record the count per 100 pages so the trend can be reported.
+    raises: {con-broken-links: 3}
+    effort: 4
+    cost: 1500
+    depends-on: []
+    owner: Web Manager
+    evidence: The latest monthly crawl report, showing about two broken links per 100 pages or fewer.
+
+  - id: act-con-link-owner-alerts
+    title: Send broken links to page owners with a five-day fix target
+    description: >
+      Have the monthly crawl email each page owner the broken links on their pages, with five working days to
+      fix them, and report the pages still broken to the web lead. Check the top task pages weekly.
+    raises: {con-broken-links: 4}
+    effort: 4
+    depends-on: [act-con-link-checking, act-con-content-audit]
+    owner: Web Manager
+    evidence: A crawl from the last three months showing about one broken link per 100 pages, and the owner alerts sent.
+
+  - id: act-con-accessibility-statement
+    title: Publish an accessibility statement and a way to report problems
+    description: >
+      Publish an accessibility statement in the GDS model format, as the 2018 accessibility regulations
+      require, linked from the footer of every page, saying honestly what does not yet meet WCAG 2.2 AA.
+      Give a phone number, email and form for reporting problems and asking for alternative formats, with a
+      set response time, and review the statement every year.
+    raises: {con-accessibility: 2}
+    effort: 3
+    depends-on: []
+    owner: Web Manager
+    evidence: The accessibility statement, dated in the last 12 months and linked from every page, with its contact route.
+
+  - id: act-con-accessibility-audit
+    title: Audit the site against WCAG 2.2 AA and fix the top tasks
+    description: >
+      Commission a manual and automated WCAG 2.2 AA audit of the templates and the top 10 tasks, including
+      the third-party forms and payments they use. Fix the template failures first (colour contrast, visible
+      focus, keyboard use and reflow are the commonest in GDS monitoring), since one fix mends every page,
+      then set automated accessibility checks to run across the site every month and update the statement.
+    raises: {con-accessibility: 3, con-wcag-automated: 3}
+    effort: 20
+    cost: 8000
+    depends-on: [act-con-accessibility-statement]
+    owner: Digital Lead
+    evidence: The audit report from the last 12 months, the fix log for the top 10 tasks, and a monthly automated report showing about 60% of pages passing.
+
+  - id: act-con-accessibility-training
+    title: Train every publisher in accessibility and hold suppliers to AA
+    description: >
+      Make accessibility training a condition of publishing rights and remove rights from anyone not trained
+      within three months. Write WCAG 2.2 AA into the contracts for forms, payments, bookings and the
+      planning portal, include those systems in the audit and the statement, and have owners fix the monthly
+      monitoring failures on their pages.
+    raises: {con-accessibility: 4, con-wcag-automated: 4}
+    effort: 15
+    cost: 3000
+    depends-on: [act-con-accessibility-audit]
+    owner: Digital Lead
+    evidence: Training records for everyone with publishing rights, supplier contracts naming WCAG 2.2 AA, and a monthly report showing about 80% of pages passing.
+
+  - id: act-con-disabled-user-testing
+    title: Test the top tasks with disabled residents every year
+    description: >
+      Each year, test the top tasks with disabled residents, including screen reader, magnifier and voice
+      control users and people with learning disabilities, recruited through the resident test panel, the
+      local disability forum or a specialist supplier and paid for their time. Fix what they find and report the changes in the
+      accessibility statement.
+    raises: {con-accessibility: 5}
+    effort: 10
+    cost: 5000
+    depends-on: [act-con-accessibility-training, act-cs-test-with-residents]
+    owner: Digital Lead
+    evidence: The testing report from the last 12 months, with the fixes made, and every accessibility practice in place.
+
+  - id: act-con-document-checks
+    title: Check every new document for accessibility before it goes online
+    description: >
+      Add an accessibility check to the upload step: each document must pass the Word or PDF accessibility
+      checker (headings, alternative text, tags, reading order) before the web team publishes it, and scanned
+      or untagged PDFs are sent back. Give document authors a one-page guide and a one-hour session.
+    raises: {con-documents: 3}
+    effort: 8
+    depends-on: [act-con-web-lead-rules]
+    owner: Web Manager
+    evidence: The upload checklist in use, and a count showing about three quarters of documents published in the last 12 months were accessible or HTML.
+
+  - id: act-con-html-first
+    title: Publish new documents as web pages, not PDFs, by default
+    description: >
+      Following GDS guidance, publish forms, guidance, leaflets and policies as HTML pages, which work on
+      phones and with assistive technology, and keep PDFs for documents that must be printed or are required
+      in a fixed form. Convert the most-downloaded PDFs for the top tasks first.
+    raises: {con-documents: 4}
+    effort: 15
+    depends-on: [act-con-document-checks]
+    owner: Web Manager
+    evidence: The document count for the last 12 months, showing about 90% accessible and most new content published as HTML.
+
+  - id: act-con-upload-gate
+    title: Make the CMS refuse documents without an accessibility check
+    description: >
+      Configure the CMS so that a document cannot be published until the uploader records the checker
+      result, and report each month any PDF published without one. Only the web team can override it.
+    raises: {con-documents: 5}
+    effort: 4
+    depends-on: [act-con-html-first]
+    owner: Web Manager
+    evidence: The CMS upload setting and a count showing 98% or more of new documents accessible or HTML.
+
+  - id: act-con-style-guide-training
+    title: Adopt the GOV.UK style guide and train every publisher
+    description: >
+      Adopt the GOV.UK A to Z style guide, with a short local supplement for council terms, and make a
+      half-day writing-for-the-web course a condition of publishing rights. Front-load information, use
+      plain English and the words residents search for.
+    raises: {con-style-guide: 3}
+    effort: 10
+    cost: 1500
+    depends-on: [act-con-web-lead-rules]
+    owner: Communications Manager
+    evidence: The adopted style guide and training records for everyone with publishing rights.
+
+  - id: act-con-rewrite-top-pages
+    title: Rewrite the 20 most-visited pages in plain English
+    description: >
+      Rewrite the 20 most-visited pages (bins, council tax, benefits, parking and so on) with their service
+      owners, aiming for a reading age of 9 to 10 as GOV.UK advises: short sentences, everyday words, the
+      task near the top. Check each page with a readability tool before and after.
+    raises: {con-readability: 4}
+    effort: 12
+    depends-on: [act-con-style-guide-training]
+    owner: Web Manager
+    evidence: The top 20 pages' text, scored by the readability check, with a median reading age of about 10.
+
+  - id: act-con-content-designers
+    title: Train content designers to write or edit everything published
+    description: >
+      Train two members of the web or communications team as content designers on a recognised content
+      design course, and move from "anyone publishes" to content designers writing or editing every page,
+      pair writing with subject experts. Other staff keep rights only for news and events.
+    raises: {con-style-guide: 4, con-readability: 5}
+    effort: 30
+    cost: 4000
+    depends-on: [act-con-style-guide-training, act-con-rewrite-top-pages]
+    owner: Digital Lead
+    evidence: The content designers' training records, the changed publishing rights, and a median reading age of 9 or below on the top 20 pages.
+
+  - id: act-con-rewrite-from-feedback
+    title: Rewrite the pages residents rate least useful each quarter
+    description: >
+      Each quarter, take the 20 pages with the lowest "useful" scores or the most comments and rewrite them
+      with their owners, checking the search terms that led there. Report the change in score to owners.
+    raises: {con-page-helpful: 4}
+    effort: 12
+    depends-on: [act-con-page-feedback, act-con-style-guide-training]
+    owner: Web Manager
+    evidence: The quarterly list of rewritten pages, and page feedback with about 75% of responses saying the page was useful.
+
+  - id: act-con-test-and-share-guide
+    title: Test content with residents and publish the style guide openly
+    description: >
+      Test key pages with residents every quarter (five people a round is enough to find most problems),
+      update the style guide from what they show, and publish the guide under the Open Government Licence for
+      other councils to reuse. Review the content strategy each year with the analytics and research.
+    raises: {con-style-guide: 5, con-page-helpful: 5}
+    effort: 15
+    cost: 3000
+    depends-on: [act-con-content-designers, act-con-rewrite-from-feedback, act-cs-test-with-residents]
+    owner: Digital Lead
+    evidence: The research notes, the openly published style guide with its change log, and page feedback of 85% or more useful.
+
+  - id: act-con-content-design-in-services
+    title: Put content designers in service teams from the start
+    description: >
+      Make a content designer part of every new or redesigned service from discovery, working alongside the
+      user researcher, not only at publication. Review the content strategy each year from analytics and
+      user research and publish the changes.
+    raises: {con-strategy: 5}
+    effort: 10
+    depends-on: [act-con-user-need-rule, act-con-test-and-share-guide, act-cs-user-research]
+    owner: Digital Lead
+    evidence: Service project plans naming the content designer from the start, and the strategy review dated in the last 12 months.
+
+  - id: act-con-contact-visible
+    title: Offer printed, large print and easy read versions on request
+    description: >
+      With the phone number and address back on every service page, say on the website that printed, large
+      print, easy read and other-language versions of key information are available on request, and how to
+      ask. Test it by asking for one, so that digital by default never becomes digital only.
+    raises: {con-open-publishing: 3}
+    effort: 1
+    depends-on: [act-cs-phone-number]
+    owner: Web Manager
+    evidence: The alternative formats offer on the website, a test request answered, and the contact details visible on every service page with a form.
+
+  - id: act-con-open-licence-alerts
+    title: Publish web content under the OGL and offer email alerts
+    description: >
+      State in the footer and copyright page that website content is published under the Open Government
+      Licence, and publish new public information as web pages first rather than as attachments. Let
+      residents subscribe to news, consultations and service updates by email or RSS.
+    raises: {con-open-publishing: 4}
+    effort: 5
+    cost: 3000
+    depends-on: [act-con-content-strategy, act-con-contact-visible]
+    owner: Communications Manager
+    evidence: The Open Government Licence statement on the site and the working email alert and RSS subscriptions.
+
+  - id: act-con-shared-platform
+    title: Move the website to a shared, accessible platform like LocalGov Drupal
+    description: >
+      Join the LocalGov Drupal cooperative (or a similar shared platform) and migrate the audited content to
+      its accessible, mobile-first templates, so that accessibility fixes made by any member council reach
+      every member's site. Contribute the council's own improvements and patterns back for others to reuse.
+    raises: {con-wcag-automated: 5, con-open-publishing: 5}
+    effort: 70
+    cost: 40000
+    depends-on: [act-con-content-audit, act-con-accessibility-training, act-con-open-licence-alerts]
+    owner: Digital Lead
+    evidence: The new site live on the shared platform, a monthly report with 95% or more of pages passing automated AA checks, and the council's contributions in the shared code.
 """#,
         "rubrics/digital-engagement.yaml": #"""
 # yaml-language-server: $schema=../schemas/rubric.schema.json
@@ -1401,6 +2034,229 @@ criteria:
       3: A small team with a management tool, trained deputies and cover during office hours.
       4: The team is resourced for conversation, with cover outside office hours and trained contributors in services.
       5: Engagement is resourced across the council, with proper tools, training and a budget reviewed every year.
+
+actions:
+  - id: act-de-social-media-policy
+    title: Approve a social media policy and register every account
+    description: >-
+      Write a short social media policy and have it approved by a director or committee, then list every
+      council account in a register with a named owner. Move log-ins from personal email addresses to
+      council-owned ones kept in a password manager, and close accounts nobody owns.
+    raises: {de-social-policy: 2}
+    effort: 5
+    depends-on: []
+    owner: Communications Manager
+    evidence: >-
+      The approved policy, and the account register with a named owner and council-held log-ins for
+      every account.
+
+  - id: act-de-escalation-training
+    title: Set escalation rules, train everyone who posts, publish house rules
+    description: >-
+      Add to the policy who answers which kind of enquiry (service questions, complaints, media,
+      safeguarding), at what level, and when it must go to communications, legal or the duty manager.
+      Train everyone who posts for the council, make the policy and its guidance on personal use
+      available to all staff, and publish house rules for comments along with pre-election guidance.
+    raises: {de-social-policy: 3}
+    effort: 10
+    cost: 1500
+    depends-on: [act-de-social-media-policy]
+    owner: Communications Manager
+    evidence: >-
+      The escalation section of the policy, training records for everyone who posts, and the published
+      house rules and pre-election guidance.
+
+  - id: act-de-incident-plan
+    title: Protect the accounts and test a plan for a hacked account
+    description: >-
+      Turn on two-factor authentication for every account in the register, and write a plan for a hacked
+      account, an unauthorised post or a data breach with the Information Governance Lead, then test it
+      in a short exercise. Review the whole policy every year and record the date.
+    raises: {de-social-policy: 4}
+    effort: 4
+    depends-on: [act-de-escalation-training]
+    owner: Communications Manager
+    evidence: >-
+      Two-factor authentication on every registered account, the incident plan with notes of its test,
+      and a policy review dated within the last twelve months.
+
+  - id: act-de-enable-service-teams
+    title: Let trained service teams answer residents on social media
+    description: >-
+      Replace central sign-off with guidelines that let trained staff in service teams post and reply
+      directly, with communications offering support rather than approval, and agree a yearly budget for
+      tools and training. Log service requests and complaints that arrive on social media in the CRM like
+      any other channel, so that nothing is lost between channels and the demand shows in the reports.
+    raises: {de-social-policy: 5, de-resourcing: 5}
+    effort: 25
+    cost: 8000
+    depends-on: [act-de-incident-plan, act-de-customer-services-on-social]
+    owner: Communications Manager
+    evidence: >-
+      The enabling guidelines, the list of trained contributors in service teams, the agreed budget, and
+      social media cases recorded in the CRM.
+
+  - id: act-de-social-inbox
+    title: Run the accounts from a shared inbox with trained deputies
+    description: >-
+      Buy a social media management tool with a shared inbox (Orlo, Hootsuite and Sprout Social are
+      common in councils) so every comment and message is seen, assigned and answered. Train two or three
+      deputies to give cover through office hours, and set a target to reply to questions within a
+      working day instead of broadcasting press releases.
+    raises: {de-resourcing: 3, de-response-time: 3, de-conversation-ratio: 3}
+    effort: 8
+    cost: 4000
+    depends-on: [act-de-social-media-policy]
+    owner: Communications Manager
+    evidence: >-
+      The inbox report showing replies to about 30% of comments and messages and a median first reply
+      within about 8 hours, and the cover rota.
+
+  - id: act-de-customer-services-on-social
+    title: Answer service questions on social media from the contact centre
+    description: >-
+      Make social media one of the contact centre's channels, so trained advisers answer service
+      questions in the shared inbox alongside calls and emails while communications handles media and
+      reputation. Agree cover outside office hours for urgent issues such as flooding, and join residents'
+      conversations instead of only answering complaints.
+    raises: {de-conversation-ratio: 4, de-response-time: 4, de-resourcing: 4}
+    effort: 20
+    depends-on: [act-de-social-inbox, act-de-escalation-training]
+    owner: Head of Customer Services
+    evidence: >-
+      The inbox report showing replies to about 45% of comments and messages and a median first reply
+      within about 4 hours, and the out-of-hours cover arrangement.
+
+  - id: act-de-grow-audience
+    title: Promote the council's accounts wherever residents see the council
+    description: >-
+      Add the main accounts to bills, letters, email signatures, the website, the residents' magazine and
+      posters in libraries and hubs, and post what residents actually ask about (bins, roads, events)
+      rather than press releases. Track followers per 1,000 residents every quarter.
+    raises: {de-reach: 3}
+    effort: 5
+    depends-on: [act-de-social-inbox]
+    owner: Communications Manager
+    evidence: Follower counts across the main corporate accounts of about 250 per 1,000 residents.
+
+  - id: act-de-channel-plan
+    title: Choose platforms from research and set objectives for each account
+    description: >-
+      Find out which platforms local people use from Ofcom's Adults' Media Use and Attitudes report,
+      platform audience data and a question in the residents' survey, and write objectives and an audience
+      for each account. Merge or close any account the council cannot monitor and answer.
+    raises: {de-platform-choice: 3}
+    effort: 8
+    depends-on: [act-de-social-media-policy]
+    owner: Communications Manager
+    evidence: >-
+      The channel plan with its audience research and written objectives for each account, and the
+      register showing accounts closed or merged.
+
+  - id: act-de-reach-underheard
+    title: Reach groups the council rarely hears from, where they already talk
+    description: >-
+      Choose at least one group the council seldom hears from (young people, parents, a minority
+      community) and reach it on the platform it uses, and take part in local Facebook groups and Nextdoor
+      with the administrators' agreement. Review every account each year against its objectives and close
+      those that do not work, quickly and humanely.
+    raises: {de-platform-choice: 5, de-reach: 4}
+    effort: 15
+    depends-on: [act-de-channel-plan, act-de-social-inbox]
+    owner: Communications Manager
+    evidence: >-
+      Results from the channel aimed at an under-represented group, agreements with community group
+      administrators, and the yearly account review with the accounts closed or merged.
+
+  - id: act-de-social-listening
+    title: Monitor local conversations with a listening tool
+    description: >-
+      Set up monitoring across platforms of the council's name, its services, place names and the main
+      local groups (most social media management tools include it), and send a weekly summary of themes
+      to communications. Agree which issues go straight to a service or the duty manager.
+    raises: {de-listening: 3}
+    effort: 5
+    cost: 2000
+    depends-on: [act-de-social-inbox]
+    owner: Communications Manager
+    evidence: >-
+      The monitoring set-up with its search terms, and the weekly summaries from the last three months.
+
+  - id: act-de-insight-reports
+    title: Send monthly insight reports to service managers
+    description: >-
+      Turn the monitoring into a monthly insight report for service managers (themes, sentiment, who is
+      talking and who is not), read alongside complaints and the CRM's contact reasons. Record the services
+      and messages that changed because of it.
+    raises: {de-listening: 4}
+    effort: 10
+    depends-on: [act-de-social-listening, act-cs-reason-codes]
+    owner: Communications Manager
+    evidence: >-
+      Monthly insight reports sent to service managers, and a log of services or messages changed as a
+      result.
+
+  - id: act-de-weekly-demand-content
+    title: Turn the week's top reasons for calls into posts
+    description: >-
+      Have customer services send the week's top reasons for contact to communications, and post answers
+      that link straight to the web page or online form rather than to a press release. Plan posts ahead of
+      known peaks such as annual billing, garden waste renewals, school admission deadlines and severe
+      weather.
+    raises: {de-service-content: 3}
+    effort: 4
+    depends-on: [act-cs-reason-codes]
+    owner: Communications Manager
+    evidence: >-
+      The weekly contact report sent to communications, and a content calendar with posts that link to
+      self-service pages ahead of known peaks.
+
+  - id: act-de-measure-content-effect
+    title: Measure whether demand-led posts reduce contact
+    description: >-
+      For each demand-led post, compare calls on the topic before and after and count clicks through to
+      the online form, and report the results monthly to customer services and the service teams. Ask
+      front-line staff and service teams for stories and answers every week: some of the best come from
+      conversations by the kettle.
+    raises: {de-service-content: 5}
+    effort: 8
+    depends-on: [act-de-weekly-demand-content]
+    owner: Communications Manager
+    evidence: >-
+      Before-and-after contact figures and click-throughs for demand-led posts, and front-line
+      contributions in the content calendar.
+
+  - id: act-de-consultation-hub
+    title: Run consultations from one online hub and webcast meetings
+    description: >-
+      List every open and closed consultation on one hub (for example Citizen Space, or a section of the
+      website) with results and "you said, we did" reports, webcast and archive formal committee meetings,
+      and let residents submit petitions and public questions online. Keep paper copies and a phone route
+      for people who are not online.
+    raises: {de-democracy: 3}
+    effort: 20
+    cost: 12000
+    depends-on: []
+    owner: Democratic Services Manager
+    evidence: >-
+      The hub, with results published for every consultation closed in the last year, the webcast archive,
+      and the online petitions and public questions pages.
+
+  - id: act-de-early-engagement
+    title: Involve residents online before options are fixed
+    description: >-
+      For major decisions, open online discussion, map-based comments and quick polls at the start,
+      before options are drawn up, with drop-in sessions in libraries and community venues for people who
+      are not online. Train and support councillors to engage residents online, within the social media
+      policy and pre-election guidance.
+    raises: {de-democracy: 4}
+    effort: 20
+    cost: 3000
+    depends-on: [act-de-consultation-hub, act-de-escalation-training]
+    owner: Head of Policy
+    evidence: >-
+      Early online engagement on at least two major decisions this year with matching offline sessions,
+      and training records for councillors.
 """#,
         "rubrics/digital-inclusion.yaml": #"""
 # yaml-language-server: $schema=../schemas/rubric.schema.json
@@ -1840,6 +2696,263 @@ criteria:
       3: Staff rate their confidence at about 5 to 6 out of 10.
       4: Staff rate their confidence at about 7 to 8 out of 10.
       5: Staff rate their confidence at 9 to 10 out of 10 and help residents as a matter of course.
+
+actions:
+  - id: act-inc-lead-offline-pledge
+    title: Name an inclusion lead and commit to keeping offline routes
+    description: >
+      Name a senior officer and a cabinet member to lead on digital inclusion. Write into the customer
+      access or digital strategy that the council is "digital by default, not digital only": phone,
+      face-to-face and paper routes stay open for residents who cannot or will not go online.
+    raises: {inc-strategy: 2}
+    effort: 2
+    depends-on: []
+    owner: Head of Policy
+    evidence: The named leads, and the strategy text committing to keep offline routes, as approved.
+
+  - id: act-inc-resident-survey
+    title: Ask residents how they get online and how confident they are
+    description: >
+      Add questions on internet use, devices and confidence ("On a scale of 0 to 10, how confident are you
+      using the internet?") to the residents' survey, run by post or phone as well as online, since an
+      online-only survey overstates confidence. Report the answers by age, disability and ward.
+    raises: {inc-offline-data: 3}
+    effort: 6
+    cost: 8000
+    depends-on: []
+    owner: Head of Policy
+    evidence: The survey questions, the mixed-mode method and the results by group, from the last three years.
+
+  - id: act-inc-action-plan
+    title: Agree a digital inclusion action plan with local partners
+    description: >
+      Set up a partnership with libraries, housing associations, the council for voluntary service, Citizens
+      Advice, the NHS and the Jobcentre that meets every quarter, and write with it a plan with actions,
+      owners and dates, built on the survey results. Get it approved by cabinet or the leadership team, and
+      add a digital exclusion question to the equality impact assessment for any change to channels.
+    raises: {inc-strategy: 3}
+    effort: 15
+    depends-on: [act-inc-lead-offline-pledge, act-inc-resident-survey]
+    owner: Head of Policy
+    evidence: The approved action plan, the partnership's terms of reference and minutes, and the revised equality impact assessment template.
+
+  - id: act-inc-exclusion-map
+    title: Map digital exclusion by ward from survey, contact and coverage data
+    description: >
+      Combine the survey, phone and face-to-face contacts by postcode and age from the demand analysis,
+      Ofcom coverage and the Index of Multiple Deprivation into a ward-level picture of who is likely to be
+      offline. Use it to decide where help, devices and skills sessions go.
+    raises: {inc-offline-data: 4}
+    effort: 10
+    depends-on: [act-inc-resident-survey, act-cs-demand-analysis]
+    owner: Data Lead
+    evidence: The ward-level exclusion map and the decisions on where help goes that cite it.
+
+  - id: act-inc-fund-and-report
+    title: Fund the inclusion plan and report its outcomes to members
+    description: >
+      Agree a budget for the plan for at least the next 12 months, covering the devices, data and skills
+      work, and report people helped, skills gained and devices and data given to members each year. Require
+      every new or redesigned digital service to plan its assisted digital support before launch, as point 5
+      of the GDS Service Standard asks.
+    raises: {inc-strategy: 4}
+    effort: 8
+    depends-on: [act-inc-action-plan, act-inc-exclusion-map]
+    owner: Head of Policy
+    evidence: The budget line, the annual outcomes report to members, and the assisted digital plans of recent service launches.
+
+  - id: act-inc-place-wide-plan
+    title: Pool resources with partners in one place-wide inclusion plan
+    description: >
+      Turn the council's plan into one plan shared with the NHS, housing associations and voluntary partners,
+      with pooled funding and joint targets. Have it evaluated independently or with residents every two
+      years, and publish what changed as a result.
+    raises: {inc-strategy: 5}
+    effort: 25
+    cost: 10000
+    depends-on: [act-inc-fund-and-report]
+    owner: Chief Executive
+    evidence: The signed place-wide plan with joint targets and pooled budget, and the evaluation from the last two years with the changes made.
+
+  - id: act-inc-publish-exclusion-data
+    title: Update the exclusion map yearly and publish it as open data
+    description: >
+      Refresh the ward-level exclusion data every year, share it with partners and publish it under the Open
+      Government Licence in the council's data catalogue. Use it to report whether exclusion is falling in the
+      wards the plan targets.
+    raises: {inc-offline-data: 5}
+    effort: 5
+    depends-on: [act-inc-exclusion-map, act-od-policy-catalogue]
+    owner: Data Lead
+    evidence: The published exclusion dataset, updated in the last 12 months, and the annual progress report that uses it.
+
+  - id: act-inc-gigabit-vouchers
+    title: Work with Project Gigabit and promote vouchers where speeds are slow
+    description: >
+      Use Ofcom Connected Nations data to find the postcodes with premises below 30 Mbit/s, and work with
+      Building Digital UK's Project Gigabit contract for the area and with parish councils to promote
+      gigabit vouchers and group schemes there. Coverage follows the build, so expect the figures to move
+      over one to three years.
+    raises: {inc-gigabit: 3, inc-slow-broadband: 3}
+    effort: 10
+    depends-on: []
+    owner: Economic Development Manager
+    evidence: The latest Ofcom Connected Nations figures, showing about 88% gigabit-capable coverage and about 2% of premises below 30 Mbit/s.
+
+  - id: act-inc-mobile-not-spots
+    title: Map 4G not-spots and press the operators to close them
+    description: >
+      Map outdoor 4G not-spots from Ofcom's coverage data and residents' reports, and take them to the mobile
+      operators and the Shared Rural Network programme, with council sites that could host a mast. Ask
+      parish councils and residents to report dead spots so the map stays current.
+    raises: {inc-mobile-4g: 3}
+    effort: 5
+    depends-on: []
+    owner: Economic Development Manager
+    evidence: The not-spot map, the correspondence with operators, and Ofcom figures showing about 97% outdoor 4G coverage.
+
+  - id: act-inc-barrier-busting
+    title: Make council land, ducts and permits easy for network builders
+    description: >
+      Name a single contact for network operators, publish standard wayleave and lease terms for council land
+      and buildings under the Electronic Communications Code, speed up streetworks permits, and use planning
+      policy to make new homes gigabit-ready and to guide mast applications. The council does not build
+      networks, but delays over access and permits are among the commonest reasons operators give for
+      skipping an area.
+    raises: {inc-gigabit: 4, inc-slow-broadband: 4, inc-mobile-4g: 4}
+    effort: 25
+    depends-on: [act-inc-gigabit-vouchers, act-inc-mobile-not-spots]
+    owner: Economic Development Manager
+    evidence: The standard wayleave terms and operator contact, and Ofcom figures showing about 94% gigabit coverage, about 1% below 30 Mbit/s and about 99% 4G coverage.
+
+  - id: act-inc-rural-connectivity
+    title: Fund fibre and masts for the last hard-to-reach premises
+    description: >
+      Top up gigabit vouchers and co-fund community fibre and masts for the premises that the Project Gigabit
+      contract and the Shared Rural Network will not reach, working with neighbouring councils. This is a
+      multi-year capital programme.
+    raises: {inc-gigabit: 5, inc-slow-broadband: 5, inc-mobile-4g: 5}
+    effort: 40
+    cost: 150000
+    depends-on: [act-inc-barrier-busting]
+    owner: Economic Development Manager
+    evidence: Ofcom figures showing 97% or more gigabit-capable coverage, 0.3% or fewer premises below 30 Mbit/s and 99.9% 4G coverage.
+
+  - id: act-inc-assisted-help
+    title: Let phone and library staff fill in online forms with residents
+    description: >
+      Let phone staff complete an online form with or for a caller, and give library and reception staff the
+      time and training to help people use online services face to face, without an appointment at the main
+      sites. Keep free computers and wifi, needing no paid account, in every library and public council
+      building.
+    raises: {inc-assisted-digital: 3}
+    effort: 8
+    depends-on: []
+    owner: Head of Customer Services
+    evidence: The published offer of phone and face-to-face help, the free wifi and computers, and staff guidance on completing forms with callers.
+
+  - id: act-inc-devices-data
+    title: Lend devices and give free mobile data to residents who need them
+    description: >
+      Register libraries and community centres with the Good Things Foundation's National Digital Inclusion
+      Network to give out free SIM cards from the National Databank and refurbished devices from the National
+      Device Bank, and lend tablets from libraries. Give frontline staff a referral route to this help and
+      to skills sessions, and follow each referral up.
+    raises: {inc-assisted-digital: 4}
+    effort: 10
+    cost: 5000
+    depends-on: [act-inc-assisted-help]
+    owner: Libraries Manager
+    evidence: The registered hubs, records of devices and data given, and the referral log with follow-ups.
+
+  - id: act-inc-outreach-directory
+    title: Take help into community venues and publish where to find it
+    description: >
+      With partners, offer regular help to get online in community centres, sheltered housing and GP
+      surgeries in the wards the exclusion map points to. Publish a directory and map of all free help to
+      get online, on the website and on paper in libraries and council offices.
+    raises: {inc-assisted-digital: 5}
+    effort: 12
+    depends-on: [act-inc-devices-data, act-inc-action-plan]
+    owner: Libraries Manager
+    evidence: The published directory and map of free help, and the outreach timetable across community venues.
+
+  - id: act-inc-skills-sessions
+    title: Run free weekly digital skills sessions in every library
+    description: >
+      Run free weekly drop-in sessions in every library using Learn My Way or similar courses mapped to the
+      Essential Digital Skills framework, delivered with adult learning and volunteers. Record each resident
+      helped, not each session, so that reach can be counted.
+    raises: {inc-skills-reach: 3, inc-resident-confidence: 3}
+    effort: 20
+    cost: 3000
+    depends-on: [act-inc-lead-offline-pledge]
+    owner: Libraries Manager
+    evidence: Attendance records showing about 5 residents per 1,000 helped in the year, and the next survey's confidence figure.
+
+  - id: act-inc-skills-commission
+    title: Commission partners to reach 10 residents in every 1,000 a year
+    description: >
+      Fund voluntary and housing partners to deliver skills support in the wards the exclusion map points to,
+      with a shared target and one way of recording residents helped. Map the support to the Essential
+      Digital Skills framework and report reach by ward.
+    raises: {inc-skills-reach: 4, inc-resident-confidence: 4}
+    effort: 15
+    cost: 30000
+    depends-on: [act-inc-skills-sessions, act-inc-fund-and-report]
+    owner: Head of Policy
+    evidence: The partner agreements and records showing about 10 residents per 1,000 helped in the year, and survey confidence of about 60% at 8 or more.
+
+  - id: act-inc-staff-champions
+    title: Train a network of staff digital champions in frontline teams
+    description: >
+      Recruit volunteers from customer services, libraries, housing and benefits teams and train them as
+      digital champions, for example through the Digital Champions Network. Give them time to help residents
+      and colleagues, since there may be as many digitally unconfident staff as residents.
+    raises: {inc-champions: 3, inc-staff-confidence: 3}
+    effort: 12
+    cost: 2000
+    depends-on: [act-inc-lead-offline-pledge]
+    owner: Head of Customer Services
+    evidence: The list of trained staff champions across frontline teams and their training records.
+
+  - id: act-inc-staff-training
+    title: Train all frontline staff to help residents use online services
+    description: >
+      Give every customer service, library and housing officer hands-on training in the council's online
+      services and in helping someone else use them, and add it to induction. Ask staff the 1 to 10
+      confidence question before and after, and repeat the training for each new service.
+    raises: {inc-staff-confidence: 4}
+    effort: 15
+    depends-on: [act-inc-staff-champions]
+    owner: Head of Customer Services
+    evidence: Training records for frontline staff, and a staff survey averaging about 7 to 8 out of 10.
+
+  - id: act-inc-community-champions
+    title: Recruit and train community volunteers as digital champions
+    description: >
+      With the voluntary sector and housing associations, recruit and train community volunteers as digital
+      champions to the same standard as staff, and record who they help. Match them to the venues and groups
+      the exclusion map shows most need help.
+    raises: {inc-champions: 4}
+    effort: 15
+    cost: 4000
+    depends-on: [act-inc-staff-champions, act-inc-action-plan]
+    owner: Libraries Manager
+    evidence: The register of trained community champions and the records of help they gave.
+
+  - id: act-inc-resident-champions
+    title: Recruit confident residents and tenants to help their neighbours
+    description: >
+      Invite confident residents and tenants (at Bromford over 60% of new customers rated themselves 8 out of
+      10 or more) to become champions, with housing associations and the NHS training their staff alongside
+      the council's. Offer something back, such as training and references for jobs that need digital skills.
+    raises: {inc-champions: 5, inc-skills-reach: 5}
+    effort: 25
+    cost: 8000
+    depends-on: [act-inc-community-champions, act-inc-skills-commission]
+    owner: Head of Policy
+    evidence: The register of resident and partner champions, and records showing 20 or more residents per 1,000 helped in the year.
 """#,
         "rubrics/framework.yaml": #"""
 # yaml-language-server: $schema=../schemas/framework.schema.json
@@ -2346,6 +3459,307 @@ criteria:
       3: Reminders and payment links are sent by text message or email through a shared platform, with consent managed.
       4: Progress updates mean residents rarely need to chase, and text messages are two-way where that helps.
       5: Every practice is in place, and apps are used only where research shows the web cannot meet the need.
+
+actions:
+  - id: act-mob-template-fixes
+    title: Fix zoom and tap-target failures in the site template
+    description: >-
+      Fix the mobile failures that sit in the shared template and so appear on every page: a viewport that
+      blocks zooming (user-scalable=no or maximum-scale=1, against WCAG 1.4.4), and small or crowded links
+      and buttons in the header, footer and cookie banner (WCAG 2.2 2.5.8). Re-run Lighthouse's mobile
+      test on the key pages to confirm the viewport, zoom and target-size audits pass.
+    raises: {mob-lighthouse-mobile-checks: 3}
+    effort: 3
+    depends-on: []
+    owner: Web Manager
+    evidence: >-
+      Lighthouse mobile reports for the home page and top task pages, with about 60% of them passing the
+      viewport, zoom and target-size audits.
+
+  - id: act-mob-responsive-template
+    title: Move every page onto the responsive template
+    description: >-
+      Find the pages still served from an old template or a separate mobile site (often microsites, old
+      news and the A to Z) and move them onto the responsive template, or retire them. Check that no page
+      needs pinch-zoom to read and that the viewport allows zooming everywhere.
+    raises: {mob-responsive: 2}
+    effort: 10
+    depends-on: []
+    owner: Web Manager
+    evidence: >-
+      A crawl of the site showing every page on the responsive template, with a viewport that allows
+      zooming.
+
+  - id: act-mob-fix-top-tasks
+    title: Make the top tasks and the systems behind them work on a phone
+    description: >-
+      Identify the ten to twenty top tasks from analytics and contact data, then test each task page and
+      the forms, payment, planning and booking systems behind it at 320 CSS pixels wide (WCAG 2.2 1.4.10
+      Reflow). Fix the council's own pages, and have each supplier switch on its responsive version or
+      agree a date to replace the system.
+    raises: {mob-responsive: 3, mob-top-tasks: 3, mob-phone-visits: 3}
+    effort: 25
+    cost: 8000
+    depends-on: [act-mob-responsive-template]
+    owner: Web Manager
+    evidence: >-
+      A top task test sheet showing about 60% of top tasks completed on a phone, with the home page, task
+      pages and linked systems reflowing at 320 pixels.
+
+  - id: act-mob-target-size
+    title: Make controls on top task pages easy to tap
+    description: >-
+      Fix the links and buttons inside top task pages that still fail WCAG 2.2 2.5.8 (Target Size,
+      Minimum), often in link lists, maps and date pickers, and stop cookie banners and sticky headers
+      hiding the focused element (2.4.11 Focus Not Obscured). Check that the documents people need for
+      those tasks are now HTML pages, converted under the HTML-first publishing rule.
+    raises: {mob-responsive: 4, mob-lighthouse-mobile-checks: 5}
+    effort: 10
+    depends-on: [act-mob-fix-top-tasks, act-mob-template-fixes, act-con-html-first]
+    owner: Web Manager
+    evidence: >-
+      Lighthouse viewport, zoom and target-size audits passing on every key page, and the documents for
+      the top tasks published as HTML.
+
+  - id: act-mob-monitor-site-wide
+    title: Add phone checks to monthly monitoring and supplier acceptance
+    description: >-
+      Add mobile checks (viewport, reflow at 320 pixels, target size) to the monthly automated
+      accessibility monitoring of the whole site, with an agreed time to fix failures. Extend the WCAG 2.2
+      AA clauses in supplier contracts to say "on phones", and test each new or upgraded system on a phone
+      before the council accepts it.
+    raises: {mob-responsive: 5}
+    effort: 5
+    depends-on: [act-mob-target-size, act-con-accessibility-training]
+    owner: Digital Lead
+    evidence: >-
+      Monthly site-wide reports including the mobile checks with fix times, and acceptance test records on
+      phones for systems bought or upgraded since.
+
+  - id: act-mob-performance-basics
+    title: Cut the page weight of the home and top task pages
+    description: >-
+      Resize and compress images, serve modern image formats, lazy-load what is below the fold, and
+      remove unused scripts, carousels and third-party trackers from the home page and top task pages.
+      Run Lighthouse's mobile test three times on each page to check that the median is about 70.
+    raises: {mob-lighthouse-performance: 3}
+    effort: 8
+    depends-on: []
+    owner: Web Manager
+    evidence: >-
+      Lighthouse mobile reports with a median performance score of about 70 across the home and top task
+      pages.
+
+  - id: act-mob-performance-budget
+    title: Set a performance budget and check it on every release
+    description: >-
+      Agree a performance budget (for example a Lighthouse mobile score of 90 and a page weight limit)
+      and check it automatically with Lighthouse CI before each release. Replace heavy theme components,
+      load chat and feedback widgets only when needed, and serve the site through a content delivery
+      network.
+    raises: {mob-lighthouse-performance: 4}
+    effort: 15
+    cost: 4000
+    depends-on: [act-mob-performance-basics]
+    owner: Web Manager
+    evidence: >-
+      The agreed budget, Lighthouse CI results in the release process, and a median mobile performance
+      score of about 90.
+
+  - id: act-mob-fix-automated-a11y
+    title: Fix the accessibility errors Lighthouse finds on key pages
+    description: >-
+      Fix the contrast, missing labels, heading order, link text and alt text errors that Lighthouse and
+      axe report on the home page and top task pages; these are among the commonest failures in GDS
+      monitoring. Add the checks to the publishing routine so they do not come back.
+    raises: {mob-lighthouse-accessibility: 3}
+    effort: 6
+    depends-on: []
+    owner: Web Manager
+    evidence: Lighthouse mobile reports with a median accessibility score of about 85.
+
+  - id: act-mob-accessibility-audit
+    title: Retest the top tasks on phones with VoiceOver and TalkBack
+    description: >-
+      After the WCAG 2.2 AA audit, have an accessibility specialist retest the top task journeys on phones
+      using VoiceOver on iOS and TalkBack on Android, including the linked forms and payment systems,
+      since desktop audits miss mobile failures. Fix what they find and record the rest in the
+      accessibility statement that the 2018 regulations require.
+    raises: {mob-lighthouse-accessibility: 4}
+    effort: 8
+    cost: 3000
+    depends-on: [act-mob-fix-automated-a11y, act-con-accessibility-audit]
+    owner: Digital Lead
+    evidence: >-
+      The mobile retest report and fix log, the updated accessibility statement, and a median Lighthouse
+      accessibility score of about 95.
+
+  - id: act-mob-phone-first-design
+    title: Redesign the home page and navigation for the phone first
+    description: >-
+      Redesign the home page and navigation around the top tasks on a 360-pixel screen first, then scale
+      up to the desktop, testing each version with residents on their own phones. Put short links and QR
+      codes on letters, bills and posters that lead straight to the phone-friendly task pages.
+    raises: {mob-phone-visits: 4}
+    effort: 25
+    cost: 12000
+    depends-on: [act-mob-fix-top-tasks, act-mob-test-on-residents-phones]
+    owner: Web Manager
+    evidence: >-
+      Web analytics for the last twelve months showing about 65% of visits from phones, and the research
+      notes behind the redesign.
+
+  - id: act-mob-complete-top-tasks
+    title: Test every top task on real phones and fix what blocks it
+    description: >-
+      Have someone who did not build it complete each top task on a mid-range Android phone and an iPhone
+      over 4G, without zooming or switching to a computer, and record the results in a test sheet. Fix or
+      replace whatever stops people finishing, starting with the highest-volume tasks, and repeat the test
+      every quarter.
+    raises: {mob-top-tasks: 4}
+    effort: 20
+    cost: 5000
+    depends-on: [act-mob-fix-top-tasks, act-mob-device-matrix]
+    owner: Web Manager
+    evidence: The top task test sheet showing about 80% of top tasks completed on a phone.
+
+  - id: act-mob-form-patterns
+    title: Use GOV.UK form patterns and mobile wallets on forms and payments
+    description: >-
+      Rebuild the form templates on GOV.UK Design System patterns: the right input types for the phone
+      keyboard, autocomplete on personal details (WCAG 2.2 1.3.5), one question per page with save and
+      return, and errors shown by the field and in a summary. Turn on Apple Pay and Google Pay with the
+      payment provider; GOV.UK Pay offers both.
+    raises: {mob-forms-payments: 3}
+    effort: 15
+    cost: 2000
+    depends-on: []
+    owner: Digital Lead
+    evidence: >-
+      A check of the top task forms on a phone showing the right keyboards, autocomplete, clear errors,
+      save and return, and wallet payments.
+
+  - id: act-mob-replace-pdf-forms
+    title: Replace every PDF form with an online form that works on a phone
+    description: >-
+      List every PDF form on the site and replace each with an online form, or remove it if nobody uses
+      it, so that no service needs printing or signing. Add camera photo upload and map or phone location
+      to reporting forms, and make sign-in accept pasted passwords with no puzzle CAPTCHAs (WCAG 2.2 3.3.8
+      Accessible Authentication).
+    raises: {mob-forms-payments: 5}
+    effort: 40
+    cost: 8000
+    depends-on: [act-mob-form-patterns, act-cs-top-services-online]
+    owner: Digital Lead
+    evidence: >-
+      A phone check of the forms and payment pages behind the top tasks with every practice in place, and
+      no PDF form left on the site.
+
+  - id: act-mob-device-matrix
+    title: Test every release on real phones chosen from analytics
+    description: >-
+      Pick the phones and browsers most used on the site from analytics, including a mid-range Android
+      phone, and test every new or changed service on them before release, with VoiceOver and TalkBack.
+      Keep two or three real phones in the team, or use a cloud device service.
+    raises: {mob-device-testing: 3}
+    effort: 5
+    cost: 1500
+    depends-on: []
+    owner: Web Manager
+    evidence: >-
+      The device list drawn from analytics, and test records for each release that include screen reader
+      checks.
+
+  - id: act-mob-test-on-residents-phones
+    title: Have residents test services on their own phones
+    description: >-
+      Before launch and after major changes, have residents from the test panel try the service on their
+      own phones, including disabled and older people and people on pay-as-you-go data. Fix what they find
+      before launch, and keep the notes with the service.
+    raises: {mob-device-testing: 4}
+    effort: 10
+    cost: 1500
+    depends-on: [act-mob-device-matrix, act-cs-test-with-residents]
+    owner: Digital Lead
+    evidence: >-
+      Test notes from residents using their own phones, including disabled and older residents, for each
+      service launched or changed in the last year.
+
+  - id: act-mob-top-pages-phone
+    title: Make the most-visited pages easy to act on from a phone
+    description: >-
+      Check each of the twenty most-visited pages on a phone once it has been rewritten in plain English:
+      make every phone number a tap-to-call link, put the task link above the fold, break up long sections
+      under headings, and replace PDFs and leaflet text with web content. Have someone who did not write
+      the page rate it on a phone.
+    raises: {mob-content: 3}
+    effort: 5
+    depends-on: [act-con-rewrite-top-pages]
+    owner: Web Manager
+    evidence: >-
+      The twenty most-visited pages, each rated 3 or more when read on a phone by someone who did not
+      write it.
+
+  - id: act-mob-phone-first-content
+    title: Write all content for the phone and prune unused pages
+    description: >-
+      Add a section on phones to the web style guide (front-loaded headings, short pages, tap-to-call
+      numbers, no PDFs) and apply it to all new content, and have page owners remove, every six months,
+      the pages that analytics shows nobody uses. Make social media content for phones too: vertical
+      video with subtitles, and alt text on every image.
+    raises: {mob-content: 4}
+    effort: 15
+    depends-on: [act-mob-top-pages-phone, act-con-content-audit]
+    owner: Web Manager
+    evidence: >-
+      The phone section of the style guide, the log of unused pages removed, and social media posts with
+      subtitles and alt text.
+
+  - id: act-mob-gov-notify
+    title: Send reminders and payment links by text and email with Notify
+    description: >-
+      Set up GOV.UK Notify (free for emails, with a free yearly allowance of text messages) and offer
+      bin collection reminders, council tax and permit reminders with a link to pay on a phone, and urgent
+      alerts such as flooding or service disruption. Let residents choose the channel and unsubscribe, in
+      line with UK GDPR and PECR.
+    raises: {mob-notifications: 3}
+    effort: 10
+    cost: 1000
+    depends-on: []
+    owner: Digital Lead
+    evidence: >-
+      The Notify service and its templates, sign-up figures for reminders and alerts, and the consent and
+      unsubscribe records.
+
+  - id: act-mob-progress-updates
+    title: Send progress updates so residents never have to chase
+    description: >-
+      Connect the case and back-office systems to Notify so that anyone who reports or applies for
+      something gets an update at each step without asking, removing a large share of failure demand. Let
+      people reply to a text to confirm, cancel or rebook an appointment or collection.
+    raises: {mob-notifications: 4, cs-avoidable-contact: 4}
+    effort: 20
+    cost: 3000
+    depends-on: [act-mob-gov-notify, act-cs-fix-failure-demand]
+    owner: Digital Lead
+    evidence: >-
+      Progress update templates for reports and applications, two-way text messages for bookings, and a
+      failure demand sample showing about 20% of contact avoidable.
+
+  - id: act-mob-app-decision
+    title: Test any proposed app against the mobile web before building it
+    description: >-
+      Adopt a rule that the council builds or buys an app only when research shows a need the mobile web
+      cannot meet, in line with GDS's view that a responsive website usually does the job. Record the
+      decision for any app proposed or already running, measure the use of any app kept, and retire apps
+      that are little used.
+    raises: {mob-notifications: 5}
+    effort: 2
+    depends-on: [act-mob-progress-updates]
+    owner: Digital Lead
+    evidence: >-
+      The app decision rule, a decision record for each app proposed or running, and usage figures for
+      any app kept.
 """#,
         "rubrics/open-data.yaml": #"""
 # yaml-language-server: $schema=../schemas/rubric.schema.json
@@ -2812,6 +4226,217 @@ criteria:
       3: Defined; processes, roles and standards are set out across the council.
       4: Managed; publication is monitored, measured and resourced.
       5: Optimising; practice is improved continuously with users.
+
+actions:
+  - id: act-od-lead-and-page
+    title: Name an open data lead and list the datasets on one page
+    description: >
+      Name an officer responsible for the council's open data, usually in information governance or the
+      performance team. Gather every dataset the council already publishes, including the Transparency Code
+      files scattered across service pages, onto one transparency and open data page.
+    raises: {od-policy: 2}
+    effort: 3
+    depends-on: []
+    owner: Information Governance Lead
+    evidence: The named lead and the single transparency and open data page listing the published datasets.
+
+  - id: act-od-transparency-catch-up
+    title: Publish every missing or late Transparency Code dataset
+    description: >
+      Check the transparency page against the Local Government Transparency Code 2015 and publish each
+      missing or out-of-date item, starting with spending over £500, procurement card transactions and
+      contracts over £5,000, which are due every quarter. Publish them as CSV under the Open Government
+      Licence, as the Code expects.
+    raises: {od-transparency-code: 4}
+    effort: 10
+    depends-on: [act-od-lead-and-page]
+    owner: Head of Finance
+    evidence: The transparency page with almost every Code dataset present and its latest required publication on time.
+
+  - id: act-od-code-calendar
+    title: Keep a Transparency Code calendar with an owner for each dataset
+    description: >
+      Keep a publication calendar for every Code dataset with its owner and due date (quarterly data within a
+      month of the quarter's end), and have the open data lead chase anything late. Report misses to the
+      leadership team.
+    raises: {od-transparency-code: 5}
+    effort: 4
+    depends-on: [act-od-transparency-catch-up]
+    owner: Information Governance Lead
+    evidence: The calendar, and the transparency page with every dataset the Code requires published and up to date.
+
+  - id: act-od-policy-catalogue
+    title: Approve an open data policy, catalogue and publication plan
+    description: >
+      Get an open data policy approved by the leadership team or members that makes openness the default,
+      sets the Open Government Licence as the default licence and says how personal data is protected. List
+      every dataset in a catalogue with its licence, update frequency, last update and contact, and agree a
+      publication plan naming each dataset's owner and next update.
+    raises: {od-policy: 3, od-pathway-rating: 3}
+    effort: 15
+    depends-on: [act-od-lead-and-page]
+    owner: Information Governance Lead
+    evidence: The approved policy, the complete catalogue and the publication plan with owners and dates.
+
+  - id: act-od-open-licence
+    title: State the Open Government Licence on every dataset
+    description: >
+      Add an Open Government Licence statement to the catalogue page and to each dataset's page and metadata,
+      replacing "all rights reserved" and missing licences. List any dataset that cannot be open because of
+      third-party rights, with the reason.
+    raises: {od-open-licence: 4}
+    effort: 3
+    depends-on: [act-od-lead-and-page]
+    owner: Information Governance Lead
+    evidence: The catalogue export showing about 95% of datasets with an open licence, and the list of exceptions.
+
+  - id: act-od-clear-third-party-rights
+    title: Clear Ordnance Survey and other third-party rights on the data
+    description: >
+      For the datasets held back by third-party rights, use Ordnance Survey's presumption to publish process
+      under the Public Sector Geospatial Agreement, or replace the restricted data with open alternatives such
+      as OS Open UPRN, so that every dataset can carry an open licence. Record the decision for each dataset
+      in the catalogue.
+    raises: {od-open-licence: 5}
+    effort: 6
+    depends-on: [act-od-open-licence]
+    owner: Data Lead
+    evidence: The catalogue export showing every dataset under an open licence.
+
+  - id: act-od-csv-top-datasets
+    title: Publish CSV versions of the 20 most-used datasets
+    description: >
+      For the 20 most-downloaded or most-requested datasets, publish a CSV (or JSON or GeoJSON for maps)
+      alongside any PDF or Excel file, with column headings explained. This takes them to three stars on Tim
+      Berners-Lee's 5-star scheme.
+    raises: {od-machine-readable: 3, od-star-rating: 3}
+    effort: 6
+    depends-on: [act-od-lead-and-page]
+    owner: Data Lead
+    evidence: The catalogue export showing more than half of datasets with an open, machine-readable format, and a sample of ten at three stars.
+
+  - id: act-od-release-checks
+    title: Check each dataset for format and personal data before release
+    description: >
+      Write a short release checklist (open format, headings and units, no personal or sensitive data,
+      licence and metadata complete) signed off by the dataset owner and the information governance team.
+      Datasets that are only PDF or Excel are converted before they are released.
+    raises: {od-machine-readable: 4}
+    effort: 6
+    depends-on: [act-od-policy-catalogue]
+    owner: Information Governance Lead
+    evidence: The release checklist with sign-offs, and the catalogue export showing about 80% of datasets in open formats.
+
+  - id: act-od-data-requests
+    title: Name a contact for each dataset and log requests for data
+    description: >
+      Give every dataset a contact who answers questions, add a form to request a dataset, and publish the log
+      of requests and answers. Measure downloads and send them to dataset owners, and check the FOI log each
+      quarter for data that is asked for often enough to publish routinely.
+    raises: {od-user-engagement: 3}
+    effort: 5
+    depends-on: [act-od-policy-catalogue]
+    owner: Information Governance Lead
+    evidence: Contacts on every dataset, the public request log, the download figures and the quarterly FOI review.
+
+  - id: act-od-foi-top-requests
+    title: Publish the datasets most often asked for under FOI
+    description: >
+      From the FOI log, publish the 20 datasets people ask for most (business rates, licences, contracts, pest
+      control and the like) as open data, and answer future requests with a link. This also cuts FOI work.
+    raises: {od-datasets-per-10k: 3}
+    effort: 12
+    depends-on: [act-od-data-requests, act-od-release-checks]
+    owner: Information Governance Lead
+    evidence: The catalogue export showing about 4 datasets per 10,000 residents, including the FOI favourites.
+
+  - id: act-od-open-by-default
+    title: Publish open by default through a catalogue data.gov.uk harvests
+    description: >
+      Move the catalogue to a machine-readable form (a hosted CKAN portal, or DCAT metadata from the website)
+      that data.gov.uk harvests, recording downloads for each dataset. Then go through the information asset
+      register with each service, mark every dataset that can be open, and publish them on a schedule, most
+      requested first, with personal data protected by the release checks.
+    raises: {od-policy: 4, od-datasets-per-10k: 4, od-pathway-rating: 4}
+    effort: 35
+    cost: 5000
+    depends-on: [act-od-release-checks, act-od-foi-top-requests]
+    owner: Data Lead
+    evidence: The harvested catalogue listed on data.gov.uk, the asset register marked for publication, and a catalogue export showing about 8 datasets per 10,000 residents.
+
+  - id: act-od-refresh-stale
+    title: Update or retire every dataset not refreshed in 12 months
+    description: >
+      List the datasets not updated in the last 12 months and have each owner update it, mark it complete (a
+      past election, say) or retire it with a note. Set the update frequency in the catalogue so that late
+      datasets show up.
+    raises: {od-freshness: 4}
+    effort: 8
+    depends-on: [act-od-policy-catalogue]
+    owner: Data Lead
+    evidence: The catalogue export showing about 80% of datasets updated in the last 12 months.
+
+  - id: act-od-automate-publishing
+    title: Publish data automatically from finance, planning and other systems
+    description: >
+      Set up scheduled extracts from the finance, planning, licensing and housing systems that publish
+      straight to the catalogue in open formats. The datasets that change then stay current without manual
+      work, and the Transparency Code deadlines are met by default.
+    raises: {od-freshness: 5, od-machine-readable: 5}
+    effort: 25
+    cost: 8000
+    depends-on: [act-od-open-by-default, act-od-refresh-stale]
+    owner: Data Lead
+    evidence: The scheduled publishing jobs, and the catalogue export showing 95% of datasets current and in open formats.
+
+  - id: act-od-identifiers
+    title: Add UPRNs, area codes and company numbers to key datasets
+    description: >
+      Add standard identifiers to the datasets where they fit: UPRNs for properties, GSS codes for wards and
+      areas, Companies House numbers for suppliers in the spend data, written as links. This takes them to
+      four stars and makes them far easier to combine.
+    raises: {od-star-rating: 4}
+    effort: 12
+    depends-on: [act-od-csv-top-datasets]
+    owner: Data Lead
+    evidence: A sample of ten datasets, most at four stars, with identifiers as URIs.
+
+  - id: act-od-data-users-event
+    title: Hold a meet-up with local data users and record reuses
+    description: >
+      Hold or co-host a meet-up or challenge with local developers, researchers, journalists and community
+      groups who use the data, and ask what they need next. Record known reuses (apps, research, stories) and
+      show them on the portal.
+    raises: {od-user-engagement: 4}
+    effort: 8
+    cost: 1000
+    depends-on: [act-od-data-requests]
+    owner: Data Lead
+    evidence: The event record from the last two years and the reuse page on the portal.
+
+  - id: act-od-use-own-data
+    title: Run council dashboards from the published open data
+    description: >
+      Build the council's own performance and service dashboards on the published datasets rather than on
+      private copies. Errors are then found and fixed at source, and the council has its own reason to keep
+      the data current.
+    raises: {od-user-engagement: 5}
+    effort: 15
+    depends-on: [act-od-automate-publishing, act-od-data-users-event]
+    owner: Data Lead
+    evidence: The dashboards, each reading from the published open data.
+
+  - id: act-od-common-standards
+    title: Publish to national data standards and review against the ODI Pathway
+    description: >
+      Publish datasets to common schemas where they exist, such as Open Referral UK for service directories
+      and the planning data standards of planning.data.gov.uk, and link them to other people's data. Review
+      practice against the ODI Open Data Pathway with data users every two years and act on the results.
+    raises: {od-policy: 5, od-star-rating: 5, od-pathway-rating: 5}
+    effort: 25
+    depends-on: [act-od-open-by-default, act-od-identifiers, act-od-data-users-event]
+    owner: Data Lead
+    evidence: Datasets validated against the common schemas, and the ODI Pathway review from the last two years with its action plan.
 """#,
     ]
 }

@@ -127,7 +127,7 @@ public enum ExecutiveReport {
                     "id": item.action.id, "title": item.action.title, "description": item.action.description,
                     "when": when, "effortText": "\(AssessCore.Format.number(item.action.effort)) days",
                     "owner": item.action.owner ?? "", "doneWhen": item.action.doneWhen ?? "",
-                    "dependsOn": item.action.dependsOn.joined(separator: ", "), "why": item.reasoning,
+                    "dependsOn": RoadmapReporter.dependencies(item, in: roadmap), "why": item.reasoning,
                     "quickWin": item.quickWin, "dimensionTitle": titles[item.action.dimension] ?? item.action.dimension,
                 ]
             }

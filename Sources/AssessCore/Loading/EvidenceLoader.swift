@@ -78,21 +78,55 @@ public struct EvidenceLoader: Sendable {
               }) else {
             return Fact(key: key, value: node, location: node.location)
         }
-        guard let map = reader.mapping(keys: Self.factKeys) else { return nil }
-        let source = map["source"]?.choice(Provenance.self) ?? .selfReported
-        let value = map["value"]?.node
-        let notApplicable = map["not-applicable"]?.string()
-        let file = map["file"]?.string()
-        if (value == nil ? 0 : 1) + (notApplicable == nil ? 0 : 1) + (file == nil ? 0 : 1) > 1 {
+        // The long form. Read in one pass over the pairs; readers (and their message paths) are only built
+        // for a key whose value needs checking, so a large evidence file decodes quickly.
+        var fact = Fact(key: key, value: nil, location: node.location)
+        var forms = 0
+        for pair in pairs {
+            let name = pair.key.scalar?.text ?? ""
+            switch name {
+            case "value":
+                fact.value = pair.value
+                forms += 1
+            case "not-applicable":
+                fact.notApplicable = reader.child(pair.value, key: name).string()
+                forms += 1
+            case "file":
+                if let file = reader.child(pair.value, key: name).string() {
+                    fact.file = file
+                    fact.filePath = FileReader.resolve(file, relativeTo: folder)
+                }
+                forms += 1
+            case "source":
+                if let text = pair.value.scalar?.text, let source = Provenance(rawValue: text) {
+                    fact.source = source
+                } else {
+                    _ = reader.child(pair.value, key: name).choice(Provenance.self)
+                }
+            case "reference": fact.reference = Self.text(pair.value) ?? reader.child(pair.value, key: name).string()
+            case "note": fact.note = Self.text(pair.value) ?? reader.child(pair.value, key: name).string()
+            case "date":
+                if let text = Self.text(pair.value), Self.isDate(text) {
+                    fact.date = text
+                } else if let text = reader.child(pair.value, key: name).string() {
+                    reader.child(pair.value, key: name).error("date must be written YYYY-MM-DD, YYYY-MM or YYYY, found \"\(text)\"")
+                }
+            default:
+                let suggestion = Suggestion.nearest(to: name, in: Self.factKeys)
+                reader.context.error("unknown key '\(name)' in \(reader.path)", at: pair.key.location,
+                                     hint: suggestion.map { "did you mean '\($0)'?" } ?? "valid keys are \(Self.factKeys.joined(separator: ", "))")
+            }
+        }
+        if forms > 1 {
             reader.error("fact '\(key)' has more than one of 'value', 'file' and 'not-applicable'", hint: "keep one of them")
         }
-        if let date = map["date"], let text = date.string(), !Self.isDate(text) {
-            date.error("date must be written YYYY-MM-DD, YYYY-MM or YYYY, found \"\(text)\"")
-        }
-        return Fact(key: key, value: value, notApplicable: notApplicable, source: source,
-                    reference: map.optionalString("reference"), date: map.optionalString("date"),
-                    note: map.optionalString("note"), file: file,
-                    filePath: file.map { FileReader.resolve($0, relativeTo: folder) }, location: node.location)
+        return fact
+    }
+
+    /// A non-null scalar's text, or nil (the caller then reports the problem through a reader).
+    private static func text(_ node: YAMLNode) -> String? {
+        guard let scalar = node.scalar, !scalar.isNull else { return nil }
+        return scalar.text
     }
 
     static func isDate(_ text: String) -> Bool {

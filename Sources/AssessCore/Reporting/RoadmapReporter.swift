@@ -83,7 +83,7 @@ public enum RoadmapReporter {
                 out += "  \(quarters.padding(toLength: 8)) \(item.action.id)\(item.quickWin ? " [quick win]" : "") — \(item.action.title)\n"
                 out += "           \(Format.number(item.action.effort)) days"
                 if let owner = item.action.owner { out += ", \(owner)" }
-                if !item.action.dependsOn.isEmpty { out += ", after \(item.action.dependsOn.joined(separator: ", "))" }
+                if !item.action.dependsOn.isEmpty { out += ", after " + dependencies(item, in: roadmap) }
                 out += "\n           \(item.reasoning)\n"
             }
         }
@@ -115,6 +115,12 @@ public enum RoadmapReporter {
         out += savingsText(roadmap, markdown: true)
         out += caveats(roadmap, markdown: true)
         return out
+    }
+
+    /// An action's dependencies, marking those the organisation already has in place (not in the plan).
+    public static func dependencies(_ item: RoadmapItem, in roadmap: Roadmap) -> String {
+        let planned = Set(roadmap.items.map(\.action.id))
+        return item.action.dependsOn.map { planned.contains($0) ? $0 : "\($0) (already in place)" }.joined(separator: ", ")
     }
 
     static func projectionTable(_ roadmap: Roadmap, markdown: Bool) -> String {
