@@ -70,34 +70,33 @@ public enum Charts {
         return svg + "</svg>"
     }
 
-    /// A timeline of roadmap actions by quarter.
-    public static func timeline(items: [RoadmapItem], capacity: Double, colour: String, maxRows: Int = 12) -> String {
-        let shown = Array(items.prefix(maxRows))
-        let quarters = max(4, min(12, shown.map(\.endQuarter).max() ?? 4))
-        let labelWidth = 250.0, quarterWidth = 52.0, rowHeight = 20.0, top = 26.0
-        let width = labelWidth + quarterWidth * Double(quarters) + 10
-        let height = top + rowHeight * Double(max(shown.count, 1)) + (items.count > shown.count ? 22 : 8)
+    /// The roadmap's timeline: one row per dimension, one column per quarter, each cell showing how many of
+    /// the dimension's actions are under way that quarter, coloured by horizon.
+    public static func timeline(rows: [(title: String, counts: [Int])], quarters: Int, colour: String) -> String {
+        let labelWidth = 200.0, quarterWidth = 40.0, rowHeight = 22.0, top = 24.0
+        let width = labelWidth + quarterWidth * Double(quarters) + 4
+        let height = top + rowHeight * Double(rows.count) + 4
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(number(width)) \(number(height))\" width=\"\(number(width))\" height=\"\(number(height))\" role=\"img\" aria-labelledby=\"timeline-title timeline-desc\">"
-        let description = shown.map { "\($0.action.title): quarter \($0.quarter)\($0.endQuarter > $0.quarter ? " to \($0.endQuarter)" : "")" }.joined(separator: "; ")
-        svg += "<title id=\"timeline-title\">Roadmap by quarter</title><desc id=\"timeline-desc\">\(escape(description))</desc>"
-        for quarter in 1...quarters {
+        let description = rows.map { row in
+            let active = row.counts.enumerated().filter { $0.element > 0 }.map { "Q\($0.offset + 1): \($0.element)" }
+            return "\(row.title): " + (active.isEmpty ? "no actions" : active.joined(separator: ", "))
+        }.joined(separator: "; ")
+        svg += "<title id=\"timeline-title\">Actions under way by area and quarter</title><desc id=\"timeline-desc\">\(escape(description))</desc>"
+        for quarter in 1...max(quarters, 1) {
             let x = labelWidth + quarterWidth * Double(quarter - 1)
-            let shade = quarter == 1 ? "#f3f2f1" : "#ffffff"
-            svg += "<rect x=\"\(number(x))\" y=\"\(number(top - 4))\" width=\"\(number(quarterWidth))\" height=\"\(number(height - top))\" fill=\"\(shade)\" stroke=\"#b1b4b6\" stroke-width=\"0.5\"/>"
-            svg += "<text x=\"\(number(x + quarterWidth / 2))\" y=\"16\" font-size=\"12\" text-anchor=\"middle\" fill=\"#0b0c0c\">Q\(quarter)</text>"
+            svg += "<text x=\"\(number(x + quarterWidth / 2))\" y=\"15\" font-size=\"12\" text-anchor=\"middle\" fill=\"#0b0c0c\">Q\(quarter)</text>"
         }
-        for (row, item) in shown.enumerated() {
-            let y = top + rowHeight * Double(row)
-            let title = item.action.title.count > 38 ? String(item.action.title.prefix(36)) + "…" : item.action.title
-            svg += "<text x=\"0\" y=\"\(number(y + 13))\" font-size=\"12\" fill=\"#0b0c0c\">\(escape(title))</text>"
-            let start = min(item.quarter, quarters), end = min(item.endQuarter, quarters)
-            let x = labelWidth + quarterWidth * Double(start - 1) + 3
-            let barWidth = quarterWidth * Double(end - start + 1) - 6
-            let fill = item.horizon == .now ? colour : item.horizon == .next ? "#28a197" : "#505a5f"
-            svg += "<rect x=\"\(number(x))\" y=\"\(number(y + 3))\" width=\"\(number(barWidth))\" height=\"\(number(rowHeight - 7))\" rx=\"2\" fill=\"\(fill)\"/>"
-        }
-        if items.count > shown.count {
-            svg += "<text x=\"0\" y=\"\(number(height - 6))\" font-size=\"12\" fill=\"#505a5f\">and \(items.count - shown.count) more in the roadmap table</text>"
+        // Solid fills dark enough for white numbers (at least 4.5:1): brand colour, GOV.UK green, dark grey.
+        let horizonColour = { (quarter: Int) -> String in quarter <= 1 ? colour : quarter <= 4 ? "#00703c" : "#505a5f" }
+        for (index, row) in rows.enumerated() {
+            let y = top + rowHeight * Double(index)
+            svg += "<text x=\"0\" y=\"\(number(y + 15))\" font-size=\"12\" fill=\"#0b0c0c\">\(escape(row.title))</text>"
+            svg += "<line x1=\"\(number(labelWidth))\" y1=\"\(number(y + rowHeight))\" x2=\"\(number(width - 4))\" y2=\"\(number(y + rowHeight))\" stroke=\"#b1b4b6\" stroke-width=\"0.5\"/>"
+            for (offset, count) in row.counts.enumerated() where count > 0 {
+                let x = labelWidth + quarterWidth * Double(offset) + 2
+                svg += "<rect x=\"\(number(x))\" y=\"\(number(y + 3))\" width=\"\(number(quarterWidth - 4))\" height=\"\(number(rowHeight - 6))\" rx=\"2\" fill=\"\(horizonColour(offset + 1))\"/>"
+                svg += "<text x=\"\(number(x + (quarterWidth - 4) / 2))\" y=\"\(number(y + 15))\" font-size=\"11\" text-anchor=\"middle\" fill=\"#ffffff\" font-weight=\"bold\">\(count)</text>"
+            }
         }
         return svg + "</svg>"
     }

@@ -76,8 +76,13 @@ extension DefaultTemplates {
   {{#roadmap}}
   <figure class="chart chart--timeline">
     {{{timeline.svg}}}
-    <figcaption>Roadmap by quarter: Now (this quarter), Next (within a year), Later. The table in the roadmap section lists every action.</figcaption>
+    <figcaption>Actions under way by area and quarter: this quarter (blue), the rest of the year (green), later (grey). {{timeline.laterNote}}</figcaption>
   </figure>
+  <table class="visually-hidden">
+    <caption>Actions under way by area and quarter</caption>
+    <thead><tr><th scope="col">Area</th>{{#timeline.quarters}}<th scope="col">{{.}}</th>{{/timeline.quarters}}</tr></thead>
+    <tbody>{{#timeline.rows}}<tr><th scope="row">{{title}}</th>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>{{/timeline.rows}}</tbody>
+  </table>
   {{/roadmap}}
 </section>
 
@@ -336,11 +341,16 @@ p { margin: 0 0 15px; }
   .headline { grid-template-columns: 1fr 2fr; margin: 8px 0; gap: 10px; }
   .headline__value { font-size: 13pt; }
   .summary-list__row { padding: 3px 0; }
-  .grid { grid-template-columns: 230px 1fr; gap: 12px; }
-  .chart--radar svg { width: 230px; }
+  .grid { grid-template-columns: 200px 1fr; gap: 12px; }
+  .chart--radar svg { width: 200px; }
   .summary { break-after: page; }
   .page { break-before: page; }
-  .priorities li { margin-bottom: 3px; }
+  .priorities { font-size: 9.5pt; margin-bottom: 6px; }
+  .priorities li { margin-bottom: 2px; }
+  .chart--timeline svg { width: 100%; max-height: 62mm; }
+  .chart { margin-bottom: 6px; }
+  .summary h2 { margin-top: 6px; }
+  .summary p { margin-bottom: 6px; }
   .table th, .table td { padding: 3px 6px 3px 0; }
   tr, .inset, figure { break-inside: avoid; }
   a { color: inherit; text-decoration: none; }

@@ -152,7 +152,20 @@ public enum ExecutiveReport {
             model["priorities"] = priorities
             model["hasQuickWins"] = !quickWins.isEmpty
             model["quickWins"] = quickWins
-            model["timeline"] = ["svg": Charts.timeline(items: roadmap.items, capacity: roadmap.capacity, colour: brand.primary)]
+            let quarters = min(max(roadmap.items.map(\.endQuarter).max() ?? 4, 4), 12)
+            let timelineRows = assessment.dimensions.map { dimension -> (title: String, counts: [Int]) in
+                let counts = (1...quarters).map { quarter in
+                    roadmap.items.filter { $0.action.dimension == dimension.id && $0.quarter <= quarter && min($0.endQuarter, quarters) >= quarter }.count
+                }
+                return (dimension.title, counts)
+            }
+            let later = roadmap.items.filter { $0.quarter > quarters }.count
+            model["timeline"] = [
+                "svg": Charts.timeline(rows: timelineRows, quarters: quarters, colour: brand.primary),
+                "quarters": (1...quarters).map { "Q\($0)" },
+                "rows": timelineRows.map { ["title": $0.title, "cells": $0.counts.map(String.init)] as [String: Any] },
+                "laterNote": later > 0 ? "\(later) more action\(later == 1 ? "" : "s") start after Q\(quarters)." : "",
+            ]
             model["roadmap"] = [
                 "count": roadmap.items.count, "effortText": AssessCore.Format.number(roadmap.totalEffort),
                 "costText": roadmap.totalCost > 0 ? AssessCore.Format.quantity(roadmap.totalCost, unit: "£", decimals: 0) : "",
