@@ -182,7 +182,7 @@ def main(argv):
     broken("framework: unknown key 'dimension'", framework_schema, framework,
            lambda d: d.__setitem__("dimension", d.pop("dimensions")))
     broken("framework: scoring 'percent'", framework_schema, framework, lambda d: d.__setitem__("scoring", "percent"))
-    broken("framework: reserved 'plugins'", framework_schema, framework, lambda d: d.__setitem__("plugins", ["x"]))
+    broken("framework: plugin timeout 0", framework_schema, framework, lambda d: d.__setitem__("plugins", [{"path": "x", "timeout": 0}]))
     broken("framework: bands not starting at 0", framework_schema, framework,
            lambda d: d.__setitem__("bands", [10, 20, 40, 60, 80]))
 
@@ -192,6 +192,8 @@ def main(argv):
     broken("rubric: unknown criterion key 'weigth'", rubric_schema, some_rubric,
            lambda d: d["criteria"][0].__setitem__("weigth", 2))
     broken("rubric: level key 'high'", rubric_schema, some_rubric, lambda d: d["levels"].__setitem__("high", "x"))
+    broken("rubric: action without effort", rubric_schema, some_rubric,
+           lambda d: d.__setitem__("actions", [{"id": "a", "title": "t", "description": "d", "raises": {"x": 2}}]))
 
     for assessor, change, what in [
         ("threshold", lambda c: c["parameters"].pop("thresholds"), "threshold without thresholds"),
@@ -216,6 +218,8 @@ def main(argv):
 
     some_evidence = evidence[example_files[0].name] if example_files else None
     broken("evidence: missing organisation name", evidence_schema, some_evidence, lambda d: d["organisation"].pop("name"))
+    broken("evidence: fact with both file and value", evidence_schema, some_evidence,
+           lambda d: d["facts"].__setitem__("channel.volumes", {"file": "x.csv", "value": 3}))
     broken("evidence: fact key with capitals", evidence_schema, some_evidence,
            lambda d: d["facts"].__setitem__("Contacts.Total", 3))
     broken("evidence: source 'official'", evidence_schema, some_evidence,
