@@ -179,22 +179,36 @@ public struct ChannelMixAssessor: Assessor {
         if costedContacts > 0 {
             findings.append(Finding("cost-per-contact", "Average cost per contact", .number(costToServe / perYear / costedContacts, unit: "£")))
         }
-        var saving: Double = 0
-        if share < targetShare, let webCost = costs["web"] {
-            // Move non-digital contacts to the web, in proportion, until the digital share reaches the target.
+        // Move non-digital contacts to the web, in proportion, until the digital share reaches a share.
+        func savingAt(_ target: Double) -> (saving: Double, moved: Double)? {
+            guard share < target, let webCost = costs["web"] else { return nil }
             let nonDigital = volumes.filter { !digital.contains($0.channel) }
             let nonDigitalTotal = nonDigital.reduce(0) { $0 + $1.count }
-            let toMove = total * (targetShare - share) / 100
-            if nonDigitalTotal > 0 {
-                for channel in nonDigital {
-                    let moved = toMove * channel.count / nonDigitalTotal
-                    saving += moved * ((costs[channel.channel] ?? webCost) - webCost)
+            guard nonDigitalTotal > 0 else { return nil }
+            let toMove = total * (target - share) / 100
+            var saving: Double = 0
+            for channel in nonDigital {
+                let moved = toMove * channel.count / nonDigitalTotal
+                saving += moved * ((costs[channel.channel] ?? webCost) - webCost)
+            }
+            return (saving * perYear, toMove * perYear)
+        }
+        var saving: Double = 0
+        if let atTarget = savingAt(targetShare) {
+            saving = atTarget.saving
+            findings.append(Finding("contacts-to-move", "Contacts to move online to reach \(Format.number(targetShare))%",
+                                    .number(atTarget.moved, unit: nil)))
+            findings.append(Finding("saving-at-target", "Annual saving if \(Format.number(targetShare))% of contacts were digital", .number(saving, unit: "£")))
+        }
+        // The saving at each higher level's threshold, so a roadmap can state what reaching that level saves.
+        if thresholds.higherIsBetter {
+            for (index, threshold) in thresholds.values.enumerated() where threshold > share && threshold <= 100 {
+                if let atLevel = savingAt(threshold) {
+                    findings.append(Finding("saving-at-level-\(index + 1)",
+                                            "Annual saving if the digital share reached level \(index + 1) (\(Format.number(threshold))%)",
+                                            .number(atLevel.saving, unit: "£")))
                 }
             }
-            saving *= perYear
-            findings.append(Finding("contacts-to-move", "Contacts to move online to reach \(Format.number(targetShare))%",
-                                    .number(toMove * perYear, unit: nil)))
-            findings.append(Finding("saving-at-target", "Annual saving if \(Format.number(targetShare))% of contacts were digital", .number(saving, unit: "£")))
         }
         if !uncosted.isEmpty {
             findings.append(Finding("uncosted-channels", "Channels left out of the cost (no unit cost)", .list(uncosted)))

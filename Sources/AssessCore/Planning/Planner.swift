@@ -215,12 +215,18 @@ public struct Planner: Sendable {
             return (dimension.level ?? 0) < target ? (dimension.id, target, dimension.level) : nil
         }
 
-        // Savings the assessors computed for criteria the plan raises.
-        let raised = Set(items.flatMap { $0.action.raises.map(\.criterion) })
-        let savings = baseline.allCriteria.filter { raised.contains($0.id) }.compactMap { criterion -> Saving? in
-            guard let finding = criterion.findings.first(where: { $0.id == "saving-at-target" }),
+        // Savings the assessors computed for criteria the plan raises: at the level the plan reaches when the
+        // assessor gives a figure per level (`saving-at-level-N`), else its own target figure.
+        var plannedLevel: [String: Double] = [:]
+        for item in items {
+            for raise in item.action.raises { plannedLevel[raise.criterion] = max(plannedLevel[raise.criterion] ?? 0, raise.level) }
+        }
+        let savings = baseline.allCriteria.compactMap { criterion -> Saving? in
+            guard let level = plannedLevel[criterion.id] else { return nil }
+            let perLevel = criterion.findings.first { $0.id == "saving-at-level-\(Int((level + 1e-9).rounded(.down)))" }
+            guard let finding = perLevel ?? criterion.findings.first(where: { $0.id == "saving-at-target" }),
                   case .number(let amount, _) = finding.value, amount > 0 else { return nil }
-            let assumptions = criterion.findings.first { $0.id == "unit-costs" }.map { "Unit costs per contact: " + ReportText.value($0.value) } ?? ""
+            let assumptions = criterion.findings.first { $0.id == "unit-costs" }.map { "\($0.label): " + ReportText.value($0.value) + "." } ?? ""
             return Saving(criterion: criterion.id, label: finding.label, amount: amount, assumptions: assumptions)
         }
 
