@@ -27,14 +27,19 @@ struct CLI {
 
     /// Runs `assess ARGUMENTS` in the package root with no standard input and no colour.
     static func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Result {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = root
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "SOURCE_DATE_EPOCH")
         for (key, value) in extra { environment[key] = value }
-        process.environment = environment
+        return try execute(binary, arguments, environment: environment)
+    }
+
+    /// Runs any program in the package root with no standard input, capturing both streams.
+    static func execute(_ executable: URL, _ arguments: [String], environment: [String: String]? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = root
+        if let environment { process.environment = environment }
         // Capture into files: no pipe can fill up and block the child.
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
