@@ -168,10 +168,11 @@ struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible {
 extension String {
     /// The text without leading and trailing spaces, tabs and line breaks.
     func trimmingSpaces() -> String {
-        var scalars = Substring.UnicodeScalarView(unicodeScalars)
-        let blank: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-        while let first = scalars.first, blank(first) { scalars.removeFirst() }
-        while let last = scalars.last, blank(last) { scalars.removeLast() }
-        return String(scalars)
+        // On UTF-8 bytes: the blanks are ASCII, so slicing between them never splits a character.
+        let bytes = utf8
+        let blank: (UInt8) -> Bool = { $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 }
+        guard let first = bytes.firstIndex(where: { !blank($0) }), let last = bytes.lastIndex(where: { !blank($0) }) else { return "" }
+        if first == bytes.startIndex, last == bytes.index(before: bytes.endIndex) { return self }
+        return String(self[first...last])
     }
 }

@@ -12,10 +12,13 @@ public struct AssessorInput: Sendable {
     let facts: [String: Fact]
     /// The evidence file, for messages.
     public let document: YAMLDocument
+    /// Export files already read and parsed in this run.
+    public let cache: ExportCache?
 
     /// Creates an input.
     public init(criterionID: String, scale: Scale, organisation: Organisation, bindings: [String: String],
-                facts: [String: Fact], document: YAMLDocument) {
+                facts: [String: Fact], document: YAMLDocument, cache: ExportCache? = nil) {
+        self.cache = cache
         self.criterionID = criterionID
         self.scale = scale
         self.organisation = organisation

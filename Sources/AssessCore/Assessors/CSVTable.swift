@@ -38,69 +38,83 @@ public struct CSVTable: Sendable {
     public init(text: String, file: String, headerContaining marker: String? = nil) throws(ParseError) {
         self.file = file
         var records: [Row] = []
-        var cells: [String] = []
-        var cell = ""
-        var line = 1, startLine = 1
-        var inQuotes = false, quotedCell = false
-        var iterator = Array(text.unicodeScalars)
-        var index = 0
-        var column = 1
-        var quoteLine = 0, quoteColumn = 0
-        func endCell() {
-            cells.append(quotedCell ? cell : cell.trimmingSpaces())
-            cell = ""
-            quotedCell = false
-        }
-        func endRecord() {
-            endCell()
-            if !(cells.count == 1 && cells[0].isEmpty) { records.append(Row(cells: cells, line: startLine)) }
-            cells = []
-        }
-        while index < iterator.count {
-            let scalar = iterator[index]
-            if inQuotes {
-                if scalar == "\"" {
-                    if index + 1 < iterator.count, iterator[index + 1] == "\"" {
-                        cell.unicodeScalars.append("\"")
-                        index += 1
-                        column += 1
-                    } else {
-                        inQuotes = false
+        var text = text
+        // Scanned as UTF-8 bytes: every delimiter is ASCII, so cells are byte ranges decoded once.
+        let scanned: Result<[Row], ParseError> = text.withUTF8 { bytes in
+            var records: [Row] = []
+            var cells: [String] = []
+            var line = 1, startLine = 1, column = 1
+            var index = 0
+            let count = bytes.count
+            func finishRecord() {
+                if !(cells.count == 1 && cells[0].isEmpty) { records.append(Row(cells: cells, line: startLine)) }
+                cells = []
+            }
+            while index <= count {
+                // At the start of a cell.
+                var cellStart = index
+                while cellStart < count, bytes[cellStart] == 32 || bytes[cellStart] == 9 { cellStart += 1 }
+                if cellStart < count, bytes[cellStart] == UInt8(ascii: "\"") {
+                    let quoteLine = line, quoteColumn = column + (cellStart - index)
+                    var value: [UInt8] = []
+                    var position = cellStart + 1
+                    var closed = false
+                    while position < count {
+                        let byte = bytes[position]
+                        if byte == UInt8(ascii: "\"") {
+                            if position + 1 < count, bytes[position + 1] == UInt8(ascii: "\"") {
+                                value.append(byte)
+                                position += 2
+                                continue
+                            }
+                            closed = true
+                            position += 1
+                            break
+                        }
+                        if byte == 10 { line += 1; column = 0 }
+                        value.append(byte)
+                        position += 1
                     }
+                    guard closed else {
+                        return .failure(ParseError(message: "a quoted field is never closed", line: quoteLine, column: quoteColumn,
+                                                   hint: "add the closing '\"'"))
+                    }
+                    cells.append(String(decoding: value, as: UTF8.self))
+                    // Skip to the delimiter after the closing quote (text after it is ignored, as spreadsheets do).
+                    while position < count, bytes[position] != UInt8(ascii: ","), bytes[position] != 10 { position += 1 }
+                    column += position - index
+                    index = position
                 } else {
-                    if scalar == "\n" { line += 1; column = 0 }
-                    cell.unicodeScalars.append(scalar)
+                    var end = cellStart
+                    while end < count, bytes[end] != UInt8(ascii: ","), bytes[end] != 10 { end += 1 }
+                    var trimmed = end
+                    while trimmed > cellStart, bytes[trimmed - 1] == 32 || bytes[trimmed - 1] == 9 || bytes[trimmed - 1] == 13 { trimmed -= 1 }
+                    cells.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[cellStart..<trimmed]), as: UTF8.self))
+                    column += end - index
+                    index = end
                 }
-            } else {
-                switch scalar {
-                case "\"" where cell.trimmingSpaces().isEmpty:
-                    inQuotes = true
-                    quotedCell = true
-                    cell = ""
-                    quoteLine = line
-                    quoteColumn = column
-                case ",":
-                    endCell()
-                case "\r":
+                if index >= count {
+                    finishRecord()
                     break
-                case "\n":
-                    endRecord()
+                }
+                if bytes[index] == UInt8(ascii: ",") {
+                    index += 1
+                    column += 1
+                } else {  // a line break
+                    finishRecord()
+                    index += 1
                     line += 1
-                    column = 0
+                    column = 1
                     startLine = line
-                default:
-                    cell.unicodeScalars.append(scalar)
+                    if index >= count { break }
                 }
             }
-            index += 1
-            column += 1
+            return .success(records)
         }
-        iterator = []
-        if inQuotes {
-            throw ParseError(message: "a quoted field is never closed", line: quoteLine, column: quoteColumn,
-                             hint: "add the closing '\"'")
+        switch scanned {
+        case .success(let rows): records = rows
+        case .failure(let error): throw error
         }
-        if !cell.isEmpty || !cells.isEmpty { endRecord() }
         var headerIndex = 0
         if let marker {
             guard let found = records.firstIndex(where: { $0.cells.contains { $0.lowercased() == marker.lowercased() } }) else {

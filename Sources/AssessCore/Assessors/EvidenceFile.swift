@@ -1,3 +1,5 @@
+import Foundation
+
 /// An export file that a fact points at (`file: exports/contacts.csv`), read for an assessor.
 ///
 /// Problems inside the file become criterion errors that name the file and the line or field, so one bad
@@ -9,12 +11,19 @@ public struct EvidenceFile: Sendable {
     public let path: String
     /// The file's bytes.
     public let bytes: [UInt8]
+    /// Parses shared by the criteria of one run.
+    let cache: ExportCache?
 
     /// Creates a file from bytes (tests and assessor examples).
     public init(fact: Fact, path: String, bytes: [UInt8]) {
+        self.init(fact: fact, path: path, bytes: bytes, cache: nil)
+    }
+
+    init(fact: Fact, path: String, bytes: [UInt8], cache: ExportCache?) {
         self.fact = fact
         self.path = path
         self.bytes = bytes
+        self.cache = cache
     }
 
     /// The file as UTF-8 text, without a byte-order mark.
@@ -32,6 +41,11 @@ public struct EvidenceFile: Sendable {
 
     /// The file parsed as JSON (or YAML), with syntax errors located in the file.
     public func json(limits: YAMLLimits = YAMLLimits(maxBytes: 64 << 20, maxDepth: 128, maxAliasExpansion: 0)) throws(AssessmentIssue) -> YAMLNode {
+        guard let cache else { return try parseJSON(limits: limits) }
+        return try cache.json(path) { () throws(AssessmentIssue) -> YAMLNode in try parseJSON(limits: limits) }
+    }
+
+    private func parseJSON(limits: YAMLLimits) throws(AssessmentIssue) -> YAMLNode {
         do {
             let document = try YAMLParser.parse(bytes, file: path, limits: limits)
             if let problem = document.problems.first { throw AssessmentIssue.invalid(problem) }
@@ -47,6 +61,11 @@ public struct EvidenceFile: Sendable {
 
     /// The file parsed as CSV.
     public func csv() throws(AssessmentIssue) -> CSVTable {
+        guard let cache else { return try parseCSV() }
+        return try cache.csv(path) { () throws(AssessmentIssue) -> CSVTable in try parseCSV() }
+    }
+
+    private func parseCSV() throws(AssessmentIssue) -> CSVTable {
         do {
             return try CSVTable(text: text, file: path)
         } catch {
@@ -65,9 +84,10 @@ extension AssessorInput {
             throw invalid("\(fact.key) must name an export file", at: node,
                           hint: "write it in the long form with 'file: path/to/export', relative to the evidence file")
         }
-        do {
-            let bytes = try FileReader.read(path, limit: 64 << 20)
-            return EvidenceFile(fact: fact, path: path, bytes: bytes)
+        do throws(LoadError) {
+            let bytes: [UInt8]
+            if let cache { bytes = try cache.bytes(path) } else { bytes = try FileReader.read(path, limit: 64 << 20) }
+            return EvidenceFile(fact: fact, path: path, bytes: bytes, cache: cache)
         } catch {
             let reason: String
             switch error {
@@ -83,5 +103,50 @@ extension AssessorInput {
     public func hasFile(_ role: String) -> Bool {
         guard let key = bindings[role] else { return false }
         return facts[key]?.file != nil
+    }
+}
+
+/// Export files read and parsed during one assessment, so an export that several criteria read is read and
+/// parsed once. Results (including errors) are kept by path.
+public final class ExportCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var files: [String: Result<[UInt8], LoadError>] = [:]
+    private var parsedJSON: [String: Result<YAMLNode, AssessmentIssue>] = [:]
+    private var parsedCSV: [String: Result<CSVTable, AssessmentIssue>] = [:]
+
+    /// An empty cache.
+    public init() {}
+
+    func bytes(_ path: String) throws(LoadError) -> [UInt8] {
+        let result = lock.withLock { () -> Result<[UInt8], LoadError> in
+            if let known = files[path] { return known }
+            let read: Result<[UInt8], LoadError>
+            do throws(LoadError) { read = .success(try FileReader.read(path, limit: 64 << 20)) } catch { read = .failure(error) }
+            files[path] = read
+            return read
+        }
+        return try result.get()
+    }
+
+    func json(_ path: String, parse: () throws(AssessmentIssue) -> YAMLNode) throws(AssessmentIssue) -> YAMLNode {
+        let result = lock.withLock { () -> Result<YAMLNode, AssessmentIssue> in
+            if let known = parsedJSON[path] { return known }
+            let parsed: Result<YAMLNode, AssessmentIssue>
+            do throws(AssessmentIssue) { parsed = .success(try parse()) } catch { parsed = .failure(error) }
+            parsedJSON[path] = parsed
+            return parsed
+        }
+        return try result.get()
+    }
+
+    func csv(_ path: String, parse: () throws(AssessmentIssue) -> CSVTable) throws(AssessmentIssue) -> CSVTable {
+        let result = lock.withLock { () -> Result<CSVTable, AssessmentIssue> in
+            if let known = parsedCSV[path] { return known }
+            let parsed: Result<CSVTable, AssessmentIssue>
+            do throws(AssessmentIssue) { parsed = .success(try parse()) } catch { parsed = .failure(error) }
+            parsedCSV[path] = parsed
+            return parsed
+        }
+        return try result.get()
     }
 }

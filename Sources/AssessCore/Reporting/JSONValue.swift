@@ -26,37 +26,47 @@ public indirect enum JSONValue: Sendable, Hashable {
 
     /// Pretty-printed with two-space indentation and a final newline.
     public func rendered() -> String {
-        var output = ""
+        var output: [UInt8] = []
+        output.reserveCapacity(4096)
         write(to: &output, indent: 0)
-        return output + "\n"
+        output.append(10)
+        return String(decoding: output, as: UTF8.self)
     }
 
-    private func write(to output: inout String, indent: Int) {
+    private static func indentation(_ level: Int, into output: inout [UInt8]) {
+        for _ in 0..<(level * 2) { output.append(32) }
+    }
+
+    private func write(to output: inout [UInt8], indent: Int) {
         switch self {
-        case .null: output += "null"
-        case .bool(let value): output += value ? "true" : "false"
-        case .number(let value): output += Self.format(value)
+        case .null: output.append(contentsOf: "null".utf8)
+        case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
+        case .number(let value): output.append(contentsOf: Self.format(value).utf8)
         case .string(let value): Self.escape(value, into: &output)
         case .array(let items):
-            if items.isEmpty { output += "[]"; return }
-            output += "[\n"
+            if items.isEmpty { output.append(contentsOf: "[]".utf8); return }
+            output.append(contentsOf: "[\n".utf8)
             for (index, item) in items.enumerated() {
-                output += String(repeating: "  ", count: indent + 1)
+                Self.indentation(indent + 1, into: &output)
                 item.write(to: &output, indent: indent + 1)
-                output += index == items.count - 1 ? "\n" : ",\n"
+                if index < items.count - 1 { output.append(UInt8(ascii: ",")) }
+                output.append(10)
             }
-            output += String(repeating: "  ", count: indent) + "]"
+            Self.indentation(indent, into: &output)
+            output.append(UInt8(ascii: "]"))
         case .object(let pairs):
-            if pairs.isEmpty { output += "{}"; return }
-            output += "{\n"
+            if pairs.isEmpty { output.append(contentsOf: "{}".utf8); return }
+            output.append(contentsOf: "{\n".utf8)
             for (index, pair) in pairs.enumerated() {
-                output += String(repeating: "  ", count: indent + 1)
+                Self.indentation(indent + 1, into: &output)
                 Self.escape(pair.0, into: &output)
-                output += ": "
+                output.append(contentsOf: ": ".utf8)
                 pair.1.write(to: &output, indent: indent + 1)
-                output += index == pairs.count - 1 ? "\n" : ",\n"
+                if index < pairs.count - 1 { output.append(UInt8(ascii: ",")) }
+                output.append(10)
             }
-            output += String(repeating: "  ", count: indent) + "}"
+            Self.indentation(indent, into: &output)
+            output.append(UInt8(ascii: "}"))
         }
     }
 
@@ -72,27 +82,53 @@ public indirect enum JSONValue: Sendable, Hashable {
     }
 
     static func escape(_ text: String, into output: inout String) {
-        output += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "<": output += "\\u003c"
-            case ">": output += "\\u003e"
-            case "&": output += "\\u0026"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    let hex = String(scalar.value, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    output.unicodeScalars.append(scalar)
+        var bytes: [UInt8] = []
+        escape(text, into: &bytes)
+        output += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Writes a JSON string, escaping quotes, backslashes, control characters, the HTML-sensitive `<`, `>` and
+    /// `&` (so the JSON can be embedded in a page), and U+2028/U+2029.
+    static func escape(_ text: String, into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        let hex: [UInt8] = Array("0123456789abcdef".utf8)
+        var iterator = text.utf8.makeIterator()
+        var pending: [UInt8] = []
+        while let byte = iterator.next() {
+            if !pending.isEmpty {
+                pending.append(byte)
+                if pending.count == 3 {
+                    if pending == [0xE2, 0x80, 0xA8] || pending == [0xE2, 0x80, 0xA9] {
+                        output.append(contentsOf: (pending[2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                    } else {
+                        output.append(contentsOf: pending)
+                    }
+                    pending.removeAll(keepingCapacity: true)
+                } else if pending.count == 2, byte != 0x80 {
+                    output.append(contentsOf: pending)
+                    pending.removeAll(keepingCapacity: true)
                 }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): output.append(contentsOf: "\\\"".utf8)
+            case UInt8(ascii: "\\"): output.append(contentsOf: "\\\\".utf8)
+            case 10: output.append(contentsOf: "\\n".utf8)
+            case 13: output.append(contentsOf: "\\r".utf8)
+            case 9: output.append(contentsOf: "\\t".utf8)
+            case UInt8(ascii: "<"): output.append(contentsOf: "\\u003c".utf8)
+            case UInt8(ascii: ">"): output.append(contentsOf: "\\u003e".utf8)
+            case UInt8(ascii: "&"): output.append(contentsOf: "\\u0026".utf8)
+            case 0xE2: pending.append(byte)
+            case 0..<0x20:
+                output.append(contentsOf: "\\u00".utf8)
+                output.append(hex[Int(byte >> 4)])
+                output.append(hex[Int(byte & 15)])
+            default: output.append(byte)
             }
         }
-        output += "\""
+        output.append(contentsOf: pending)
+        output.append(UInt8(ascii: "\""))
     }
 }
 

@@ -11,8 +11,9 @@ public struct Engine: Sendable {
     /// Assesses one organisation.
     public func assess(_ evidence: Evidence) -> Assessment {
         var diagnostics: [Diagnostic] = []
+        let cache = ExportCache()
         let dimensions = framework.dimensions.map { dimension in
-            score(dimension, evidence: evidence, diagnostics: &diagnostics)
+            score(dimension, evidence: evidence, cache: cache, diagnostics: &diagnostics)
         }
         return Assessment(
             organisation: evidence.organisation,
@@ -24,7 +25,7 @@ public struct Engine: Sendable {
     // MARK: - Criteria
 
     /// Scores one criterion.
-    public func score(_ criterion: Criterion, evidence: Evidence) -> (CriterionResult, Diagnostic?) {
+    public func score(_ criterion: Criterion, evidence: Evidence, cache: ExportCache? = nil) -> (CriterionResult, Diagnostic?) {
         var bindings: [String: String] = [:]
         var facts: [String: Fact] = [:]
         var uses: [EvidenceUse] = []
@@ -43,7 +44,7 @@ public struct Engine: Sendable {
                 line: fact.flatMap { $0.location.line > 0 ? $0.location.line : nil }))
         }
         let input = AssessorInput(criterionID: criterion.id, scale: framework.scale, organisation: evidence.organisation,
-                                  bindings: bindings, facts: facts, document: evidence.document)
+                                  bindings: bindings, facts: facts, document: evidence.document, cache: cache)
         var result = CriterionResult(
             id: criterion.id, title: criterion.title, weight: criterion.weight, core: criterion.core,
             assessor: criterion.assessorID, status: .assessed, level: nil, points: nil, maxPoints: nil, rationale: "",
@@ -104,10 +105,10 @@ public struct Engine: Sendable {
 
     // MARK: - Dimensions
 
-    private func score(_ dimension: Dimension, evidence: Evidence, diagnostics: inout [Diagnostic]) -> DimensionResult {
+    private func score(_ dimension: Dimension, evidence: Evidence, cache: ExportCache, diagnostics: inout [Diagnostic]) -> DimensionResult {
         var results: [CriterionResult] = []
         for criterion in dimension.rubric.criteria {
-            let (result, diagnostic) = score(criterion, evidence: evidence)
+            let (result, diagnostic) = score(criterion, evidence: evidence, cache: cache)
             if let diagnostic { diagnostics.append(diagnostic) }
             results.append(result)
         }
