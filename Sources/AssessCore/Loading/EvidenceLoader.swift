@@ -72,10 +72,8 @@ public struct EvidenceLoader: Sendable {
     private func decodeFact(key: String, reader: NodeReader, folder: String) -> Fact? {
         let node = reader.node
         guard let pairs = node.pairs,
-              pairs.contains(where: {
-                  let key = $0.key.scalar?.text
-                  return key == "value" || key == "not-applicable" || key == "file"
-              }) else {
+              pairs.contains(where: { $0.key.isScalar("value") || $0.key.isScalar("file") || $0.key.isScalar("not-applicable") })
+        else {
             return Fact(key: key, value: node, location: node.location)
         }
         // The long form. Read in one pass over the pairs; readers (and their message paths) are only built

@@ -2,6 +2,10 @@
 ///
 /// The tree is the engine's own `Sendable` value: libyaml's event stream is turned into it once, and all
 /// decoding is type-directed from it, so `no` is a boolean only where a boolean is expected.
+///
+/// Parsed nodes live in one arena per document (``YAMLTree``): a node is a handle, its text and children are
+/// read on demand, and building or freeing a document costs a few large allocations instead of one per node.
+/// Nodes made in code (`YAMLNode(.mapping([]), at: ...)`) hold their content directly.
 public struct YAMLNode: Sendable {
     /// What a node holds.
     public enum Content: Sendable {
@@ -13,50 +17,189 @@ public struct YAMLNode: Sendable {
         case mapping([YAMLPair])
     }
 
-    /// What the node holds.
-    public var content: Content
-    /// Where the node starts.
-    public var location: SourceLocation
+    private enum Storage: Sendable {
+        case arena(YAMLTree, Int32)
+        indirect case detached(Content, SourceLocation)
+    }
+
+    private let storage: Storage
 
     /// Creates a node.
     public init(_ content: Content, at location: SourceLocation) {
-        self.content = content
-        self.location = location
+        storage = .detached(content, location)
+    }
+
+    init(tree: YAMLTree, index: Int32) {
+        storage = .arena(tree, index)
+    }
+
+    /// What the node holds.
+    public var content: Content {
+        switch storage {
+        case .detached(let content, _): return content
+        case .arena(let tree, let index):
+            let node = tree.nodes[Int(index)]
+            switch node.kind {
+            case .mapping: return .mapping(tree.pairs(of: node))
+            case .sequence: return .sequence(tree.items(of: node))
+            default: return .scalar(tree.scalar(node))
+            }
+        }
+    }
+
+    /// Where the node starts.
+    public var location: SourceLocation {
+        switch storage {
+        case .detached(_, let location): return location
+        case .arena(let tree, let index):
+            let node = tree.nodes[Int(index)]
+            return SourceLocation(line: Int(node.line), column: Int(node.column))
+        }
     }
 
     /// The scalar, if this is one.
     public var scalar: YAMLScalar? {
-        if case .scalar(let scalar) = content { return scalar }
-        return nil
+        switch storage {
+        case .detached(let content, _):
+            if case .scalar(let scalar) = content { return scalar }
+            return nil
+        case .arena(let tree, let index):
+            let node = tree.nodes[Int(index)]
+            return node.kind == .plain || node.kind == .quoted ? tree.scalar(node) : nil
+        }
     }
 
     /// The pairs, if this is a mapping.
     public var pairs: [YAMLPair]? {
-        if case .mapping(let pairs) = content { return pairs }
-        return nil
+        switch storage {
+        case .detached(let content, _):
+            if case .mapping(let pairs) = content { return pairs }
+            return nil
+        case .arena(let tree, let index):
+            let node = tree.nodes[Int(index)]
+            return node.kind == .mapping ? tree.pairs(of: node) : nil
+        }
     }
 
     /// The items, if this is a sequence.
     public var items: [YAMLNode]? {
-        if case .sequence(let items) = content { return items }
-        return nil
+        switch storage {
+        case .detached(let content, _):
+            if case .sequence(let items) = content { return items }
+            return nil
+        case .arena(let tree, let index):
+            let node = tree.nodes[Int(index)]
+            return node.kind == .sequence ? tree.items(of: node) : nil
+        }
+    }
+
+    /// Whether this is a scalar whose text is exactly `text` (compared without building a string).
+    public func isScalar(_ text: String) -> Bool {
+        switch storage {
+        case .detached(let content, _):
+            if case .scalar(let scalar) = content { return scalar.text == text }
+            return false
+        case .arena(let tree, let index):
+            let node = tree.nodes[Int(index)]
+            guard node.kind == .plain || node.kind == .quoted else { return false }
+            return tree.textEquals(node, text)
+        }
     }
 
     /// The value for a scalar key of a mapping.
     public subscript(key: String) -> YAMLNode? {
-        pairs?.first { $0.key.scalar?.text == key }?.value
+        switch storage {
+        case .detached:
+            return pairs?.first { $0.key.scalar?.text == key }?.value
+        case .arena(let tree, let index):
+            let node = tree.nodes[Int(index)]
+            guard node.kind == .mapping else { return nil }
+            var offset = Int(node.start)
+            let end = offset + Int(node.count)
+            while offset + 1 < end {
+                let keyIndex = tree.children[offset]
+                let keyNode = tree.nodes[Int(keyIndex)]
+                if keyNode.kind != .mapping, keyNode.kind != .sequence, tree.textEquals(keyNode, key) {
+                    return YAMLNode(tree: tree, index: tree.children[offset + 1])
+                }
+                offset += 2
+            }
+            return nil
+        }
     }
 
     /// A short word for the kind of node, for messages ("a mapping", "a list", "the text \"abc\"").
     public var kindDescription: String {
-        switch content {
-        case .mapping: return "a mapping"
-        case .sequence: return "a list"
-        case .scalar(let scalar):
-            if scalar.isNull { return "nothing (null)" }
-            let text = scalar.text.count > 40 ? String(scalar.text.prefix(37)) + "..." : scalar.text
-            return "\"\(text)\""
+        if pairs != nil { return "a mapping" }
+        if items != nil { return "a list" }
+        guard let scalar else { return "nothing" }
+        if scalar.isNull { return "nothing (null)" }
+        let text = scalar.text.count > 40 ? String(scalar.text.prefix(37)) + "..." : scalar.text
+        return "\"\(text)\""
+    }
+}
+
+/// The storage of a parsed document: every node, their children and their text, in three arrays.
+final class YAMLTree: Sendable {
+    /// One node of the arena.
+    struct Node: Sendable {
+        enum Kind: UInt8, Sendable {
+            case plain, quoted, sequence, mapping
         }
+        var kind: Kind
+        var line: Int32
+        var column: Int32
+        /// Scalars: offset of the text in `text`; containers: offset of the children in `children`.
+        var start: Int32
+        /// Scalars: text length in bytes; containers: number of children (keys and values for a mapping).
+        var count: Int32
+    }
+
+    let nodes: [Node]
+    let children: [Int32]
+    let text: [UInt8]
+
+    init(nodes: [Node], children: [Int32], text: [UInt8]) {
+        self.nodes = nodes
+        self.children = children
+        self.text = text
+    }
+
+    func scalar(_ node: Node) -> YAMLScalar {
+        let start = Int(node.start), count = Int(node.count)
+        let string = text.withUnsafeBufferPointer { buffer in
+            String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<(start + count)]), as: UTF8.self)
+        }
+        return YAMLScalar(text: string, isPlain: node.kind == .plain)
+    }
+
+    func textEquals(_ node: Node, _ other: String) -> Bool {
+        var other = other
+        return other.withUTF8 { wanted in
+            guard wanted.count == Int(node.count) else { return false }
+            return text.withUnsafeBufferPointer { buffer in
+                let start = Int(node.start)
+                for offset in 0..<wanted.count where buffer[start + offset] != wanted[offset] { return false }
+                return true
+            }
+        }
+    }
+
+    func pairs(of node: Node) -> [YAMLPair] {
+        var pairs: [YAMLPair] = []
+        pairs.reserveCapacity(Int(node.count) / 2)
+        var offset = Int(node.start)
+        let end = offset + Int(node.count)
+        while offset + 1 < end {
+            pairs.append(YAMLPair(key: YAMLNode(tree: self, index: children[offset]), value: YAMLNode(tree: self, index: children[offset + 1])))
+            offset += 2
+        }
+        return pairs
+    }
+
+    func items(of node: Node) -> [YAMLNode] {
+        let start = Int(node.start)
+        return (start..<(start + Int(node.count))).map { YAMLNode(tree: self, index: children[$0]) }
     }
 }
 

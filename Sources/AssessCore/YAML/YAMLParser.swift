@@ -88,7 +88,8 @@ public enum YAMLParser {
         let located = YAMLDocument(file: file, root: nil, bytes: bytes)
         let problems = builder.problems.map { located.diagnostic($0.message, at: $0.location, hint: $0.hint) }
         if builder.stoppedEarly { throw DiagnosticError(problems) }
-        return YAMLDocument(file: file, root: builder.root, bytes: bytes, problems: problems)
+        let tree = YAMLTree(nodes: builder.nodes, children: builder.children, text: builder.text)
+        return YAMLDocument(file: file, root: builder.root.map { YAMLNode(tree: tree, index: $0) }, bytes: bytes, problems: problems)
     }
 
     /// Parses a string (tests and built-in rubrics).
@@ -111,9 +112,12 @@ private struct Frame {
     var isMapping: Bool
     var location: SourceLocation
     var anchor: String?
+    /// The container's own slot in the arena, reserved when it opens.
+    var node: Int32
     /// Where this container's children start in the shared scratch buffer.
     var start: Int
-    var keyIndex: [String: Int]?
+    /// For mappings past a few keys: key offsets by a hash of the key's bytes.
+    var keyIndex: [UInt64: [Int]]?
     var weight = 1
     /// How many levels of containers this one holds, itself included (aliases count at their full depth).
     var height = 1
@@ -123,13 +127,16 @@ private struct TreeBuilder {
     let file: String
     let bytes: [UInt8]
     let limits: YAMLLimits
-    var root: YAMLNode?
+    var root: Int32?
     var problems: [Problem] = []
+    private(set) var nodes: [YAMLTree.Node] = []
+    private(set) var children: [Int32] = []
+    private(set) var text: [UInt8] = []
     private var stack: [Frame] = []
-    /// Children of every open container, in order; a closed container takes its slice as one exact-size array.
-    /// Mappings store key, value, key, value ...
-    private var scratch: [YAMLNode] = []
-    private var anchors: [String: (node: YAMLNode, weight: Int, height: Int)] = [:]
+    /// Children of every open container, in order; a closed container moves its run into `children`.
+    /// Mappings hold key, value, key, value ...
+    private var scratch: [Int32] = []
+    private var anchors: [String: (node: Int32, weight: Int, height: Int)] = [:]
     private var aliasBudget: Int
     private var documents = 0
     private var stopped = false
@@ -142,6 +149,9 @@ private struct TreeBuilder {
         self.limits = limits
         self.aliasBudget = limits.maxAliasExpansion
         scratch.reserveCapacity(256)
+        nodes.reserveCapacity(bytes.count / 10 + 16)
+        children.reserveCapacity(bytes.count / 10 + 16)
+        text.reserveCapacity(bytes.count / 2 + 16)
     }
 
     mutating func run() {
@@ -170,41 +180,58 @@ private struct TreeBuilder {
     }
 
     private mutating func handle(_ event: inout yaml_event_t) {
-        let location = SourceLocation(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+        let line = Int32(truncatingIfNeeded: event.start_mark.line + 1)
+        let column = Int32(truncatingIfNeeded: event.start_mark.column + 1)
         switch event.type {
         case YAML_DOCUMENT_START_EVENT:
             documents += 1
             if documents > 1 {
-                fail("the file holds more than one YAML document", at: location,
+                fail("the file holds more than one YAML document", at: SourceLocation(line: Int(line), column: Int(column)),
                      hint: "keep one document per file: remove the second '---'")
             }
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
-            let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length)), as: UTF8.self)
             var plain = scalar.style == YAML_PLAIN_SCALAR_STYLE
             if plain, let tag = scalar.tag, String(cString: tag) == "tag:yaml.org,2002:str" { plain = false }
-            let node = YAMLNode(.scalar(YAMLScalar(text: text, isPlain: plain)), at: location)
-            if let anchor = scalar.anchor { anchors[String(cString: anchor)] = (node, 1, 0) }
-            add(node, weight: 1, height: 0)
-        case YAML_SEQUENCE_START_EVENT:
-            push(Frame(isMapping: false, location: location, anchor: event.data.sequence_start.anchor.map { String(cString: $0) },
-                       start: scratch.count))
-        case YAML_MAPPING_START_EVENT:
-            push(Frame(isMapping: true, location: location, anchor: event.data.mapping_start.anchor.map { String(cString: $0) },
-                       start: scratch.count))
+            let start = Int32(text.count)
+            if let value = scalar.value, scalar.length > 0 {
+                text.append(contentsOf: UnsafeBufferPointer(start: value, count: Int(scalar.length)))
+            }
+            let index = Int32(nodes.count)
+            nodes.append(YAMLTree.Node(kind: plain ? .plain : .quoted, line: line, column: column, start: start,
+                                       count: Int32(scalar.length)))
+            if let anchor = scalar.anchor { anchors[String(cString: anchor)] = (index, 1, 0) }
+            add(index, weight: 1, height: 0)
+        case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+            let isMapping = event.type == YAML_MAPPING_START_EVENT
+            let anchor = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
+            let location = SourceLocation(line: Int(line), column: Int(column))
+            if stack.count >= limits.maxDepth {
+                fail("nesting is deeper than \(limits.maxDepth) levels", at: location,
+                     hint: "flatten the structure; no rubric or evidence file needs this depth")
+                return
+            }
+            let index = Int32(nodes.count)
+            nodes.append(YAMLTree.Node(kind: isMapping ? .mapping : .sequence, line: line, column: column, start: 0, count: 0))
+            stack.append(Frame(isMapping: isMapping, location: location, anchor: anchor.map { String(cString: $0) },
+                               node: index, start: scratch.count))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { return }
-            let node: YAMLNode
+            let first = Int32(children.count)
             if frame.isMapping {
-                node = YAMLNode(.mapping(closeMapping(from: frame.start)), at: frame.location)
+                closeMapping(from: frame.start)
             } else {
-                node = YAMLNode(.sequence(Array(scratch[frame.start...])), at: frame.location)
+                let segment = scratch[frame.start...]
+                children.append(contentsOf: segment)
             }
             scratch.removeSubrange(frame.start...)
-            if let anchor = frame.anchor { anchors[anchor] = (node, frame.weight, frame.height) }
-            add(node, weight: frame.weight, height: frame.height)
+            nodes[Int(frame.node)].start = first
+            nodes[Int(frame.node)].count = Int32(children.count) - first
+            if let anchor = frame.anchor { anchors[anchor] = (frame.node, frame.weight, frame.height) }
+            add(frame.node, weight: frame.weight, height: frame.height)
         case YAML_ALIAS_EVENT:
             let name = String(cString: event.data.alias.anchor)
+            let location = SourceLocation(line: Int(line), column: Int(column))
             guard let target = anchors[name] else {
                 fail("the alias *\(name) refers to no anchor defined before it", at: location,
                      hint: "define '&\(name)' earlier in the file")
@@ -221,103 +248,191 @@ private struct TreeBuilder {
                      hint: "the alias *\(name) brings in \(target.height) more levels; flatten the structure")
                 return
             }
-            add(YAMLNode(target.node.content, at: location), weight: target.weight, height: target.height)
+            // The alias shares the anchored node's text or children, at its own location.
+            var copy = nodes[Int(target.node)]
+            copy.line = line
+            copy.column = column
+            let index = Int32(nodes.count)
+            nodes.append(copy)
+            add(index, weight: target.weight, height: target.height)
         default:
             break
         }
     }
 
-    private mutating func push(_ frame: Frame) {
-        if stack.count >= limits.maxDepth {
-            fail("nesting is deeper than \(limits.maxDepth) levels", at: frame.location,
-                 hint: "flatten the structure; no rubric or evidence file needs this depth")
-            return
-        }
-        stack.append(frame)
+    private func location(_ index: Int32) -> SourceLocation {
+        let node = nodes[Int(index)]
+        return SourceLocation(line: Int(node.line), column: Int(node.column))
     }
 
-    private mutating func add(_ node: YAMLNode, weight: Int, height: Int) {
+    private func isScalar(_ index: Int32) -> Bool {
+        let kind = nodes[Int(index)].kind
+        return kind == .plain || kind == .quoted
+    }
+
+    /// Whether two scalar nodes have the same text, compared as bytes.
+    private func sameText(_ a: Int32, _ b: Int32) -> Bool {
+        let x = nodes[Int(a)], y = nodes[Int(b)]
+        guard x.count == y.count else { return false }
+        if x.start == y.start { return true }
+        return text.withUnsafeBufferPointer { buffer in
+            let xs = Int(x.start), ys = Int(y.start)
+            for offset in 0..<Int(x.count) where buffer[xs + offset] != buffer[ys + offset] { return false }
+            return true
+        }
+    }
+
+    private func string(_ index: Int32) -> String {
+        let node = nodes[Int(index)]
+        let start = Int(node.start)
+        return String(decoding: text[start..<(start + Int(node.count))], as: UTF8.self)
+    }
+
+    private func isMergeKey(_ index: Int32) -> Bool {
+        let node = nodes[Int(index)]
+        return node.kind == .plain && node.count == 2 && text[Int(node.start)] == UInt8(ascii: "<") && text[Int(node.start) + 1] == UInt8(ascii: "<")
+    }
+
+    private mutating func add(_ index: Int32, weight: Int, height: Int) {
         guard !stack.isEmpty else {
-            root = node
+            root = index
             return
         }
         let top = stack.count - 1
         stack[top].weight += weight
         if height + 1 > stack[top].height { stack[top].height = height + 1 }
         let position = scratch.count - stack[top].start
-        scratch.append(node)
+        scratch.append(index)
         // In a mapping, odd positions are values: check the key just before for duplicates.
         guard stack[top].isMapping, position % 2 == 1 else { return }
         let key = scratch[scratch.count - 2]
-        guard let text = key.scalar?.text, !(text == "<<" && key.scalar?.isPlain == true) else { return }
-        if let first = duplicate(text, frame: top, keyOffset: position - 1) {
+        let keyNode = nodes[Int(key)]
+        guard keyNode.kind == .plain || keyNode.kind == .quoted else { return }
+        if keyNode.kind == .plain, keyNode.count == 2, text[Int(keyNode.start)] == 60, text[Int(keyNode.start) + 1] == 60 { return }
+        if let first = duplicate(key, frame: top, keyOffset: position - 1) {
             problems.append(Problem(
-                message: "duplicate key '\(text)' (first given on line \(first.line))", location: key.location,
+                message: "duplicate key '\(string(key))' (first given on line \(first.line))", location: location(key),
                 hint: "remove one of them or merge their values"))
         }
     }
 
-    /// Looks a key up among the keys so far, keeping an index once a mapping grows past a few keys.
-    private mutating func duplicate(_ text: String, frame top: Int, keyOffset: Int) -> SourceLocation? {
+    /// Looks a key up among the keys so far, keeping an index (by a hash of the key's bytes) once a mapping
+    /// grows past a few keys.
+    private mutating func duplicate(_ key: Int32, frame top: Int, keyOffset: Int) -> SourceLocation? {
         let start = stack[top].start
+        let nodes = self.nodes, text = self.text, scratch = self.scratch
         if stack[top].keyIndex == nil, keyOffset < 24 {
             var offset = 0
             while offset < keyOffset {
-                let key = scratch[start + offset]
-                if key.scalar?.text == text { return key.location }
+                let other = scratch[start + offset]
+                if Self.sameText(nodes, text, other, key) {
+                    let node = nodes[Int(other)]
+                    return SourceLocation(line: Int(node.line), column: Int(node.column))
+                }
                 offset += 2
             }
             return nil
         }
         if stack[top].keyIndex == nil {
-            var index: [String: Int] = [:]
+            var index: [UInt64: [Int]] = [:]
             index.reserveCapacity(64)
             var offset = 0
             while offset < keyOffset {
-                if let key = scratch[start + offset].scalar?.text, index[key] == nil { index[key] = offset }
+                let other = scratch[start + offset]
+                let kind = nodes[Int(other)].kind
+                if kind == .plain || kind == .quoted { index[Self.hash(nodes, text, other), default: []].append(offset) }
                 offset += 2
             }
             stack[top].keyIndex = index
         }
-        if let offset = stack[top].keyIndex?[text] { return scratch[start + offset].location }
-        stack[top].keyIndex?[text] = keyOffset
+        let keyHash = Self.hash(nodes, text, key)
+        for offset in stack[top].keyIndex?[keyHash] ?? [] where Self.sameText(nodes, text, scratch[start + offset], key) {
+            let node = nodes[Int(scratch[start + offset])]
+            return SourceLocation(line: Int(node.line), column: Int(node.column))
+        }
+        stack[top].keyIndex?[keyHash, default: []].append(keyOffset)
         return nil
     }
 
-    /// Builds a mapping's pairs from the scratch buffer, applying YAML merge keys (`<<: *defaults`):
-    /// keys written in the mapping win over merged ones.
-    private mutating func closeMapping(from start: Int) -> [YAMLPair] {
-        var pairs: [YAMLPair] = []
-        pairs.reserveCapacity((scratch.count - start) / 2)
-        var merges: [YAMLNode] = []
+    /// Whether two nodes are scalars with the same text, compared as bytes.
+    private static func sameText(_ nodes: [YAMLTree.Node], _ text: [UInt8], _ a: Int32, _ b: Int32) -> Bool {
+        let x = nodes[Int(a)], y = nodes[Int(b)]
+        guard x.kind == .plain || x.kind == .quoted, y.kind == .plain || y.kind == .quoted, x.count == y.count else { return false }
+        if x.start == y.start { return true }
+        return text.withUnsafeBufferPointer { buffer in
+            let xs = Int(x.start), ys = Int(y.start)
+            for offset in 0..<Int(x.count) where buffer[xs + offset] != buffer[ys + offset] { return false }
+            return true
+        }
+    }
+
+    /// FNV-1a over a scalar's bytes: cheap, and collisions are settled by comparing the bytes.
+    private static func hash(_ nodes: [YAMLTree.Node], _ text: [UInt8], _ index: Int32) -> UInt64 {
+        let node = nodes[Int(index)]
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        text.withUnsafeBufferPointer { buffer in
+            for offset in Int(node.start)..<Int(node.start + node.count) {
+                hash = (hash ^ UInt64(buffer[offset])) &* 0x0000_0100_0000_01b3
+            }
+        }
+        return hash
+    }
+
+    /// Moves a mapping's keys and values from the scratch buffer into `children`, applying YAML merge keys
+    /// (`<<: *defaults`): keys written in the mapping win over merged ones.
+    private mutating func closeMapping(from start: Int) {
+        var merges: [Int32] = []
+        let nodes = self.nodes, text = self.text, scratch = self.scratch
         var index = start
         while index + 1 < scratch.count {
-            let key = scratch[index]
-            if key.scalar?.text == "<<", key.scalar?.isPlain == true {
+            let key = nodes[Int(scratch[index])]
+            if key.kind == .plain, key.count == 2, text[Int(key.start)] == 60, text[Int(key.start) + 1] == 60 {
                 merges.append(scratch[index + 1])
-            } else {
-                pairs.append(YAMLPair(key: key, value: scratch[index + 1]))
             }
             index += 2
         }
-        if !merges.isEmpty { applyMerges(merges, to: &pairs) }
-        return pairs
-    }
-
-    private mutating func applyMerges(_ merges: [YAMLNode], to pairs: inout [YAMLPair]) {
-        var present = Set(pairs.compactMap { $0.key.scalar?.text })
+        guard !merges.isEmpty else {
+            children.append(contentsOf: scratch[start...])
+            return
+        }
+        var present = Set<String>()
+        index = start
+        while index + 1 < scratch.count {
+            let key = scratch[index]
+            if !isMergeKey(key) {
+                children.append(key)
+                children.append(scratch[index + 1])
+                if isScalar(key) { present.insert(string(key)) }
+            }
+            index += 2
+        }
         for merge in merges {
-            let sources = merge.items ?? [merge]
+            let node = nodes[Int(merge)]
+            let sources: [Int32]
+            switch node.kind {
+            case .sequence: sources = Array(children[Int(node.start)..<Int(node.start + node.count)])
+            default: sources = [merge]
+            }
             for source in sources {
-                guard let merged = source.pairs else {
+                let mapping = nodes[Int(source)]
+                guard mapping.kind == .mapping else {
                     problems.append(Problem(message: "a merge key '<<' needs a mapping or a list of mappings",
-                                            location: source.location, hint: "point '<<' at an anchored mapping"))
+                                            location: location(source), hint: "point '<<' at an anchored mapping"))
                     continue
                 }
-                for pair in merged {
-                    guard let key = pair.key.scalar?.text, !present.contains(key) else { continue }
-                    present.insert(key)
-                    pairs.append(pair)
+                var offset = Int(mapping.start)
+                let end = offset + Int(mapping.count)
+                while offset + 1 < end {
+                    let key = children[offset]
+                    if isScalar(key) {
+                        let name = string(key)
+                        if !present.contains(name) {
+                            present.insert(name)
+                            children.append(key)
+                            children.append(children[offset + 1])
+                        }
+                    }
+                    offset += 2
                 }
             }
         }
