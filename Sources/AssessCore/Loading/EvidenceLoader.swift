@@ -35,18 +35,16 @@ public struct EvidenceLoader: Sendable {
             organisation.period = block.optionalString("period")
         }
         var facts: [String: Fact] = [:]
-        if let factsReader = map["facts"], let pairs = factsReader.node.pairs {
-            facts.reserveCapacity(pairs.count)
+        if let factsReader = map["facts"], factsReader.node.isMapping {
             let folder = FileReader.folder(of: document.file)
-            for pair in pairs {
-                guard let key = pair.key.scalar?.text else { continue }
+            factsReader.node.forEachPair { keyNode, value in
+                guard let key = keyNode.scalar?.text else { return }
                 if !Evidence.isValidKey(key) {
-                    context.error("'\(key)' is not a valid fact key", at: pair.key.location,
+                    context.error("'\(key)' is not a valid fact key", at: keyNode.location,
                                   hint: "use lower-case words joined by '.' or '-', such as channel.volumes")
-                    continue
+                    return
                 }
-                let reader = factsReader.child(pair.value, key: key)
-                if let fact = decodeFact(key: key, reader: reader, folder: folder) { facts[key] = fact }
+                if let fact = decodeFact(key: key, node: value, parent: factsReader, folder: folder) { facts[key] = fact }
             }
         } else if let factsReader = map["facts"] {
             factsReader.error("facts must be a mapping of fact keys to values, found \(factsReader.node.kindDescription)")
@@ -69,49 +67,52 @@ public struct EvidenceLoader: Sendable {
         return evidence
     }
 
-    private func decodeFact(key: String, reader: NodeReader, folder: String) -> Fact? {
-        let node = reader.node
-        guard let pairs = node.pairs,
-              pairs.contains(where: { $0.key.isScalar("value") || $0.key.isScalar("file") || $0.key.isScalar("not-applicable") })
-        else {
-            return Fact(key: key, value: node, location: node.location)
+    private func decodeFact(key: String, node: YAMLNode, parent: NodeReader, folder: String) -> Fact? {
+        // The reader (and its message path) is built only when a value needs checking.
+        var reader: NodeReader { parent.child(node, key: key) }
+        guard node.isMapping else { return Fact(key: key, value: node, location: node.location) }
+        var isLongForm = false
+        node.forEachPair { key, _ in
+            if !isLongForm, key.isScalar("value") || key.isScalar("file") || key.isScalar("not-applicable") { isLongForm = true }
         }
-        // The long form. Read in one pass over the pairs; readers (and their message paths) are only built
-        // for a key whose value needs checking, so a large evidence file decodes quickly.
+        guard isLongForm else { return Fact(key: key, value: node, location: node.location) }
+        // The long form. Read in one pass over the pairs, comparing keys as bytes; readers (and their message
+        // paths) are only built for a value that needs checking, so a large evidence file decodes quickly.
         var fact = Fact(key: key, value: nil, location: node.location)
         var forms = 0
-        for pair in pairs {
-            let name = pair.key.scalar?.text ?? ""
-            switch name {
-            case "value":
-                fact.value = pair.value
+        node.forEachPair { name, value in
+            if name.isScalar("value") {
+                fact.value = value
                 forms += 1
-            case "not-applicable":
-                fact.notApplicable = reader.child(pair.value, key: name).string()
-                forms += 1
-            case "file":
-                if let file = reader.child(pair.value, key: name).string() {
+            } else if name.isScalar("source") {
+                if let source = Self.provenance(value) {
+                    fact.source = source
+                } else {
+                    _ = reader.child(value, key: "source").choice(Provenance.self)
+                }
+            } else if name.isScalar("reference") {
+                fact.reference = Self.text(value) ?? reader.child(value, key: "reference").string()
+            } else if name.isScalar("date") {
+                if let text = Self.text(value), Self.isDate(text) {
+                    fact.date = text
+                } else if let text = reader.child(value, key: "date").string() {
+                    reader.child(value, key: "date").error("date must be written YYYY-MM-DD, YYYY-MM or YYYY, found \"\(text)\"")
+                }
+            } else if name.isScalar("note") {
+                fact.note = Self.text(value) ?? reader.child(value, key: "note").string()
+            } else if name.isScalar("file") {
+                if let file = reader.child(value, key: "file").string() {
                     fact.file = file
                     fact.filePath = FileReader.resolve(file, relativeTo: folder)
                 }
                 forms += 1
-            case "source":
-                if let text = pair.value.scalar?.text, let source = Provenance(rawValue: text) {
-                    fact.source = source
-                } else {
-                    _ = reader.child(pair.value, key: name).choice(Provenance.self)
-                }
-            case "reference": fact.reference = Self.text(pair.value) ?? reader.child(pair.value, key: name).string()
-            case "note": fact.note = Self.text(pair.value) ?? reader.child(pair.value, key: name).string()
-            case "date":
-                if let text = Self.text(pair.value), Self.isDate(text) {
-                    fact.date = text
-                } else if let text = reader.child(pair.value, key: name).string() {
-                    reader.child(pair.value, key: name).error("date must be written YYYY-MM-DD, YYYY-MM or YYYY, found \"\(text)\"")
-                }
-            default:
-                let suggestion = Suggestion.nearest(to: name, in: Self.factKeys)
-                reader.context.error("unknown key '\(name)' in \(reader.path)", at: pair.key.location,
+            } else if name.isScalar("not-applicable") {
+                fact.notApplicable = reader.child(value, key: "not-applicable").string()
+                forms += 1
+            } else {
+                let text = name.scalar?.text ?? "?"
+                let suggestion = Suggestion.nearest(to: text, in: Self.factKeys)
+                reader.context.error("unknown key '\(text)' in \(reader.path)", at: name.location,
                                      hint: suggestion.map { "did you mean '\($0)'?" } ?? "valid keys are \(Self.factKeys.joined(separator: ", "))")
             }
         }
@@ -119,6 +120,14 @@ public struct EvidenceLoader: Sendable {
             reader.error("fact '\(key)' has more than one of 'value', 'file' and 'not-applicable'", hint: "keep one of them")
         }
         return fact
+    }
+
+    /// A provenance word, compared as bytes.
+    private static func provenance(_ node: YAMLNode) -> Provenance? {
+        if node.isScalar("measured") { return .measured }
+        if node.isScalar("documented") { return .documented }
+        if node.isScalar("self-reported") { return .selfReported }
+        return nil
     }
 
     /// A non-null scalar's text, or nil (the caller then reports the problem through a reader).

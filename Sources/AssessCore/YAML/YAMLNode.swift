@@ -93,6 +93,33 @@ public struct YAMLNode: Sendable {
         }
     }
 
+    /// Calls `body` with each key and value of a mapping, in order, without building an array of pairs.
+    public func forEachPair(_ body: (YAMLNode, YAMLNode) -> Void) {
+        switch storage {
+        case .detached(let content, _):
+            if case .mapping(let pairs) = content { for pair in pairs { body(pair.key, pair.value) } }
+        case .arena(let tree, let index):
+            let node = tree.nodes[Int(index)]
+            guard node.kind == .mapping else { return }
+            var offset = Int(node.start)
+            let end = offset + Int(node.count)
+            while offset + 1 < end {
+                body(YAMLNode(tree: tree, index: tree.children[offset]), YAMLNode(tree: tree, index: tree.children[offset + 1]))
+                offset += 2
+            }
+        }
+    }
+
+    /// Whether this is a mapping.
+    public var isMapping: Bool {
+        switch storage {
+        case .detached(let content, _):
+            if case .mapping = content { return true }
+            return false
+        case .arena(let tree, let index): return tree.nodes[Int(index)].kind == .mapping
+        }
+    }
+
     /// Whether this is a scalar whose text is exactly `text` (compared without building a string).
     public func isScalar(_ text: String) -> Bool {
         switch storage {

@@ -116,8 +116,10 @@ private struct Frame {
     var node: Int32
     /// Where this container's children start in the shared scratch buffer.
     var start: Int
-    /// For mappings past a few keys: key offsets by a hash of the key's bytes.
-    var keyIndex: [UInt64: [Int]]?
+    /// For mappings past a few keys: the first key offset for each hash of a key's bytes; keys whose hash
+    /// collides with a different key's go to `collisions`, checked one by one.
+    var keyIndex: [UInt64: Int]?
+    var collisions: [Int] = []
     var weight = 1
     /// How many levels of containers this one holds, itself included (aliases count at their full depth).
     var height = 1
@@ -334,23 +336,38 @@ private struct TreeBuilder {
             return nil
         }
         if stack[top].keyIndex == nil {
-            var index: [UInt64: [Int]] = [:]
+            var index: [UInt64: Int] = [:]
             index.reserveCapacity(64)
+            var collisions: [Int] = []
             var offset = 0
             while offset < keyOffset {
                 let other = scratch[start + offset]
                 let kind = nodes[Int(other)].kind
-                if kind == .plain || kind == .quoted { index[Self.hash(nodes, text, other), default: []].append(offset) }
+                if kind == .plain || kind == .quoted {
+                    let hash = Self.hash(nodes, text, other)
+                    if let existing = index[hash] {
+                        if !Self.sameText(nodes, text, scratch[start + existing], other) { collisions.append(offset) }
+                    } else {
+                        index[hash] = offset
+                    }
+                }
                 offset += 2
             }
             stack[top].keyIndex = index
+            stack[top].collisions = collisions
         }
         let keyHash = Self.hash(nodes, text, key)
-        for offset in stack[top].keyIndex?[keyHash] ?? [] where Self.sameText(nodes, text, scratch[start + offset], key) {
+        func found(_ offset: Int) -> SourceLocation {
             let node = nodes[Int(scratch[start + offset])]
             return SourceLocation(line: Int(node.line), column: Int(node.column))
         }
-        stack[top].keyIndex?[keyHash, default: []].append(keyOffset)
+        if let existing = stack[top].keyIndex?[keyHash] {
+            if Self.sameText(nodes, text, scratch[start + existing], key) { return found(existing) }
+            for offset in stack[top].collisions where Self.sameText(nodes, text, scratch[start + offset], key) { return found(offset) }
+            stack[top].collisions.append(keyOffset)
+            return nil
+        }
+        stack[top].keyIndex?[keyHash] = keyOffset
         return nil
     }
 
