@@ -201,6 +201,7 @@ final class YAMLTree: Sendable {
     }
 
     func textEquals(_ node: Node, _ other: String) -> Bool {
+        guard other.utf8.count == Int(node.count) else { return false }
         var other = other
         return other.withUTF8 { wanted in
             guard wanted.count == Int(node.count) else { return false }
