@@ -86,9 +86,10 @@ final class PluginProcess: @unchecked Sendable {
         var bytes = Array(line.utf8)
         bytes.append(UInt8(ascii: "\n"))
         let written = bytes.withUnsafeBytes { pointer -> Bool in
+            guard let base = pointer.baseAddress else { return true }
             var offset = 0
             while offset < pointer.count {
-                let result = write(stdinHandle.fileDescriptor, pointer.baseAddress! + offset, pointer.count - offset)
+                let result = write(stdinHandle.fileDescriptor, base + offset, pointer.count - offset)
                 if result < 0 {
                     if errno == EINTR { continue }
                     return false
