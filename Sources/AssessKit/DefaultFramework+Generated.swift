@@ -1861,9 +1861,9 @@ criteria:
       How does the council listen to what residents say online about it and its area, and what does it
       do with what it hears?
     guidance: >
-      Choose the answer that best describes current practice. Evidence can be the monitoring tool and
-      its search terms, insight reports and who receives them, and examples of a service or message that
-      changed because of them.
+      Answer yes or no to each statement. A level counts only when every statement for it and the levels
+      below holds. Evidence can be the monitoring tool and its search terms, insight reports and who
+      receives them, and examples of a service or message that changed because of them.
     rationale: >
       The GDS steps for effective social media use, quoted in the seeds, start with listening: tracking
       conversations across channels to learn about the audience, then gathering insights on
@@ -1872,32 +1872,32 @@ criteria:
       call for a single view of the customer so that interactions are not lost.
     weight: 1.5
     core: false
-    assessor: options
+    assessor: staged
     evidence:
-      answer: engagement.listening
+      statements: engagement.listening
     parameters:
-      options:
-        - value: not-monitored
-          label: Nobody monitors what is said online about the council.
-          level: 1
-        - value: own-notifications
-          label: Staff read notifications on the council's own accounts as they come in; nothing is recorded or reported.
+      statements:
+        - id: notifications-read
           level: 2
-        - value: keyword-monitoring
-          label: >-
-            Keywords and local groups are monitored with a tool across platforms, and a regular summary
-            goes to communications.
+          text: Staff read and answer notifications and messages on the council's own accounts.
+        - id: monitoring-tool
           level: 3
-        - value: insight-reports
-          label: >-
-            Regular insight reports (themes, sentiment, who is talking) go to service managers and have
-            changed services or messages; they are read alongside complaints and CRM data.
+          text: Keywords and local groups are monitored across platforms with a tool.
+        - id: summary-to-comms
+          level: 3
+          text: A regular summary of what residents say goes to communications.
+        - id: insight-to-services
           level: 4
-        - value: integrated-insight
-          label: >-
-            Online insight is combined with CRM, complaints and consultation data in one view, used in
-            decision reports, and checked against what residents say through other routes.
+          text: Regular insight reports (themes, sentiment, who is talking) go to service managers.
+        - id: insight-acted-on
+          level: 4
+          text: Insight has changed a service or a message in the last 12 months.
+        - id: single-view
           level: 5
+          text: Online insight is combined with CRM, complaints and consultation data in one view.
+        - id: in-decisions
+          level: 5
+          text: Insight is used in decision reports and checked against what residents say through other routes.
     levels:
       1: The council does not know what residents say about it online.
       2: Notifications are read as they arrive but nothing is learnt from them.
@@ -2502,8 +2502,9 @@ criteria:
     question: Which of these kinds of help for people who struggle to get online are available in the area?
     guidance: >
       Check library, customer service and housing service offers, the council's website, and partners'
-      provision that the council funds or refers to. An item counts only if it is available now across the
-      area, not in a single pilot. Free public wifi counts if it needs no paid account.
+      provision that the council funds or refers to. A statement holds only if the help is available now
+      across the area, not in a single pilot. Free public wifi counts if it needs no paid account. A level
+      counts only when every statement for it and the levels below holds.
     rationale: >
       Point 5 of the GDS Service Standard requires assisted digital support for people who cannot use an
       online service on their own. The seeds warn that removing phone numbers to force people online is
@@ -2511,30 +2512,35 @@ criteria:
       show those least likely to be online are older and disabled people, who need help close to home.
     weight: 2
     core: false
-    assessor: checklist
+    assessor: staged
     evidence:
-      items: inclusion.assisted-digital
+      statements: inclusion.assisted-digital
     parameters:
-      items:
+      statements:
         - id: library-computers
-          label: Free computers and internet access in every library
+          level: 2
+          text: Free computers and internet access in every library
         - id: free-wifi
-          label: Free public wifi in libraries and council buildings open to the public
+          level: 2
+          text: Free public wifi in libraries and council buildings open to the public
         - id: face-to-face-help
-          label: Trained staff or volunteers help people use online services face to face, without an appointment at some sites
-          weight: 2
+          level: 3
+          text: Trained staff or volunteers help people use online services face to face, without an appointment at some sites
         - id: phone-assisted
-          label: Phone staff will complete an online form with or for the caller
-          weight: 2
+          level: 3
+          text: Phone staff will complete an online form with or for the caller
         - id: devices-and-data
-          label: Devices or free mobile data are lent or given to residents who need them (for example through the National Databank)
-        - id: community-outreach
-          label: Help is offered in community venues beyond libraries (community centres, sheltered housing, GP surgeries)
+          level: 4
+          text: Devices or free mobile data are lent or given to residents who need them (for example through the National Databank)
         - id: referral-route
-          label: Frontline staff can refer a resident to skills or device support and the referral is followed up
+          level: 4
+          text: Frontline staff can refer a resident to skills or device support and the referral is followed up
+        - id: community-outreach
+          level: 5
+          text: Help is offered in community venues beyond libraries (community centres, sheltered housing, GP surgeries)
         - id: help-directory
-          label: A published directory or map shows where free help to get online is available
-      thresholds: [0, 30, 55, 80, 100]
+          level: 5
+          text: A published directory or map shows where free help to get online is available
     levels:
       1: Little beyond library computers; people who struggle online are turned away or left to phone.
       2: Library computers and wifi, with some help on request.
