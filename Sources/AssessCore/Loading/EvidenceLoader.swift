@@ -36,6 +36,7 @@ public struct EvidenceLoader: Sendable {
         }
         var facts: [String: Fact] = [:]
         if let factsReader = map["facts"], factsReader.node.isMapping {
+            facts.reserveCapacity(factsReader.node.childCount)
             let folder = FileReader.folder(of: document.file)
             factsReader.node.forEachPair { keyNode, value in
                 guard let key = keyNode.scalar?.text else { return }

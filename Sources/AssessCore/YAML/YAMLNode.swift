@@ -110,6 +110,25 @@ public struct YAMLNode: Sendable {
         }
     }
 
+    /// The number of pairs of a mapping or items of a list (0 for a scalar), without building them.
+    public var childCount: Int {
+        switch storage {
+        case .detached(let content, _):
+            switch content {
+            case .mapping(let pairs): return pairs.count
+            case .sequence(let items): return items.count
+            case .scalar: return 0
+            }
+        case .arena(let tree, let index):
+            let node = tree.nodes[Int(index)]
+            switch node.kind {
+            case .mapping: return Int(node.count) / 2
+            case .sequence: return Int(node.count)
+            default: return 0
+            }
+        }
+    }
+
     /// Whether this is a mapping.
     public var isMapping: Bool {
         switch storage {
