@@ -74,7 +74,7 @@ public struct EvidenceLoader: Sendable {
         guard node.isMapping else { return Fact(key: key, value: node, location: node.location) }
         var isLongForm = false
         node.forEachPair { key, _ in
-            if !isLongForm, key.isScalar("value") || key.isScalar("file") || key.isScalar("not-applicable") { isLongForm = true }
+            if !isLongForm, key.scalarIndex(in: Self.formKeys) != nil { isLongForm = true }
         }
         guard isLongForm else { return Fact(key: key, value: node, location: node.location) }
         // The long form. Read in one pass over the pairs, comparing keys as bytes; readers (and their message
@@ -82,35 +82,37 @@ public struct EvidenceLoader: Sendable {
         var fact = Fact(key: key, value: nil, location: node.location)
         var forms = 0
         node.forEachPair { name, value in
-            if name.isScalar("value") {
+            switch name.scalarIndex(in: Self.longFormKeys) {
+            case 0:  // value
                 fact.value = value
                 forms += 1
-            } else if name.isScalar("source") {
-                if let source = Self.provenance(value) {
-                    fact.source = source
-                } else {
-                    _ = reader.child(value, key: "source").choice(Provenance.self)
+            case 1:  // source
+                switch value.scalarIndex(in: Self.provenanceWords) {
+                case 0: fact.source = .measured
+                case 1: fact.source = .documented
+                case 2: fact.source = .selfReported
+                default: _ = reader.child(value, key: "source").choice(Provenance.self)
                 }
-            } else if name.isScalar("reference") {
+            case 2:  // reference
                 fact.reference = Self.text(value) ?? reader.child(value, key: "reference").string()
-            } else if name.isScalar("date") {
+            case 3:  // date
                 if let text = Self.text(value), Self.isDate(text) {
                     fact.date = text
                 } else if let text = reader.child(value, key: "date").string() {
                     reader.child(value, key: "date").error("date must be written YYYY-MM-DD, YYYY-MM or YYYY, found \"\(text)\"")
                 }
-            } else if name.isScalar("note") {
+            case 4:  // note
                 fact.note = Self.text(value) ?? reader.child(value, key: "note").string()
-            } else if name.isScalar("file") {
+            case 5:  // file
                 if let file = reader.child(value, key: "file").string() {
                     fact.file = file
                     fact.filePath = FileReader.resolve(file, relativeTo: folder)
                 }
                 forms += 1
-            } else if name.isScalar("not-applicable") {
+            case 6:  // not-applicable
                 fact.notApplicable = reader.child(value, key: "not-applicable").string()
                 forms += 1
-            } else {
+            default:
                 let text = name.scalar?.text ?? "?"
                 let suggestion = Suggestion.nearest(to: text, in: Self.factKeys)
                 reader.context.error("unknown key '\(text)' in \(reader.path)", at: name.location,
@@ -123,13 +125,12 @@ public struct EvidenceLoader: Sendable {
         return fact
     }
 
-    /// A provenance word, compared as bytes.
-    private static func provenance(_ node: YAMLNode) -> Provenance? {
-        if node.isScalar("measured") { return .measured }
-        if node.isScalar("documented") { return .documented }
-        if node.isScalar("self-reported") { return .selfReported }
-        return nil
-    }
+    /// The keys that make a mapping a fact's long form.
+    static let formKeys: [StaticString] = ["value", "file", "not-applicable"]
+    /// The long form's keys, in the order `decodeFact` switches on.
+    static let longFormKeys: [StaticString] = ["value", "source", "reference", "date", "note", "file", "not-applicable"]
+    /// The provenance words, in the order of `Provenance`'s cases.
+    static let provenanceWords: [StaticString] = ["measured", "documented", "self-reported"]
 
     /// A non-null scalar's text, or nil (the caller then reports the problem through a reader).
     private static func text(_ node: YAMLNode) -> String? {
@@ -139,13 +140,16 @@ public struct EvidenceLoader: Sendable {
 
     static func isDate(_ text: String) -> Bool {
         // YYYY, YYYY-MM or YYYY-MM-DD, checked on bytes.
-        let bytes = text.utf8
-        guard bytes.count == 4 || bytes.count == 7 || bytes.count == 10 else { return false }
-        for (index, byte) in bytes.enumerated() {
-            let isDash = index == 4 || index == 7
-            if isDash ? byte != UInt8(ascii: "-") : !(byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) { return false }
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count == 4 || bytes.count == 7 || bytes.count == 10 else { return false }
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                let isDash = index == 4 || index == 7
+                if isDash ? byte != 45 : !(byte >= 48 && byte <= 57) { return false }
+            }
+            return true
         }
-        return true
     }
 
     /// Warnings for facts that no criterion of the framework reads, with the nearest key that one does.
@@ -171,9 +175,14 @@ public struct EvidenceLoader: Sendable {
 extension Evidence {
     /// Whether a text is a valid fact key: lower-case letters, digits, '-', '_' and '.'.
     public static func isValidKey(_ key: String) -> Bool {
-        !key.isEmpty && key.utf8.allSatisfy { byte in
-            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
-                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_")
+        var key = key
+        return key.withUTF8 { bytes in
+            guard !bytes.isEmpty else { return false }
+            for byte in bytes {
+                let valid = (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57) || byte == 45 || byte == 46 || byte == 95
+                if !valid { return false }
+            }
+            return true
         }
     }
 }

@@ -139,6 +139,32 @@ public struct YAMLNode: Sendable {
         }
     }
 
+    /// The index of the candidate this scalar's text equals, compared as bytes without building a string;
+    /// nil when none matches or the node is not a scalar. For decoding hot paths.
+    public func scalarIndex(in candidates: [StaticString]) -> Int? {
+        switch storage {
+        case .detached(let content, _):
+            guard case .scalar(let scalar) = content else { return nil }
+            return candidates.firstIndex { $0.description == scalar.text }
+        case .arena(let tree, let index):
+            let node = tree.nodes[Int(index)]
+            guard node.kind == .plain || node.kind == .quoted else { return nil }
+            return tree.text.withUnsafeBufferPointer { buffer -> Int? in
+                let start = Int(node.start), count = Int(node.count)
+                for (position, candidate) in candidates.enumerated() where candidate.utf8CodeUnitCount == count {
+                    let bytes = candidate.utf8Start
+                    var equal = true
+                    for offset in 0..<count where buffer[start + offset] != bytes[offset] {
+                        equal = false
+                        break
+                    }
+                    if equal { return position }
+                }
+                return nil
+            }
+        }
+    }
+
     /// Whether this is a scalar whose text is exactly `text` (compared without building a string).
     public func isScalar(_ text: String) -> Bool {
         switch storage {

@@ -116,10 +116,11 @@ private struct Frame {
     var node: Int32
     /// Where this container's children start in the shared scratch buffer.
     var start: Int
-    /// For mappings past a few keys: the first key offset for each hash of a key's bytes; keys whose hash
-    /// collides with a different key's go to `collisions`, checked one by one.
-    var keyIndex: [UInt64: Int]?
-    var collisions: [Int] = []
+    /// For mappings past a few keys: an open-addressing table of key offsets (+1; 0 is empty) and their
+    /// hashes, indexed by a hash of the key's bytes.
+    var keyTable: [Int32] = []
+    var keyHashes: [UInt64] = []
+    var keyTableCount = 0
     var weight = 1
     /// How many levels of containers this one holds, itself included (aliases count at their full depth).
     var height = 1
@@ -323,52 +324,60 @@ private struct TreeBuilder {
     private mutating func duplicate(_ key: Int32, frame top: Int, keyOffset: Int) -> SourceLocation? {
         let start = stack[top].start
         let nodes = self.nodes, text = self.text, scratch = self.scratch
-        if stack[top].keyIndex == nil, keyOffset < 24 {
-            var offset = 0
-            while offset < keyOffset {
-                let other = scratch[start + offset]
-                if Self.sameText(nodes, text, other, key) {
-                    let node = nodes[Int(other)]
-                    return SourceLocation(line: Int(node.line), column: Int(node.column))
-                }
-                offset += 2
-            }
-            return nil
-        }
-        if stack[top].keyIndex == nil {
-            var index: [UInt64: Int] = [:]
-            index.reserveCapacity(64)
-            var collisions: [Int] = []
-            var offset = 0
-            while offset < keyOffset {
-                let other = scratch[start + offset]
-                let kind = nodes[Int(other)].kind
-                if kind == .plain || kind == .quoted {
-                    let hash = Self.hash(nodes, text, other)
-                    if let existing = index[hash] {
-                        if !Self.sameText(nodes, text, scratch[start + existing], other) { collisions.append(offset) }
-                    } else {
-                        index[hash] = offset
-                    }
-                }
-                offset += 2
-            }
-            stack[top].keyIndex = index
-            stack[top].collisions = collisions
-        }
-        let keyHash = Self.hash(nodes, text, key)
         func found(_ offset: Int) -> SourceLocation {
             let node = nodes[Int(scratch[start + offset])]
             return SourceLocation(line: Int(node.line), column: Int(node.column))
         }
-        if let existing = stack[top].keyIndex?[keyHash] {
-            if Self.sameText(nodes, text, scratch[start + existing], key) { return found(existing) }
-            for offset in stack[top].collisions where Self.sameText(nodes, text, scratch[start + offset], key) { return found(offset) }
-            stack[top].collisions.append(keyOffset)
+        if stack[top].keyTable.isEmpty, keyOffset < 24 {
+            var offset = 0
+            while offset < keyOffset {
+                if Self.sameText(nodes, text, scratch[start + offset], key) { return found(offset) }
+                offset += 2
+            }
             return nil
         }
-        stack[top].keyIndex?[keyHash] = keyOffset
+        if stack[top].keyTable.isEmpty {
+            var offset = 0
+            while offset < keyOffset {
+                Self.insert(offset, hash: Self.hash(nodes, text, scratch[start + offset]), into: &stack[top])
+                offset += 2
+            }
+        }
+        // Probe: an equal key is a duplicate; an empty slot means the key is new.
+        let keyHash = Self.hash(nodes, text, key)
+        let mask = stack[top].keyTable.count - 1
+        var slot = Int(truncatingIfNeeded: keyHash) & mask
+        while stack[top].keyTable[slot] != 0 {
+            let offset = Int(stack[top].keyTable[slot]) - 1
+            if stack[top].keyHashes[slot] == keyHash, Self.sameText(nodes, text, scratch[start + offset], key) { return found(offset) }
+            slot = (slot + 1) & mask
+        }
+        Self.insert(keyOffset, hash: keyHash, into: &stack[top])
         return nil
+    }
+
+    /// Adds a key offset to a frame's table, doubling the table when it is half full.
+    private static func insert(_ offset: Int, hash: UInt64, into frame: inout Frame) {
+        if (frame.keyTableCount + 1) * 2 > frame.keyTable.count {
+            let oldTable = frame.keyTable, oldHashes = frame.keyHashes
+            let size = max(64, oldTable.count * 2)
+            frame.keyTable = [Int32](repeating: 0, count: size)
+            frame.keyHashes = [UInt64](repeating: 0, count: size)
+            frame.keyTableCount = 0
+            for (slot, entry) in oldTable.enumerated() where entry != 0 {
+                place(entry, hash: oldHashes[slot], into: &frame)
+            }
+        }
+        place(Int32(offset + 1), hash: hash, into: &frame)
+    }
+
+    private static func place(_ entry: Int32, hash: UInt64, into frame: inout Frame) {
+        let mask = frame.keyTable.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while frame.keyTable[slot] != 0 { slot = (slot + 1) & mask }
+        frame.keyTable[slot] = entry
+        frame.keyHashes[slot] = hash
+        frame.keyTableCount += 1
     }
 
     /// Whether two nodes are scalars with the same text, compared as bytes.
