@@ -152,9 +152,11 @@ private struct TreeBuilder {
         self.limits = limits
         self.aliasBudget = limits.maxAliasExpansion
         scratch.reserveCapacity(256)
-        nodes.reserveCapacity(bytes.count / 10 + 16)
-        children.reserveCapacity(bytes.count / 10 + 16)
-        text.reserveCapacity(bytes.count / 2 + 16)
+        // Sized so typical files never grow them: a node per 8 bytes or so, and scalar text (unescaped, so
+        // never longer than the input).
+        nodes.reserveCapacity(bytes.count / 6 + 16)
+        children.reserveCapacity(bytes.count / 6 + 16)
+        text.reserveCapacity(bytes.count + 16)
     }
 
     mutating func run() {
