@@ -45,7 +45,7 @@ public struct EvidenceLoader: Sendable {
                                   hint: "use lower-case words joined by '.' or '-', such as channel.volumes")
                     return
                 }
-                if let fact = decodeFact(key: key, node: value, parent: factsReader, folder: folder) { facts[key] = fact }
+                facts[key] = decodeFact(key: key, node: value, parent: factsReader, folder: folder)
             }
         } else if let factsReader = map["facts"] {
             factsReader.error("facts must be a mapping of fact keys to values, found \(factsReader.node.kindDescription)")
@@ -68,7 +68,7 @@ public struct EvidenceLoader: Sendable {
         return evidence
     }
 
-    private func decodeFact(key: String, node: YAMLNode, parent: NodeReader, folder: String) -> Fact? {
+    private func decodeFact(key: String, node: YAMLNode, parent: NodeReader, folder: String) -> Fact {
         // The reader (and its message path) is built only when a value needs checking.
         var reader: NodeReader { parent.child(node, key: key) }
         guard node.isMapping else { return Fact(key: key, value: node, location: node.location) }
