@@ -38,10 +38,10 @@ public struct EvidenceLoader: Sendable {
         if let factsReader = map["facts"], factsReader.node.isMapping {
             facts.reserveCapacity(factsReader.node.childCount)
             let folder = FileReader.folder(of: document.file)
-            factsReader.node.forEachPair { keyNode, value in
-                guard let key = keyNode.scalar?.text else { return }
+            factsReader.node.forEachEntry { key, keyLocation, value in
+                guard let key else { return }
                 if !Evidence.isValidKey(key) {
-                    context.error("'\(key)' is not a valid fact key", at: keyNode.location,
+                    context.error("'\(key)' is not a valid fact key", at: keyLocation,
                                   hint: "use lower-case words joined by '.' or '-', such as channel.volumes")
                     return
                 }
@@ -71,15 +71,11 @@ public struct EvidenceLoader: Sendable {
     private func decodeFact(key: String, node: YAMLNode, parent: NodeReader, folder: String) -> Fact {
         // The reader (and its message path) is built only when a value needs checking.
         var reader: NodeReader { parent.child(node, key: key) }
-        guard node.isMapping else { return Fact(key: key, value: node, location: node.location) }
-        var isLongForm = false
-        node.forEachPair { key, _ in
-            if !isLongForm, key.scalarIndex(in: Self.formKeys) != nil { isLongForm = true }
-        }
-        guard isLongForm else { return Fact(key: key, value: node, location: node.location) }
+        let probe = node.probe(keys: Self.formKeys)
+        guard probe.hasKey else { return Fact(key: key, value: node, location: probe.location) }
         // The long form. Read in one pass over the pairs, comparing keys as bytes; readers (and their message
         // paths) are only built for a value that needs checking, so a large evidence file decodes quickly.
-        var fact = Fact(key: key, value: nil, location: node.location)
+        var fact = Fact(key: key, value: nil, location: probe.location)
         var forms = 0
         node.forEachPair { name, value in
             switch name.scalarIndex(in: Self.longFormKeys) {

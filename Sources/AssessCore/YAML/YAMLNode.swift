@@ -129,6 +129,26 @@ public struct YAMLNode: Sendable {
         }
     }
 
+    /// Calls `body` with each entry of a mapping: the key's text (nil for a non-scalar key), the key's
+    /// location, and the value. Cheaper than ``forEachPair(_:)`` when the key is only needed as text.
+    public func forEachEntry(_ body: (String?, SourceLocation, YAMLNode) -> Void) {
+        switch storage {
+        case .detached(let content, _):
+            if case .mapping(let pairs) = content { for pair in pairs { body(pair.key.scalar?.text, pair.key.location, pair.value) } }
+        case .arena(let tree, let index):
+            let node = tree.nodes[Int(index)]
+            guard node.kind == .mapping else { return }
+            var offset = Int(node.start)
+            let end = offset + Int(node.count)
+            while offset + 1 < end {
+                let key = tree.nodes[Int(tree.children[offset])]
+                let text = key.kind == .plain || key.kind == .quoted ? tree.scalar(key).text : nil
+                body(text, SourceLocation(line: Int(key.line), column: Int(key.column)), YAMLNode(tree: tree, index: tree.children[offset + 1]))
+                offset += 2
+            }
+        }
+    }
+
     /// Whether this is a mapping.
     public var isMapping: Bool {
         switch storage {
@@ -136,6 +156,45 @@ public struct YAMLNode: Sendable {
             if case .mapping = content { return true }
             return false
         case .arena(let tree, let index): return tree.nodes[Int(index)].kind == .mapping
+        }
+    }
+
+    /// Where the node starts and whether it is a mapping with a key equal to one of the candidates, in one
+    /// look at the arena. For decoding hot paths.
+    public func probe(keys candidates: [StaticString]) -> (location: SourceLocation, hasKey: Bool) {
+        switch storage {
+        case .detached(_, let location):
+            return (location, hasKey(in: candidates))
+        case .arena(let tree, let index):
+            let node = tree.nodes[Int(index)]
+            let location = SourceLocation(line: Int(node.line), column: Int(node.column))
+            guard node.kind == .mapping else { return (location, false) }
+            var offset = Int(node.start)
+            let end = offset + Int(node.count)
+            while offset + 1 < end {
+                if tree.match(tree.nodes[Int(tree.children[offset])], candidates) != nil { return (location, true) }
+                offset += 2
+            }
+            return (location, false)
+        }
+    }
+
+    /// Whether a mapping has a key equal to one of the candidates (compared as bytes, without building
+    /// handles or strings). For decoding hot paths.
+    public func hasKey(in candidates: [StaticString]) -> Bool {
+        switch storage {
+        case .detached:
+            return pairs?.contains { $0.key.scalarIndex(in: candidates) != nil } ?? false
+        case .arena(let tree, let index):
+            let node = tree.nodes[Int(index)]
+            guard node.kind == .mapping else { return false }
+            var offset = Int(node.start)
+            let end = offset + Int(node.count)
+            while offset + 1 < end {
+                if tree.match(tree.nodes[Int(tree.children[offset])], candidates) != nil { return true }
+                offset += 2
+            }
+            return false
         }
     }
 
@@ -147,21 +206,7 @@ public struct YAMLNode: Sendable {
             guard case .scalar(let scalar) = content else { return nil }
             return candidates.firstIndex { $0.description == scalar.text }
         case .arena(let tree, let index):
-            let node = tree.nodes[Int(index)]
-            guard node.kind == .plain || node.kind == .quoted else { return nil }
-            return tree.text.withUnsafeBufferPointer { buffer -> Int? in
-                let start = Int(node.start), count = Int(node.count)
-                for (position, candidate) in candidates.enumerated() where candidate.utf8CodeUnitCount == count {
-                    let bytes = candidate.utf8Start
-                    var equal = true
-                    for offset in 0..<count where buffer[start + offset] != bytes[offset] {
-                        equal = false
-                        break
-                    }
-                    if equal { return position }
-                }
-                return nil
-            }
+            return tree.match(tree.nodes[Int(index)], candidates)
         }
     }
 
@@ -243,6 +288,24 @@ final class YAMLTree: Sendable {
             String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<(start + count)]), as: UTF8.self)
         }
         return YAMLScalar(text: string, isPlain: node.kind == .plain)
+    }
+
+    /// The index of the candidate a scalar node's text equals, compared as bytes.
+    func match(_ node: Node, _ candidates: [StaticString]) -> Int? {
+        guard node.kind == .plain || node.kind == .quoted else { return nil }
+        return text.withUnsafeBufferPointer { buffer -> Int? in
+            let start = Int(node.start), count = Int(node.count)
+            for (position, candidate) in candidates.enumerated() where candidate.utf8CodeUnitCount == count {
+                let bytes = candidate.utf8Start
+                var equal = true
+                for offset in 0..<count where buffer[start + offset] != bytes[offset] {
+                    equal = false
+                    break
+                }
+                if equal { return position }
+            }
+            return nil
+        }
     }
 
     func textEquals(_ node: Node, _ other: String) -> Bool {
