@@ -325,15 +325,13 @@ private struct TreeBuilder {
     /// grows past a few keys.
     private mutating func duplicate(_ key: Int32, frame top: Int, keyOffset: Int) -> SourceLocation? {
         let start = stack[top].start
-        let nodes = self.nodes, text = self.text, scratch = self.scratch
-        func found(_ offset: Int) -> SourceLocation {
-            let node = nodes[Int(scratch[start + offset])]
-            return SourceLocation(line: Int(node.line), column: Int(node.column))
-        }
+        // The arrays are passed to static helpers (borrowed) rather than copied into locals, which would
+        // retain and release them for every key.
         if stack[top].keyTable.isEmpty, keyOffset < 24 {
             var offset = 0
             while offset < keyOffset {
-                if Self.sameText(nodes, text, scratch[start + offset], key) { return found(offset) }
+                let other = scratch[start + offset]
+                if Self.sameText(nodes, text, other, key) { return Self.location(nodes, other) }
                 offset += 2
             }
             return nil
@@ -341,7 +339,8 @@ private struct TreeBuilder {
         if stack[top].keyTable.isEmpty {
             var offset = 0
             while offset < keyOffset {
-                Self.insert(offset, hash: Self.hash(nodes, text, scratch[start + offset]), into: &stack[top])
+                let hash = Self.hash(nodes, text, scratch[start + offset])
+                Self.insert(offset, hash: hash, into: &stack[top])
                 offset += 2
             }
         }
@@ -350,12 +349,23 @@ private struct TreeBuilder {
         let mask = stack[top].keyTable.count - 1
         var slot = Int(truncatingIfNeeded: keyHash) & mask
         while stack[top].keyTable[slot] != 0 {
-            let offset = Int(stack[top].keyTable[slot]) - 1
-            if stack[top].keyHashes[slot] == keyHash, Self.sameText(nodes, text, scratch[start + offset], key) { return found(offset) }
+            let other = scratch[start + Int(stack[top].keyTable[slot]) - 1]
+            if stack[top].keyHashes[slot] == keyHash, Self.sameText(nodes, text, other, key) { return Self.location(nodes, other) }
             slot = (slot + 1) & mask
         }
         Self.insert(keyOffset, hash: keyHash, into: &stack[top])
         return nil
+    }
+
+    /// Whether a node is the plain scalar `<<` (a YAML merge key).
+    private static func isMergeKey(_ nodes: [YAMLTree.Node], _ text: [UInt8], _ index: Int32) -> Bool {
+        let key = nodes[Int(index)]
+        return key.kind == .plain && key.count == 2 && text[Int(key.start)] == 60 && text[Int(key.start) + 1] == 60
+    }
+
+    private static func location(_ nodes: [YAMLTree.Node], _ index: Int32) -> SourceLocation {
+        let node = nodes[Int(index)]
+        return SourceLocation(line: Int(node.line), column: Int(node.column))
     }
 
     /// Adds a key offset to a frame's table, doubling the table when it is half full.
@@ -413,10 +423,7 @@ private struct TreeBuilder {
         let nodes = self.nodes, text = self.text, scratch = self.scratch
         var index = start
         while index + 1 < scratch.count {
-            let key = nodes[Int(scratch[index])]
-            if key.kind == .plain, key.count == 2, text[Int(key.start)] == 60, text[Int(key.start) + 1] == 60 {
-                merges.append(scratch[index + 1])
-            }
+            if Self.isMergeKey(nodes, text, scratch[index]) { merges.append(scratch[index + 1]) }
             index += 2
         }
         guard !merges.isEmpty else {
