@@ -243,15 +243,7 @@ public struct DeviceShareAssessor: Assessor {
     // MARK: - Plain numbers
 
     private func fromNumbers(_ input: AssessorInput) throws(AssessmentIssue) -> AssessorResult {
-        let phone = try input.number("visits")
-        let total = try input.number("total")
-        guard total > 0 else {
-            throw input.invalid("\(input.bindings["total"] ?? "total") must be more than zero", at: try input.value("total"))
-        }
-        guard phone >= 0, phone <= total else {
-            throw input.invalid("phone visits (\(Format.number(phone))) must be between zero and all visits (\(Format.number(total)))",
-                                at: try input.value("visits"))
-        }
+        let (phone, total) = try input.partAndWhole("visits", of: "total", part: "phone visits", whole: "all visits")
         let share = phone / total * 100
         let rationale = "\(Format.number(phone, decimals: 0)) of \(Format.number(total, decimals: 0)) visits came from phones (\(Format.number(share, decimals: 1))%). "
             + thresholds.explain(share, measure: "The phone share")

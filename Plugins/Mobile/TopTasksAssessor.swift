@@ -135,15 +135,7 @@ public struct TopTasksAssessor: Assessor {
     }
 
     private func fromNumbers(_ input: AssessorInput) throws(AssessmentIssue) -> AssessorResult {
-        let done = try input.number("tasks")
-        let total = try input.number("total")
-        guard total > 0 else {
-            throw input.invalid("\(input.bindings["total"] ?? "total") must be more than zero", at: try input.value("total"))
-        }
-        guard done >= 0, done <= total else {
-            throw input.invalid("tasks completed (\(Format.number(done))) must be between zero and the number of tasks (\(Format.number(total)))",
-                                at: try input.value("tasks"))
-        }
+        let (done, total) = try input.partAndWhole("tasks", of: "total", part: "tasks completed", whole: "the number of tasks")
         let share = done / total * 100
         let rationale = "\(Format.number(done)) of \(Format.number(total)) top tasks can be completed on a phone (\(Format.number(share, decimals: 1))%). "
             + thresholds.explain(share, measure: "The share")

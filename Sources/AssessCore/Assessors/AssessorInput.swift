@@ -71,6 +71,21 @@ public struct AssessorInput: Sendable {
         return value
     }
 
+    /// A part and its whole, given as two numbers: the whole must be more than zero and the part between
+    /// zero and the whole. `part` and `whole` name them in the message ("phone visits", "all visits").
+    public func partAndWhole(_ partRole: String, of wholeRole: String, part: String, whole: String) throws(AssessmentIssue) -> (part: Double, whole: Double) {
+        let partValue = try number(partRole)
+        let wholeValue = try number(wholeRole)
+        guard wholeValue > 0 else {
+            throw invalid("\(bindings[wholeRole] ?? wholeRole) must be more than zero", at: try value(wholeRole))
+        }
+        guard partValue >= 0, partValue <= wholeValue else {
+            throw invalid("\(part) (\(Format.number(partValue))) must be between zero and \(whole) (\(Format.number(wholeValue)))",
+                          at: try value(partRole))
+        }
+        return (partValue, wholeValue)
+    }
+
     /// The fact bound to a role, read as text (`no` stays the word "no").
     public func string(_ role: String) throws(AssessmentIssue) -> String {
         let node = try value(role)
