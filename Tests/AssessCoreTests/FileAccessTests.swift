@@ -52,6 +52,8 @@ struct FileAccessTests {
         #expect(throws: FileRefusal.notRegular(.folder)) { _ = try FileAccess(roots: [inside]).read(inside + "/sub") }
         #expect(throws: FileRefusal.notRegular(.device)) { _ = try FileAccess(roots: ["/dev"]).read("/dev/zero") }
         #expect(throws: FileRefusal.tooLarge(bytes: 8, limit: 4)) { _ = try FileAccess(roots: [inside], maxBytes: 4).read(inside + "/sub/data.csv") }
+        #expect(try FileAccess(roots: [inside], maxBytes: 8).read(inside + "/sub/data.csv").count == 8, "a file of exactly the limit is read")
+        #expect(try FileAccess(roots: [inside]).read(inside + "/sub/data.csv") == Array("a,b\n1,2\n".utf8))
         #expect(throws: FileRefusal.missing) { _ = try FileReader.readRegular(inside + "/none.csv", limit: 10) }
         #expect(FileAccess(roots: [inside]).check(inside + "/sub", folders: true) == nil)
         #expect(FileAccess(roots: [inside]).check(inside + "/sub") == .notRegular(.folder))

@@ -247,18 +247,37 @@ extension FileReader {
         guard after.st_dev == before.st_dev, after.st_ino == before.st_ino, kind(after.st_mode) == .regular else {
             throw .unreadable("it changed while being opened; try again")
         }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(min(Int(after.st_size), limit) + 1)
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { buffer in systemRead(descriptor, buffer.baseAddress, buffer.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw refusal(errno)
+        // One read into a buffer of the expected size (plus one byte, to notice a file that grew), then
+        // chunks only if it did grow; never more than `limit` + 1 bytes in all.
+        let expected = min(Int(after.st_size), limit)
+        var failure: Int32 = 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: expected + 1) { buffer, count in
+            count = 0
+            guard let base = buffer.baseAddress else { return }
+            while count < buffer.count {
+                let read = systemRead(descriptor, base + count, buffer.count - count)
+                if read < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                if read == 0 { return }
+                count += read
             }
-            if count == 0 { break }
-            bytes.append(contentsOf: chunk[0..<count])
-            if bytes.count > limit { throw .tooLarge(bytes: bytes.count, limit: limit) }
+        }
+        if failure != 0 { throw refusal(failure) }
+        if bytes.count > expected {
+            var chunk = [UInt8](repeating: 0, count: 1 << 16)
+            while bytes.count <= limit {
+                let count = chunk.withUnsafeMutableBytes { buffer in systemRead(descriptor, buffer.baseAddress, buffer.count) }
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw refusal(errno)
+                }
+                if count == 0 { break }
+                bytes.append(contentsOf: chunk[0..<count])
+            }
+            if bytes.count > limit { throw .tooLarge(bytes: max(bytes.count, Int(after.st_size)), limit: limit) }
         }
         return bytes
     }
