@@ -94,6 +94,32 @@ struct FileSafetyTests {
         #expect(!(result.stdout + result.stderr).contains(try Self.secret()))
     }
 
+    @Test func foldersOfExportsAndIndexFilesStayInsideToo() throws {
+        let space = try Workspace(facts: """
+              mobile.lighthouse-performance: {file: reports}
+              mobile.lighthouse-accessibility: {file: index.yaml}
+              mobile.lighthouse-mobile-checks: {file: /etc}
+            """)
+        defer { space.remove() }
+        let report = CLI.root.appendingPathComponent("examples/exports/ashdown/mobile-lighthouse/home-psi-2025-10-06.json").path
+        let reports = space.evidenceFolder.appendingPathComponent("reports")
+        try FileManager.default.createDirectory(at: reports, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: report, toPath: reports.appendingPathComponent("home.json").path)
+        try FileManager.default.copyItem(atPath: report, toPath: space.elsewhere.appendingPathComponent("away.json").path)
+        try FileManager.default.createSymbolicLink(atPath: reports.appendingPathComponent("away.json").path,
+                                                   withDestinationPath: space.elsewhere.appendingPathComponent("away.json").path)
+        try Workspace.write("- reports/home.json\n- ../elsewhere/away.json\n", to: space.evidenceFolder.appendingPathComponent("index.yaml").path)
+
+        let result = try CLI.run(["score", space.evidence, "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("'file: reports/away.json' is outside the evidence folder"), "\(result.stderr)")
+        #expect(result.stderr.contains("index.yaml:2:3: warning: criterion mob-lighthouse-accessibility: 'entry: ../elsewhere/away.json' is outside the evidence folder"), "\(result.stderr)")
+        #expect(result.stderr.contains("'file: /etc' is outside the evidence folder"), "\(result.stderr)")
+
+        let allowed = try CLI.run(["score", space.evidence, "--format", "json", "--files-root", space.elsewhere.path])
+        #expect(!allowed.stderr.contains("away.json"), "\(allowed.stderr)")
+    }
+
     @Test func filesRootAllowsAnotherFolder() throws {
         let space = try Workspace(facts: "  channel.volumes: {file: ../elsewhere/contacts.csv}")
         defer { space.remove() }
