@@ -70,6 +70,13 @@ enum Output {
         }
     }
 
+    /// Refuses, before any work, an output that can never be written (a folder, a read-only file).
+    static func precheck(_ path: String) throws {
+        guard let refusal = OutputFile.check(path), refusal == .folder || refusal == .readOnly else { return }
+        Self.error("\(path): error: \(refusal.message)")
+        throw CLIFailure(code: ExitStatus.cannotCreate)
+    }
+
     /// The files a run reads, which its output may not overwrite: the evidence and its export files, and the
     /// framework and rubric files when they come from disk.
     static func inputs(_ evidence: Evidence, framework: Framework, fromDisk: Bool) -> [String] {

@@ -52,6 +52,7 @@ extension Assess {
                 let context = ReportContext(toolVersion: AssessKit.version, date: try Output.reportDate(date))
                 let templates: ReportTemplates
                 do throws(LoadError) { templates = try ReportTemplates.load(directory: template) } catch { throw CLIFailure(error) }
+                try Output.precheck(output)
                 if format == .pdf, PDFRenderer.findRenderer() == nil {
                     Output.error("error: no HTML renderer for PDF output; \(PDFRenderer.installHint)")
                     throw CLIFailure(code: ExitStatus.unavailable)

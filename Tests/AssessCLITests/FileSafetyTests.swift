@@ -225,10 +225,11 @@ struct FileSafetyTests {
     @Test func aFolderAsOutputIsAPlainError() throws {
         let space = try Workspace(facts: "  channel.volumes: 1")
         defer { space.remove() }
-        for arguments in [["score", space.evidence], ["roadmap", space.evidence], ["report", space.evidence, "--format", "markdown"]] {
+        for arguments in [["score", space.evidence], ["roadmap", space.evidence], ["report", space.evidence, "--format", "markdown"],
+                          ["report", space.evidence, "--format", "pdf"]] {  // refused before any PDF is rendered
             let result = try CLI.run(arguments + ["-o", space.elsewhere.path])
             #expect(result.status == 73, "\(arguments[0]): \(result.stderr)")
-            #expect(result.stderr.contains("error: the output is a folder; name a file to write"))
+            #expect(result.stderr.contains("error: the output is a folder; name a file to write (a new file inside that folder, for example)"))
             #expect(!result.stderr.contains("NSCocoaErrorDomain"))
             #expect(try space.names(in: space.elsewhere).isEmpty)
         }

@@ -27,7 +27,7 @@ public enum OutputFile {
         /// The problem in words, to follow the path: `out.json: error: <message>`.
         public var message: String {
             switch self {
-            case .folder: return "the output is a folder; name a file to write, such as report.html inside it"
+            case .folder: return "the output is a folder; name a file to write (a new file inside that folder, for example)"
             case .readOnly: return "the output file is read-only, so it was left as it is; make it writable (chmod u+w) or name another file"
             case .isInput(let input): return "the output file is also an input of this run (\(input)); name another file so the input is not overwritten"
             case .cannotWrite(let reason): return "cannot write the output file (\(reason)); check the folder exists and is writable"
