@@ -8,7 +8,8 @@ import Darwin
 ///
 /// - Whole or not at all: the bytes go to a new temporary file beside the target (created with `O_EXCL`),
 ///   are flushed to disk, and the temporary file is renamed over the target. On any failure it is removed.
-/// - An existing file keeps its permissions (a 0600 report stays 0600).
+/// - An existing file keeps its permissions (a 0600 report stays 0600) and, where allowed, its owner and group.
+///   Like any atomic rewrite it gets a new inode, so other hard links to it keep the old content.
 /// - A symlink is written through: its target is replaced, the link stays.
 /// - A read-only file, a folder, or a file that is also an input of the run is refused, and nothing is written.
 /// - An existing device or pipe (`/dev/stdout`, `/dev/null`) is written to directly, as `cat > x` would.
@@ -80,7 +81,11 @@ public enum OutputFile {
         }
         guard descriptor >= 0 else { throw .cannotWrite(String(cString: strerror(errno))) }
         var failure: Failure?
-        if exists, fchmod(descriptor, mode) != 0 { failure = .cannotWrite(String(cString: strerror(errno))) }
+        if exists {
+            // Keep the owner and group where allowed (only root may give a file away; otherwise it is ours).
+            _ = fchown(descriptor, info.st_uid, info.st_gid)
+            if fchmod(descriptor, mode) != 0 { failure = .cannotWrite(String(cString: strerror(errno))) }
+        }
         if failure == nil { failure = writeAll(bytes, to: descriptor) }
         if failure == nil, fsync(descriptor) != 0 { failure = .cannotWrite(String(cString: strerror(errno))) }
         if close(descriptor) != 0, failure == nil { failure = .cannotWrite(String(cString: strerror(errno))) }
