@@ -1,4 +1,5 @@
 import AssessCore
+import AssessKit
 import Foundation
 import Testing
 
@@ -81,6 +82,32 @@ struct FileAccessTests {
         #expect(refused.first?.description.contains("secret\n") == false)
         let allowed = try EvidenceLoader(fileRoots: [outside]).decode(document)
         #expect(EvidenceLoader.refusedFiles(allowed).isEmpty)
+    }
+
+    @Test func rubricPathsStayInTheFrameworkFolderUnlessTheLoaderAllowsMore() throws {
+        let (root, inside, outside) = try Self.folders()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let rubrics = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("rubrics").path
+        for name in try FileManager.default.contentsOfDirectory(atPath: rubrics) where name.hasSuffix(".yaml") {
+            try FileManager.default.copyItem(atPath: rubrics + "/" + name, toPath: (name == "mobile.yaml" ? outside : inside) + "/" + name)
+        }
+        let file = inside + "/framework.yaml"
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "rubric: mobile.yaml", with: "rubric: ../outside/mobile.yaml").utf8).write(to: URL(fileURLWithPath: file))
+
+        do {
+            _ = try FrameworkLoader(registry: AssessKit.registry).load(path: inside)
+            Issue.record("a rubric outside the framework folder was loaded")
+        } catch {
+            // The other rubrics' actions that depend on the mobile ones are reported too.
+            let messages = error.diagnostics.map(\.headline)
+            #expect(messages.contains { $0.hasPrefix(file + ":") && $0.contains(": error: 'rubric: ../outside/mobile.yaml' is outside the framework folder \(inside); move the rubric into the framework's folder") },
+                    "\(messages)")
+        }
+        var loader = FrameworkLoader(registry: AssessKit.registry)
+        loader.fileRoots = [outside]
+        #expect(try loader.load(path: inside).dimensions.count == 6)
     }
 
     // MARK: - OutputFile
