@@ -179,6 +179,20 @@ struct FileSafetyTests {
         #expect(!(result.stdout + result.stderr).contains(try Self.secret()))
     }
 
+    @Test func aBrandLogoMustSitInTheTemplateFolder() throws {
+        let space = try Workspace(facts: "  channel.volumes: 1")
+        defer { space.remove() }
+        let templates = space.root.appendingPathComponent("brand")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        try Workspace.write("<svg xmlns='http://www.w3.org/2000/svg'><title>away</title></svg>", to: space.elsewhere.appendingPathComponent("logo.svg").path)
+        try Workspace.write("name: Acme\nlogo: ../elsewhere/logo.svg\n", to: templates.appendingPathComponent("brand.yaml").path)
+        let output = space.root.appendingPathComponent("r.html").path
+        let result = try CLI.run(["report", space.evidence, "--template", templates.path, "-o", output])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("brand.yaml:2:7: error: 'logo: ../elsewhere/logo.svg' is outside the template folder"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: output))
+    }
+
     // MARK: - Writing
 
     @Test func rewritingKeepsTheFilesPermissionsAndWritesThroughASymlink() throws {
