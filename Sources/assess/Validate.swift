@@ -13,6 +13,8 @@ extension Assess {
 
         @OptionGroup var frameworkOptions: FrameworkOptions
 
+        @OptionGroup var fileOptions: FileOptions
+
         func validate() throws {
             if files.isEmpty { throw ValidationError("name at least one file to check") }
         }
@@ -52,7 +54,12 @@ extension Assess {
                     Output.out("\(file): ok (rubric '\(rubric.id)', \(rubric.criteria.count) criteria)\n")
                 } else if root?["organisation"] != nil || root?["facts"] != nil {
                     kind = "evidence"
-                    let evidence = try EvidenceLoader().decode(document)
+                    let evidence = try fileOptions.loader.decode(document)
+                    let refused = EvidenceLoader.refusedFiles(evidence)
+                    if !refused.isEmpty {
+                        Output.diagnostics(refused)
+                        return ExitStatus.dataError
+                    }
                     let framework = try AssessKit.loadFramework(path: frameworkOptions.framework, plugins: plugins)
                     defer { FrameworkOptions.finish(framework, except: plugins) }
                     let warnings = EvidenceLoader.unusedFacts(evidence, framework: framework)

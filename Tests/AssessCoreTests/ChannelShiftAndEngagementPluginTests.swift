@@ -342,7 +342,7 @@ struct ChannelShiftAndEngagementPluginTests {
               channel.volumes: {file: \(folder)/\(Self.welwyn), source: measured}
               engagement.replies-sent: {file: \(folder)/\(Self.tweets), source: measured}
               engagement.median-response-hours: {file: \(folder)/\(Self.daily), source: measured}
-            """)
+            """, file: "\(folder)/evidence.yaml")  // beside the exports: evidence reads only its own folder
         let assessment = Engine(framework: framework).assess(evidence)
         let results = Dictionary(uniqueKeysWithValues: assessment.dimensions.flatMap(\.criteria).map { ($0.id, $0) })
         #expect(results["cs-digital-share"]?.status == .assessed)

@@ -14,11 +14,14 @@ public struct AssessorInput: Sendable {
     public let document: YAMLDocument
     /// Export files already read and parsed in this run.
     public let cache: ExportCache?
+    /// Which files `file:` paths may lead to.
+    public let files: FileAccess
 
-    /// Creates an input.
+    /// Creates an input. Without `files`, export files must sit in the evidence file's folder (or below it).
     public init(criterionID: String, scale: Scale, organisation: Organisation, bindings: [String: String],
-                facts: [String: Fact], document: YAMLDocument, cache: ExportCache? = nil) {
+                facts: [String: Fact], document: YAMLDocument, cache: ExportCache? = nil, files: FileAccess? = nil) {
         self.cache = cache
+        self.files = files ?? FileAccess(roots: [FileReader.folder(of: document.file)])
         self.criterionID = criterionID
         self.scale = scale
         self.organisation = organisation

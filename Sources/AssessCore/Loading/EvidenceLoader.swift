@@ -2,10 +2,13 @@
 public struct EvidenceLoader: Sendable {
     /// Limits for the file.
     public var limits: YAMLLimits
+    /// Folders besides the evidence file's own that `file:` paths may lead to (`--files-root`).
+    public var fileRoots: [String]
 
     /// Creates a loader.
-    public init(limits: YAMLLimits = YAMLLimits()) {
+    public init(limits: YAMLLimits = YAMLLimits(), fileRoots: [String] = []) {
         self.limits = limits
+        self.fileRoots = fileRoots
     }
 
     /// Top-level keys of an evidence file.
@@ -65,6 +68,7 @@ public struct EvidenceLoader: Sendable {
         if !context.diagnostics.isEmpty { throw .invalid(DiagnosticError(context.diagnostics)) }
         var evidence = Evidence(organisation: organisation, facts: facts, document: document)
         evidence.targets = targets
+        if !fileRoots.isEmpty { evidence.files = FileAccess(roots: [FileReader.folder(of: document.file)] + fileRoots) }
         return evidence
     }
 
@@ -103,6 +107,7 @@ public struct EvidenceLoader: Sendable {
                 if let file = reader.child(value, key: "file").string() {
                     fact.file = file
                     fact.filePath = FileReader.resolve(file, relativeTo: folder)
+                    fact.fileLocation = value.location
                 }
                 forms += 1
             case 6:  // not-applicable
@@ -146,6 +151,28 @@ public struct EvidenceLoader: Sendable {
             }
             return true
         }
+    }
+
+    /// Errors for facts whose `file:` leads outside the folders the evidence may read, or to something that
+    /// is not a file or folder (a pipe, a device). Nothing is opened. Missing files are left to scoring.
+    public static func refusedFiles(_ evidence: Evidence) -> [Diagnostic] {
+        evidence.facts.values.sorted { $0.location < $1.location }.compactMap { fact in
+            guard let written = fact.file, let path = fact.filePath,
+                  let refusal = evidence.files.check(path, folders: true), refusal != .missing else { return nil }
+            return fileRefusal(refusal, fact: fact, written: written, path: path, files: evidence.files, document: evidence.document)
+        }
+    }
+
+    /// The error for a fact's `file:` that was refused, located at the path.
+    public static func fileRefusal(_ refusal: FileRefusal, fact: Fact, written: String, path: String, files: FileAccess,
+                                   document: YAMLDocument) -> Diagnostic {
+        let location = fact.fileLocation ?? fact.location
+        if refusal == .outside {
+            let (message, hint) = FileRefusal.outsideMessage(written: written, access: files)
+            return document.diagnostic(message, at: location, hint: hint)
+        }
+        return document.diagnostic("the file '\(written)' named by \(fact.key) \(refusal.reason) (looked for \(path))",
+                                   at: location, hint: "paths are relative to the evidence file's folder")
     }
 
     /// Warnings for facts that no criterion of the framework reads, with the nearest key that one does.

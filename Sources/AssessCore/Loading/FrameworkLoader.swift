@@ -11,6 +11,8 @@ public struct FrameworkLoader: Sendable {
     public var pluginTimeout: Double
     /// The version of assess, sent in plugin handshakes.
     public var assessVersion: String
+    /// Folders besides the framework's own that its rubric paths may lead to (none by default).
+    public var fileRoots: [String] = []
 
     /// Creates a loader.
     public init(registry: AssessorRegistry, limits: YAMLLimits = YAMLLimits(), plugins: [ExternalPlugin] = [],
@@ -38,7 +40,8 @@ public struct FrameworkLoader: Sendable {
         let file = FileReader.isDirectory(path) ? FileReader.resolve("framework.yaml", relativeTo: path) : path
         let folder = FileReader.folder(of: file)
         let limits = self.limits
-        return try load(frameworkFile: file) { (relative: String) throws(LoadError) -> YAMLDocument in
+        let access = FileAccess(roots: [folder] + fileRoots, maxBytes: limits.maxBytes)
+        return try load(frameworkFile: file, access: access) { (relative: String) throws(LoadError) -> YAMLDocument in
             try FileReader.parse(relative == file ? file : FileReader.resolve(relative, relativeTo: folder), limits: limits)
         }
     }
@@ -54,8 +57,10 @@ public struct FrameworkLoader: Sendable {
         }
     }
 
+    /// Loads a framework, opening its files with `open`. With `access`, a rubric path leading outside its
+    /// folders is refused (and never opened).
     private func load(
-        frameworkFile: String, open: (String) throws(LoadError) -> YAMLDocument
+        frameworkFile: String, access: FileAccess? = nil, open: (String) throws(LoadError) -> YAMLDocument
     ) throws(LoadError) -> Framework {
         let document = try open(frameworkFile)
         let context = DecodingContext(document: document)
@@ -105,6 +110,11 @@ public struct FrameworkLoader: Sendable {
         for entry in map.required("dimensions")?.list() ?? [] {
             guard let dimension = entry.mapping(keys: ["rubric", "weight"]), let path = dimension.string("rubric") else { continue }
             let weight = dimension["weight"]?.number(in: 0...1_000_000) ?? 1
+            if let access, access.place(of: FileReader.resolve(path, relativeTo: FileReader.folder(of: frameworkFile))) == .outside {
+                let (message, hint) = FileRefusal.outsideMessage(written: path, key: "rubric", access: access, what: "framework")
+                dimension["rubric"]?.error(message, hint: hint)
+                continue
+            }
             let rubricDocument: YAMLDocument
             do {
                 rubricDocument = try open(path)

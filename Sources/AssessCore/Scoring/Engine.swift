@@ -44,7 +44,8 @@ public struct Engine: Sendable {
                 line: fact.flatMap { $0.location.line > 0 ? $0.location.line : nil }))
         }
         let input = AssessorInput(criterionID: criterion.id, scale: framework.scale, organisation: evidence.organisation,
-                                  bindings: bindings, facts: facts, document: evidence.document, cache: cache)
+                                  bindings: bindings, facts: facts, document: evidence.document, cache: cache,
+                                  files: evidence.files)
         var result = CriterionResult(
             id: criterion.id, title: criterion.title, weight: criterion.weight, core: criterion.core,
             assessor: criterion.assessorID, status: .assessed, level: nil, points: nil, maxPoints: nil, rationale: "",
