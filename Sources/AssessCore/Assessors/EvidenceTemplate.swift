@@ -166,7 +166,7 @@ public enum EvidenceTemplate {
             }
             lines.append("")
             lines += wrap(spec.question, indent: "  # ")
-            if spec.question != spec.help { lines += wrap("(\(spec.help))", indent: "  # ") }
+            if spec.question != spec.help { lines += wrap("What to give: \(spec.help)", indent: "  # ") }
             lines += formLines(spec, prefix: "  # ", example: true)
             if let source = spec.source { lines += wrap("Where to find it: \(source)", indent: "  # ") }
             lines += wrap("Read by: \(readers.joined(separator: ", "))\(spec.required ? "" : " (optional)")", indent: "  # ")
