@@ -109,6 +109,17 @@ import TestSupport
         for key in keys { #expect(text.contains("\n  \(key): ~\n"), "\(key)") }
     }
 
+    @Test("the organisation's fields read back exactly from the starter file, whatever they hold")
+    func starterQuotesValues() throws {
+        let framework = try Self.loaded.get()
+        for name in ["O'Brien & Co: \"Trust\" # 1", "Line one\nline two\tand\u{7} a bell", "yes", "2025", "- list", "  padded "] {
+            let text = EvidenceTemplate.starter(framework: framework, organisation: Organisation(name: name, period: name))
+            let evidence = try Fixtures.evidence(text)
+            #expect(evidence.organisation.name == name, "\(name.debugDescription)")
+            #expect(evidence.organisation.period == name)
+        }
+    }
+
     @Test("a fact written ~ or with nothing is unanswered: absent, not an error")
     func nullIsUnanswered() throws {
         let evidence = try Fixtures.evidence("organisation: {name: X}\nfacts:\n  a: ~\n  b:\n  c: null\n  d: '~'\n")

@@ -108,10 +108,10 @@ public enum EvidenceTemplate {
         case .date: return ["2026-03-31"]
         case .yesNo: return ["yes"]
         case .checklist(let items):
-            return items.enumerated().map { "\($0.element.id): \($0.offset < (items.count + 1) / 2 ? "yes" : "no")" }
+            return items.enumerated().map { "\(quoted($0.element.id)): \($0.offset < (items.count + 1) / 2 ? "yes" : "no")" }
         case .statements(let statements):
             let lowest = statements.compactMap(\.level).min()
-            return statements.map { "\($0.id): \($0.level == lowest ? "yes" : "no")" }
+            return statements.map { "\(quoted($0.id)): \($0.level == lowest ? "yes" : "no")" }
         case .options(let options): return [quoted(options.first?.id ?? "")]
         case .breakdown(_, _, let keys):
             return keys.isEmpty ? ["web: 1200", "phone: 3400"] : keys.map { "\($0.id): 100" }
@@ -132,7 +132,26 @@ public enum EvidenceTemplate {
             && text.allSatisfy { $0.isLetter || $0.isNumber || " -_.()&".contains($0) }
             && YAMLScalar(text: text, isPlain: true).bool == nil && !YAMLScalar(text: text, isPlain: true).isNull
             && Double(text) == nil
-        return plainSafe ? text : "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+        if plainSafe { return text }
+        guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}" }) else {
+            return "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+        }
+        // Double quotes, with control characters escaped, so the value reads back exactly.
+        var escaped = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": escaped += "\\\""
+            case "\\": escaped += "\\\\"
+            default:
+                if scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}" {
+                    let hex = String(scalar.value, radix: 16, uppercase: true)
+                    escaped += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+                } else {
+                    escaped.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return escaped + "\""
     }
 
     // MARK: - The starter file
@@ -213,7 +232,9 @@ public enum EvidenceTemplate {
         var lines: [String] = []
         var line = indent
         var empty = true
-        for word in text.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+        // Control characters (from third-party rubric text) would make a YAML comment unreadable: they split
+        // words like spaces.
+        for word in text.split(whereSeparator: { $0.isWhitespace || $0.unicodeScalars.contains { $0.properties.generalCategory == .control } }) {
             if !empty, line.count + 1 + word.count > width {
                 lines.append(line)
                 line = rest
