@@ -23,7 +23,19 @@ import Testing
           mobile.lighthouse-performance:
             file: exports/no-such-lighthouse
           channel.digital-leadership: ~
+          mobile.lighthouse-accessibility:
+            file: exports/report.json
+          channel.services-online-end-to-end:
+            file: exports/services.csv
         """
+
+    /// Export files that exist but are not in a format their assessor reads.
+    static func writeExports(in folder: URL) throws {
+        let exports = folder.appendingPathComponent("exports")
+        try FileManager.default.createDirectory(at: exports, withIntermediateDirectories: true)
+        try "{\"not\": \"lighthouse\"}\n".write(to: exports.appendingPathComponent("report.json"), atomically: true, encoding: .utf8)
+        try "foo,bar\n1,2\n".write(to: exports.appendingPathComponent("services.csv"), atomically: true, encoding: .utf8)
+    }
 
     /// Each expected error: where, what, and the valid value or how to fix it.
     static let expected: [(criterion: String, text: String)] = [
@@ -35,6 +47,8 @@ import Testing
         ("cs-digital-share", "broken.yaml:12:5: error: criterion cs-digital-share: the file 'exports/no-such-contacts.csv' named by channel.volumes does not exist"),
         ("cs-digital-trend", "broken.yaml:12:5: error: criterion cs-digital-trend: the file 'exports/no-such-contacts.csv' named by channel.volumes does not exist"),
         ("mob-lighthouse-performance", "broken.yaml:14:5: error: criterion mob-lighthouse-performance:"),
+        ("mob-lighthouse-accessibility", "exports/report.json:1:1: error: criterion mob-lighthouse-accessibility: this is not a Lighthouse JSON report"),
+        ("cs-end-to-end", "exports/services.csv:1:1: error: criterion cs-end-to-end: no column named 'service'"),
     ]
 
     @Test func validateRefusesWhatScoreReportsAsCriterionErrors() throws {
@@ -42,6 +56,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("broken.yaml")
         try Self.broken.write(to: file, atomically: true, encoding: .utf8)
+        try Self.writeExports(in: folder)
 
         let validate = try CLI.run(["validate", file.path])
         #expect(validate.status == 65)

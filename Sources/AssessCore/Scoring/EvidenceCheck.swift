@@ -16,7 +16,10 @@ public struct EvidenceCheck: Sendable {
     /// Checks evidence against a framework.
     public init(_ evidence: Evidence, framework: Framework) {
         let assessment = Engine(framework: framework).assess(evidence)
-        errors = assessment.diagnostics.map { var diagnostic = $0; diagnostic.severity = .error; return diagnostic }
+        // In file order (then criterion order), so the list reads top to bottom like the file.
+        errors = assessment.diagnostics.enumerated()
+            .sorted { ($0.element.file, $0.element.location, $0.offset) < ($1.element.file, $1.element.location, $1.offset) }
+            .map { var diagnostic = $0.element; diagnostic.severity = .error; return diagnostic }
         warnings = EvidenceLoader.unusedFacts(evidence, framework: framework)
         let criteria = assessment.allCriteria
         assessed = criteria.filter { $0.status == .assessed }.count
