@@ -171,7 +171,9 @@ public enum EvidenceTemplate {
         lines.append("  name: \(quoted(organisation.name.isEmpty ? "Your organisation" : organisation.name))")
         lines.append(organisation.type.map { "  type: \(quoted($0))" } ?? "  type: ~            # district, unitary, county, london-borough, ...")
         lines.append(organisation.code.map { "  code: \(quoted($0))" } ?? "  code: ~            # ONS GSS code, such as E07000123")
-        lines.append("  population: ~      # residents (a number)")
+        let population = framework.factSpecs.first { $0.spec.key == "organisation.population" }?.readers ?? []
+        lines += wrap("Residents (a number)" + (population.isEmpty ? "" : "; read by \(population.joined(separator: ", "))"), indent: "  # ")
+        lines.append("  population: ~")
         lines.append(organisation.period.map { "  period: \(quoted($0))" } ?? "  period: ~          # the period the evidence describes, such as 2025-26")
         lines.append("facts:")
         var current: String?
