@@ -21,29 +21,34 @@ extension Assess {
                     Output.error("error: no criterion '\(criterionID)' in framework '\(framework.id)'\(hint)")
                     throw CLIFailure(code: ExitStatus.usage)
                 }
-                var out = "\(criterion.title) [\(criterion.id)]\n"
-                out += "Dimension: \(rubric.title) · weight \(Format.number(criterion.weight))\(criterion.core ? " · core (caps the dimension's level)" : "")\n"
+                var out = EvidenceTemplate.wrap("\(criterion.title) [\(criterion.id)]", indent: "", then: "  ").joined(separator: "\n") + "\n"
+                out += EvidenceTemplate.wrap("Dimension: \(rubric.title) · weight \(Format.number(criterion.weight))\(criterion.core ? " · core (caps the dimension's level)" : "")", indent: "", then: "  ").joined(separator: "\n") + "\n"
                 out += "Defined at: \(rubric.file):\(criterion.location.line)\n\n"
-                out += "Question\n  \(criterion.question)\n"
-                if !criterion.guidance.isEmpty { out += "\nGuidance\n" + indent(criterion.guidance) }
-                if !criterion.rationale.isEmpty { out += "\nWhy it matters\n" + indent(criterion.rationale) }
+                out += "Question\n" + wrap(criterion.question)
+                if !criterion.guidance.isEmpty { out += "\nGuidance\n" + wrap(criterion.guidance) }
+                if !criterion.rationale.isEmpty { out += "\nWhy it matters\n" + wrap(criterion.rationale) }
                 out += "\nLevels\n"
                 for level in framework.scale.levels {
-                    out += "  \(level.level) \(level.name): \(criterion.levels[level.level] ?? "")\n"
+                    out += wrap("\(level.level) \(level.name): \(criterion.levels[level.level] ?? "")", then: "    ")
                 }
                 let description = AssessKit.registry.factory(criterion.assessorID)?.description
-                out += "\nAssessor\n  \(criterion.assessorID)" + (description.map { ": \($0.purpose)" } ?? "") + "\n"
+                out += "\nAssessor\n" + wrap(criterion.assessorID + (description.map { ": \($0.purpose)" } ?? ""))
                 out += "\nEvidence it reads\n"
-                for binding in criterion.evidence {
-                    let role = description?.roles.first { $0.name == binding.role }
-                    out += "  \(binding.fact)  (\(binding.role)" + (role.map { ": \($0.type)" } ?? "") + ")\n"
+                let specs = criterion.factSpecs
+                for spec in specs {
+                    out += EvidenceTemplate.describe(spec).joined(separator: "\n") + "\n"
                 }
+                out += "\nExample evidence (it loads and scores; replace the values with yours)\n"
+                out += EvidenceTemplate.exampleEvidence(specs).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n"
                 Output.out(out)
             }
         }
 
-        private func indent(_ text: String) -> String {
-            text.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n") + "\n"
+        /// Text wrapped to 80 columns, indented by two spaces (`then` for the lines after the first).
+        private func wrap(_ text: String, then: String = "  ") -> String {
+            text.split(separator: "\n", omittingEmptySubsequences: false)
+                .flatMap { EvidenceTemplate.wrap(String($0), indent: "  ", then: then) }
+                .joined(separator: "\n") + "\n"
         }
     }
 }

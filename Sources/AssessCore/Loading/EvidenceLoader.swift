@@ -48,6 +48,9 @@ public struct EvidenceLoader: Sendable {
                                   hint: "use lower-case words joined by '.' or '-', such as channel.volumes")
                     return
                 }
+                // `key: ~` (or `key:` with nothing) is a question not answered yet, as `assess init` writes
+                // it: the fact is absent, so its criteria are not assessed.
+                if value.scalar?.isNull == true { return }
                 facts[key] = decodeFact(key: key, node: value, parent: factsReader, folder: folder)
             }
         } else if let factsReader = map["facts"] {
