@@ -42,7 +42,7 @@ extension Assess {
                 defer { FrameworkOptions.finish(framework) }
                 let organisation = Organisation(name: name, type: type, code: code, period: period)
                 let text = EvidenceTemplate.starter(framework: framework, organisation: organisation)
-                if let output { try Output.writeAtomically(text, to: output) } else { Output.out(text) }
+                if let output { try Output.writeAtomically(text, to: output, inputs: Output.inputs(framework: framework, fromDisk: frameworkOptions.framework != nil)) } else { Output.out(text) }
             }
         }
     }
@@ -62,7 +62,7 @@ extension Assess {
                 let framework = try frameworkOptions.load()
                 defer { FrameworkOptions.finish(framework) }
                 let text = EvidenceSchema.json(for: framework).rendered()
-                if let output { try Output.writeAtomically(text, to: output) } else { Output.out(text) }
+                if let output { try Output.writeAtomically(text, to: output, inputs: Output.inputs(framework: framework, fromDisk: frameworkOptions.framework != nil)) } else { Output.out(text) }
             }
         }
     }
