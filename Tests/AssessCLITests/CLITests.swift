@@ -19,7 +19,7 @@ struct CLITests {
         let result = try CLI.run(["score", "examples/ashdown.yaml", "--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        #expect(object["schemaVersion"] as? String == "1.0")
+        #expect(object["schemaVersion"] as? String == "1.1")
         let organisation = try #require(object["organisation"] as? [String: Any])
         #expect(organisation["name"] as? String == "Ashdown District Council")
         let overall = try #require(object["overall"] as? [String: Any])
