@@ -3185,6 +3185,19 @@ dimensions:
     weight: 1.25
   - rubric: open-data.yaml
     weight: 1
+# When a score and level are claimed (docs/scoring.md, section 4). These are the defaults, written out so a
+# consultant can encode a different method: below the minimum coverage a dimension shows "not enough
+# evidence"; an overall level needs a level in every weighted dimension; a level that depends on a core
+# criterion that was not assessed is withheld; and confidence is capped when coverage is low.
+aggregation:
+  minimum-coverage: 0.5
+  overall:
+    minimum-coverage: 0.5
+    minimum-dimensions: all
+  unverified-core: withhold
+  confidence-cap-by-coverage:
+    - {below: 0.75, at-most: 0.8}
+    - {below: 0.5, at-most: 0.6}
 """#,
         "rubrics/mobile.yaml": #"""
 # yaml-language-server: $schema=../schemas/rubric.schema.json
