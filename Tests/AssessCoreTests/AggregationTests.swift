@@ -234,6 +234,35 @@ struct AggregationTests {
         #expect(clash.first?.message.contains("already used") == true)
     }
 
+    @Test func contextIdsAreUniqueAcrossTheFrameworkAndActionsCannotRaiseThem() {
+        func message(_ body: () throws -> Framework) -> String {
+            do { _ = try body(); return "" } catch { return "\(error)" }
+        }
+        let withAction = contextRubric() + """
+
+            actions:
+              - id: act-g-grow
+                title: Grow the audience
+                description: d
+                raises: {g-reach: 3}
+                effort: 2
+            """
+        #expect(message { try contextFramework(withAction) }.contains("'g-reach', which is a context indicator and is never scored"))
+        let clash = message {
+            try Fixtures.framework("""
+                id: fx
+                title: Fixture
+                version: "1"
+                \(Fixtures.scaleYAML)
+                dimensions:
+                  - {rubric: gamma.yaml, weight: 1}
+                  - {rubric: alpha.yaml, weight: 1}
+                """, rubrics: ["gamma.yaml": contextRubric().replacingOccurrences(of: "id: g-reach", with: "id: a2"),
+                               "alpha.yaml": ScoringFixture().rubrics["alpha.yaml"] ?? ""])
+        }
+        #expect(clash.contains("'a2' is already used"))
+    }
+
     // MARK: - Applies to
 
     func tieredRubric(_ appliesTo: String) -> String {

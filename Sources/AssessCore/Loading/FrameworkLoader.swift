@@ -530,6 +530,7 @@ public struct FrameworkLoader: Sendable {
             problems.append(document.diagnostic(message, at: action.location, hint: hint))
         }
         let criteria = Set(dimensions.flatMap { $0.rubric.criteria.map(\.id) })
+        let contextIDs = Set(dimensions.flatMap { $0.rubric.context.map(\.id) })
         let actions = dimensions.flatMap(\.rubric.actions)
         var byID: [String: Action] = [:]
         for action in actions {
@@ -543,6 +544,11 @@ public struct FrameworkLoader: Sendable {
                 report(action, "action id '\(action.id)' is also a criterion id", hint: "give actions their own ids")
             }
             for raise in action.raises where !criteria.contains(raise.criterion) {
+                if contextIDs.contains(raise.criterion) {
+                    report(action, "action '\(action.id)' raises '\(raise.criterion)', which is a context indicator and is never scored",
+                           hint: "raise the criteria that score what the council does about it instead")
+                    continue
+                }
                 report(action, "action '\(action.id)' raises an unknown criterion '\(raise.criterion)'",
                        hint: Suggestion.nearest(to: raise.criterion, in: Array(criteria).sorted()).map { "did you mean '\($0)'?" })
             }
@@ -603,13 +609,15 @@ public struct FrameworkLoader: Sendable {
         var seen: [String: (file: String, location: SourceLocation)] = [:]
         var problems: [Diagnostic] = []
         for dimension in dimensions {
-            for criterion in dimension.rubric.criteria {
-                if let first = seen[criterion.id] {
-                    problems.append(Diagnostic(file: dimension.rubric.file, location: criterion.location,
-                                               message: "criterion id '\(criterion.id)' is already used at \(first.file):\(first.location.line)",
-                                               hint: "criterion ids must be unique across the framework"))
+            let ids = dimension.rubric.criteria.map { ($0.id, $0.location, "criterion") }
+                + dimension.rubric.context.map { ($0.id, $0.location, "context indicator") }
+            for (id, location, kind) in ids {
+                if let first = seen[id] {
+                    problems.append(Diagnostic(file: dimension.rubric.file, location: location,
+                                               message: "\(kind) id '\(id)' is already used at \(first.file):\(first.location.line)",
+                                               hint: "criterion and context indicator ids must be unique across the framework"))
                 } else {
-                    seen[criterion.id] = (dimension.rubric.file, criterion.location)
+                    seen[id] = (dimension.rubric.file, location)
                 }
             }
         }
