@@ -91,6 +91,17 @@ struct AggregationTests {
         #expect(strict.overall.level == nil)
     }
 
+    @Test func permissiveRulesClaimEveryScoreAsBefore() throws {
+        var framework = try framework()
+        framework.aggregation = .permissive
+        let evidence = fullEvidence.replacingOccurrences(of: "  a.share: {value: 35, source: measured}\n", with: "")
+            .replacingOccurrences(of: "  a.answer: partly\n", with: "")
+        let a = Engine(framework: framework).assess(try Fixtures.evidence(evidence))
+        let alpha = try #require(a.dimensions.first { $0.id == "alpha" })
+        #expect(alpha.level == 3 && alpha.status == .unverified)
+        #expect(a.overall.level == 3)
+    }
+
     @Test func anUnassessedCoreCriterionWithholdsTheLevelByDefault() throws {
         // a1 is core (weight 2 of 4): without it coverage is 50%, enough, but the level is unverified.
         let evidence = fullEvidence.replacingOccurrences(of: "  a.share: {value: 35, source: measured}\n", with: "")
