@@ -615,7 +615,8 @@ public struct FrameworkLoader: Sendable {
                 if let first = seen[id] {
                     problems.append(Diagnostic(file: dimension.rubric.file, location: location,
                                                message: "\(kind) id '\(id)' is already used at \(first.file):\(first.location.line)",
-                                               hint: "criterion and context indicator ids must be unique across the framework"))
+                                               hint: kind == "criterion" ? "criterion ids must be unique across the framework"
+                                                   : "criterion and context indicator ids must be unique across the framework"))
                 } else {
                     seen[id] = (dimension.rubric.file, location)
                 }
