@@ -324,6 +324,19 @@ struct AggregationTests {
         #expect(try assess(nil)?.coverage == 0.5)
     }
 
+    @Test func aCriterionCanBeLimitedByCodePrefix() throws {
+        let framework = try contextFramework(tieredRubric("{code-prefix: [S12], reason: Scottish councils only}"))
+        func coverage(_ code: String) throws -> Double? {
+            Engine(framework: framework).assess(try Fixtures.evidence("""
+                organisation: {name: T, code: \(code)}
+                facts:
+                  g.share: 35
+                """)).dimensions.first?.coverage
+        }
+        #expect(try coverage("E07000123") == 1)
+        #expect(try coverage("S12000017") == 0.5)
+    }
+
     @Test func unknownOrganisationTypesAreErrorsWithASuggestion() {
         do {
             _ = try contextFramework(tieredRubric("[county, distrct]"))

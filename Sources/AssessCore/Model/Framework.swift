@@ -341,7 +341,7 @@ public struct Applicability: Sendable, Hashable {
     /// is not given is assumed to have every function, so nothing is left out on a guess.
     public func exclusion(for organisation: Organisation) -> String? {
         if !types.isEmpty, let type = organisation.type, !types.contains(type) {
-            return "it applies only to \(types.joined(separator: ", ")) councils, and this is a \(type)"
+            return "it applies only to organisations of type \(types.joined(separator: ", ")), and this one is \(type)"
                 + (reason.map { " (\($0))" } ?? "")
         }
         if !codePrefixes.isEmpty, let code = organisation.code, !codePrefixes.contains(where: { code.hasPrefix($0) }) {
