@@ -241,6 +241,9 @@ def main(argv):
            lambda d: d["dimensions"][0]["criteria"][0].__setitem__("status", "skipped"))
     broken("assessment: not-assessed criterion with a level", assessment_schema, some_output,
            lambda d: d["dimensions"][0]["criteria"][0].__setitem__("status", "not-assessed"))
+    broken("assessment: a level claimed with not enough evidence", assessment_schema, some_output,
+           lambda d: (d["dimensions"][0].__setitem__("status", "not-enough-evidence"),
+                      d["dimensions"][0].__setitem__("level", 3)))
     broken("assessment: undocumented key", assessment_schema, some_output, lambda d: d["overall"].__setitem__("grade", "B"))
 
     # The schema `assess schema` generates from the built-in framework: every example and the starter file

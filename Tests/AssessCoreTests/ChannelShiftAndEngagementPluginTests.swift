@@ -330,7 +330,10 @@ struct ChannelShiftAndEngagementPluginTests {
         #expect(assessors["cs-end-to-end"] == "channel-shift.end-to-end")
         #expect(assessors["de-conversation-ratio"] == "digital-engagement.conversation-ratio")
         #expect(assessors["de-response-time"] == "digital-engagement.response-time")
-        #expect(assessors["de-reach"] == "digital-engagement.reach")
+        // Reach per 1,000 residents is context, read by the plugin but never scored.
+        let context = framework.dimensions.flatMap(\.rubric.context)
+        #expect(assessors["de-reach"] == nil)
+        #expect(context.first { $0.id == "de-reach" }?.assessorID == "digital-engagement.reach")
     }
 
     @Test func aWholeAssessmentReadsTheExports() throws {
