@@ -41,7 +41,7 @@ extension DefaultTemplates {
       <div class="summary-list__row"><dt>Coverage</dt><dd>{{overall.coverageText}} of the criteria's weight was assessed</dd></div>
       <div class="summary-list__row"><dt>Confidence</dt><dd>{{overall.confidenceLabel}} ({{overall.confidenceText}}), from where the evidence came from</dd></div>
       {{#roadmap}}<div class="summary-list__row"><dt>Roadmap</dt><dd>{{roadmap.count}} actions, {{roadmap.effortText}} person-days{{#roadmap.costText}}, {{roadmap.costText}}{{/roadmap.costText}}</dd></div>{{/roadmap}}
-      {{#savings}}<div class="summary-list__row"><dt>Saving</dt><dd>{{amountText}} a year: {{label}}</dd></div>{{/savings}}
+      {{#savings}}<div class="summary-list__row"><dt>Saving</dt><dd>{{amountText}}: {{label}}</dd></div>{{/savings}}
     </dl>
   </div>
 
@@ -112,7 +112,7 @@ extension DefaultTemplates {
   </table>
   {{/roadmap.horizons}}
   {{#savings}}
-  <p class="inset"><strong>{{label}}: {{amountText}} a year.</strong> {{assumptions}}</p>
+  <p class="inset"><strong>{{label}}: {{amountText}}.</strong> {{assumptions}}</p>
   {{/savings}}
   {{#roadmap.shortfalls}}
   <p class="inset">The listed actions do not bring <strong>{{dimension}}</strong> to level {{target}}; it reaches {{reached}}.</p>
@@ -183,7 +183,7 @@ extension DefaultTemplates {
 | Roadmap | {{roadmap.count}} actions, {{roadmap.effortText}} person-days{{#roadmap.costText}}, {{roadmap.costText}}{{/roadmap.costText}} |
 {{/roadmap}}
 {{#savings}}
-| Saving | {{amountText}} a year: {{label}} |
+| Saving | {{amountText}}: {{label}} |
 {{/savings}}
 
 ## Where {{organisation.name}} stands
@@ -224,7 +224,7 @@ extension DefaultTemplates {
 {{/roadmap.horizons}}
 {{#savings}}
 
-**{{label}}: {{amountText}} a year.** {{assumptions}}
+**{{label}}: {{amountText}}.** {{assumptions}}
 {{/savings}}
 {{/roadmap}}
 {{#dimensions}}

@@ -93,6 +93,8 @@ public struct Framework: Sendable {
     public var plugins: [ExternalPlugin] = []
     /// Target level per dimension id, from the framework's `targets:`.
     public var targets: [String: Int] = [:]
+    /// How the planner values actions, and the statutory duties actions can discharge (`planning:`).
+    public var planning = PlanningSettings()
 
     /// Every action of every rubric, in framework order.
     public var allActions: [Action] { dimensions.flatMap(\.rubric.actions) }
