@@ -215,6 +215,12 @@ public struct ChannelMixAssessor: Assessor {
         }
         let assumptions = costs.keys.sorted().map { "\($0) \(Self.pounds(costs[$0] ?? 0))" }.joined(separator: ", ")
         findings.append(Finding("unit-costs", "Unit costs used (\(costSource))", .text(assumptions)))
+        // The Socitm figures are 2012 prices. They are not uprated: the build holds no published index series
+        // (HM Treasury GDP deflator or ONS CPIH), so the year is stated instead; the organisation's own costs win.
+        let priceBasis = !costSource.contains("Socitm") ? "the organisation's own unit costs"
+            : costSource.hasPrefix("Socitm") ? "2012 prices (Socitm 2012 unit costs, not uprated)"
+            : "the organisation's own unit costs where given, Socitm 2012 prices (not uprated) for the rest"
+        findings.append(Finding("price-basis", "Price basis of the unit costs", .text(priceBasis)))
         var rationale = "\(Format.number(digitalCount, decimals: 0)) of \(Format.number(total, decimals: 0)) contacts are digital (\(Format.number(share, decimals: 1))%). "
         rationale += thresholds.explain(share, measure: "The digital share")
         rationale += " Cost to serve is \(Format.quantity(costToServe, unit: "£", decimals: 0)) a year"

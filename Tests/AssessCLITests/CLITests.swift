@@ -120,6 +120,24 @@ struct CLITests {
         #expect(explain.stderr.contains("did you mean 'cs-digital-share'?"))
     }
 
+    @Test("planning options outside their documented ranges are refused with exit 64", arguments: [
+        ["--capacity", "0.00001"], ["--capacity", "1001"], ["--capacity", "nan"], ["--capacity", "=10"], ["--capacity", "40", "--capacity", "50"],
+        ["--quarters", "0"], ["--quarters", "41"], ["--target", "0"], ["--target", "6"], ["--start", "2026-13-01"], ["--start", "next year"],
+    ])
+    func planningRanges(options: [String]) throws {
+        let result = try CLI.run(["roadmap", "examples/brackenford.yaml"] + options)
+        #expect(result.status == 64, "\(options): \(result.stderr)")
+        #expect(!result.stderr.isEmpty)
+    }
+
+    @Test func roadmapQuartersFollowTheStartDateAndTeamsHaveTheirOwnCapacity() throws {
+        let result = try CLI.run(["roadmap", "examples/brackenford.yaml", "--start", "2027-01-05", "--capacity", "60",
+                                  "--capacity", "Digital Lead=10", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("\"start\": \"Q4 2026-27\""))
+        #expect(result.stdout.contains("\"Digital Lead\": 10"))
+    }
+
     @Test func outputIsWrittenWholeOrNotAtAll() throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

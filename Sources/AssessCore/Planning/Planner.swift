@@ -53,10 +53,10 @@ public struct Planner: Sendable {
         let duties = Dictionary(settings.duties.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
 
         // Savings the assessment modelled per criterion and level (channel shift: `saving-at-level-N`).
+        // Only the per-level figure counts: a level already reached has none, so no saving is claimed twice.
         func modelledSaving(_ criterion: String, level: Double) -> Double? {
             guard let result = criterionResults[criterion] else { return nil }
-            let perLevel = result.findings.first { $0.id == "saving-at-level-\(Int((level + 1e-9).rounded(.down)))" }
-            guard let finding = perLevel ?? result.findings.first(where: { $0.id == "saving-at-target" }),
+            guard let finding = result.findings.first(where: { $0.id == "saving-at-level-\(Int((level + 1e-9).rounded(.down)))" }),
                   case .number(let amount, _) = finding.value, amount > 0 else { return nil }
             return amount
         }
@@ -297,7 +297,7 @@ public struct Planner: Sendable {
             }
             if firstSteps.contains(id) { reasoning += " Scheduled early as the first step in its area." }
             if portions.count > 1 {
-                let label = { (q: Int) in start.map { $0.advanced(by: q - 1).label } ?? "quarter \(q)" }
+                let label = { (q: Int) in self.start.map { $0.advanced(by: q - 1).label } ?? "quarter \(q)" }
                 reasoning += " Spread from \(label(first)) to \(label(quarter)) to stay within the capacity."
             }
             let current = criterionResults
@@ -330,17 +330,16 @@ public struct Planner: Sendable {
             return (dimension.level ?? 0) < target ? (dimension.id, target, dimension.level) : nil
         }
 
-        // Savings the assessors computed for criteria the scheduled plan raises: at the level the plan reaches
-        // when the assessor gives a figure per level (`saving-at-level-N`), else its own target figure; stated
-        // as a cashable range with the price basis of the unit costs.
+        // Savings the assessors computed for criteria the scheduled plan raises, at the level the plan reaches
+        // (`saving-at-level-N`), stated as a cashable range with the price basis of the unit costs.
         var plannedLevel: [String: Double] = [:]
         for item in items {
             for raise in item.action.raises { plannedLevel[raise.criterion] = max(plannedLevel[raise.criterion] ?? 0, raise.level) }
         }
         let savings = baseline.allCriteria.compactMap { criterion -> Saving? in
             guard let level = plannedLevel[criterion.id] else { return nil }
-            let perLevel = criterion.findings.first { $0.id == "saving-at-level-\(Int((level + 1e-9).rounded(.down)))" }
-            guard let finding = perLevel ?? criterion.findings.first(where: { $0.id == "saving-at-target" }),
+            // Only the figure for the level the plan reaches: an assessor's own target share may be beyond it.
+            guard let finding = criterion.findings.first(where: { $0.id == "saving-at-level-\(Int((level + 1e-9).rounded(.down)))" }),
                   case .number(let amount, _) = finding.value, amount > 0 else { return nil }
             let assumptions = criterion.findings.first { $0.id == "unit-costs" }.map { "\($0.label): " + ReportText.value($0.value) + "." } ?? ""
             let basis = criterion.findings.first { $0.id == "price-basis" }.map { ReportText.value($0.value) } ?? "price year not stated"
