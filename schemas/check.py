@@ -7,6 +7,7 @@ Usage: python3 schemas/check.py PATH/TO/assess
 - every evidence file in examples/ against evidence.schema.json;
 - the output of `assess score EXAMPLE --format json` for every example against assessment.schema.json, and
   the output for a varied example (points scoring, --date, a not-applicable, an unusable and a missing fact);
+- the output of `assess roadmap EXAMPLE --format json` against roadmap.schema.json;
 - a few deliberately broken inputs, each of which must be rejected (so the schemas are not vacuous).
 
 Prints one line per check and a final 'N passed, M failed' line; exits 1 if anything failed, 2 on bad usage.
@@ -92,6 +93,7 @@ def main(argv):
     rubric_schema = validator("rubric.schema.json")
     evidence_schema = validator("evidence.schema.json")
     assessment_schema = validator("assessment.schema.json")
+    roadmap_schema = validator("roadmap.schema.json")
 
     rubric_files = sorted(p for p in (ROOT / "rubrics").glob("*.yaml") if p.name != "framework.yaml")
     example_files = sorted((ROOT / "examples").glob("*.yaml"))
@@ -125,6 +127,21 @@ def main(argv):
             report.error(label, f"not JSON: {error}")
             continue
         report.valid(label, assessment_schema, outputs[path.name])
+
+    # Roadmaps: every example, and one with a start date and a team's capacity.
+    for path in example_files:
+        for extra in ([], ["--start", "2026-05-10", "--target", "4", "--capacity", "30", "--capacity", "Digital Lead=10"]):
+            label = f"assess roadmap examples/{path.name} {' '.join(extra)} --format json".replace("  ", " ")
+            run = subprocess.run([assess, "roadmap", str(path), "--format", "json"] + extra, cwd=ROOT,
+                                 capture_output=True, text=True, timeout=120)
+            if run.returncode != 0:
+                report.error(label, f"exit {run.returncode}: {run.stderr.strip()[:300]}")
+                continue
+            roadmap = json.loads(run.stdout)
+            report.valid(label, roadmap_schema, roadmap)
+            broken = copy.deepcopy(roadmap)
+            broken["start"] = "quarter 1"
+            report.invalid(f"roadmap {path.name}: a start that is not a financial-year quarter", roadmap_schema, broken)
 
     # Points scoring, a dated report, and every criterion status: the nullable parts of the output.
     label = "assess score (points scoring, --date, not-applicable, error and missing facts) --format json"

@@ -89,7 +89,7 @@ extension DefaultTemplates {
 {{#roadmap}}
 <section class="page" aria-labelledby="roadmap-heading">
   <h2 id="roadmap-heading">Roadmap</h2>
-  <p>{{roadmap.count}} actions chosen to reach the targets, ordered by the expected gain in weighted score per person-day, never before the actions they depend on, and fitted into quarters of {{roadmap.capacityText}} person-days.</p>
+  <p>{{roadmap.count}} actions chosen to reach the targets, statutory duties not yet met first, then by value (score, savings and risk) per person-day, never before the actions they depend on, and fitted into quarters of {{roadmap.capacityText}} person-days (UK financial-year quarters).{{#roadmap.notScheduledText}} {{roadmap.notScheduledText}}{{/roadmap.notScheduledText}}</p>
   <table class="table">
     <caption class="table__caption">Projected scores</caption>
     <thead><tr><th scope="col">Area</th><th scope="col">Target</th>{{#roadmap.columns}}<th scope="col" class="numeric">{{.}}</th>{{/roadmap.columns}}</tr></thead>
@@ -205,7 +205,7 @@ extension DefaultTemplates {
 
 ## Roadmap
 
-{{roadmap.count}} actions, ordered by the expected gain in weighted score per person-day, never before the actions they depend on, in quarters of {{roadmap.capacityText}} person-days.
+{{roadmap.count}} actions, statutory duties not yet met first, then by value (score, savings and risk) per person-day, never before the actions they depend on, in quarters of {{roadmap.capacityText}} person-days (UK financial-year quarters).{{#roadmap.notScheduledText}} {{roadmap.notScheduledText}}{{/roadmap.notScheduledText}}
 
 | Area | Target |{{#roadmap.columns}} {{.}} |{{/roadmap.columns}}
 |---|---|{{#roadmap.columns}}--:|{{/roadmap.columns}}

@@ -170,6 +170,8 @@ public enum ExecutiveReport {
                 "count": roadmap.items.count, "effortText": AssessCore.Format.number(roadmap.totalEffort),
                 "costText": roadmap.totalCost > 0 ? RoadmapReporter.pounds(roadmap.totalCost) : "",
                 "capacityText": AssessCore.Format.number(roadmap.capacity),
+                "notScheduledText": roadmap.notScheduled.isEmpty ? ""
+                    : "\(roadmap.notScheduled.count) more action\(roadmap.notScheduled.count == 1 ? " is" : "s are") needed but not scheduled: they do not fit within the \(roadmap.quarters)-quarter horizon at this capacity, and no projection counts them.",
                 "columns": columns, "projectionRows": rows,
                 "horizons": Horizon.allCases.compactMap { horizon -> [String: Any]? in
                     let items = roadmap.items.filter { $0.horizon == horizon }
