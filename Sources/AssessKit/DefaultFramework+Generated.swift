@@ -3037,6 +3037,7 @@ planning:
   # Share of a modelled channel-shift saving that becomes cash: at worst half (posts held vacant rather than
   # removed, some contact moving to other channels), at best all of it. An assumption, stated so it can be changed.
   saving-realisation: [0.5, 1]
+  price-year: 2025-26   # the prices the actions' own cost and benefit figures are stated in
   duties:
     - id: accessibility-regulations
       title: Websites and apps meet WCAG AA and carry an accessibility statement

@@ -75,6 +75,18 @@ public struct Planner: Sendable {
             return (cashable, benefit.nonCashable)
         }
         let ownSavings = Dictionary(actions.map { ($0.id, savings($0)) }, uniquingKeysWith: { a, _ in a })
+        // The price basis of an action's savings: the modelled saving's own (its unit costs' year) when a share
+        // of it is counted, else the framework's price year.
+        func priceBasis(_ action: Action) -> String? {
+            if action.benefit?.shareOfSaving != nil {
+                for raise in action.raises where modelledSaving(raise.criterion, level: raise.level) != nil {
+                    if let finding = criterionResults[raise.criterion]?.findings.first(where: { $0.id == "price-basis" }) {
+                        return ReportText.value(finding.value)
+                    }
+                }
+            }
+            return settings.priceYear.map { "\($0) prices" }
+        }
 
         func assessedLevels(_ assessment: Assessment) -> [String: Double] {
             var levels: [String: Double] = [:]
@@ -309,6 +321,7 @@ public struct Planner: Sendable {
                 quarter: first, endQuarter: quarter, effortByQuarter: portions, horizon: Horizon(quarter: first),
                 expectedGain: pick?.gain ?? 0, gainPerDay: action.effort > 0 ? (pick?.gain ?? 0) / action.effort : 0,
                 value: value, valuePerDay: pick?.perDay ?? 0, cashable: own?.cashable, nonCashable: own?.nonCashable,
+                priceBasis: priceBasis(action),
                 failingDuties: pick?.duties ?? failingDuties([id], at: baselineLevels), firstStep: firstSteps.contains(id),
                 quickWin: quickWin, reasoning: reasoning.trimmingSpaces(), requiredBy: requiredBy[id] ?? []))
         }

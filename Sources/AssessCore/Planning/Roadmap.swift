@@ -42,6 +42,8 @@ public struct RoadmapItem: Sendable, Hashable {
     public var cashable: Action.Range?
     /// Non-cashable saving it brings, pounds a year.
     public var nonCashable: Action.Range?
+    /// The price basis of its savings ("2025-26 prices", or the unit costs' basis for a modelled saving).
+    public var priceBasis: String?
     /// Statutory duties it helps discharge that the organisation is failing today.
     public var failingDuties: [Duty]
     /// Set when it was scheduled early as its area's first step (see docs/roadmap.md, "Year one").

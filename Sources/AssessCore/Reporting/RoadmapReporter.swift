@@ -71,6 +71,7 @@ public enum RoadmapReporter {
         fields.append(("costSource", .string(item.action.costSource)))
         fields.append(("cashable", range(item.cashable)))
         fields.append(("nonCashable", range(item.nonCashable)))
+        fields.append(("priceBasis", .string(item.priceBasis)))
         fields.append(("risk", .string(item.action.benefit?.risk?.rawValue)))
         fields.append(("benefitSource", .string(item.action.benefit?.source)))
         fields.append(("duties", .array(item.action.duties.map { .string($0) })))
@@ -184,7 +185,7 @@ public enum RoadmapReporter {
     /// An action's money: one-off and recurring cost and savings ranges, each rounded, with sources.
     public static func money(_ item: RoadmapItem, roadmap: Roadmap) -> String? {
         var parts: [String] = []
-        let prices = roadmap.priceYear.map { "\($0) prices" } ?? "prices of the source year"
+        let prices = item.priceBasis ?? "price year not stated"
         var cost: [String] = []
         if let oneOff = item.action.cost, oneOff > 0 { cost.append("\(pounds(oneOff)) one-off") }
         if let recurring = item.action.recurringCost, recurring > 0 { cost.append("\(pounds(recurring)) a year") }
