@@ -138,6 +138,21 @@ struct CLITests {
         #expect(result.stdout.contains("\"Digital Lead\": 10"))
     }
 
+    @Test func savingsAreOnlyThoseThePlanReachesWithTheirPriceBasis() throws {
+        // At 40 days a quarter the redesign that reaches 65% digital does not fit in 8 quarters: no saving is
+        // claimed, least of all the assessor's 80% figure. At 80 it fits, and the level 4 saving is shown as a
+        // rounded cashable range with its 2012 price basis, and in full in JSON.
+        let tight = try CLI.run(["roadmap", "examples/brackenford.yaml", "--target", "4"])
+        #expect(tight.status == 0)
+        #expect(!tight.stdout.contains("80% of contacts"))
+        #expect(tight.stdout.contains("act-cs-redesign-with-users — "), "listed as not scheduled")
+        let roomy = try CLI.run(["roadmap", "examples/brackenford.yaml", "--target", "4", "--capacity", "80"])
+        #expect(roomy.stdout.contains("reached level 4 (65%): £110k–£210k a year, indicative, cashable,"))
+        #expect(roomy.stdout.contains("Socitm 2012 prices (not uprated)"))
+        let json = try CLI.run(["roadmap", "examples/brackenford.yaml", "--target", "4", "--capacity", "80", "--format", "json"])
+        #expect(json.stdout.contains("\"annualAmount\": 212460.489"))
+    }
+
     @Test func outputIsWrittenWholeOrNotAtAll() throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
