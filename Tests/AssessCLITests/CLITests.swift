@@ -148,7 +148,7 @@ struct CLITests {
         #expect(tight.stdout.contains("act-cs-redesign-with-users — "), "listed as not scheduled")
         let roomy = try CLI.run(["roadmap", "examples/brackenford.yaml", "--target", "4", "--capacity", "80"])
         #expect(roomy.stdout.contains("reached level 4 (65%): £110k–£210k a year, indicative, cashable,"))
-        #expect(roomy.stdout.contains("Socitm 2012 prices (not uprated)"))
+        #expect(roomy.stdout.contains("2012 prices (Socitm 2012 unit costs, not uprated)"))
         let json = try CLI.run(["roadmap", "examples/brackenford.yaml", "--target", "4", "--capacity", "80", "--format", "json"])
         #expect(json.stdout.contains("\"annualAmount\": 212460.489"))
     }
