@@ -136,7 +136,6 @@ public struct Planner: Sendable {
             for id in ids {
                 for dutyID in byID[id]?.duties ?? [] {
                     guard let duty = duties[dutyID], duty.failing(in: levels) == true, !found.contains(duty) else { continue }
-                    // It helps only if it raises a criterion the duty is judged on, or the duty names none it raises.
                     found.append(duty)
                 }
             }
@@ -369,11 +368,5 @@ public struct Planner: Sendable {
         roadmap.priceYear = settings.priceYear
         roadmap.notScheduled = notScheduled
         return roadmap
-    }
-
-    static func median(_ values: [Double]) -> Double {
-        guard !values.isEmpty else { return 0 }
-        let sorted = values.sorted()
-        return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
     }
 }
