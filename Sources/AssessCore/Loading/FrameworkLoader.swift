@@ -26,7 +26,7 @@ public struct FrameworkLoader: Sendable {
 
     /// The keys of `framework.yaml`.
     public static let frameworkKeys = ["id", "title", "version", "description", "scoring", "overall", "scale", "bands",
-                                       "dimensions", "plugins", "targets", "aggregation"]
+                                       "dimensions", "plugins", "targets", "aggregation", "planning"]
     /// The keys of a rubric file.
     public static let rubricKeys = ["id", "title", "version", "description", "levels", "criteria", "context", "actions"]
     /// The keys of a context indicator.
@@ -34,7 +34,8 @@ public struct FrameworkLoader: Sendable {
     /// The keys of `applies-to:`.
     public static let appliesToKeys = ["types", "code-prefix", "reason"]
     /// The keys of an action.
-    public static let actionKeys = ["id", "title", "description", "raises", "effort", "cost", "depends-on", "owner", "evidence"]
+    public static let actionKeys = ["id", "title", "description", "raises", "effort", "cost", "benefit", "duties", "depends-on",
+                                    "owner", "evidence"]
     /// The keys of a criterion.
     public static let criterionKeys = ["id", "title", "question", "guidance", "rationale", "weight", "core", "assessor",
                                        "evidence", "parameters", "points", "levels", "applies-to"]
@@ -168,6 +169,13 @@ public struct FrameworkLoader: Sendable {
             }
             diagnostics += context.diagnostics.filter { d in !diagnostics.contains(d) }
         }
+        var planning = PlanningSettings()
+        if let planningReader = map["planning"] {
+            let before = context.diagnostics.count
+            planning = Self.decodePlanning(planningReader, scale: scale)
+            diagnostics += Self.checkDuties(planning, dimensions: dimensions, context: context, reader: planningReader)
+            diagnostics += context.diagnostics.dropFirst(before).filter { d in !diagnostics.contains(d) }
+        }
         if !diagnostics.isEmpty {
             for plugin in plugins where !self.plugins.contains(where: { $0 === plugin }) { _ = plugin.finish() }
             throw .invalid(DiagnosticError(diagnostics))
@@ -177,6 +185,7 @@ public struct FrameworkLoader: Sendable {
         framework.plugins = plugins
         framework.targets = targets
         framework.aggregation = aggregation
+        framework.planning = planning
         return framework
     }
 
@@ -507,7 +516,27 @@ public struct FrameworkLoader: Sendable {
         let title = map.string("title") ?? ""
         let description = map.string("description") ?? ""
         let effort = map.required("effort", hint: "add 'effort:' in person-days")?.number(in: 0.1...100_000) ?? 1
-        let cost = map["cost"]?.number(in: 0...1e12)
+        var cost: Double?
+        var recurringCost: Double?
+        var costSource: String?
+        if let costReader = map["cost"] {
+            if costReader.node.scalar != nil {
+                cost = costReader.number(in: 0...1e12)
+            } else if let costs = costReader.mapping(keys: ["one-off", "recurring", "source"]) {
+                cost = costs["one-off"]?.number(in: 0...1e12)
+                recurringCost = costs["recurring"]?.number(in: 0...1e12)
+                costSource = costs.optionalString("source")
+            }
+        }
+        var benefit: Action.Benefit?
+        if let benefitMap = map["benefit"]?.mapping(keys: ["cashable", "non-cashable", "share-of-saving", "risk", "source"]) {
+            benefit = Action.Benefit(
+                cashable: benefitMap["cashable"].flatMap { Self.decodeRange($0, in: 0...1e12) },
+                nonCashable: benefitMap["non-cashable"].flatMap { Self.decodeRange($0, in: 0...1e12) },
+                shareOfSaving: benefitMap["share-of-saving"].flatMap { Self.decodeRange($0, in: 0...1) },
+                risk: benefitMap["risk"]?.choice(Action.Risk.self), source: benefitMap.optionalString("source"))
+        }
+        let duties = map["duties"]?.list()?.compactMap { $0.string() } ?? []
         var raises: [Action.Raise] = []
         if let raisesReader = map.required("raises", hint: "map each criterion it raises to the level it reaches, such as {cs-digital-share: 3}") {
             if let pairs = raisesReader.node.pairs {
@@ -528,6 +557,7 @@ public struct FrameworkLoader: Sendable {
         let dependsOn = map["depends-on"]?.list()?.compactMap { $0.string() } ?? []
         guard reader.context.diagnostics.count == before else { return nil }
         return Action(id: id, title: title, description: description, raises: raises, effort: effort, cost: cost,
+                      recurringCost: recurringCost, costSource: costSource, benefit: benefit, duties: duties,
                       dependsOn: dependsOn, owner: map.optionalString("owner"), doneWhen: map.optionalString("evidence"),
                       dimension: rubric, file: reader.context.document.file, location: reader.location)
     }
