@@ -5,16 +5,19 @@ import AssessKit
 extension Assess {
     struct Explain: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show a criterion's question, levels, assessor and the evidence it reads.")
+            abstract: "Show a criterion's question, levels, assessor and the evidence it reads.",
+            discussion: PluginStartOption.discussion)
 
         @Argument(help: ArgumentHelp("A criterion id, as listed by 'assess rubrics'.", valueName: "criterion-id"))
         var criterionID: String
 
         @OptionGroup var frameworkOptions: FrameworkOptions
+        @OptionGroup var pluginStart: PluginStartOption
 
         func run() throws {
             try CLIFailure.run {
-                let framework = try frameworkOptions.load()
+                let framework = try frameworkOptions.load(startListed: pluginStart.startPlugins)
+                defer { FrameworkOptions.finish(framework) }
                 guard let (rubric, criterion) = framework.criterion(criterionID) else {
                     let ids = framework.allCriteria.map(\.criterion.id)
                     let hint = Suggestion.nearest(to: criterionID, in: ids).map { "; did you mean '\($0)'?" } ?? "; run 'assess rubrics' to list them"
