@@ -37,11 +37,11 @@ struct PluginProtocolTests {
     }
 
     /// True once the process the plugin reported as its child (`child PID` on its standard error) is gone or
-    /// a zombie: stopped with the plugin's process group. Waits up to 10 s for the kill to land.
+    /// a zombie: stopped with the plugin's process group. Waits up to 60 s for the kill to land.
     func childIsStopped(_ stderr: String) throws -> Bool {
         let line = try #require(stderr.split(separator: "\n").first { $0.contains("said: child ") })
         let pid = try #require(Int32(line.split(separator: " ").last ?? ""))
-        for _ in 0..<200 {
+        for _ in 0..<1200 {
             #if os(Linux)
             guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return true }
             if stat.split(separator: ")").last?.split(separator: " ").first == "Z" { return true }
@@ -110,6 +110,40 @@ struct PluginProtocolTests {
         #expect(try childIsStopped(result.stderr), "the plugin's child was left running")
     }
 
+    @Test func interruptingAssessStopsItsPluginsAndTheirChildren() throws {
+        // Plugins run in process groups of their own, so the terminal's Ctrl-C no longer reaches them:
+        // assess, interrupted, must stop them itself.
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let childFile = folder.appendingPathComponent("child")
+        let process = Process()
+        // The test runner's threads block SIGTERM and a started program inherits that; a shell does not, so
+        // start assess as a shell would, with no signals blocked.
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", "import os, signal, sys; signal.pthread_sigmask(signal.SIG_SETMASK, []); os.execv(sys.argv[1], sys.argv[1:])",
+                             CLI.binary.path, "score", "\(Self.folder)/evidence.yaml", "--framework", "\(Self.folder)/framework",
+                             "--plugin", "\(Self.folder)/forks_and_hangs.py", "--plugin-timeout", "600"]
+        process.currentDirectoryURL = CLI.root
+        process.environment = ProcessInfo.processInfo.environment.merging(["PLUGIN_CHILD_FILE": childFile.path]) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        let ended = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in ended.signal() }
+        try process.run()
+        var child: Int32?
+        for _ in 0..<1200 where child == nil {
+            child = (try? String(contentsOf: childFile, encoding: .utf8)).flatMap { Int32($0) }
+            if child == nil { usleep(50_000) }
+        }
+        process.terminate()
+        let timedOut = ended.wait(timeout: .now() + 60) == .timedOut
+        if timedOut { kill(process.processIdentifier, SIGKILL) }
+        #expect(!timedOut, "assess did not end on SIGTERM")
+        let pid = try #require(child, "the plugin never started its child")
+        #expect(try childIsStopped("note: plugin 'test-plugin' said: child \(pid)"), "the plugin's child outlived assess")
+    }
+
     @Test func aPluginWhoseChildKeepsItsOutputOpenStillScores() throws {
         let (result, criteria) = try score("forks_and_answers.py")
         #expect(result.status == 0, "\(result.stderr)")
@@ -131,14 +165,14 @@ struct PluginProtocolTests {
 
     @Test func strictMakesPluginErrorsFatal() throws {
         let result = try CLI.run(["score", "\(Self.folder)/evidence.yaml", "--framework", "\(Self.folder)/framework",
-                                  "--plugin", "\(Self.folder)/crash.py", "--strict"])
+                                  "--plugin", "\(Self.folder)/crash.py", "--plugin-timeout", "60", "--strict"])
         #expect(result.status == 70)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.contains("error: criterion demo-plugin: plugin 'test-plugin' exited with status 1 before answering"))
     }
 
     @Test func pluginsListsExternalAssessors() throws {
-        let result = try CLI.run(["plugins", "--plugin", "\(Self.folder)/good.py", "--verbose"])
+        let result = try CLI.run(["plugins", "--plugin", "\(Self.folder)/good.py", "--plugin-timeout", "60", "--verbose"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("demo.level") && result.stdout.contains("[plugin test-plugin]"))
         #expect(result.stdout.contains("parameter offset: number = 0"))
@@ -154,13 +188,15 @@ struct PluginProtocolTests {
             text = text.replacingOccurrences(of: "parameters: {offset: 0.5}", with: "parameters: {ofset: 0.5}")
             try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
         }
-        let result = try CLI.run(["score", "\(Self.folder)/evidence.yaml", "--framework", folder.path, "--plugin", "\(Self.folder)/good.py"])
+        let result = try CLI.run(["score", "\(Self.folder)/evidence.yaml", "--framework", folder.path, "--plugin", "\(Self.folder)/good.py",
+                                  "--plugin-timeout", "60"])
         #expect(result.status == 65)
         #expect(result.stderr.contains("unknown key 'ofset'") && result.stderr.contains("did you mean 'offset'?"))
     }
 
     @Test func theExamplePythonPluginWrittenFromTheDocsWorks() throws {
-        let result = try CLI.run(["score", "examples/plugins/evidence.yaml", "--framework", "examples/plugins/framework", "--format", "json"])
+        let result = try CLI.run(["score", "examples/plugins/evidence.yaml", "--framework", "examples/plugins/framework", "--format", "json",
+                                  "--plugin-timeout", "60"])
         #expect(result.status == 0, "\(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let criteria = (object["dimensions"] as? [[String: Any]] ?? []).flatMap { $0["criteria"] as? [[String: Any]] ?? [] }
@@ -172,7 +208,7 @@ struct PluginProtocolTests {
         #expect(validate.status == 0, "\(validate.stderr)")
         #expect(validate.stderr.contains("note: plugin not started"), "\(validate.stderr)")
         let checked = try CLI.run(["validate", "examples/plugins/framework/accessibility.yaml", "examples/plugins/framework/framework.yaml",
-                                   "--start-plugins"])
+                                   "--start-plugins", "--plugin-timeout", "60"])
         #expect(checked.status == 0, "\(checked.stderr)")
         #expect(!checked.stderr.contains("not started"), "\(checked.stderr)")
     }
@@ -220,11 +256,12 @@ struct PluginProtocolTests {
         let validate = try CLI.run(["validate", folder.appendingPathComponent("framework.yaml").path])
         #expect(validate.stderr.contains("note: plugin not started") && validate.stderr.contains("--start-plugins"))
 
-        let checked = try CLI.run(["validate", folder.appendingPathComponent("framework.yaml").path, "--start-plugins"])
+        let checked = try CLI.run(["validate", folder.appendingPathComponent("framework.yaml").path, "--start-plugins",
+                                   "--plugin-timeout", "60"])
         #expect(checked.status == 0, "\(checked.stderr)")
         #expect(FileManager.default.fileExists(atPath: mark.path), "--start-plugins runs it")
         try FileManager.default.removeItem(at: mark)
-        let listed = try CLI.run(["plugins", "--framework", folder.path])
+        let listed = try CLI.run(["plugins", "--framework", folder.path, "--plugin-timeout", "60"])
         #expect(listed.status == 0 && listed.stdout.contains("demo.level"), "\(listed.stderr)")
         #expect(FileManager.default.fileExists(atPath: mark.path), "'assess plugins' starts them, as its help says")
         for command in ["validate", "rubrics", "explain", "plugins"] {

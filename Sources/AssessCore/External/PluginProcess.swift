@@ -110,6 +110,7 @@ final class PluginProcess: @unchecked Sendable {
             throw .cannotStart(reason)
         }
         self.pid = pid
+        LiveGroups.add(pid)
         stdinFD = input.write
         stdoutFD = output.read
         stderrFD = errors.read
@@ -276,6 +277,7 @@ final class PluginProcess: @unchecked Sendable {
     private func stop() {
         guard !stopped else { return }
         stopped = true
+        defer { LiveGroups.remove(pid) }
         closeStdin()
         // A group with members keeps its id from being reused, so signalling it reaches only the plugin's.
         if reap() && !Self.groupExists(pid) { return }
@@ -410,6 +412,74 @@ final class PluginProcess: @unchecked Sendable {
         let result = posix_spawn(&pid, executable, &actions, &attributes, argv, environment)
         return result == 0 ? .success(pid) : .failure(SpawnError(code: result))
     }
+}
+
+/// The process groups of the plugins running now, so that assess interrupted (Ctrl-C, SIGTERM, SIGHUP) stops
+/// them too: in groups of their own they no longer get the terminal's SIGINT. A fixed array of ids, which the
+/// signal handler reads without locking or allocating.
+private enum LiveGroups {
+    static let capacity = 256
+    nonisolated(unsafe) static let slots: UnsafeMutablePointer<pid_t> = {
+        let slots = UnsafeMutablePointer<pid_t>.allocate(capacity: capacity)
+        slots.initialize(repeating: 0, count: capacity)
+        return slots
+    }()
+    static let lock = NSLock()
+    nonisolated(unsafe) static var installed = false
+
+    static func add(_ group: pid_t) {
+        lock.lock()
+        defer { lock.unlock() }
+        if !installed {
+            installed = true
+            _ = slots
+            // Only where nobody else handles the signal: a host program's own handlers are left alone.
+            for number in [SIGINT, SIGTERM, SIGHUP] {
+                var current = sigaction()
+                guard sigaction(number, nil, &current) == 0, handlerIsDefault(current) else { continue }
+                var action = sigaction()
+                setHandler(&action, stopPluginsAndDie)
+                sigemptyset(&action.sa_mask)
+                _ = sigaction(number, &action, nil)
+            }
+        }
+        for index in 0..<capacity where slots[index] == 0 {
+            slots[index] = group
+            return
+        }
+    }
+
+    static func remove(_ group: pid_t) {
+        lock.lock()
+        defer { lock.unlock() }
+        for index in 0..<capacity where slots[index] == group { slots[index] = 0 }
+    }
+
+    private static func handlerIsDefault(_ action: sigaction) -> Bool {
+        #if canImport(Darwin)
+        return action.__sigaction_u.__sa_handler == nil
+        #else
+        return action.__sigaction_handler.sa_handler == nil
+        #endif
+    }
+
+    private static func setHandler(_ action: inout sigaction, _ handler: @convention(c) (Int32) -> Void) {
+        #if canImport(Darwin)
+        action.__sigaction_u.__sa_handler = handler
+        #else
+        action.__sigaction_handler.sa_handler = handler
+        #endif
+    }
+}
+
+/// Stops every running plugin's process group, then lets the signal do what it would have done.
+private func stopPluginsAndDie(_ number: Int32) {
+    for index in 0..<LiveGroups.capacity {
+        let group = LiveGroups.slots[index]
+        if group > 0 { kill(-group, SIGKILL) }
+    }
+    signal(number, SIG_DFL)
+    raise(number)
 }
 
 /// `close(2)`, under a name the methods called `close` do not hide.
