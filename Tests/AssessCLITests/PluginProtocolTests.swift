@@ -98,8 +98,10 @@ struct PluginProtocolTests {
         #expect(result.stderr.contains("warning:") && result.stderr.contains(message))
     }
 
+    // Not with forks_and_hangs.py: under its 1 s limit a busy machine may stop it before it starts its child.
+    // The same stop runs for it as for these; that its run ends is checked in `failures`.
     @Test("a child the plugin started that holds its output open is stopped with it", arguments: [
-        ("forks_and_hangs.py", 1.0), ("forks_and_exits.py", 60), ("forks_and_answers.py", 60),
+        ("forks_and_exits.py", 60.0), ("forks_and_answers.py", 60),
     ])
     func childrenAreStopped(plugin: String, timeout: Double) throws {
         // The children sleep 600 s; the run must end long before, within the (generous) bound of 60 s.

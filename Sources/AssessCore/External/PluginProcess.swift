@@ -70,6 +70,8 @@ final class PluginProcess: @unchecked Sendable {
     private var stderrFD: Int32
     private var stdoutAtEnd = false
     private var buffer: [UInt8] = []
+    /// A stray line was cut short when a request was sent: the rest of it, up to its newline, is dropped too.
+    private var skippingStrayLine = false
     private var stderrBytes: [UInt8] = []
     private let maxLine: Int
     /// The raw wait status, once the plugin has been reaped.
@@ -187,6 +189,14 @@ final class PluginProcess: @unchecked Sendable {
 
     /// The next complete line in the buffer, if there is one.
     private func takeLine() -> Result<String, PluginFailure>? {
+        if skippingStrayLine {
+            guard let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) else {
+                buffer.removeAll()
+                return nil
+            }
+            buffer.removeSubrange(...newline)
+            skippingStrayLine = false
+        }
         guard let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) else { return nil }
         if newline > maxLine { return .failure(.oversized(limit: maxLine)) }
         let line = String(decoding: buffer[..<newline], as: UTF8.self)
@@ -222,7 +232,8 @@ final class PluginProcess: @unchecked Sendable {
             strayLines += buffer.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
             let partial = buffer.last.map { $0 != UInt8(ascii: "\n") } ?? false
             if buffer.count < 65536 {
-                if partial { strayLines += 1 }
+                // A line begun before the request is sent cannot be its answer, however it ends.
+                if partial { strayLines += 1; skippingStrayLine = true }
                 buffer.removeAll()
                 return nil
             }
