@@ -13,11 +13,16 @@ public struct FrameworkLoader: Sendable {
     public var assessVersion: String
     /// Folders besides the framework's own that its rubric paths may lead to (none by default).
     public var fileRoots: [String] = []
+    /// Whether to start the plugins a framework lists under `plugins:` (running their code). When false they
+    /// are checked to exist but not run: criteria naming their assessors load unchecked, and are errors if
+    /// assessed. Commands that only read a framework pass false unless asked to run them.
+    public var startPlugins: Bool
 
     /// Creates a loader.
     public init(registry: AssessorRegistry, limits: YAMLLimits = YAMLLimits(), plugins: [ExternalPlugin] = [],
-                pluginTimeout: Double = 10, assessVersion: String = "unknown") {
+                pluginTimeout: Double = 10, assessVersion: String = "unknown", startPlugins: Bool = true) {
         self.registry = registry
+        self.startPlugins = startPlugins
         self.limits = limits
         self.plugins = plugins
         self.pluginTimeout = pluginTimeout
@@ -192,7 +197,8 @@ public struct FrameworkLoader: Sendable {
     // MARK: - Plugins
 
     /// Starts a plugin named in `plugins:`: a path, or `{path, arguments, timeout}`. Paths are relative to the
-    /// framework's folder. A plugin that fails to start is kept, so its criteria become errors, not a crash.
+    /// framework's folder. A plugin that fails to start is kept, so its criteria become errors, not a crash;
+    /// so is one the caller chose not to start (``startPlugins``).
     private func startPlugin(_ entry: NodeReader, folder: String) -> ExternalPlugin? {
         var path: String?
         var arguments: [String] = []
@@ -211,6 +217,7 @@ public struct FrameworkLoader: Sendable {
                         hint: "plugin paths are relative to the folder holding framework.yaml")
             return nil
         }
+        guard startPlugins else { return ExternalPlugin(notStarted: resolved, timeout: timeout) }
         return ExternalPlugin(path: resolved, arguments: arguments, timeout: timeout, assessVersion: assessVersion)
     }
 
