@@ -288,7 +288,11 @@ public struct ContentPagesAssessor: Assessor {
         for page in site.pages {
             let cell = (page.brokenLinks ?? "").trimmingSpaces()
             guard !cell.isEmpty else { continue }  // an empty cell: none found
-            guard let count = Double(cell), count >= 0, count == count.rounded() else {
+            if case .unusable(let problem) = InputNumber.read(cell) {
+                throw page.file.error(InputNumber.message("the cell in column '\(heading)'", is: cell, problem), line: page.line,
+                                      column: page.brokenColumn, hint: InputNumber.hint)
+            }
+            guard let count = Double(cell), count >= 0, count == count.rounded(), InputNumber.problem(count) == nil else {
                 throw page.file.error("'\(cell)' in column '\(heading)' is not a count of broken links", line: page.line,
                                       column: page.brokenColumn, hint: "write a whole number, 0 when there are none")
             }

@@ -56,6 +56,9 @@ public struct AssessorInput: Sendable {
 
     /// A node read as a number, or an error pointing at it.
     public func number(_ node: YAMLNode, what: String) throws(AssessmentIssue) -> Double {
+        if let scalar = node.scalar, let problem = scalar.numberProblem {
+            throw invalid(InputNumber.message(what, is: scalar.text, problem), at: node, hint: InputNumber.hint)
+        }
         guard let number = node.scalar?.number else {
             throw invalid("\(what) must be a number, found \(node.kindDescription)", at: node,
                           hint: "write digits only, such as 42 or 12.5 (no units or % sign)")

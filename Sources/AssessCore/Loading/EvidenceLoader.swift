@@ -38,6 +38,7 @@ public struct EvidenceLoader: Sendable {
         if let factsReader = map["facts"], factsReader.node.isMapping {
             facts.reserveCapacity(factsReader.node.childCount)
             let folder = FileReader.folder(of: document.file)
+            var reported: Set<SourceLocation> = []
             factsReader.node.forEachEntry { key, keyLocation, value in
                 guard let key else { return }
                 if !Evidence.isValidKey(key) {
@@ -45,7 +46,15 @@ public struct EvidenceLoader: Sendable {
                                   hint: "use lower-case words joined by '.' or '-', such as channel.volumes")
                     return
                 }
-                facts[key] = decodeFact(key: key, node: value, parent: factsReader, folder: folder)
+                let fact = decodeFact(key: key, node: value, parent: factsReader, folder: folder)
+                // A plain scalar that reads as a number no criterion could use (`1e19`, `.nan`) is refused here,
+                // so `validate` reports it; quoted, the same text is kept as text.
+                fact.value?.forEachUnusableNumber { text, location, problem in
+                    guard reported.insert(location).inserted else { return }  // reached again through an alias
+                    context.error(InputNumber.message("a value of the fact '\(key)'", is: text, problem),
+                                  at: location, hint: InputNumber.textHint)
+                }
+                facts[key] = fact
             }
         } else if let factsReader = map["facts"] {
             factsReader.error("facts must be a mapping of fact keys to values, found \(factsReader.node.kindDescription)")
