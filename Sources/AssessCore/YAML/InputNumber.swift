@@ -64,16 +64,16 @@ public enum InputNumber {
         return .value(value)
     }
 
-    /// What is wrong, for a message: "the fact x is 1e19, too large to use".
+    /// What is wrong, for a message: "rating is 1e19, outside the usable range ...".
     public static func message(_ what: String, is text: String, _ problem: Problem) -> String {
         switch problem {
         case .notFinite: return "\(what) is \(text), which is not a finite number"
-        case .tooLarge: return "\(what) is \(text), too large to use (the largest is 9,007,199,254,740,991)"
+        case .tooLarge: return "\(what) is \(text), outside the usable range -9,007,199,254,740,991 to 9,007,199,254,740,991"
         }
     }
 
     /// How to fix it, for a hint.
-    public static let hint = "write a number between -9,007,199,254,740,991 and 9,007,199,254,740,991 (counts are whole numbers from 0)"
+    public static let hint = "write the figure as measured: no count or amount comes near 9 quadrillion, so check for a typing or export error"
 
     /// How to fix it when the text was meant as text, not a number.
     public static let textHint = hint + ", or put the value in quotes if it is meant as text"
