@@ -102,7 +102,11 @@ public struct EvidenceLoader: Sendable {
                 fact.reference = Self.text(value) ?? reader.child(value, key: "reference").string()
             case 3:  // date
                 if let text = Self.text(value), Self.isDate(text) {
-                    fact.date = text
+                    if let message = CalendarDate.message(text, CalendarDate.read(text, forms: .iso), expected: "YYYY-MM-DD") {
+                        reader.child(value, key: "date").error(message, hint: "write the day the evidence is dated, such as 2026-02-28")
+                    } else {
+                        fact.date = text
+                    }
                 } else if let text = reader.child(value, key: "date").string() {
                     reader.child(value, key: "date").error("date must be written YYYY-MM-DD, YYYY-MM or YYYY, found \"\(text)\"")
                 }
