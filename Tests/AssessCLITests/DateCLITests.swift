@@ -30,7 +30,7 @@ struct DateCLITests {
             .write(to: file, atomically: true, encoding: .utf8)
         let result = try CLI.run(["validate", file.path])
         #expect(result.status == 65)
-        #expect(result.stderr.contains("evidence.yaml:3:29: error: 2026-02-30 is not a date: February 2026 has 28 days"), "\(result.stderr)")
+        #expect(result.stderr.contains("evidence.yaml:3:23: error: 2026-02-30 is not a date: February 2026 has 28 days"), "\(result.stderr)")
         #expect(!result.stderr.contains("2024-02-29"))
     }
 }
