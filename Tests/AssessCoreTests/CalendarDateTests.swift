@@ -131,6 +131,16 @@ struct CalendarDateTests {
         #expect(got4 == "social.csv:3:2: criterion example: '31/02/2025' in column 'period' is not a date: February 2025 has 28 days", "\(got4)")
     }
 
+    @Test func analyticsExportDates() throws {
+        func devices(_ date: String) throws -> ExampleRunner.Outcome {
+            try run("mobile.device-share", "thresholds: [20, 35, 50, 65, 80]", "visits: {file: devices.csv}",
+                    files: ["devices.csv": "date,device,visits\n2024-02-28,desktop,100\n\(date),mobile,80\n"])
+        }
+        #expect(try devices("2024-02-29").result?.status == .assessed)
+        let got = message(try devices("2025-02-29"))
+        #expect(got == "devices.csv:3:1: criterion example: '2025-02-29' in column 'date' is not a date: February 2025 has 28 days", "\(got)")
+    }
+
     @Test func sitemapLastmod() throws {
         func sitemap(_ lastmod: String) throws -> ExampleRunner.Outcome {
             let xml = """
