@@ -55,6 +55,7 @@ struct PluginProtocolTests {
         ("garbage.py", "answered with something that is not a JSON object: this is not json at all"),
         ("oversized.py", "sent a response over the 1048576-byte limit"),
         ("off_scale.py", "answered level 9, outside the scale 1 to 5"),
+        ("huge_number.py", "answered finding 'visits' is 1e+19, outside the usable range"),
         ("wrong_version.py", "speaks protocol version 2, but this assess speaks version 1"),
         ("exits_at_start.py", "stopped unexpectedly (exit status 3): cannot find my configuration"),
     ])

@@ -79,6 +79,16 @@ struct InputNumberTests {
         }
     }
 
+    @Test func aValueReachedTwiceThroughAnAliasIsReportedOnce() throws {
+        let text = "organisation: {name: X}\nfacts:\n  a: &v {web: 1e19}\n  b: *v\n"
+        do {
+            _ = try EvidenceLoader().decode(YAMLParser.parse(text, file: "e.yaml"))
+            Issue.record("the evidence should be refused")
+        } catch {
+            #expect(error.diagnostics.map(\.location) == [AssessCore.SourceLocation(line: 3, column: 15)])
+        }
+    }
+
     @Test func csvCellsBeyondTheRangeAreLocated() throws {
         let table = try CSVTable(text: "name,count\nA,12\nB,1e19\n", file: "t.csv")
         #expect(try table.number(table.rows[0], 1) == 12)
