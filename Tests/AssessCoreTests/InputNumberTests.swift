@@ -102,3 +102,31 @@ struct InputNumberTests {
         }
     }
 }
+
+/// An assessor whose arithmetic goes wrong: the engine must report it, never convert the level to Int.
+private struct NotANumberAssessor: Assessor {
+    static let description = AssessorDescription(
+        id: "test.nan", title: "Not a number", purpose: "Answers a level that is not a number.",
+        roles: [RoleDescription("value", type: "number", "anything")], parameters: [], examples: [])
+    init?(parameters: MappingReader, scale: Scale) {}
+    init() {}
+    func assess(_ input: AssessorInput) throws(AssessmentIssue) -> AssessorResult {
+        _ = try input.number("value")
+        return AssessorResult(.level(.nan), rationale: "0/0")
+    }
+}
+
+@Suite("engine guards")
+struct EngineNumberGuardTests {
+    @Test func aLevelThatIsNotANumberIsACriterionError() throws {
+        let evidence = try EvidenceLoader().decode(YAMLParser.parse("organisation: {name: X}\nfacts: {value: 3}\n", file: "e.yaml"))
+        let criterion = Criterion(id: "c", title: "C", assessorID: "test.nan", assessor: NotANumberAssessor(),
+                                  evidence: [EvidenceBinding(role: "value", fact: "value")])
+        let framework = Framework(id: "f", title: "F", version: "0", scale: .standard,
+                                  dimensions: [Dimension(rubric: Rubric(id: "r", title: "R", criteria: [criterion]), weight: 1)])
+        let (result, diagnostic) = Engine(framework: framework).score(criterion, evidence: evidence)
+        #expect(result.status == .error)
+        #expect(result.level == nil)
+        #expect(diagnostic?.message.contains("worked out a level that is not a number") == true)
+    }
+}
