@@ -112,8 +112,3 @@ func asOfParameter(_ parameters: MappingReader) -> (ok: Bool, day: CalendarDate?
 let asOfDescription = ParameterDescription(
     "as-of", type: "date (YYYY-MM-DD)", default: "the as-of fact, else the date: of the catalogue's fact",
     "the date the months are counted back from; never the clock")
-
-extension String {
-    /// The text without leading and trailing white space.
-    func trimmingWhitespace() -> String { ExportText.trimmed(self) }
-}

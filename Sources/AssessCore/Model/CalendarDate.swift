@@ -130,7 +130,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// Reads a date written in one of `forms`. A two-digit year is 20YY; a time after the date is ignored.
     public static func read(_ raw: String, forms: Forms = .all, order: SlashOrder = .dmy) -> Reading {
-        let text = raw.trimmingDateSpaces()
+        let text = ExportText.trimmed(raw)
         let bytes = Array(text.utf8)
         guard !bytes.isEmpty, bytes.count <= 64 else { return .notADate }
         func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
@@ -277,7 +277,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// The starting year of a UK financial year written `2025-26`, `2025/26` or `2025-2026`, or nil.
     public static func financialYear(_ text: String) -> Int? {
-        let parts = text.trimmingDateSpaces().split(whereSeparator: { $0 == "-" || $0 == "/" }).map(String.init)
+        let parts = ExportText.trimmed(text).split(whereSeparator: { $0 == "-" || $0 == "/" }).map(String.init)
         guard parts.count == 2, parts[0].count == 4, let start = Int(parts[0]), let end = Int(parts[1]),
               (1...9998).contains(start) else { return nil }
         if parts[1].count == 2, end == (start + 1) % 100 { return start }
@@ -308,14 +308,5 @@ public struct CalendarMonth: Sendable, Hashable, Comparable, CustomStringConvert
     public var description: String {
         let y = String(year)
         return String(repeating: "0", count: max(4 - y.count, 0)) + y + "-" + (month < 10 ? "0" : "") + String(month)
-    }
-}
-
-extension String {
-    /// The text without leading and trailing spaces, tabs and line breaks.
-    func trimmingDateSpaces() -> String {
-        let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
-        guard let first = firstIndex(where: { !blank($0) }), let last = lastIndex(where: { !blank($0) }) else { return "" }
-        return String(self[first...last])
     }
 }
