@@ -96,6 +96,23 @@ struct CalendarDateTests {
         #expect(loaderErrors("2026-13-45") == ["3:23: 2026-13-45 is not a date: there is no month 13"])
     }
 
+    @Test func anEvidencePeriodWrittenAsADateIsARealOne() throws {
+        func errors(_ period: String) -> [String] {
+            do {
+                _ = try EvidenceLoader().decode(YAMLParser.parse("organisation: {name: X, period: \(period)}\n", file: "e.yaml"))
+                return []
+            } catch {
+                return error.diagnostics.map { "\($0.location.line):\($0.location.column): \($0.message)" }
+            }
+        }
+        #expect(errors("2025-26").isEmpty)
+        #expect(errors("2025/2026").isEmpty)
+        #expect(errors("2024-02-29").isEmpty)
+        #expect(errors("April 2025 to March 2026").isEmpty)
+        #expect(errors("2025-02-29") == ["1:33: 2025-02-29 is not a date: February 2025 has 28 days"])
+        #expect(errors("2025-13") == ["1:33: 2025-13 is not a date: there is no month 13"])
+    }
+
     func run(_ id: String, _ parameters: String, _ evidence: String, files: [String: String]) throws -> ExampleRunner.Outcome {
         let factory = try #require(AssessKit.registry.factory(id))
         return ExampleRunner.run(factory, AssessorExample(parameters: parameters, evidence: evidence, files: files, expect: .notAssessed))

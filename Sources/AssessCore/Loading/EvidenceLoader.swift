@@ -33,6 +33,11 @@ public struct EvidenceLoader: Sendable {
             organisation.code = block.optionalString("code")
             organisation.population = block["population"]?.number(in: 1...1e10)
             organisation.period = block.optionalString("period")
+            // The period is free text, but one written as a date (or a financial year) must be a real one.
+            if let period = organisation.period, CalendarDate.financialYear(period) == nil,
+               case .impossible(let reason) = CalendarDate.read(period, forms: .iso) {
+                block["period"]?.error("\(period) is not a date: \(reason)", hint: "write the financial year as 2025-26, or a date as YYYY-MM-DD")
+            }
         }
         var facts: [String: Fact] = [:]
         if let factsReader = map["facts"], factsReader.node.isMapping {
