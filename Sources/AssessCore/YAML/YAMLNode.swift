@@ -323,6 +323,17 @@ final class YAMLTree: Sendable {
             guard node.count > 0 else { return }
             let first = text[Int(node.start)]
             guard (first >= 48 && first <= 57) || first == 43 || first == 45 || first == 46 else { return }
+            // Fewer than 16 characters without an exponent, `inf` or `nan` cannot pass 2^53: skip the parse.
+            if node.count < 16 {
+                var suspicious = false
+                for offset in Int(node.start)..<Int(node.start + node.count) {
+                    switch text[offset] {
+                    case 101, 69, 105, 73, 110, 78: suspicious = true  // e E i I n N
+                    default: break
+                    }
+                }
+                guard suspicious else { return }
+            }
             let scalar = scalar(node)
             if let problem = scalar.numberProblem {
                 body(scalar.text, SourceLocation(line: Int(node.line), column: Int(node.column)), problem)
