@@ -104,6 +104,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// The written forms a reader accepts.
     public struct Forms: OptionSet, Sendable, Hashable {
+        /// The set, as bits.
         public let rawValue: Int
         /// Creates a set of forms.
         public init(rawValue: Int) { self.rawValue = rawValue }
