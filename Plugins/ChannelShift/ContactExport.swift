@@ -15,7 +15,7 @@ struct ContactExport: Sendable {
         /// The service, when the export has a service column.
         var service: String?
         /// The month, when the export has a month column.
-        var month: Month?
+        var month: CalendarMonth?
         /// Contacts the row counts (1 for a row-per-contact export).
         var contacts: Double
         /// Avoidable contacts among them; nil when the row is not classified.
@@ -89,12 +89,17 @@ struct ContactExport: Sendable {
             }
             if let column = monthColumn {
                 let raw = table.text(row, column)
-                guard let month = Month(raw) else {
+                let reading = CalendarDate.read(raw)
+                if case .impossible(let reason) = reading {
+                    throw table.error("'\(raw)' in column '\(table.heading(column))' is not a date: \(reason)", row, column,
+                                      hint: "write months as 2025-04 (or dates as 2025-04-01 or 01/04/2025)")
+                }
+                guard case .date(let date, let precision) = reading, precision != .year else {
                     throw table.error(raw.isEmpty ? "the '\(table.heading(column))' cell is empty"
                                       : "'\(raw)' in column '\(table.heading(column))' is not a month or a date", row, column,
                                       hint: "write months as 2025-04 (or dates as 2025-04-01 or 01/04/2025)")
                 }
-                record.month = month
+                record.month = date.calendarMonth
             }
             if let column = countColumn { record.contacts = try table.count(row, column) }
             if let column = avoidableColumn {
@@ -143,7 +148,7 @@ struct ContactExport: Sendable {
     }
 
     /// The number of distinct months the export covers (0 without a month column).
-    var months: [Month] { Array(Set(records.compactMap(\.month))).sorted() }
+    var months: [CalendarMonth] { Array(Set(records.compactMap(\.month))).sorted() }
 
     /// Contacts by channel, in order of first appearance.
     var byChannel: [(channel: String, count: Double)] {
@@ -162,7 +167,7 @@ struct ContactExport: Sendable {
         var text = "\(records.count) rows" + (rowPerContact ? " (one per contact)" : "")
         let months = self.months
         if let first = months.first, let last = months.last {
-            text += first == last ? ", 1 month (\(first.label))" : ", \(months.count) months from \(first.label) to \(last.label)"
+            text += first == last ? ", 1 month (\(first.description))" : ", \(months.count) months from \(first.description) to \(last.description)"
         }
         if hasService { text += ", \(Set(records.compactMap(\.service)).count) services" }
         return text

@@ -84,6 +84,7 @@ struct PluginProtocolTests {
         ("wrong_version.py", 60, "speaks protocol version 2, but this assess speaks version 1"),
         ("exits_at_start.py", 60, "exited with status 3 before answering: cannot find my configuration"),
         ("wrong_id.py", 60, "answered request 1 with id 2; each answer must carry its request's id"),
+        ("huge_number.py", 60, "answered finding 'visits' is 1e+19, outside the usable range"),
     ] as [(String, Double, String)])
     func failures(plugin: String, timeout: Double, message: String) throws {
         let (result, criteria) = try score(plugin, timeout: timeout)

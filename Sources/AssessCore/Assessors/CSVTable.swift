@@ -157,9 +157,14 @@ public struct CSVTable: Sendable {
         for character in raw where character != "," && character != "%" && character != "£" && character != " " {
             cleaned.append(character)
         }
+        let heading = header.indices.contains(column) ? header[column] : "\(column + 1)"
         guard let value = Double(cleaned), value.isFinite else {
-            throw ParseError(message: "'\(raw)' in column '\(header.indices.contains(column) ? header[column] : "\(column + 1)")' is not a number",
+            throw ParseError(message: "'\(raw)' in column '\(heading)' is not a number",
                              line: row.line, column: column + 1, hint: "the column should hold numbers only")
+        }
+        if let problem = InputNumber.problem(value) {
+            throw ParseError(message: InputNumber.message("the cell in column '\(heading)'", is: raw, problem),
+                             line: row.line, column: column + 1, hint: InputNumber.hint)
         }
         return value
     }

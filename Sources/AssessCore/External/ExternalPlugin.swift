@@ -262,12 +262,22 @@ struct ExternalAssessor: Assessor {
         case "assessed": break
         default: throw .invalid(pluginDiagnostic("answered with an unknown status '\(status)'"))
         }
-        let findings = (object["findings"]?.items ?? []).map { entry -> Finding in
+        // Numbers in the answer pass the same range check as evidence (InputNumber): a plugin cannot bring in
+        // a figure the evidence could not.
+        for key in ["level", "points", "maxPoints"] {
+            if let scalar = object[key]?.scalar, let problem = scalar.numberProblem {
+                throw .invalid(pluginDiagnostic("answered " + InputNumber.message("'\(key)'", is: scalar.text, problem)))
+            }
+        }
+        var findings: [Finding] = []
+        for entry in object["findings"]?.items ?? [] {
             let id = entry.text("id") ?? ""
             let label = entry.text("label") ?? id
             let value: Finding.Value
             let raw = entry["value"]
-            if let scalar = raw?.scalar, scalar.isPlain, let number = scalar.number {
+            if let scalar = raw?.scalar, scalar.isPlain, let problem = scalar.numberProblem {
+                throw .invalid(pluginDiagnostic("answered " + InputNumber.message("finding '\(id)'", is: scalar.text, problem)))
+            } else if let scalar = raw?.scalar, scalar.isPlain, let number = scalar.number {
                 value = .number(number, unit: entry.text("unit"))
             } else if let scalar = raw?.scalar, scalar.isPlain, scalar.text == "true" || scalar.text == "false" {
                 value = .flag(scalar.text == "true")
@@ -276,7 +286,7 @@ struct ExternalAssessor: Assessor {
             } else {
                 value = .text(raw?.scalar?.text ?? "")
             }
-            return Finding(id, label, value)
+            findings.append(Finding(id, label, value))
         }
         if let level = object["level"]?.scalar?.number {
             guard level.isFinite, level >= 1, level <= Double(input.scale.top) else {

@@ -36,11 +36,17 @@ public struct EvidenceLoader: Sendable {
             organisation.code = block.optionalString("code")
             organisation.population = block["population"]?.number(in: 1...1e10)
             organisation.period = block.optionalString("period")
+            // The period is free text, but one written as a date (or a financial year) must be a real one.
+            if let period = organisation.period, CalendarDate.financialYear(period) == nil,
+               case .impossible(let reason) = CalendarDate.read(period, forms: .iso) {
+                block["period"]?.error("\(period) is not a date: \(reason)", hint: "write the financial year as 2025-26, or a date as YYYY-MM-DD")
+            }
         }
         var facts: [String: Fact] = [:]
         if let factsReader = map["facts"], factsReader.node.isMapping {
             facts.reserveCapacity(factsReader.node.childCount)
             let folder = FileReader.folder(of: document.file)
+            var reported: Set<SourceLocation> = []
             factsReader.node.forEachEntry { key, keyLocation, value in
                 guard let key else { return }
                 if !Evidence.isValidKey(key) {
@@ -51,7 +57,15 @@ public struct EvidenceLoader: Sendable {
                 // `key: ~` (or `key:` with nothing) is a question not answered yet, as `assess init` writes
                 // it: the fact is absent, so its criteria are not assessed.
                 if value.scalar?.isNull == true { return }
-                facts[key] = decodeFact(key: key, node: value, parent: factsReader, folder: folder)
+                let fact = decodeFact(key: key, node: value, parent: factsReader, folder: folder)
+                // A plain scalar that reads as a number no criterion could use (`1e19`, `.nan`) is refused here,
+                // so `validate` reports it; quoted, the same text is kept as text.
+                fact.value?.forEachUnusableNumber { text, location, problem in
+                    guard reported.insert(location).inserted else { return }  // reached again through an alias
+                    context.error(InputNumber.message("a value of the fact '\(key)'", is: text, problem),
+                                  at: location, hint: InputNumber.textHint)
+                }
+                facts[key] = fact
             }
         } else if let factsReader = map["facts"] {
             factsReader.error("facts must be a mapping of fact keys to values, found \(factsReader.node.kindDescription)")
@@ -100,7 +114,11 @@ public struct EvidenceLoader: Sendable {
                 fact.reference = Self.text(value) ?? reader.child(value, key: "reference").string()
             case 3:  // date
                 if let text = Self.text(value), Self.isDate(text) {
-                    fact.date = text
+                    if let message = CalendarDate.message(text, CalendarDate.read(text, forms: .iso), expected: "YYYY-MM-DD") {
+                        reader.child(value, key: "date").error(message, hint: "write the day the evidence is dated, such as 2026-02-28")
+                    } else {
+                        fact.date = text
+                    }
                 } else if let text = reader.child(value, key: "date").string() {
                     reader.child(value, key: "date").error("date must be written YYYY-MM-DD, YYYY-MM or YYYY, found \"\(text)\"")
                 }

@@ -55,8 +55,18 @@ public struct Engine: Sendable {
             result.rationale = "Not applicable: \(exclusion)."
             return (result, nil)
         }
-        do {
+        do throws(AssessmentIssue) {
             let outcome = try criterion.assessor.assess(input)
+            // Inputs are range-checked where they enter (InputNumber), but an assessor's arithmetic could still
+            // give a value that is not finite; it must never reach the Int conversions below.
+            switch outcome.outcome {
+            case .level(let value) where !value.isFinite, .points(let value, _) where !value.isFinite,
+                 .points(_, let value) where !value.isFinite:
+                throw AssessmentIssue.invalid(evidence.document.diagnostic(
+                    "the assessor '\(criterion.assessorID)' worked out a level that is not a number from this evidence",
+                    at: .unknown, hint: "check the figures this criterion reads for values far out of range"))
+            default: break
+            }
             result.rationale = outcome.rationale
             result.findings = outcome.findings
             let scale = framework.scale

@@ -97,6 +97,10 @@ public struct NodeReader {
 
     /// The node as a number.
     public func number() -> Double? {
+        if let scalar = node.scalar, let problem = scalar.numberProblem {
+            error(InputNumber.message(name, is: scalar.text, problem), hint: InputNumber.hint)
+            return nil
+        }
         guard let value = node.scalar?.number else {
             error("\(name) must be a number, found \(node.kindDescription)",
                   hint: "write digits only, such as 42 or 12.5 (no units or % sign)")
@@ -184,7 +188,7 @@ public struct NodeReader {
 
     /// Formats a number for a message without a trailing `.0`.
     static func format(_ value: Double) -> String {
-        value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(value)
+        value.isFinite && value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 }
 
