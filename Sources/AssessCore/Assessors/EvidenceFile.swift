@@ -67,7 +67,7 @@ public struct EvidenceFile: Sendable {
 
     private func parseCSV() throws(AssessmentIssue) -> CSVTable {
         do {
-            return try CSVTable(text: text, file: path)
+            return try CSVTable(bytes: bytes, file: path)
         } catch {
             throw .invalid(YAMLDocument(file: path, root: nil, bytes: bytes)
                 .diagnostic(error.message, at: SourceLocation(line: error.line, column: error.column), hint: error.hint))

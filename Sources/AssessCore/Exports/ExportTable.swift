@@ -19,7 +19,7 @@ package struct ExportTable: Sendable {
     }
 
     /// The data rows.
-    package var rows: [CSVTable.Row] { table.rows }
+    package var rows: CSVTable.Rows { table.rows }
 
     /// A column by any of its accepted names (case, spaces and punctuation ignored).
     package func column(_ names: [String]) -> Int? { table.column(names) }

@@ -148,23 +148,51 @@ public struct EvidenceLoader: Sendable {
         }
     }
 
-    /// Warnings for facts that no criterion of the framework reads, with the nearest key that one does.
-    public static func unusedFacts(_ evidence: Evidence, framework: Framework) -> [Diagnostic] {
-        let read = Set(framework.allCriteria.flatMap { $0.criterion.evidence.map(\.fact) })
-        let known = Array(read).sorted()
-        return evidence.facts.values.sorted { $0.location < $1.location }.compactMap { fact in
-            guard !read.contains(fact.key) else { return nil }
-            let location = fact.location.line > 1 ? SourceLocation(line: fact.location.line, column: 1) : fact.location
-            let keyLocation = keyLocation(of: fact.key, in: evidence.document) ?? location
-            return evidence.document.diagnostic(
-                "no criterion of framework '\(framework.id)' reads the fact '\(fact.key)'", at: keyLocation,
-                hint: Suggestion.nearest(to: fact.key, in: known).map { "did you mean '\($0)'?" } ?? "it is kept but not scored",
-                severity: .warning)
-        }
-    }
+    /// How many unused facts ``unusedFacts(_:framework:listing:)`` lists one by one by default.
+    public static let unusedFactsListed = 20
 
-    private static func keyLocation(of key: String, in document: YAMLDocument) -> SourceLocation? {
-        document.root?["facts"]?.pairs?.first { $0.key.scalar?.text == key }?.key.location
+    /// Warnings for facts that no criterion of the framework reads, in file order, with the nearest key that
+    /// one does read when it is one or two letters away.
+    ///
+    /// The first `limit` facts get a warning each; the rest are counted in one last warning, so a file with
+    /// thousands of stray facts neither floods the terminal nor costs a suggestion search per fact. The work
+    /// is linear in the number of facts: one pass over the facts mapping finds every key's line, and each
+    /// suggestion compares only keys of a similar length, with a bounded edit distance.
+    public static func unusedFacts(
+        _ evidence: Evidence, framework: Framework, listing limit: Int = unusedFactsListed
+    ) -> [Diagnostic] {
+        var read = Set<String>()
+        for (_, criterion) in framework.allCriteria { for binding in criterion.evidence { read.insert(binding.fact) } }
+        var unused = evidence.facts.values.filter { !read.contains($0.key) }
+        guard !unused.isEmpty else { return [] }
+        unused.sort { ($0.location, $0.key) < ($1.location, $1.key) }
+        // Where each key is written, from one pass over the facts mapping.
+        var keyLocations: [String: SourceLocation] = [:]
+        if let facts = evidence.document.root?["facts"] {
+            keyLocations.reserveCapacity(facts.childCount)
+            facts.forEachEntry { key, location, _ in if let key { keyLocations[key] = location } }
+        }
+        func location(of fact: Fact) -> SourceLocation {
+            keyLocations[fact.key] ?? (fact.location.line > 1 ? SourceLocation(line: fact.location.line, column: 1) : fact.location)
+        }
+        let suggestions = Suggestion.Index(read.sorted())
+        var warnings: [Diagnostic] = []
+        warnings.reserveCapacity(min(unused.count, max(limit, 0)) + 1)
+        for fact in unused.prefix(max(limit, 0)) {
+            warnings.append(evidence.document.diagnostic(
+                "no criterion of framework '\(framework.id)' reads the fact '\(fact.key)'", at: location(of: fact),
+                hint: suggestions.nearest(to: fact.key).map { "did you mean '\($0)'?" } ?? "it is kept but not scored",
+                severity: .warning))
+        }
+        if unused.count > limit, limit >= 0 {
+            let first = unused[limit]
+            let more = unused.count - limit
+            warnings.append(evidence.document.diagnostic(
+                "no criterion of framework '\(framework.id)' reads \(Format.number(Double(more), decimals: 0)) more fact\(more == 1 ? "" : "s"), from '\(first.key)' on",
+                at: location(of: first), hint: "they are kept but not scored; only the first \(limit) are listed one by one",
+                severity: .warning))
+        }
+        return warnings
     }
 }
 
