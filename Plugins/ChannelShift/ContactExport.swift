@@ -90,8 +90,8 @@ struct ContactExport: Sendable {
         }
     }
 
-    /// The file.
-    let file: EvidenceFile
+    /// The file, as the criterion reading it named it.
+    private(set) var file: EvidenceFile
     /// The rows.
     let records: Records
     /// The header line.
@@ -101,24 +101,36 @@ struct ContactExport: Sendable {
     /// Whether the export has service and month columns.
     let hasService: Bool, hasMonth: Bool
 
-    /// Reads the export.
+    /// Reads the export: the columns a need calls for are checked first, then the rows are read once per
+    /// assessment and shared by every criterion that reads this file.
     init(_ file: EvidenceFile, needs: Set<Need>, measure: String) throws(AssessmentIssue) {
         let table = try ExportTable(file, what: "contact export")
+        if needs.contains(.channel) { _ = try table.require(Columns.channel, for: measure) }
+        if needs.contains(.month) { _ = try table.require(Columns.month, for: measure) }
+        if needs.contains(.avoidable), table.column(Columns.avoidable) == nil, table.column(Columns.demandType) == nil {
+            throw file.error("no column marks avoidable contacts ('avoidable', 'failure demand' or 'demand type'), which \(measure) needs",
+                             line: table.table.headerLine, column: 1,
+                             hint: "add an 'avoidable' column (a count, or yes/no per row) or a 'demand type' column (value or failure); the columns are: \(table.table.header.joined(separator: ", "))")
+        }
+        self = try file.shared("contact-export") { () throws(AssessmentIssue) -> ContactExport in
+            try ContactExport(reading: table)
+        }
         self.file = file
+    }
+
+    /// Reads every row of the export.
+    private init(reading table: ExportTable) throws(AssessmentIssue) {
+        file = table.file
         headerLine = table.table.headerLine
-        let channelColumn = needs.contains(.channel) ? try table.require(Columns.channel, for: measure)
-            : table.column(Columns.channel)
-        let monthColumn = needs.contains(.month) ? try table.require(Columns.month, for: measure)
-            : table.column(Columns.month)
+        let channelColumn = table.column(Columns.channel)
+        let monthColumn = table.column(Columns.month)
         let countColumn = table.column(Columns.contacts)
         let serviceColumn = table.column(Columns.service)
         let avoidableColumn = table.column(Columns.avoidable)
         let demandColumn = avoidableColumn == nil ? table.column(Columns.demandType) : nil
-        if needs.contains(.avoidable), avoidableColumn == nil, demandColumn == nil {
-            throw file.error("no column marks avoidable contacts ('avoidable', 'failure demand' or 'demand type'), which \(measure) needs",
-                             line: headerLine, column: 1,
-                             hint: "add an 'avoidable' column (a count, or yes/no per row) or a 'demand type' column (value or failure); the columns are: \(table.table.header.joined(separator: ", "))")
-        }
+        // Exports repeat a few channel names and dates over many rows: each distinct text is read once.
+        var channelIDs: [String: String] = [:]
+        var monthsRead: [String: Month] = [:]
         rowPerContact = countColumn == nil
         hasService = serviceColumn != nil
         hasMonth = monthColumn != nil
@@ -132,7 +144,13 @@ struct ContactExport: Sendable {
                     throw table.error("the '\(table.heading(column))' cell is empty", row, column,
                                       hint: "every row needs its channel (phone, web, email, face to face ...)")
                 }
-                record.channel = Channel.id(raw)
+                if let known = channelIDs[raw] {
+                    record.channel = known
+                } else {
+                    let id = Channel.id(raw)
+                    channelIDs[raw] = id
+                    record.channel = id
+                }
             }
             if let column = serviceColumn {
                 let raw = table.text(row, column)
@@ -140,12 +158,13 @@ struct ContactExport: Sendable {
             }
             if let column = monthColumn {
                 let raw = table.text(row, column)
-                guard let month = Month(raw) else {
+                guard let month = monthsRead[raw] ?? Month(raw) else {
                     throw table.error(raw.isEmpty ? "the '\(table.heading(column))' cell is empty"
                                       : "'\(raw)' in column '\(table.heading(column))' is not a month or a date", row, column,
                                       hint: "write months as 2025-04 (or dates as 2025-04-01 or 01/04/2025)")
                 }
                 record.month = month
+                if monthsRead.count < 10_000 { monthsRead[raw] = month }
             }
             if let column = countColumn { record.contacts = try table.count(row, column) }
             if let column = avoidableColumn {

@@ -246,6 +246,8 @@ public struct CSVTable: Sendable {
     /// A cell read as a number: thousands separators, '%', '£' and spaces are allowed.
     public func number(_ row: Row, _ column: Int) throws(ParseError) -> Double {
         let raw = row[column]
+        // A plain number needs no cleaning (a cell with ',', '%', '£' or a space never parses as it is).
+        if let value = Double(raw), value.isFinite { return value }
         var cleaned = ""
         for character in raw where character != "," && character != "%" && character != "£" && character != " " {
             cleaned.append(character)
