@@ -163,33 +163,43 @@ public struct EvidenceLoader: Sendable {
     ) -> [Diagnostic] {
         var read = Set<String>()
         for (_, criterion) in framework.allCriteria { for binding in criterion.evidence { read.insert(binding.fact) } }
-        var unused = evidence.facts.values.filter { !read.contains($0.key) }
-        guard !unused.isEmpty else { return [] }
-        unused.sort { ($0.location, $0.key) < ($1.location, $1.key) }
-        // Where each key is written, from one pass over the facts mapping.
-        var keyLocations: [String: SourceLocation] = [:]
-        if let facts = evidence.document.root?["facts"] {
-            keyLocations.reserveCapacity(facts.childCount)
-            facts.forEachEntry { key, location, _ in if let key { keyLocations[key] = location } }
+        let limit = max(limit, 0)
+        // The unused facts in file order: the first `limit` kept, then the next one and a count. One pass over
+        // the facts mapping gives each key's own line; memory stays bounded by the limit.
+        var listed: [(key: String, location: SourceLocation)] = []
+        var more = 0
+        var firstMore: (key: String, location: SourceLocation)?
+        func note(_ key: String, _ location: SourceLocation) {
+            if listed.count < limit {
+                listed.append((key, location))
+            } else {
+                if more == 0 { firstMore = (key, location) }
+                more += 1
+            }
         }
-        func location(of fact: Fact) -> SourceLocation {
-            keyLocations[fact.key] ?? (fact.location.line > 1 ? SourceLocation(line: fact.location.line, column: 1) : fact.location)
+        if let facts = evidence.document.root?["facts"], facts.isMapping {
+            facts.forEachEntry { key, location, _ in
+                guard let key, !read.contains(key), evidence.facts[key] != nil else { return }
+                note(key, location)
+            }
+        } else {  // evidence made in code: the facts' own locations
+            for fact in evidence.facts.values.filter({ !read.contains($0.key) }).sorted(by: { ($0.location, $0.key) < ($1.location, $1.key) }) {
+                note(fact.key, fact.location)
+            }
         }
         let suggestions = Suggestion.Index(read.sorted())
         var warnings: [Diagnostic] = []
-        warnings.reserveCapacity(min(unused.count, max(limit, 0)) + 1)
-        for fact in unused.prefix(max(limit, 0)) {
+        warnings.reserveCapacity(listed.count + 1)
+        for (key, location) in listed {
             warnings.append(evidence.document.diagnostic(
-                "no criterion of framework '\(framework.id)' reads the fact '\(fact.key)'", at: location(of: fact),
-                hint: suggestions.nearest(to: fact.key).map { "did you mean '\($0)'?" } ?? "it is kept but not scored",
+                "no criterion of framework '\(framework.id)' reads the fact '\(key)'", at: location,
+                hint: suggestions.nearest(to: key).map { "did you mean '\($0)'?" } ?? "it is kept but not scored",
                 severity: .warning))
         }
-        if unused.count > limit, limit >= 0 {
-            let first = unused[limit]
-            let more = unused.count - limit
+        if let (key, location) = firstMore {
             warnings.append(evidence.document.diagnostic(
-                "no criterion of framework '\(framework.id)' reads \(Format.number(Double(more), decimals: 0)) more fact\(more == 1 ? "" : "s"), from '\(first.key)' on",
-                at: location(of: first), hint: "they are kept but not scored; only the first \(limit) are listed one by one",
+                "no criterion of framework '\(framework.id)' reads \(Format.number(Double(more), decimals: 0)) more fact\(more == 1 ? "" : "s"), from '\(key)' on",
+                at: location, hint: "they are kept but not scored; only the first \(limit) are listed one by one",
                 severity: .warning))
         }
         return warnings
