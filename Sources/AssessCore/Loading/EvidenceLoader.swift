@@ -178,8 +178,9 @@ public struct EvidenceLoader: Sendable {
             }
         }
         if let facts = evidence.document.root?["facts"], facts.isMapping {
+            // Every key of a decoded facts mapping is a fact (a bad key fails the load), so only `read` is asked.
             facts.forEachEntry { key, location, _ in
-                guard let key, !read.contains(key), evidence.facts[key] != nil else { return }
+                guard let key, !read.contains(key) else { return }
                 note(key, location)
             }
         } else {  // evidence made in code: the facts' own locations
