@@ -196,9 +196,25 @@ public struct EvidenceLoader: Sendable {
                                    at: location, hint: "paths are relative to the evidence file's folder")
     }
 
-    /// Warnings for facts that no criterion or context indicator of the framework reads, with the nearest key
-    /// that one does, and for an organisation type that criteria's `applies-to:` cannot match.
-    public static func unusedFacts(_ evidence: Evidence, framework: Framework) -> [Diagnostic] {
+    /// How many unused facts ``unusedFacts(_:framework:listing:)`` lists one by one by default.
+    public static let unusedFactsListed = 20
+
+    /// Warnings for facts that no criterion or context indicator of the framework reads, in file order, with the nearest key that
+    /// one does read when it is one or two letters away, and for an organisation type that criteria's
+    /// `applies-to:` cannot match.
+    ///
+    /// The first `limit` facts get a warning each; the rest are counted in one last warning, so a file with
+    /// thousands of stray facts neither floods the terminal nor costs a suggestion search per fact. The work
+    /// is linear in the number of facts: one pass over the facts mapping finds every key's line, and each
+    /// suggestion compares only keys of a similar length, with a bounded edit distance.
+    public static func unusedFacts(
+        _ evidence: Evidence, framework: Framework, listing limit: Int = unusedFactsListed
+    ) -> [Diagnostic] {
+        var read = Set<String>()
+        for (_, criterion) in framework.allCriteria { for binding in criterion.evidence { read.insert(binding.fact) } }
+        for dimension in framework.dimensions {
+            for indicator in dimension.rubric.context { for binding in indicator.evidence { read.insert(binding.fact) } }
+        }
         var warnings: [Diagnostic] = []
         if let type = evidence.organisation.type, !Applicability.organisationTypes.contains(type) {
             let typeNode = evidence.document.root?["organisation"]?.pairs?.first { $0.key.scalar?.text == "type" }?.value
@@ -209,22 +225,46 @@ public struct EvidenceLoader: Sendable {
                     ?? "use one of: " + Applicability.organisationTypes.joined(separator: ", "),
                 severity: .warning))
         }
-        let read = Set(framework.allCriteria.flatMap { $0.criterion.evidence.map(\.fact) }
-            + framework.dimensions.flatMap { $0.rubric.context.flatMap { $0.evidence.map(\.fact) } })
-        let known = Array(read).sorted()
-        return warnings + evidence.facts.values.sorted { $0.location < $1.location }.compactMap { fact in
-            guard !read.contains(fact.key) else { return nil }
-            let location = fact.location.line > 1 ? SourceLocation(line: fact.location.line, column: 1) : fact.location
-            let keyLocation = keyLocation(of: fact.key, in: evidence.document) ?? location
-            return evidence.document.diagnostic(
-                "no criterion of framework '\(framework.id)' reads the fact '\(fact.key)'", at: keyLocation,
-                hint: Suggestion.nearest(to: fact.key, in: known).map { "did you mean '\($0)'?" } ?? "it is kept but not scored",
-                severity: .warning)
+        let limit = max(limit, 0)
+        // The unused facts in file order: the first `limit` kept, then the next one and a count. One pass over
+        // the facts mapping gives each key's own line; memory stays bounded by the limit.
+        var listed: [(key: String, location: SourceLocation)] = []
+        var more = 0
+        var firstMore: (key: String, location: SourceLocation)?
+        func note(_ key: String, _ location: SourceLocation) {
+            if listed.count < limit {
+                listed.append((key, location))
+            } else {
+                if more == 0 { firstMore = (key, location) }
+                more += 1
+            }
         }
-    }
-
-    private static func keyLocation(of key: String, in document: YAMLDocument) -> SourceLocation? {
-        document.root?["facts"]?.pairs?.first { $0.key.scalar?.text == key }?.key.location
+        if let facts = evidence.document.root?["facts"], facts.isMapping {
+            // Every key of a decoded facts mapping is a fact (a bad key fails the load), so only `read` is asked.
+            facts.forEachEntry { key, location, _ in
+                guard let key, !read.contains(key) else { return }
+                note(key, location)
+            }
+        } else {  // evidence made in code: the facts' own locations
+            for fact in evidence.facts.values.filter({ !read.contains($0.key) }).sorted(by: { ($0.location, $0.key) < ($1.location, $1.key) }) {
+                note(fact.key, fact.location)
+            }
+        }
+        let suggestions = Suggestion.Index(read.sorted())
+        warnings.reserveCapacity(warnings.count + listed.count + 1)
+        for (key, location) in listed {
+            warnings.append(evidence.document.diagnostic(
+                "no criterion of framework '\(framework.id)' reads the fact '\(key)'", at: location,
+                hint: suggestions.nearest(to: key).map { "did you mean '\($0)'?" } ?? "it is kept but not scored",
+                severity: .warning))
+        }
+        if let (key, location) = firstMore {
+            warnings.append(evidence.document.diagnostic(
+                "no criterion of framework '\(framework.id)' reads \(Format.number(Double(more), decimals: 0)) more fact\(more == 1 ? "" : "s"), from '\(key)' on",
+                at: location, hint: "they are kept but not scored; only the first \(limit) are listed one by one",
+                severity: .warning))
+        }
+        return warnings
     }
 }
 

@@ -172,7 +172,8 @@ public struct FrameworkLoader: Sendable {
                 }
                 if let level = reader.integer(in: 1...scale.top) { targets[key] = level }
             }
-            diagnostics += context.diagnostics.filter { d in !diagnostics.contains(d) }
+            let known = Set(diagnostics)  // a set, so many problems are not each compared with every other
+            diagnostics += context.diagnostics.filter { !known.contains($0) }
         }
         var planning = PlanningSettings()
         if let planningReader = map["planning"] {
@@ -579,6 +580,10 @@ public struct FrameworkLoader: Sendable {
         let criteria = Set(dimensions.flatMap { $0.rubric.criteria.map(\.id) })
         let contextIDs = Set(dimensions.flatMap { $0.rubric.context.map(\.id) })
         let actions = dimensions.flatMap(\.rubric.actions)
+        let actionIDs = Set(actions.map(\.id))
+        // Suggestion indexes built once, on the first unknown id, not once per unknown id.
+        var criterionSuggestions: Suggestion.Index?
+        var actionSuggestions: Suggestion.Index?
         var byID: [String: Action] = [:]
         for action in actions {
             if let first = byID[action.id] {
@@ -596,12 +601,14 @@ public struct FrameworkLoader: Sendable {
                            hint: "raise the criteria that score what the council does about it instead")
                     continue
                 }
+                if criterionSuggestions == nil { criterionSuggestions = Suggestion.Index(criteria.sorted()) }
                 report(action, "action '\(action.id)' raises an unknown criterion '\(raise.criterion)'",
-                       hint: Suggestion.nearest(to: raise.criterion, in: Array(criteria).sorted()).map { "did you mean '\($0)'?" })
+                       hint: criterionSuggestions?.nearest(to: raise.criterion).map { "did you mean '\($0)'?" })
             }
-            for dependency in action.dependsOn where !actions.contains(where: { $0.id == dependency }) {
+            for dependency in action.dependsOn where !actionIDs.contains(dependency) {
+                if actionSuggestions == nil { actionSuggestions = Suggestion.Index(actionIDs.sorted()) }
                 report(action, "action '\(action.id)' depends on an unknown action '\(dependency)'",
-                       hint: Suggestion.nearest(to: dependency, in: actions.map(\.id).sorted()).map { "did you mean '\($0)'?" })
+                       hint: actionSuggestions?.nearest(to: dependency).map { "did you mean '\($0)'?" })
             }
             if action.dependsOn.contains(action.id) { report(action, "action '\(action.id)' depends on itself") }
         }
