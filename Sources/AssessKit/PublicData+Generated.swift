@@ -401,6 +401,7 @@ W06000021,MON,Monmouthshire County Council,Monmouthshire,welsh-unitary,Welsh uni
 W06000022,NWP,Newport City Council,Newport,welsh-unitary,Welsh unitary authority,Wales,Wales,156447,W06000022,2026-01-01,93.1,100.0,1.5,,,,,,,,,
 W06000023,POW,Powys County Council,Powys,welsh-unitary,Welsh unitary authority,Wales,Wales,133030,W06000023,2026-01-01,62.1,95.51,11.3,,,,,,,,,
 W06000024,MTY,Merthyr Tydfil County Borough Council,Merthyr Tydfil,welsh-unitary,Welsh unitary authority,Wales,Wales,60424,W06000024,2026-01-01,79.1,99.57,0.7,,,,,,,,,
+
 """#
 
     /// data/public/sources.csv
@@ -411,5 +412,6 @@ ofcom,"Ofcom Connected Nations coverage by local authority, via ONS Explore Loca
 opendata-scot,opendata.scot catalogue of Scottish public sector open data,Open Data Scotland,https://opendata.scot,OpenDataScotland/jkan,18db5bf988aee7c78d0d699b2828ad3366bae5bf,2024-10-18,MIT (catalogue code); each dataset keeps its own licence,Counts made from the opendata.scot catalogue (Open Data Scotland)
 organisations,Organisation dataset (council websites and Twitter handles),"Department for Levelling Up, Housing and Communities (digital-land)",https://www.planning.data.gov.uk/dataset/organisation,digital-land/organisation-dataset,0e22143868e63332b3f996f0faad0f8fb585a347,,OGL v3.0,Contains public sector information licensed under the Open Government Licence v3.0
 planning,Planning data supplied by local planning authorities to planning.data.gov.uk,"Ministry of Housing, Communities and Local Government (digital-land)",https://www.planning.data.gov.uk,digital-land/config,abb1a6bd4796d4bcfd7b1dc5d82cedbd6ba7eeab,,OGL v3.0,Contains public sector information licensed under the Open Government Licence v3.0
+
 """#
 }

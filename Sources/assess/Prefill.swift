@@ -101,7 +101,7 @@ extension Assess {
                 }
                 var failed = false
                 var index = ["gss,name,type,nation,file,facts"]
-                var written = 0, merged = 0
+                var written = 0, merged = 0, keptValues = 0
                 for council in councils {
                     let path = (out as NSString).appendingPathComponent("\(council.gss).yaml")
                     let entries = Prefill.entries(for: council, data: data, reads: reads)
@@ -113,6 +113,7 @@ extension Assess {
                                                           council: council, data: data, reads: reads)
                             if !merge.filled.isEmpty { try Output.writeAtomically(merge.text, to: path, inputs: []) }
                             merged += 1
+                            keptValues += merge.kept.count
                         } catch let error as LoadError {
                             Output.diagnostics(error.diagnostics)
                             failed = true
@@ -130,7 +131,7 @@ extension Assess {
                 if all {
                     try Output.writeAtomically(index.joined(separator: "\n") + "\n", to: (out as NSString).appendingPathComponent("index.csv"), inputs: [])
                 }
-                Output.error("\(out): \(written) evidence files written, \(merged) existing files kept with missing facts filled\(all ? ", index.csv" : "")")
+                Output.error("\(out): \(written) new evidence files; \(merged) existing files given only their missing or ~ facts (\(keptValues) values already written kept)\(all ? "; index.csv" : "")")
                 if failed { throw CLIFailure(code: ExitStatus.dataError) }
             }
         }

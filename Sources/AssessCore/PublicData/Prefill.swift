@@ -187,6 +187,12 @@ public enum Prefill {
                                                        at: document.root?.location ?? .unknown,
                                                        hint: "write the prefilled file elsewhere with --out, or rewrite this file in block style")])
         }
+        // A file about another organisation is not this council's evidence.
+        if let code = root["organisation"]?["code"], let written = code.scalar, !written.isNull,
+           written.text.uppercased() != council.gss {
+            throw DiagnosticError([document.diagnostic("this file describes the organisation with code '\(written.text)', not \(council.name) (\(council.gss))",
+                                                       at: code.location, hint: "prefill it with --gss \(written.text), or write \(council.gss)'s file elsewhere")])
+        }
         var filled: [String] = [], kept: [String] = []
         // Edits as (line index, replacement lines), applied from the bottom up so indices stay valid.
         var edits: [(line: Int, remove: Int, insert: [String])] = []
@@ -256,7 +262,10 @@ public enum Prefill {
         let entries = entries(for: council, data: data, reads: reads)
         try fill(block: "facts", values: entries.map { entry in (entry.key, { indent in Self.lines(entry, indent: indent) }) }, name: { $0 })
 
-        for edit in edits.sorted(by: { $0.line > $1.line }) {
+        // Bottom up; at the same line a replacement goes first and insertions in reverse order, so that each
+        // insertion lands above what was applied before it and the organisation stays above the facts.
+        let ordered = edits.enumerated().sorted { ($0.element.line, $0.element.remove, $0.offset) > ($1.element.line, $1.element.remove, $1.offset) }
+        for edit in ordered.map(\.element) {
             lines.replaceSubrange(edit.line..<min(lines.count, edit.line + edit.remove), with: edit.insert)
         }
         let merged = lines.joined(separator: "\n") + "\n"

@@ -48,6 +48,14 @@ public struct PublicData: Sendable {
         public var machineReadable: Int
         /// Of which updated in the 12 months before the catalogue's date.
         public var updated12Months: Int
+
+        /// Creates counts.
+        public init(datasets: Int, openLicence: Int, machineReadable: Int, updated12Months: Int) {
+            self.datasets = datasets
+            self.openLicence = openLicence
+            self.machineReadable = machineReadable
+            self.updated12Months = updated12Months
+        }
     }
 
     /// One current council.
