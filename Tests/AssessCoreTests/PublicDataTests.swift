@@ -260,6 +260,48 @@ struct PublicDataTests {
         #expect(try Self.load(none.text).facts.count == 3)
     }
 
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: upstream.appendingPathComponent("scotland_council_open_data").path),
+                   "needs the upstream data in ../shared/data"))
+    func everyScottishCouncilsCountsScoreAsTheCatalogueRowsDo() throws {
+        // The rebuild script counts licences, formats and dates in Python; the open-data plugin reads the same
+        // rows itself when pointed at the catalogue. Both must give every Scottish council the same scores.
+        let data = try Self.data()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("prefill-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scotland = Self.upstream.appendingPathComponent("scotland_council_open_data")
+        try FileManager.default.copyItem(at: scotland.appendingPathComponent("opendata_scot_all_datasets_2024-10.csv"),
+                                         to: folder.appendingPathComponent("catalogue.csv"))
+        let organisations = try CSVTable(text: String(contentsOf: scotland.appendingPathComponent("opendata_scot_organisations.csv"), encoding: .utf8),
+                                         file: "opendata_scot_organisations.csv")
+        let title = try organisations.requireColumn(["title"]), gssColumn = try organisations.requireColumn(["gss_code"])
+        let type = try organisations.requireColumn(["type"])
+        var compared = 0
+        for row in organisations.rows where row[type] == "Local authority" {
+            let council = try #require(data.council(gss: row[gssColumn]))
+            let catalogueFact = "{file: catalogue.csv, source: measured, date: 2024-10-18}"
+            let fromRows = """
+                organisation: {name: \(Self.quote(council.name)), code: \(council.gss), type: scottish-unitary, population: \(Int(council.population ?? 0))}
+                facts:
+                  opendata.publisher: \(Self.quote(row[title]))
+                  opendata.datasets-published: \(catalogueFact)
+                  opendata.datasets-open-licence: \(catalogueFact)
+                  opendata.datasets-machine-readable: \(catalogueFact)
+                  opendata.datasets-updated-12m: \(catalogueFact)
+                """
+            let engine = Engine(framework: Self.framework)
+            let theirs = engine.assess(try Self.load(fromRows, file: folder.appendingPathComponent("rows.yaml").path))
+            let mine = engine.assess(try Self.load(Prefill.evidence(for: council, data: data), file: folder.appendingPathComponent("mine.yaml").path))
+            for id in ["od-datasets-per-10k", "od-open-licence", "od-machine-readable", "od-freshness"] {
+                let a = mine.dimensions.flatMap { $0.criteria }.first { $0.id == id }
+                let b = theirs.dimensions.flatMap { $0.criteria }.first { $0.id == id }
+                #expect(a?.score != nil && a?.score == b?.score, "\(council.gss) \(id): \(String(describing: a?.rationale)) | \(String(describing: b?.rationale))")
+            }
+            compared += 1
+        }
+        #expect(compared == 32)
+    }
+
     // MARK: - The bundle
 
     @Test func theEmbeddedDataMatchesDataPublic() throws {
@@ -268,6 +310,8 @@ struct PublicDataTests {
             #expect(onDisk == text, "\(path) is stale: run scripts/rebuild-public-data")
         }
     }
+
+    static func quote(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
 
     static var upstream: URL { root.deletingLastPathComponent().appendingPathComponent("shared/data") }
 
