@@ -109,11 +109,16 @@ extension Assess {
                         // A file that exists may hold a person's answers: fill only what is missing or ~.
                         do {
                             let bytes = try FileReader.read(path)
-                            let merge = try Prefill.merge(into: String(decoding: bytes, as: UTF8.self), file: path,
-                                                          council: council, data: data, reads: reads)
-                            if !merge.filled.isEmpty { try Output.writeAtomically(merge.text, to: path, inputs: []) }
-                            merged += 1
-                            keptValues += merge.kept.count
+                            if let text = String(bytes: bytes, encoding: .utf8) {
+                                let merge = try Prefill.merge(into: text, file: path, council: council, data: data, reads: reads)
+                                if !merge.filled.isEmpty { try Output.writeAtomically(merge.text, to: path, inputs: []) }
+                                merged += 1
+                                keptValues += merge.kept.count
+                            } else {
+                                // Rewriting would replace the bytes that are not UTF-8: the file is left alone.
+                                Output.error("\(path): error: the file is not UTF-8 text, so prefill leaves it alone; save it as UTF-8 and prefill again")
+                                failed = true
+                            }
                         } catch let error as LoadError {
                             Output.diagnostics(error.diagnostics)
                             failed = true

@@ -76,6 +76,13 @@ import Testing
         #expect(other.status == 65)
         #expect(other.stderr.contains("describes the organisation with code 'S12000017', not City of Cardiff Council (W06000015)"))
         #expect(try String(contentsOf: file, encoding: .utf8).contains("code: S12000017"))
+        // A file that is not UTF-8 is left byte for byte as it was.
+        let latin1 = Data("organisation:\n  name: Caerdydd \u{FF}\nfacts:\n".utf8.map { $0 == 0xC3 ? 0xFF : $0 })
+        try latin1.write(to: file)
+        let bytes = try CLI.run(["prefill", "--gss", "W06000015", "--out", folder.path])
+        #expect(bytes.status == 65)
+        #expect(bytes.stderr.contains("is not UTF-8 text, so prefill leaves it alone"))
+        #expect(try Data(contentsOf: file) == latin1)
     }
 
     @Test func unknownCodesAndNamesAreUsageErrorsWithSuggestions() throws {

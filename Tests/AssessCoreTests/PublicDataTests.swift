@@ -253,6 +253,15 @@ struct PublicDataTests {
                 #expect(error.diagnostics.first?.message.contains(message) == true, "\(error.diagnostics)")
             }
         }
+        // Lines ending in CRLF keep their endings; a lone CR is refused.
+        let crlf = try Prefill.merge(into: "organisation:\r\n  name: A  # mine\r\nfacts:\r\n  inclusion.gigabit-coverage: ~\r\n",
+                                     file: "/tmp/x/a.yaml", council: council, data: data)
+        #expect(crlf.text.hasPrefix("organisation:\r\n  name: A  # mine\r\n"))
+        #expect(!crlf.text.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
+        #expect(try Self.load(crlf.text).facts["inclusion.gigabit-coverage"]?.value?.scalar?.text == "95.4")
+        #expect(throws: DiagnosticError.self) {
+            try Prefill.merge(into: "organisation:\r  name: A\rfacts:\r", file: "/tmp/x/a.yaml", council: council, data: data)
+        }
         // An empty flow mapping and a missing facts block are fine.
         let empty = try Prefill.merge(into: "organisation:\n  name: A\nfacts: {}\n", file: "/tmp/x/a.yaml", council: council, data: data)
         #expect(try Self.load(empty.text).facts.count == 3)

@@ -179,8 +179,15 @@ public enum Prefill {
     /// result is parsed again and must load; otherwise nothing is returned.
     public static func merge(into text: String, file: String, council: PublicData.Council, data: PublicData,
                              reads: (String) -> Bool = { _ in true }) throws(DiagnosticError) -> Merge {
-        let document = try YAMLParser.parse(text, file: file)
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Lines end in LF or CRLF (kept as found); a lone CR would make line numbers disagree with the parser's.
+        let crlf = text.utf8.contains(13)
+        let unix = crlf ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+        if unix.utf8.contains(13) {
+            throw DiagnosticError([Diagnostic(file: file, location: .unknown, message: "the file has lines ending in a lone carriage return",
+                                              hint: "save it with LF or CRLF line endings, then prefill again")])
+        }
+        let document = try YAMLParser.parse(unix, file: file)
+        var lines = unix.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.last == "" { lines.removeLast() }
         guard let root = document.root, let pairs = root.pairs, !isFlow(root, lines) else {
             throw DiagnosticError([document.diagnostic("prefill adds to a YAML file whose top level is a block mapping ('organisation:' and 'facts:' on lines of their own)",
@@ -272,7 +279,7 @@ public enum Prefill {
         // The result must still be YAML with every value that was there.
         let check = try YAMLParser.parse(merged, file: file)
         if let problem = check.problems.first { throw DiagnosticError([problem]) }
-        return Merge(text: merged, filled: filled, kept: kept)
+        return Merge(text: crlf ? merged.replacingOccurrences(of: "\n", with: "\r\n") : merged, filled: filled, kept: kept)
     }
 
     /// Whether a collection is written in flow style (`{...}`, `[...]`).
