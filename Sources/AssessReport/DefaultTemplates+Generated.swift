@@ -34,14 +34,15 @@ extension DefaultTemplates {
   <div class="headline">
     <div class="headline__level">
       <p class="headline__label">Overall maturity</p>
-      <p class="headline__value"><strong class="tag tag--level-{{overall.level}}">Level {{overall.level}}: {{overall.levelName}}</strong></p>
-      <p class="headline__score">Score {{overall.scoreText}}</p>
+      <p class="headline__value"><strong class="tag tag--level-{{overall.level}}">{{overall.headlineText}}</strong></p>
+      {{#overall.withheldText}}<p class="headline__score">{{overall.withheldText}}</p>{{/overall.withheldText}}
+      {{^overall.withheldText}}<p class="headline__score">Score {{overall.scoreText}}</p>{{/overall.withheldText}}
     </div>
     <dl class="summary-list">
       <div class="summary-list__row"><dt>Coverage</dt><dd>{{overall.coverageText}} of the criteria's weight was assessed</dd></div>
       <div class="summary-list__row"><dt>Confidence</dt><dd>{{overall.confidenceLabel}} ({{overall.confidenceText}}), from where the evidence came from</dd></div>
       {{#roadmap}}<div class="summary-list__row"><dt>Roadmap</dt><dd>{{roadmap.count}} actions, {{roadmap.effortText}} person-days{{#roadmap.costText}}, {{roadmap.costText}}{{/roadmap.costText}}</dd></div>{{/roadmap}}
-      {{#savings}}<div class="summary-list__row"><dt>Saving</dt><dd>{{amountText}} a year: {{label}}</dd></div>{{/savings}}
+      {{#savings}}<div class="summary-list__row"><dt>Saving</dt><dd>{{amountText}}: {{label}}</dd></div>{{/savings}}
     </dl>
   </div>
 
@@ -89,7 +90,7 @@ extension DefaultTemplates {
 {{#roadmap}}
 <section class="page" aria-labelledby="roadmap-heading">
   <h2 id="roadmap-heading">Roadmap</h2>
-  <p>{{roadmap.count}} actions chosen to reach the targets, ordered by the expected gain in weighted score per person-day, never before the actions they depend on, and fitted into quarters of {{roadmap.capacityText}} person-days.</p>
+  <p>{{roadmap.count}} actions chosen to reach the targets, statutory duties not yet met first, then by value (score, savings and risk) per person-day, never before the actions they depend on, and fitted into quarters of {{roadmap.capacityText}} person-days (UK financial-year quarters).{{#roadmap.notScheduledText}} {{roadmap.notScheduledText}}{{/roadmap.notScheduledText}}</p>
   <table class="table">
     <caption class="table__caption">Projected scores</caption>
     <thead><tr><th scope="col">Area</th><th scope="col">Target</th>{{#roadmap.columns}}<th scope="col" class="numeric">{{.}}</th>{{/roadmap.columns}}</tr></thead>
@@ -112,7 +113,7 @@ extension DefaultTemplates {
   </table>
   {{/roadmap.horizons}}
   {{#savings}}
-  <p class="inset"><strong>{{label}}: {{amountText}} a year.</strong> {{assumptions}}</p>
+  <p class="inset"><strong>{{label}}: {{amountText}}.</strong> {{assumptions}}</p>
   {{/savings}}
   {{#roadmap.shortfalls}}
   <p class="inset">The listed actions do not bring <strong>{{dimension}}</strong> to level {{target}}; it reaches {{reached}}.</p>
@@ -134,6 +135,17 @@ extension DefaultTemplates {
     <div class="summary-list__row"><dt>Confidence</dt><dd>{{confidenceLabel}}</dd></div>
   </dl>
   {{#gatingNote}}<p class="inset">{{gatingNote}}</p>{{/gatingNote}}
+  {{#hasContext}}
+  <table class="table">
+    <caption>Context: figures shown beside the area and never scored</caption>
+    <thead><tr><th scope="col">Indicator</th><th scope="col">Figure</th><th scope="col">Compared with</th></tr></thead>
+    <tbody>
+    {{#context}}
+      <tr><td>{{title}}</td><td class="numeric">{{valueText}}</td><td>{{nationalText}}</td></tr>
+    {{/context}}
+    </tbody>
+  </table>
+  {{/hasContext}}
   <table class="table">
     <caption class="visually-hidden">{{title}}: criteria</caption>
     <thead><tr><th scope="col">Criterion</th><th scope="col">Result</th><th scope="col">Why</th></tr></thead>
@@ -176,14 +188,14 @@ extension DefaultTemplates {
 
 | | |
 |---|---|
-| Overall maturity | **Level {{overall.level}}: {{overall.levelName}}** (score {{overall.scoreText}}) |
+| Overall maturity | **{{overall.headlineText}}**{{^overall.withheldText}} (score {{overall.scoreText}}){{/overall.withheldText}}{{#overall.withheldText}} ({{overall.withheldText}}){{/overall.withheldText}} |
 | Coverage | {{overall.coverageText}} of the criteria's weight was assessed |
 | Confidence | {{overall.confidenceLabel}} ({{overall.confidenceText}}) |
 {{#roadmap}}
 | Roadmap | {{roadmap.count}} actions, {{roadmap.effortText}} person-days{{#roadmap.costText}}, {{roadmap.costText}}{{/roadmap.costText}} |
 {{/roadmap}}
 {{#savings}}
-| Saving | {{amountText}} a year: {{label}} |
+| Saving | {{amountText}}: {{label}} |
 {{/savings}}
 
 ## Where {{organisation.name}} stands
@@ -205,7 +217,7 @@ extension DefaultTemplates {
 
 ## Roadmap
 
-{{roadmap.count}} actions, ordered by the expected gain in weighted score per person-day, never before the actions they depend on, in quarters of {{roadmap.capacityText}} person-days.
+{{roadmap.count}} actions, statutory duties not yet met first, then by value (score, savings and risk) per person-day, never before the actions they depend on, in quarters of {{roadmap.capacityText}} person-days (UK financial-year quarters).{{#roadmap.notScheduledText}} {{roadmap.notScheduledText}}{{/roadmap.notScheduledText}}
 
 | Area | Target |{{#roadmap.columns}} {{.}} |{{/roadmap.columns}}
 |---|---|{{#roadmap.columns}}--:|{{/roadmap.columns}}
@@ -224,7 +236,7 @@ extension DefaultTemplates {
 {{/roadmap.horizons}}
 {{#savings}}
 
-**{{label}}: {{amountText}} a year.** {{assumptions}}
+**{{label}}: {{amountText}}.** {{assumptions}}
 {{/savings}}
 {{/roadmap}}
 {{#dimensions}}
@@ -236,6 +248,14 @@ extension DefaultTemplates {
 
 > {{gatingNote}}
 {{/gatingNote}}
+{{#hasContext}}
+
+| Context (not scored) | Figure | Compared with |
+|---|---|---|
+{{#context}}
+| {{title}} | {{valueText}} | {{nationalText}} |
+{{/context}}
+{{/hasContext}}
 
 | Criterion | Result | Why |
 |---|---|---|

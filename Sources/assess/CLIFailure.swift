@@ -85,6 +85,11 @@ enum Output {
         return paths
     }
 
+    /// The framework and rubric files of a framework read from disk (none for the built-in one).
+    static func inputs(framework: Framework, fromDisk: Bool) -> [String] {
+        fromDisk ? [framework.source] + framework.dimensions.map(\.rubric.file) : []
+    }
+
     /// Whether standard output is a terminal that wants colour.
     static var colourWanted: Bool {
         let environment = ProcessInfo.processInfo.environment

@@ -15,15 +15,27 @@ extension Assess {
         func run() throws {
             try CLIFailure.run {
                 let framework = try frameworkOptions.load()
+                if let rubric = framework.dimensions.map(\.rubric).first(where: { $0.context.contains { $0.id == criterionID } }),
+                   let indicator = rubric.context.first(where: { $0.id == criterionID }) {
+                    Output.out(explain(indicator, in: rubric))
+                    return
+                }
                 guard let (rubric, criterion) = framework.criterion(criterionID) else {
-                    let ids = framework.allCriteria.map(\.criterion.id)
+                    let ids = framework.allCriteria.map(\.criterion.id) + framework.dimensions.flatMap { $0.rubric.context.map(\.id) }
                     let hint = Suggestion.nearest(to: criterionID, in: ids).map { "; did you mean '\($0)'?" } ?? "; run 'assess rubrics' to list them"
                     Output.error("error: no criterion '\(criterionID)' in framework '\(framework.id)'\(hint)")
                     throw CLIFailure(code: ExitStatus.usage)
                 }
                 var out = EvidenceTemplate.wrap("\(criterion.title) [\(criterion.id)]", indent: "", then: "  ").joined(separator: "\n") + "\n"
                 out += EvidenceTemplate.wrap("Dimension: \(rubric.title) · weight \(Format.number(criterion.weight))\(criterion.core ? " · core (caps the dimension's level)" : "")", indent: "", then: "  ").joined(separator: "\n") + "\n"
-                out += "Defined at: \(rubric.file):\(criterion.location.line)\n\n"
+                out += "Defined at: \(rubric.file):\(criterion.location.line)\n"
+                if !criterion.appliesTo.types.isEmpty || !criterion.appliesTo.codePrefixes.isEmpty {
+                    let parts = [criterion.appliesTo.types.joined(separator: ", "),
+                                 criterion.appliesTo.codePrefixes.map { "codes starting \($0)" }.joined(separator: ", ")].filter { !$0.isEmpty }
+                    out += EvidenceTemplate.wrap("Applies to: \(parts.joined(separator: "; "))" + (criterion.appliesTo.reason.map { " (\($0))" } ?? "")
+                        + "; not applicable to other organisations", indent: "", then: "  ").joined(separator: "\n") + "\n"
+                }
+                out += "\n"
                 out += "Question\n" + wrap(criterion.question)
                 if !criterion.guidance.isEmpty { out += "\nGuidance\n" + wrap(criterion.guidance) }
                 if !criterion.rationale.isEmpty { out += "\nWhy it matters\n" + wrap(criterion.rationale) }
@@ -49,6 +61,22 @@ extension Assess {
             text.split(separator: "\n", omittingEmptySubsequences: false)
                 .flatMap { EvidenceTemplate.wrap(String($0), indent: "  ", then: then) }
                 .joined(separator: "\n") + "\n"
+        }
+
+        /// A context indicator: what it shows and what it is compared with; never scored.
+        private func explain(_ indicator: ContextIndicator, in rubric: Rubric) -> String {
+            var out = "\(indicator.title) [\(indicator.id)]\n"
+            out += "Dimension: \(rubric.title) · context: shown beside the dimension, never scored\n"
+            out += "Defined at: \(rubric.file):\(indicator.location.line)\n"
+            if !indicator.description.isEmpty { out += "\nWhat it shows\n" + wrap(indicator.description) }
+            if let national = indicator.national {
+                out += "\nCompared with\n  " + (indicator.nationalArea.map { $0 + " " } ?? "") + Format.quantity(national, unit: indicator.unit)
+                    + ([indicator.nationalSource, indicator.nationalDate].compactMap { $0 }.map { ", " + $0 }.joined()) + "\n"
+            }
+            out += "\nComputed by\n  \(indicator.assessorID), finding '\(indicator.finding)'\n"
+            out += "\nEvidence it reads\n"
+            for binding in indicator.evidence { out += "  \(binding.fact)  (\(binding.role))\n" }
+            return out
         }
     }
 }

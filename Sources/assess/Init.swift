@@ -62,7 +62,7 @@ extension Assess {
                         throw CLIFailure(code: ExitStatus.software)
                     }
                 }
-                if let output { try Output.writeAtomically(text, to: output, inputs: []) } else { Output.out(text) }
+                if let output { try Output.writeAtomically(text, to: output, inputs: Output.inputs(framework: framework, fromDisk: frameworkOptions.framework != nil)) } else { Output.out(text) }
             }
         }
 
@@ -103,7 +103,7 @@ extension Assess {
                 let framework = try frameworkOptions.load()
                 defer { FrameworkOptions.finish(framework) }
                 let text = EvidenceSchema.json(for: framework).rendered()
-                if let output { try Output.writeAtomically(text, to: output, inputs: []) } else { Output.out(text) }
+                if let output { try Output.writeAtomically(text, to: output, inputs: Output.inputs(framework: framework, fromDisk: frameworkOptions.framework != nil)) } else { Output.out(text) }
             }
         }
     }

@@ -87,6 +87,7 @@ extension Assess {
                 defer { FrameworkOptions.finish(framework) }
                 let keys = framework.factKeysRead
                 let reads: (String) -> Bool = { keys.contains($0) }
+                let frameworkInputs = Output.inputs(framework: framework, fromDisk: frameworkOptions.framework != nil)
                 guard let out else {
                     Output.out(Prefill.evidence(for: councils[0], data: data, reads: reads))
                     return
@@ -111,7 +112,7 @@ extension Assess {
                             let bytes = try FileReader.read(path)
                             if let text = String(bytes: bytes, encoding: .utf8) {
                                 let merge = try Prefill.merge(into: text, file: path, council: council, data: data, reads: reads)
-                                if !merge.filled.isEmpty { try Output.writeAtomically(merge.text, to: path, inputs: []) }
+                                if !merge.filled.isEmpty { try Output.writeAtomically(merge.text, to: path, inputs: frameworkInputs) }
                                 merged += 1
                                 keptValues += merge.kept.count
                             } else {
@@ -127,14 +128,14 @@ extension Assess {
                             failed = true
                         }
                     } else {
-                        try Output.writeAtomically(Prefill.evidence(for: council, data: data, reads: reads), to: path, inputs: [])
+                        try Output.writeAtomically(Prefill.evidence(for: council, data: data, reads: reads), to: path, inputs: frameworkInputs)
                         written += 1
                     }
                     index.append([council.gss, council.name, council.type, council.nation, "\(council.gss).yaml", String(entries.count)]
                         .map(Self.csvField).joined(separator: ","))
                 }
                 if all {
-                    try Output.writeAtomically(index.joined(separator: "\n") + "\n", to: (out as NSString).appendingPathComponent("index.csv"), inputs: [])
+                    try Output.writeAtomically(index.joined(separator: "\n") + "\n", to: (out as NSString).appendingPathComponent("index.csv"), inputs: frameworkInputs)
                 }
                 Output.error("\(out): \(written) new evidence files; \(merged) existing files given only their missing or ~ facts (\(keptValues) values already written kept)\(all ? "; index.csv" : "")")
                 if failed { throw CLIFailure(code: ExitStatus.dataError) }

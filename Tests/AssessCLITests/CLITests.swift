@@ -15,11 +15,27 @@ struct CLITests {
         #expect(!result.stdout.contains("\u{1B}["), "no colour when stdout is not a terminal")
     }
 
+    @Test func publicDataAloneClaimsNoLevelInAnyFormat() throws {
+        let text = try CLI.run(["score", "examples/highland-council.yaml"])
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("Overall: Not enough evidence"))
+        #expect(!text.stdout.contains("Level 2 Developing"))
+        #expect(text.stdout.contains("Context (not scored): Gigabit-capable broadband coverage: 63.3% (UK 87.8%"))
+        let markdown = try CLI.run(["score", "examples/highland-council.yaml", "--format", "markdown"])
+        #expect(markdown.stdout.contains("**Not enough evidence**"))
+        let json = try CLI.run(["score", "examples/highland-council.yaml", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let overall = try #require(object["overall"] as? [String: Any])
+        #expect(overall["level"] is NSNull && overall["score"] is NSNull)
+        #expect(overall["status"] as? String == "not-enough-evidence")
+        #expect(overall["provisionalScore"] is Double)
+    }
+
     @Test func jsonHasTheDocumentedFields() throws {
         let result = try CLI.run(["score", "examples/ashdown.yaml", "--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        #expect(object["schemaVersion"] as? String == "1.0")
+        #expect(object["schemaVersion"] as? String == "1.1")
         let organisation = try #require(object["organisation"] as? [String: Any])
         #expect(organisation["name"] as? String == "Ashdown District Council")
         let overall = try #require(object["overall"] as? [String: Any])
@@ -118,6 +134,39 @@ struct CLITests {
         let explain = try CLI.run(["explain", "cs-digtal-share"])
         #expect(explain.status == 64)
         #expect(explain.stderr.contains("did you mean 'cs-digital-share'?"))
+    }
+
+    @Test("planning options outside their documented ranges are refused with exit 64", arguments: [
+        ["--capacity", "0.00001"], ["--capacity", "1001"], ["--capacity", "nan"], ["--capacity", "=10"], ["--capacity", "40", "--capacity", "50"],
+        ["--quarters", "0"], ["--quarters", "41"], ["--target", "0"], ["--target", "6"], ["--start", "2026-13-01"], ["--start", "next year"],
+    ])
+    func planningRanges(options: [String]) throws {
+        let result = try CLI.run(["roadmap", "examples/brackenford.yaml"] + options)
+        #expect(result.status == 64, "\(options): \(result.stderr)")
+        #expect(!result.stderr.isEmpty)
+    }
+
+    @Test func roadmapQuartersFollowTheStartDateAndTeamsHaveTheirOwnCapacity() throws {
+        let result = try CLI.run(["roadmap", "examples/brackenford.yaml", "--start", "2027-01-05", "--capacity", "60",
+                                  "--capacity", "Digital Lead=10", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("\"start\": \"Q4 2026-27\""))
+        #expect(result.stdout.contains("\"Digital Lead\": 10"))
+    }
+
+    @Test func savingsAreOnlyThoseThePlanReachesWithTheirPriceBasis() throws {
+        // At 40 days a quarter the redesign that reaches 65% digital does not fit in 8 quarters: no saving is
+        // claimed, least of all the assessor's 80% figure. At 80 it fits, and the level 4 saving is shown as a
+        // rounded cashable range with its 2012 price basis, and in full in JSON.
+        let tight = try CLI.run(["roadmap", "examples/brackenford.yaml", "--target", "4"])
+        #expect(tight.status == 0)
+        #expect(!tight.stdout.contains("80% of contacts"))
+        #expect(tight.stdout.contains("act-cs-redesign-with-users — "), "listed as not scheduled")
+        let roomy = try CLI.run(["roadmap", "examples/brackenford.yaml", "--target", "4", "--capacity", "80"])
+        #expect(roomy.stdout.contains("reached level 4 (65%): £110k–£210k a year, indicative, cashable,"))
+        #expect(roomy.stdout.contains("2012 prices (Socitm 2012 unit costs, not uprated)"))
+        let json = try CLI.run(["roadmap", "examples/brackenford.yaml", "--target", "4", "--capacity", "80", "--format", "json"])
+        #expect(json.stdout.contains("\"annualAmount\": 212460.489"))
     }
 
     @Test func outputIsWrittenWholeOrNotAtAll() throws {

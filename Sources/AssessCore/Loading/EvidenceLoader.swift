@@ -178,11 +178,23 @@ public struct EvidenceLoader: Sendable {
                                    at: location, hint: "paths are relative to the evidence file's folder")
     }
 
-    /// Warnings for facts that no criterion of the framework reads, with the nearest key that one does.
+    /// Warnings for facts that no criterion or context indicator of the framework reads, with the nearest key
+    /// that one does, and for an organisation type that criteria's `applies-to:` cannot match.
     public static func unusedFacts(_ evidence: Evidence, framework: Framework) -> [Diagnostic] {
-        let read = Set(framework.allCriteria.flatMap { $0.criterion.evidence.map(\.fact) })
+        var warnings: [Diagnostic] = []
+        if let type = evidence.organisation.type, !Applicability.organisationTypes.contains(type) {
+            let typeNode = evidence.document.root?["organisation"]?.pairs?.first { $0.key.scalar?.text == "type" }?.value
+            warnings.append(evidence.document.diagnostic(
+                "'\(type)' is not a known organisation type, so criteria that apply only to some types treat it as having every function",
+                at: typeNode?.location ?? SourceLocation(line: 1, column: 1),
+                hint: Suggestion.nearest(to: type, in: Applicability.organisationTypes).map { "did you mean '\($0)'?" }
+                    ?? "use one of: " + Applicability.organisationTypes.joined(separator: ", "),
+                severity: .warning))
+        }
+        let read = Set(framework.allCriteria.flatMap { $0.criterion.evidence.map(\.fact) }
+            + framework.dimensions.flatMap { $0.rubric.context.flatMap { $0.evidence.map(\.fact) } })
         let known = Array(read).sorted()
-        return evidence.facts.values.sorted { $0.location < $1.location }.compactMap { fact in
+        return warnings + evidence.facts.values.sorted { $0.location < $1.location }.compactMap { fact in
             guard !read.contains(fact.key) else { return nil }
             let location = fact.location.line > 1 ? SourceLocation(line: fact.location.line, column: 1) : fact.location
             let keyLocation = keyLocation(of: fact.key, in: evidence.document) ?? location

@@ -26,14 +26,19 @@ public struct FrameworkLoader: Sendable {
 
     /// The keys of `framework.yaml`.
     public static let frameworkKeys = ["id", "title", "version", "description", "scoring", "overall", "scale", "bands",
-                                       "dimensions", "plugins", "targets"]
+                                       "dimensions", "plugins", "targets", "aggregation", "planning"]
     /// The keys of a rubric file.
-    public static let rubricKeys = ["id", "title", "version", "description", "levels", "criteria", "actions"]
+    public static let rubricKeys = ["id", "title", "version", "description", "levels", "criteria", "context", "actions"]
+    /// The keys of a context indicator.
+    public static let contextKeys = ["id", "title", "description", "assessor", "evidence", "parameters", "finding", "unit", "national"]
+    /// The keys of `applies-to:`.
+    public static let appliesToKeys = ["types", "code-prefix", "reason"]
     /// The keys of an action.
-    public static let actionKeys = ["id", "title", "description", "raises", "effort", "cost", "depends-on", "owner", "evidence"]
+    public static let actionKeys = ["id", "title", "description", "raises", "effort", "cost", "benefit", "duties", "depends-on",
+                                    "owner", "evidence"]
     /// The keys of a criterion.
     public static let criterionKeys = ["id", "title", "question", "guidance", "rationale", "weight", "core", "assessor",
-                                       "evidence", "parameters", "points", "levels"]
+                                       "evidence", "parameters", "points", "levels", "applies-to"]
 
     /// Loads a framework from a folder (holding `framework.yaml`) or from the path of its `framework.yaml`.
     public func load(path: String) throws(LoadError) -> Framework {
@@ -82,6 +87,7 @@ public struct FrameworkLoader: Sendable {
         } else if scoring == .points {
             bands = (0..<scale.top).map { Double($0) * 100 / Double(scale.top) }
         }
+        let aggregation = map["aggregation"].map(readAggregation) ?? AggregationRules()
         var plugins = self.plugins
         for entry in map["plugins"]?.list() ?? [] {
             let folder = FileReader.folder(of: frameworkFile)
@@ -163,6 +169,13 @@ public struct FrameworkLoader: Sendable {
             }
             diagnostics += context.diagnostics.filter { d in !diagnostics.contains(d) }
         }
+        var planning = PlanningSettings()
+        if let planningReader = map["planning"] {
+            let before = context.diagnostics.count
+            planning = Self.decodePlanning(planningReader, scale: scale)
+            diagnostics += Self.checkDuties(planning, dimensions: dimensions, context: context, reader: planningReader)
+            diagnostics += context.diagnostics.dropFirst(before).filter { d in !diagnostics.contains(d) }
+        }
         if !diagnostics.isEmpty {
             for plugin in plugins where !self.plugins.contains(where: { $0 === plugin }) { _ = plugin.finish() }
             throw .invalid(DiagnosticError(diagnostics))
@@ -171,6 +184,8 @@ public struct FrameworkLoader: Sendable {
                                   overall: overall, scale: scale, bands: bands, dimensions: dimensions, source: frameworkFile)
         framework.plugins = plugins
         framework.targets = targets
+        framework.aggregation = aggregation
+        framework.planning = planning
         return framework
     }
 
@@ -272,6 +287,17 @@ public struct FrameworkLoader: Sendable {
         if criteria.isEmpty, context.diagnostics.isEmpty {
             map.reader.error("the rubric has no criteria", hint: "add at least one under 'criteria:'")
         }
+        var contextIndicators: [ContextIndicator] = []
+        for entry in map["context"]?.list() ?? [] {
+            if let indicator = decodeContext(entry, scale: scale) {
+                if criteria.contains(where: { $0.id == indicator.id }) || contextIndicators.contains(where: { $0.id == indicator.id }) {
+                    entry.error("context indicator id '\(indicator.id)' is already used in this rubric",
+                                hint: "give each criterion and context indicator its own id")
+                } else {
+                    contextIndicators.append(indicator)
+                }
+            }
+        }
         var actions: [Action] = []
         for entry in map["actions"]?.list() ?? [] {
             if let action = decodeAction(entry, rubric: id, scale: scale) { actions.append(action) }
@@ -280,6 +306,7 @@ public struct FrameworkLoader: Sendable {
         var rubric = Rubric(id: id, title: title, version: version, description: description, levels: levels,
                             criteria: criteria, file: document.file)
         rubric.actions = actions
+        rubric.context = contextIndicators
         return (rubric, [])
     }
 
@@ -316,9 +343,117 @@ public struct FrameworkLoader: Sendable {
             }
             return nil
         }
-        return Criterion(id: id, title: title, question: question, guidance: guidance, rationale: rationale,
-                         weight: weight, core: core, assessorID: assessorID, assessor: assessor, evidence: bindings,
-                         points: points, levels: levels, location: reader.location)
+        var criterion = Criterion(id: id, title: title, question: question, guidance: guidance, rationale: rationale,
+                                  weight: weight, core: core, assessorID: assessorID, assessor: assessor, evidence: bindings,
+                                  points: points, levels: levels, location: reader.location)
+        if let appliesTo = map["applies-to"] {
+            criterion.appliesTo = readApplicability(appliesTo)
+            guard reader.context.diagnostics.count == before else { return nil }
+        }
+        return criterion
+    }
+
+    /// Reads `applies-to:`: a list of organisation types, or `{types: [...], code-prefix: [...], reason: ...}`.
+    private func readApplicability(_ reader: NodeReader) -> Applicability {
+        var result = Applicability()
+        var typesReader: NodeReader? = reader
+        if reader.node.pairs != nil {
+            guard let map = reader.mapping(keys: Self.appliesToKeys) else { return result }
+            typesReader = map["types"]
+            result.codePrefixes = map["code-prefix"]?.list()?.compactMap { $0.string() } ?? []
+            result.reason = map.optionalString("reason")
+            if map["types"] == nil, map["code-prefix"] == nil {
+                reader.error("applies-to names no organisation types or code prefixes",
+                             hint: "add 'types: [district, unitary]' or 'code-prefix: [E07]'")
+            }
+        }
+        for entry in typesReader?.list() ?? [] {
+            guard let type = entry.string() else { continue }
+            if Applicability.organisationTypes.contains(type) {
+                result.types.append(type)
+            } else {
+                entry.error("'\(type)' is not an organisation type",
+                            hint: Suggestion.nearest(to: type, in: Applicability.organisationTypes).map { "did you mean '\($0)'?" }
+                                ?? "use one of: " + Applicability.organisationTypes.joined(separator: ", "))
+            }
+        }
+        return result
+    }
+
+    /// Reads a context indicator: the assessor whose reader computes the figure, the finding that holds it,
+    /// its unit and the national figure.
+    private func decodeContext(_ reader: NodeReader, scale: Scale) -> ContextIndicator? {
+        guard let map = reader.mapping(keys: Self.contextKeys) else { return nil }
+        let before = reader.context.diagnostics.count
+        let id = map.string("id").map { checkID($0, at: map["id"]) } ?? ""
+        let title = map.string("title") ?? ""
+        let description = map.optionalString("description") ?? ""
+        let finding = map.required("finding", hint: "name the assessor's finding that holds the figure, such as 'value'")?.string() ?? ""
+        let unit = map["unit"]?.string() ?? ""
+        var national: Double?
+        var area: String?
+        var source: String?
+        var date: String?
+        if let nationalReader = map["national"], let n = nationalReader.mapping(keys: ["value", "area", "source", "date"]) {
+            national = n.required("value")?.number()
+            area = n.optionalString("area")
+            source = n.required("source", hint: "name the organisation, document and year the figure comes from")?.string()
+            date = n.optionalString("date")
+        }
+        guard let assessorReader = map.required("assessor"), let assessorID = assessorReader.string() else { return nil }
+        guard let factory = registry.factory(assessorID) ?? registry.failedPluginFactory(for: assessorID) else {
+            assessorReader.error("unknown assessor '\(assessorID)'",
+                                 hint: Suggestion.nearest(to: assessorID, in: registry.ids).map { "did you mean '\($0)'?" }
+                                     ?? "run 'assess plugins' to list the assessors")
+            return nil
+        }
+        let bindings = readBindings(map, description: factory.description)
+        let parametersNode = map["parameters"]?.node ?? YAMLNode(.mapping([]), at: reader.location)
+        let parameterReader = NodeReader(node: parametersNode, path: reader.path + ".parameters", context: reader.context)
+        guard let parameters = parameterReader.mapping(keys: factory.description.parameters.map(\.name)) else { return nil }
+        let assessor = factory.make(parameters, scale)
+        guard let assessor, reader.context.diagnostics.count == before else {
+            if assessor == nil, reader.context.diagnostics.count == before {
+                parameterReader.error("the parameters of assessor '\(assessorID)' are not usable")
+            }
+            return nil
+        }
+        return ContextIndicator(id: id, title: title, description: description, assessorID: assessorID, assessor: assessor,
+                                evidence: bindings, finding: finding, unit: unit, national: national, nationalArea: area,
+                                nationalSource: source, nationalDate: date, location: reader.location)
+    }
+
+    // MARK: - Aggregation
+
+    /// Reads `aggregation:`, the rules for claiming headline scores and levels.
+    private func readAggregation(_ reader: NodeReader) -> AggregationRules {
+        var rules = AggregationRules()
+        guard let map = reader.mapping(keys: ["minimum-coverage", "overall", "unverified-core", "confidence-cap-by-coverage"])
+        else { return rules }
+        if let value = map["minimum-coverage"]?.number(in: 0...1) { rules.minimumCoverage = value }
+        if let overall = map["overall"]?.mapping(keys: ["minimum-coverage", "minimum-dimensions"]) {
+            if let value = overall["minimum-coverage"]?.number(in: 0...1) { rules.overallMinimumCoverage = value }
+            if let dimensions = overall["minimum-dimensions"] {
+                if dimensions.node.scalar?.text == "all" {
+                    rules.overallMinimumDimensions = nil
+                } else if dimensions.node.scalar.flatMap({ Int($0.text) }) != nil {
+                    rules.overallMinimumDimensions = dimensions.integer(in: 0...1000)
+                } else {
+                    dimensions.error("minimum-dimensions must be 'all' or a whole number, found '\(dimensions.node.scalar?.text ?? dimensions.node.kindDescription)'",
+                                     hint: "write 'all' (every weighted dimension needs a level) or a number such as 4")
+                }
+            }
+        }
+        if let choice = map["unverified-core"]?.choice(AggregationRules.UnverifiedCore.self) { rules.unverifiedCore = choice }
+        if let caps = map["confidence-cap-by-coverage"]?.list() {
+            rules.confidenceCaps = caps.compactMap { entry in
+                guard let cap = entry.mapping(keys: ["below", "at-most"]),
+                      let below = cap.required("below")?.number(in: 0...1),
+                      let atMost = cap.required("at-most")?.number(in: 0...1) else { return nil }
+                return AggregationRules.ConfidenceCap(below: below, atMost: atMost)
+            }
+        }
+        return rules
     }
 
     private func readBindings(_ map: MappingReader, description: AssessorDescription) -> [EvidenceBinding] {
@@ -381,7 +516,27 @@ public struct FrameworkLoader: Sendable {
         let title = map.string("title") ?? ""
         let description = map.string("description") ?? ""
         let effort = map.required("effort", hint: "add 'effort:' in person-days")?.number(in: 0.1...100_000) ?? 1
-        let cost = map["cost"]?.number(in: 0...1e12)
+        var cost: Double?
+        var recurringCost: Double?
+        var costSource: String?
+        if let costReader = map["cost"] {
+            if costReader.node.scalar != nil {
+                cost = costReader.number(in: 0...1e12)
+            } else if let costs = costReader.mapping(keys: ["one-off", "recurring", "source"]) {
+                cost = costs["one-off"]?.number(in: 0...1e12)
+                recurringCost = costs["recurring"]?.number(in: 0...1e12)
+                costSource = costs.optionalString("source")
+            }
+        }
+        var benefit: Action.Benefit?
+        if let benefitMap = map["benefit"]?.mapping(keys: ["cashable", "non-cashable", "share-of-saving", "risk", "source"]) {
+            benefit = Action.Benefit(
+                cashable: benefitMap["cashable"].flatMap { Self.decodeRange($0, in: 0...1e12) },
+                nonCashable: benefitMap["non-cashable"].flatMap { Self.decodeRange($0, in: 0...1e12) },
+                shareOfSaving: benefitMap["share-of-saving"].flatMap { Self.decodeRange($0, in: 0...1) },
+                risk: benefitMap["risk"]?.choice(Action.Risk.self), source: benefitMap.optionalString("source"))
+        }
+        let duties = map["duties"]?.list()?.compactMap { $0.string() } ?? []
         var raises: [Action.Raise] = []
         if let raisesReader = map.required("raises", hint: "map each criterion it raises to the level it reaches, such as {cs-digital-share: 3}") {
             if let pairs = raisesReader.node.pairs {
@@ -402,6 +557,7 @@ public struct FrameworkLoader: Sendable {
         let dependsOn = map["depends-on"]?.list()?.compactMap { $0.string() } ?? []
         guard reader.context.diagnostics.count == before else { return nil }
         return Action(id: id, title: title, description: description, raises: raises, effort: effort, cost: cost,
+                      recurringCost: recurringCost, costSource: costSource, benefit: benefit, duties: duties,
                       dependsOn: dependsOn, owner: map.optionalString("owner"), doneWhen: map.optionalString("evidence"),
                       dimension: rubric, file: reader.context.document.file, location: reader.location)
     }
@@ -414,6 +570,7 @@ public struct FrameworkLoader: Sendable {
             problems.append(document.diagnostic(message, at: action.location, hint: hint))
         }
         let criteria = Set(dimensions.flatMap { $0.rubric.criteria.map(\.id) })
+        let contextIDs = Set(dimensions.flatMap { $0.rubric.context.map(\.id) })
         let actions = dimensions.flatMap(\.rubric.actions)
         var byID: [String: Action] = [:]
         for action in actions {
@@ -427,6 +584,11 @@ public struct FrameworkLoader: Sendable {
                 report(action, "action id '\(action.id)' is also a criterion id", hint: "give actions their own ids")
             }
             for raise in action.raises where !criteria.contains(raise.criterion) {
+                if contextIDs.contains(raise.criterion) {
+                    report(action, "action '\(action.id)' raises '\(raise.criterion)', which is a context indicator and is never scored",
+                           hint: "raise the criteria that score what the council does about it instead")
+                    continue
+                }
                 report(action, "action '\(action.id)' raises an unknown criterion '\(raise.criterion)'",
                        hint: Suggestion.nearest(to: raise.criterion, in: Array(criteria).sorted()).map { "did you mean '\($0)'?" })
             }
@@ -487,13 +649,16 @@ public struct FrameworkLoader: Sendable {
         var seen: [String: (file: String, location: SourceLocation)] = [:]
         var problems: [Diagnostic] = []
         for dimension in dimensions {
-            for criterion in dimension.rubric.criteria {
-                if let first = seen[criterion.id] {
-                    problems.append(Diagnostic(file: dimension.rubric.file, location: criterion.location,
-                                               message: "criterion id '\(criterion.id)' is already used at \(first.file):\(first.location.line)",
-                                               hint: "criterion ids must be unique across the framework"))
+            let ids = dimension.rubric.criteria.map { ($0.id, $0.location, "criterion") }
+                + dimension.rubric.context.map { ($0.id, $0.location, "context indicator") }
+            for (id, location, kind) in ids {
+                if let first = seen[id] {
+                    problems.append(Diagnostic(file: dimension.rubric.file, location: location,
+                                               message: "\(kind) id '\(id)' is already used at \(first.file):\(first.location.line)",
+                                               hint: kind == "criterion" ? "criterion ids must be unique across the framework"
+                                                   : "criterion and context indicator ids must be unique across the framework"))
                 } else {
-                    seen[criterion.id] = (dimension.rubric.file, criterion.location)
+                    seen[id] = (dimension.rubric.file, location)
                 }
             }
         }

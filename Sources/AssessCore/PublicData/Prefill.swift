@@ -332,9 +332,10 @@ public enum Prefill {
 }
 
 extension Framework {
-    /// Every fact key a criterion of the framework reads (what prefill may write without a warning from
-    /// `assess validate`).
+    /// Every fact key a criterion or context indicator of the framework reads (what prefill may write
+    /// without a warning from `assess validate`).
     public var factKeysRead: Set<String> {
-        Set(allCriteria.flatMap { $0.criterion.evidence.map(\.fact) })
+        Set(allCriteria.flatMap { $0.criterion.evidence.map(\.fact) }
+            + dimensions.flatMap { $0.rubric.context.flatMap { $0.evidence.map(\.fact) } })
     }
 }
