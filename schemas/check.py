@@ -7,7 +7,10 @@ Usage: python3 schemas/check.py PATH/TO/assess
 - every evidence file in examples/ against evidence.schema.json;
 - the output of `assess score EXAMPLE --format json` for every example against assessment.schema.json, and
   the output for a varied example (points scoring, --date, a not-applicable, an unusable and a missing fact);
-- a few deliberately broken inputs, each of which must be rejected (so the schemas are not vacuous).
+- a few deliberately broken inputs, each of which must be rejected (so the schemas are not vacuous);
+- the evidence schema `assess schema` generates from the built-in framework: deterministic, accepting every
+  example and `assess init`'s starter file, rejecting a number written 38%, an unknown checklist item, an
+  answer that is not an option and a rating out of range.
 
 Prints one line per check and a final 'N passed, M failed' line; exits 1 if anything failed, 2 on bad usage.
 Needs Python 3.8+, jsonschema 4.x and PyYAML.
@@ -238,7 +241,45 @@ def main(argv):
            lambda d: d["dimensions"][0]["criteria"][0].__setitem__("status", "skipped"))
     broken("assessment: not-assessed criterion with a level", assessment_schema, some_output,
            lambda d: d["dimensions"][0]["criteria"][0].__setitem__("status", "not-assessed"))
+    broken("assessment: a level claimed with not enough evidence", assessment_schema, some_output,
+           lambda d: (d["dimensions"][0].__setitem__("status", "not-enough-evidence"),
+                      d["dimensions"][0].__setitem__("level", 3)))
     broken("assessment: undocumented key", assessment_schema, some_output, lambda d: d["overall"].__setitem__("grade", "B"))
+
+    # The schema `assess schema` generates from the built-in framework: every example and the starter file
+    # `assess init` writes are valid; a number written 38%, an unknown checklist item and an answer that is
+    # not an option are not.
+    generated = None
+    try:
+        run = subprocess.run([assess, "schema"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+        if run.returncode != 0:
+            report.error("assess schema", f"exit {run.returncode}: {run.stderr.strip()[:300]}")
+        else:
+            schema = json.loads(run.stdout)
+            jsonschema.Draft202012Validator.check_schema(schema)
+            generated = jsonschema.Draft202012Validator(schema)
+            again = subprocess.run([assess, "schema"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+            if again.stdout == run.stdout:
+                report.passed += 1
+                print("ok   assess schema is deterministic")
+            else:
+                report.error("assess schema", "two runs differ")
+            starter = subprocess.run([assess, "init", "--name", "Anytown"], cwd=ROOT, capture_output=True, text=True,
+                                     timeout=120)
+            report.valid("assess init output against the generated schema", generated, as_json(yaml.safe_load(starter.stdout)))
+    except (OSError, json.JSONDecodeError, jsonschema.SchemaError) as error:
+        report.error("assess schema", str(error))
+    if generated is not None:
+        for name, document in evidence.items():
+            report.valid(f"examples/{name} against the generated schema", generated, document)
+        broken("generated schema: a number written 38%", generated, some_evidence,
+               lambda d: d["facts"].__setitem__("content.wcag-automated-pass", "38%"))
+        broken("generated schema: unknown checklist item", generated, some_evidence,
+               lambda d: d["facts"].__setitem__("channel.assisted-routes", {"phone-number-visble": True}))
+        broken("generated schema: an answer that is not an option", generated, some_evidence,
+               lambda d: d["facts"].__setitem__("channel.user-research", "supplier-form"))
+        broken("generated schema: a rating out of range", generated, some_evidence,
+               lambda d: d["facts"].__setitem__("channel.staff-confidence", 11))
 
     print(f"{report.passed} passed, {report.failed} failed")
     return 1 if report.failed else 0

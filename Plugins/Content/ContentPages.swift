@@ -52,7 +52,7 @@ struct ContentPages: Sendable {
             var pages = result ?? ContentPages(source: kind)
             pages.files.append(file.name)
             if isXML {
-                try pages.addSitemap(file, depth: 0)
+                try pages.addSitemap(file, depth: 0, access: input.files)
             } else {
                 try pages.addInventory(file, input: input, dateColumn: dateColumn)
             }
@@ -73,7 +73,7 @@ struct ContentPages: Sendable {
         return pages
     }
 
-    private mutating func addSitemap(_ file: EvidenceFile, depth: Int) throws(AssessmentIssue) {
+    private mutating func addSitemap(_ file: EvidenceFile, depth: Int, access: FileAccess) throws(AssessmentIssue) {
         let sitemap = try Sitemap.parse(file)
         dateHeading = "lastmod"
         switch sitemap.kind {
@@ -98,15 +98,17 @@ struct ContentPages: Sendable {
                 }
                 let path = FileReader.resolve(name, relativeTo: folder)
                 let bytes: [UInt8]
-                do {
-                    bytes = try FileReader.read(path, limit: 64 << 20)
+                do throws(FileRefusal) {
+                    // Only a file beside the index, within the folders evidence may read (symlinks resolved).
+                    guard !name.isEmpty, name != ".", name != ".." else { throw FileRefusal.missing }
+                    bytes = try access.read(path)
                 } catch {
                     throw file.error("the sitemap '\(name)' listed in this index is not beside it (looked for \(path))",
                                      line: entry.locLine, column: entry.locColumn,
                                      hint: "save each sitemap the index lists in the same folder as the index")
                 }
                 files.append(name)
-                try addSitemap(EvidenceFile(fact: file.fact, path: path, bytes: bytes), depth: 1)
+                try addSitemap(EvidenceFile(fact: file.fact, path: path, bytes: bytes), depth: 1, access: access)
             }
         }
     }

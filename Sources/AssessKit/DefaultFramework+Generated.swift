@@ -1600,7 +1600,7 @@ actions:
 # yaml-language-server: $schema=../schemas/rubric.schema.json
 id: digital-engagement
 title: Digital engagement
-version: 1.0.0
+version: 1.1.0
 description: >
   How the council uses social media and other online channels to talk with residents rather than at
   them. The rubric looks at the policy, risk management and training behind it, whether the council
@@ -1769,42 +1769,57 @@ criteria:
       4: The median reply comes within about 4 hours, with cover outside office hours for urgent issues.
       5: The median reply comes within an hour, at any time of day.
 
-  - id: de-reach
-    title: Audience reach per 1,000 residents
+  - id: de-audience
+    title: Knowing and widening who the council reaches
     question: >-
-      How many followers do the council's main corporate social media accounts have in total, across
-      all platforms?
+      Does the council know who its social media reaches compared with its residents, and does it act to
+      reach those it misses?
     guidance: >
-      Add up the followers or page likes of the main corporate accounts (for example Facebook, X,
-      Instagram, Nextdoor, LinkedIn, YouTube, TikTok) on the same date. Leave out service accounts that
-      are counted elsewhere, to avoid double counting. The total is not de-duplicated and includes some
-      people who live outside the area, so treat the result as an indicator. It is compared with the
-      organisation's population (organisation.population), which must be given. Instead of the total,
-      engagement.followers can name the analytics export with file: in the social analytics layout with
-      a 'followers' column: each platform's figure for the latest period is taken and they are added up.
-      X (Twitter) analytics exports do not include follower counts.
+      Followers per 1,000 residents is shown as context beside this area, never scored: it rises with a
+      young, urban population as much as with anything a council does. This criterion scores what the
+      council does about its reach. Answer yes or no to each practice; evidence can be platform audience
+      reports by age and place compared with census figures, the promotion plan, partner agreements and the
+      quarterly reach report.
     rationale: >
-      Social media can reach most of the population quickly and cheaply. The seeds cite more than 38
-      million active social media users in the UK and 63% of all adults with a social media profile.
-      Socitm found that 73% of councils were on Twitter around 2011, and by 2015 BDO found all councils
-      were. Reach is worth less than conversation, so this criterion carries less weight, but a council
-      that few residents follow cannot use social media to engage them or to shift contact.
+      The Government Communication Service's Evaluation Framework 2.0 (2018) asks communicators to measure
+      who they reached against the audience they meant to reach, not raw follower counts. Ofcom's Adults'
+      Media Use and Attitudes reports show platform use differs sharply by age, so a council's followers
+      can look healthy while older or minority residents are missed. The seeds advise being systematic
+      about community building and using partners who already hold residents' attention.
     weight: 1
     core: false
-    assessor: digital-engagement.reach
+    assessor: checklist
     evidence:
-      followers: engagement.followers
+      items: engagement.audience
     parameters:
-      per: 1000
-      thresholds: [50, 125, 250, 400, 550]
-      direction: higher
-      unit: " per 1,000 residents"
+      items:
+        - id: audience-profile
+          label: >-
+            The audience of the main accounts is known by age and area from platform analytics, and compared
+            with the census profile of residents at least once a year.
+          weight: 2
+        - id: gaps-named
+          label: The groups and places the accounts miss are named, with an aim for each.
+          weight: 1
+        - id: promoted-offline
+          label: >-
+            The accounts are promoted wherever residents meet the council (bills, letters, the website,
+            libraries and hubs).
+          weight: 1
+        - id: partners-share
+          label: >-
+            Partners who reach the missed groups (community groups, schools, housing providers) share the
+            council's posts by agreement.
+          weight: 1
+        - id: reach-reported
+          label: Reach to the named groups is reported every quarter and the plan changed when it falls short.
+          weight: 1
     levels:
-      1: Up to 50 followers per 1,000 residents; few residents see anything the council posts.
-      2: About 125 followers per 1,000 residents.
-      3: About 250 followers per 1,000 residents, roughly one for every two households.
-      4: About 400 followers per 1,000 residents.
-      5: 550 or more followers per 1,000 residents across the council's main accounts.
+      1: The council does not know who its accounts reach.
+      2: Some audience figures are known, but not compared with residents or acted on.
+      3: The audience is compared with residents and the gaps are named, with promotion to close them.
+      4: Most of the practices, with partners sharing posts to the missed groups.
+      5: Every practice, with reach to the named groups reported quarterly and acted on.
 
   - id: de-platform-choice
     title: Platforms chosen from research
@@ -2035,6 +2050,23 @@ criteria:
       4: The team is resourced for conversation, with cover outside office hours and trained contributors in services.
       5: Engagement is resourced across the council, with proper tools, training and a budget reviewed every year.
 
+context:
+  - id: de-reach
+    title: Followers per 1,000 residents
+    description: >
+      Followers of the main corporate accounts per 1,000 residents (organisation.population). Not
+      de-duplicated and including people outside the area, so shown as context, never scored.
+    assessor: digital-engagement.reach
+    evidence:
+      followers: engagement.followers
+    parameters:
+      per: 1000
+      thresholds: [50, 125, 250, 400, 550]
+      direction: higher
+      unit: " per 1,000 residents"
+    finding: reach
+    unit: " per 1,000 residents"
+
 actions:
   - id: act-de-social-media-policy
     title: Approve a social media policy and register every account
@@ -2132,12 +2164,15 @@ actions:
     description: >-
       Add the main accounts to bills, letters, email signatures, the website, the residents' magazine and
       posters in libraries and hubs, and post what residents actually ask about (bins, roads, events)
-      rather than press releases. Track followers per 1,000 residents every quarter.
-    raises: {de-reach: 3}
+      rather than press releases. Compare the accounts' audience by age and area with the census once a
+      year, and name the groups and places they miss.
+    raises: {de-audience: 3}
     effort: 5
     depends-on: [act-de-social-inbox]
     owner: Communications Manager
-    evidence: Follower counts across the main corporate accounts of about 250 per 1,000 residents.
+    evidence: >-
+      The yearly comparison of the accounts' audience with the census profile, the groups and places named
+      as missed, and the promotion on bills, letters and posters.
 
   - id: act-de-channel-plan
     title: Choose platforms from research and set objectives for each account
@@ -2160,7 +2195,7 @@ actions:
       community) and reach it on the platform it uses, and take part in local Facebook groups and Nextdoor
       with the administrators' agreement. Review every account each year against its objectives and close
       those that do not work, quickly and humanely.
-    raises: {de-platform-choice: 5, de-reach: 4}
+    raises: {de-platform-choice: 5, de-audience: 4}
     effort: 15
     depends-on: [act-de-channel-plan, act-de-social-inbox]
     owner: Communications Manager
@@ -2262,11 +2297,12 @@ actions:
 # yaml-language-server: $schema=../schemas/rubric.schema.json
 id: digital-inclusion
 title: Digital inclusion and broadband
-version: 1.0.0
+version: 1.1.0
 description: >
   Whether residents can get online and are confident doing so, and what the council does about those who
-  cannot. Covers the council's inclusion strategy and partnerships, knowing who is offline, broadband and
-  mobile coverage (Ofcom Connected Nations), residents' digital confidence, assisted digital support, skills
+  cannot. Covers the council's inclusion strategy and partnerships, knowing who is offline, what it does
+  about broadband and mobile coverage (the coverage itself, from Ofcom Connected Nations, is shown as
+  context and never scored), residents' digital confidence, assisted digital support, skills
   programmes and digital champions. The test throughout is "digital by default, not digital only": moving
   services online must not shut anyone out.
 levels:
@@ -2286,8 +2322,8 @@ levels:
     council works actively to close coverage gaps.
   5: >
     A place-wide partnership with pooled resources and shared targets reaches the residents most likely to
-    be excluded, confident residents help others, outcomes are evaluated and published, and connectivity is
-    among the best in the country.
+    be excluded, confident residents help others, outcomes are evaluated and published, and the council
+    works with neighbours to bring connectivity to the places national programmes will not reach.
 criteria:
   - id: inc-strategy
     title: Digital inclusion strategy and partnership
@@ -2361,103 +2397,174 @@ criteria:
       4: In addition, the plan is funded, outcomes are reported to members and new services plan assisted digital support.
       5: In addition, there is a pooled place-wide plan with joint targets, evaluated with residents.
 
-  - id: inc-gigabit
-    title: Gigabit-capable broadband coverage
-    question: What percentage of premises in the council's area can get gigabit-capable broadband?
+  - id: inc-connectivity-programmes
+    title: Work with national connectivity programmes
+    question: >
+      What does the council do to bring gigabit broadband and mobile coverage to the parts of its area that
+      lack them, with the national programmes that pay for it?
     guidance: >
-      Use the latest Ofcom Connected Nations figure for the local authority area, published by Ofcom and
-      by ONS Explore Local Statistics ("Gigabit capable broadband", % of premises). Best, point the fact
-      at the ONS CSV (file: gigabit-capable-broadband.csv): the row is chosen by the council's GSS code
-      (organisation.code, or inclusion.area-code) and the latest period, and the UK and nation figures are
-      shown beside it. Otherwise give the figure and record the period in the fact's date. The council
-      does not build networks, but influences coverage through Project Gigabit, planning, highways
-      permits, wayleaves on its own land and buildings, and its own contracts.
+      Coverage itself is shown as context beside this area (Ofcom Connected Nations), not scored: a council
+      does not choose its geography. This criterion scores what the council does about it. Look for a named
+      officer for connectivity, the council's part in the Project Gigabit procurement for its area (the
+      Building Digital UK regional or local contract), promotion of the Gigabit Broadband Voucher Scheme,
+      work with the Shared Rural Network and the mobile operators on not-spots, and whether the digital
+      inclusion plan names the not-spots and the premises below 30 Mbit/s and targets help at them. Answer
+      each statement yes or no for what is in place now.
     rationale: >
-      Ofcom Connected Nations reported gigabit-capable coverage of 87.8% of UK premises in January 2026
-      (England 88.4%, Wales 83.1%, Scotland 82.1%, Northern Ireland 94.9%). Across local authorities the
-      middle value was about 89.5%, with one in ten below 73%, mostly rural areas. Level 3 is set at
-      about the UK figure.
-    weight: 1
+      DCMS and Building Digital UK's Project Gigabit (launched March 2021) pays for gigabit-capable networks
+      where the market will not build, through regional and local contracts that councils help to shape
+      and promote; vouchers under the Gigabit Broadband Voucher Scheme are aimed at the same premises. The
+      Shared Rural Network (agreed by the government and the four mobile operators in March 2020) aims at
+      95% of the UK's area with 4G from at least one operator, and depends on local help with sites and
+      not-spot evidence. Ofcom's Connected Nations reports show coverage varies mostly with rurality, which is
+      why the figure is context while the council's work with these programmes is scored.
+    weight: 2
     core: false
-    assessor: digital-inclusion.coverage
+    assessor: staged
     evidence:
-      coverage: inclusion.gigabit-coverage
-      area: inclusion.area-code
+      statements: inclusion.connectivity-programmes
     parameters:
-      indicator: gigabit
-      thresholds: [60, 75, 88, 94, 97]
-      direction: higher
-      unit: "%"
+      statements:
+        - id: lead-named
+          level: 2
+          text: A named officer is the contact for broadband and mobile network builders and for Building Digital UK.
+        - id: coverage-known
+          level: 2
+          text: >-
+            The council knows its Ofcom Connected Nations coverage figures and where its not-spots and
+            premises below 30 Mbit/s are.
+        - id: project-gigabit-engaged
+          level: 3
+          text: >-
+            The council has taken part in the Project Gigabit procurement for its area (open market review,
+            public review or contract management) and shares local knowledge with the supplier.
+        - id: vouchers-promoted
+          level: 3
+          text: >-
+            The council promotes gigabit vouchers, with parish or community councils, to the premises the
+            commercial and Project Gigabit build will not reach.
+        - id: srn-not-spots
+          level: 3
+          text: >-
+            Mobile not-spots are mapped and taken to the operators and the Shared Rural Network programme,
+            with council sites offered where a mast could help.
+        - id: plan-targets-not-spots
+          level: 4
+          text: >-
+            The digital inclusion plan names the not-spots and slow-broadband premises and targets help there
+            (vouchers, social tariffs, devices with data), with progress reported at least once a year.
+        - id: build-tracked
+          level: 4
+          text: >-
+            Progress of the Project Gigabit and Shared Rural Network build in the area is tracked against
+            the programme's plans and problems are escalated.
+        - id: joint-programme
+          level: 5
+          text: >-
+            With neighbouring councils, the council co-funds or jointly runs a programme for the premises
+            and places national programmes will not reach, and evaluates it.
     levels:
-      1: Under 60% of premises can get gigabit-capable broadband.
-      2: About 75% of premises are covered, well below the UK figure.
-      3: About 88% of premises are covered, close to the UK figure of 87.8% (January 2026).
-      4: About 94% of premises are covered.
-      5: 97% or more of premises are covered.
+      1: No one leads on connectivity, and the council does not know where its not-spots are.
+      2: A named contact knows the coverage figures and the not-spots, but takes no part in the national programmes.
+      3: The council works with Project Gigabit, promotes vouchers and takes mobile not-spots to the Shared Rural Network.
+      4: In addition, the inclusion plan targets the not-spots and the build is tracked and problems escalated.
+      5: In addition, a joint programme with neighbours reaches what national programmes will not, and is evaluated.
 
-  - id: inc-mobile-4g
-    title: 4G mobile coverage
-    question: What percentage of the council's area has outdoor 4G coverage from at least one mobile operator?
+  - id: inc-network-access
+    title: Access for network builders to council land and buildings
+    question: >
+      How easy does the council make it for broadband and mobile operators to use its land, buildings and
+      planning process?
     guidance: >
-      Use the latest Ofcom Connected Nations figure for the area ("4G coverage", % of geographic area with
-      outdoor signal from at least one operator), from Ofcom or ONS Explore Local Statistics. Best, point
-      the fact at the ONS CSV (file: network-coverage-4g.csv), which is read by GSS code and latest
-      period; otherwise give the figure and record the period in the fact's date. Coverage by all four
-      operators, where known, can go in a note.
+      Answer yes or no to each practice. Evidence can be the published contact and terms for operators, the
+      council's standard wayleave or lease, the register of sites offered, and planning policy on digital
+      infrastructure.
     rationale: >
-      Many residents, including those on low incomes, go online mainly through a phone; the seeds note that
-      all income groups use mobile phones for internet access. Ofcom reported outdoor 4G coverage from at
-      least one operator over 96.2% of the UK's area in January 2026 (England 99.0%, Scotland 90.8%), and
-      half of local authorities had full coverage, so anything much below 99% marks real gaps.
+      The Electronic Communications Code (Schedule 3A to the Communications Act 2003, inserted by the Digital
+      Economy Act 2017) governs operators' rights to put apparatus on land, including council land and
+      buildings; the Telecommunications Infrastructure (Leasehold Property) Act 2021 added a route for flats
+      whose landlords do not answer. DCMS's Barrier Busting Task Force (2018) and its Digital Connectivity
+      Portal guidance for local authorities name slow wayleaves, unclear contacts and inconsistent planning
+      as the barriers councils can remove themselves.
     weight: 1
     core: false
-    assessor: digital-inclusion.coverage
+    assessor: checklist
     evidence:
-      coverage: inclusion.mobile-4g-coverage
-      area: inclusion.area-code
+      items: inclusion.network-access
     parameters:
-      indicator: 4g
-      thresholds: [85, 93, 97, 99, 99.9]
-      direction: higher
-      unit: "%"
+      items:
+        - id: single-contact
+          label: Operators have a single published contact at the council for sites, wayleaves and permissions.
+          weight: 1
+        - id: standard-wayleave
+          label: >-
+            A standard wayleave or lease for council land and buildings under the Electronic Communications
+            Code is published, with a target time to agree it.
+          weight: 2
+        - id: council-housing-access
+          label: >-
+            Where the council owns homes or blocks, operators can get access to wire them on standard terms.
+          weight: 1
+        - id: sites-register
+          label: Council sites that could host masts or equipment are listed and offered to operators.
+          weight: 1
+        - id: planning-policy
+          label: >-
+            Planning policy requires new homes to be gigabit-ready and guides mast applications, with
+            pre-application advice for operators.
+          weight: 1
     levels:
-      1: Under 85% of the area has outdoor 4G coverage.
-      2: About 93% of the area has outdoor 4G coverage.
-      3: About 97% of the area has outdoor 4G coverage.
-      4: About 99% of the area has outdoor 4G coverage.
-      5: Effectively all of the area (99.9% or more) has outdoor 4G coverage.
+      1: Operators have no contact and negotiate each wayleave from scratch.
+      2: A contact exists, but terms are agreed case by case.
+      3: A single contact and standard wayleave terms, or equivalent.
+      4: Most of the practices, including sites offered to operators.
+      5: Every practice, with target times met and reported.
 
-  - id: inc-slow-broadband
-    title: Premises unable to get 30 Mbit/s
-    question: What percentage of premises in the council's area cannot get a broadband download speed of 30 Mbit/s?
+  - id: inc-street-works
+    title: Street works permits for network builders
+    question: >
+      As highway authority, how does the council handle street works for broadband and mobile networks?
     guidance: >
-      Use the latest Ofcom Connected Nations figure for the area ("Premises below 30 Mbit/s", % of
-      premises), from Ofcom or ONS Explore Local Statistics. Lower is better. Best, point the fact at the
-      ONS CSV (file: premises-below-30.csv), which is read by GSS code and latest period; otherwise give
-      the figure and record the period in the fact's date. Say in a note any local scheme (voucher
-      top-ups, community fibre) aimed at these premises.
+      Only highway (or roads) authorities run street works permits, so this criterion does not apply to
+      district councils, Northern Ireland districts (roads are the Department for Infrastructure's),
+      combined authorities or housing associations. Answer yes or no to each practice from the permit
+      scheme, the coordination records and any agreement with network builders.
     rationale: >
-      Premises below 30 Mbit/s cannot reliably use video calls, online learning or several people online
-      at once, and are concentrated in rural areas. Ofcom Connected Nations reported 2.0% of UK premises
-      below 30 Mbit/s in January 2026; the middle local authority had about 1.5%, and one in ten had more
-      than 4.6%.
+      Under the New Roads and Street Works Act 1991 and the permit schemes of the Traffic Management Act 2004
+      (in Scotland, the Scottish Road Works Commissioner's regime), the highway authority decides when and
+      how operators may dig. DCMS's Barrier Busting Task Force (2018) found street works were among the
+      commonest delays operators reported, and the Department for Transport has encouraged lane rental and
+      permit schemes to coordinate works and allow shared trenches and micro-trenching where safe.
     weight: 1
     core: false
-    assessor: digital-inclusion.coverage
+    applies-to:
+      types: [county, unitary, metropolitan-district, london-borough, welsh-unitary, scottish-unitary]
+      reason: highway authorities run street works permits
+    assessor: checklist
     evidence:
-      coverage: inclusion.premises-below-30mbps
-      area: inclusion.area-code
+      items: inclusion.street-works
     parameters:
-      indicator: below-30
-      thresholds: [8, 4, 2, 1, 0.3]
-      direction: lower
-      unit: "%"
+      items:
+        - id: permit-scheme
+          label: A street works permit scheme (or the national equivalent) is run, with decisions within the statutory times.
+          weight: 1
+        - id: coordination
+          label: >-
+            Network builders' programmes are coordinated with the council's own road works, so roads are
+            dug once where possible.
+          weight: 2
+        - id: alternative-methods
+          label: Micro-trenching, narrow trenching or shared ducts are allowed where safe, with published conditions.
+          weight: 1
+        - id: named-coordinator
+          label: A named street works coordinator meets the main network builders at least every quarter.
+          weight: 1
     levels:
-      1: 8% or more of premises cannot get 30 Mbit/s.
-      2: About 4% of premises cannot get 30 Mbit/s.
-      3: About 2% of premises cannot get 30 Mbit/s, close to the UK figure (January 2026).
-      4: About 1% of premises cannot get 30 Mbit/s.
-      5: 0.3% of premises or fewer cannot get 30 Mbit/s.
+      1: Network builders' works are handled like any other, with no coordination.
+      2: A permit scheme runs, without coordination for network builders.
+      3: Permits are decided in time and works are coordinated with the council's own.
+      4: In addition, alternative methods are allowed with published conditions.
+      5: Every practice, with a named coordinator meeting the builders every quarter.
 
   - id: inc-resident-confidence
     title: Residents confident online
@@ -2703,6 +2810,60 @@ criteria:
       4: Staff rate their confidence at about 7 to 8 out of 10.
       5: Staff rate their confidence at 9 to 10 out of 10 and help residents as a matter of course.
 
+context:
+  - id: inc-gigabit
+    title: Gigabit-capable broadband coverage
+    description: >
+      Premises that can get gigabit-capable broadband, from Ofcom Connected Nations (ONS Explore Local
+      Statistics CSV, read by the council's GSS code, or the figure given). Shown, never scored: it follows
+      geography more than anything a council does.
+    assessor: digital-inclusion.coverage
+    evidence:
+      coverage: inclusion.gigabit-coverage
+      area: inclusion.area-code
+    parameters:
+      indicator: gigabit
+      thresholds: [60, 75, 88, 94, 97]
+      direction: higher
+      unit: "%"
+    finding: value
+    unit: "%"
+    national: {value: 87.8, area: UK, source: "Ofcom, Connected Nations update", date: January 2026}
+  - id: inc-mobile-4g
+    title: Outdoor 4G coverage by area (at least one operator)
+    description: >
+      Share of the area with outdoor 4G from at least one operator, from Ofcom Connected Nations. Shown,
+      never scored.
+    assessor: digital-inclusion.coverage
+    evidence:
+      coverage: inclusion.mobile-4g-coverage
+      area: inclusion.area-code
+    parameters:
+      indicator: 4g
+      thresholds: [85, 93, 97, 99, 99.9]
+      direction: higher
+      unit: "%"
+    finding: value
+    unit: "%"
+    national: {value: 96.2, area: UK, source: "Ofcom, Connected Nations update", date: January 2026}
+  - id: inc-slow-broadband
+    title: Premises unable to get 30 Mbit/s
+    description: >
+      Premises that cannot get a 30 Mbit/s download speed, from Ofcom Connected Nations. Lower is better.
+      Shown, never scored.
+    assessor: digital-inclusion.coverage
+    evidence:
+      coverage: inclusion.premises-below-30mbps
+      area: inclusion.area-code
+    parameters:
+      indicator: below-30
+      thresholds: [8, 4, 2, 1, 0.3]
+      direction: lower
+      unit: "%"
+    finding: value
+    unit: "%"
+    national: {value: 2.0, area: UK, source: "Ofcom, Connected Nations update", date: January 2026}
+
 actions:
   - id: act-inc-lead-offline-pledge
     title: Name an inclusion lead and commit to keeping offline routes
@@ -2799,11 +2960,13 @@ actions:
       Building Digital UK's Project Gigabit contract for the area and with parish councils to promote
       gigabit vouchers and group schemes there. Coverage follows the build, so expect the figures to move
       over one to three years.
-    raises: {inc-gigabit: 3, inc-slow-broadband: 3}
+    raises: {inc-connectivity-programmes: 3}
     effort: 10
     depends-on: []
     owner: Economic Development Manager
-    evidence: The latest Ofcom Connected Nations figures, showing about 88% gigabit-capable coverage and about 2% of premises below 30 Mbit/s.
+    evidence: >-
+      The council's part in the Project Gigabit procurement recorded (open market review response, contract
+      meetings), and the voucher promotion with parish councils aimed at the slow-broadband postcodes.
 
   - id: act-inc-mobile-not-spots
     title: Map 4G not-spots and press the operators to close them
@@ -2811,11 +2974,11 @@ actions:
       Map outdoor 4G not-spots from Ofcom's coverage data and residents' reports, and take them to the mobile
       operators and the Shared Rural Network programme, with council sites that could host a mast. Ask
       parish councils and residents to report dead spots so the map stays current.
-    raises: {inc-mobile-4g: 3}
+    raises: {inc-connectivity-programmes: 2}
     effort: 5
     depends-on: []
     owner: Economic Development Manager
-    evidence: The not-spot map, the correspondence with operators, and Ofcom figures showing about 97% outdoor 4G coverage.
+    evidence: The not-spot map, a named contact for operators, and the correspondence with operators and the Shared Rural Network.
 
   - id: act-inc-barrier-busting
     title: Make council land, ducts and permits easy for network builders
@@ -2825,11 +2988,25 @@ actions:
       policy to make new homes gigabit-ready and to guide mast applications. The council does not build
       networks, but delays over access and permits are among the commonest reasons operators give for
       skipping an area.
-    raises: {inc-gigabit: 4, inc-slow-broadband: 4, inc-mobile-4g: 4}
+    raises: {inc-network-access: 4, inc-street-works: 4}
     effort: 25
     depends-on: [act-inc-gigabit-vouchers, act-inc-mobile-not-spots]
     owner: Economic Development Manager
-    evidence: The standard wayleave terms and operator contact, and Ofcom figures showing about 94% gigabit coverage, about 1% below 30 Mbit/s and about 99% 4G coverage.
+    evidence: >-
+      The published operator contact and standard wayleave terms, the register of sites offered, and the
+      street works coordination record with network builders.
+
+  - id: act-inc-target-not-spots
+    title: Aim the inclusion plan at the not-spots and track the build
+    description: >
+      Add the not-spots and the premises below 30 Mbit/s to the digital inclusion plan, with vouchers, social
+      tariffs and devices with data aimed at them, and track the Project Gigabit and Shared Rural Network
+      build in the area against the programmes' plans, escalating delays to Building Digital UK.
+    raises: {inc-connectivity-programmes: 4}
+    effort: 8
+    depends-on: [act-inc-gigabit-vouchers, act-inc-mobile-not-spots]
+    owner: Economic Development Manager
+    evidence: The inclusion plan's not-spot actions and the yearly report on them, and the build tracker with escalations.
 
   - id: act-inc-rural-connectivity
     title: Fund fibre and masts for the last hard-to-reach premises
@@ -2837,12 +3014,14 @@ actions:
       Top up gigabit vouchers and co-fund community fibre and masts for the premises that the Project Gigabit
       contract and the Shared Rural Network will not reach, working with neighbouring councils. This is a
       multi-year capital programme.
-    raises: {inc-gigabit: 5, inc-slow-broadband: 5, inc-mobile-4g: 5}
+    raises: {inc-connectivity-programmes: 5}
     effort: 40
     cost: 150000
-    depends-on: [act-inc-barrier-busting]
+    depends-on: [act-inc-barrier-busting, act-inc-target-not-spots]
     owner: Economic Development Manager
-    evidence: Ofcom figures showing 97% or more gigabit-capable coverage, 0.3% or fewer premises below 30 Mbit/s and 99.9% 4G coverage.
+    evidence: >-
+      The joint programme agreement with neighbouring councils, its budget, and its evaluation of the
+      premises and places it reached.
 
   - id: act-inc-assisted-help
     title: Let phone and library staff fill in online forms with residents
@@ -3006,12 +3185,25 @@ dimensions:
     weight: 1.25
   - rubric: open-data.yaml
     weight: 1
+# When a score and level are claimed (docs/scoring.md, section 4). These are the defaults, written out so a
+# consultant can encode a different method: below the minimum coverage a dimension shows "not enough
+# evidence"; an overall level needs a level in every weighted dimension; a level that depends on a core
+# criterion that was not assessed is withheld; and confidence is capped when coverage is low.
+aggregation:
+  minimum-coverage: 0.5
+  overall:
+    minimum-coverage: 0.5
+    minimum-dimensions: all
+  unverified-core: withhold
+  confidence-cap-by-coverage:
+    - {below: 0.75, at-most: 0.8}
+    - {below: 0.5, at-most: 0.6}
 """#,
         "rubrics/mobile.yaml": #"""
 # yaml-language-server: $schema=../schemas/rubric.schema.json
 id: mobile
 title: Mobile
-version: 1.0.0
+version: 1.1.0
 description: >
   Whether residents can find information and complete council services on a phone, which for many is
   now the main or only way they go online. The rubric looks at whether the website works on a small
@@ -3207,42 +3399,54 @@ criteria:
       4: About 80% of key pages pass; the failures are known and scheduled for fixing.
       5: Every key page passes Lighthouse's viewport, zoom and touch target checks.
 
-  - id: mob-phone-visits
-    title: Share of website visits from phones
+  - id: mob-device-analytics
+    title: Designing from how residents reach the site
     question: >-
-      In the last twelve months, how many visits did the council's website receive, and how many of
-      them came from phones?
+      Does the council use its own device analytics to decide how it designs, tests and measures its
+      website and services?
     guidance: >
-      Take sessions or visits from web analytics (Google Analytics, Matomo, Plausible or similar) for
-      the main website over the last twelve months, by device category. Either name the export with
-      'file:' (a Google Analytics "Device category, Sessions" CSV, a Matomo device type CSV, or a
-      date, device, visits CSV), and the mobile.device-share assessor adds up the phone visits
-      (device category "mobile", or "Smartphone" and "Phablet" in Matomo; not tablets) and all
-      visits; or give phone visits and total visits as numbers. If a cookie banner means only some
-      visits are recorded, say so in a note.
+      The share of visits from phones is shown as context beside this area, never scored: it follows
+      residents' habits and the site's audience as much as anything the council does. This criterion scores
+      what the council does with the figure. Answer yes or no to each practice; evidence can be the
+      analytics reports, the test device list and its source, and design decisions that cite the figures.
     rationale: >
-      Socitm found that 23% of visits to council websites came from mobile devices in 2013 and about
-      half by 2015. Figures from Bedford Borough Council showed 59.8% of website users on smartphones
-      after its December 2018 relaunch, and Rushmoor's desktop share fell from 87% to 46% between 2012
-      and 2015. Residents use council sites on their phones when the sites work, so a low share on a
-      site that does not work on phones points to lost use. The share also tells the council how much
-      the phone matters to its own residents.
+      The GOV.UK Service Manual's guidance on designing for different browsers and devices asks teams to
+      test on the devices and browsers their users actually use, found from analytics, and point 10 of the
+      GDS Service Standard (2019) asks services to define what success looks like and measure it. Socitm
+      found about half of visits to council websites came from mobile devices by 2015, and figures from
+      Bedford Borough Council showed 59.8% of website users on smartphones after its 2018 relaunch: the
+      share is high almost everywhere, so what matters is whether the council designs and measures for it.
     weight: 1
     core: false
-    assessor: mobile.device-share
+    assessor: checklist
     evidence:
-      visits: mobile.visits-phone
-      total: mobile.visits-total
+      items: mobile.device-analytics
     parameters:
-      thresholds: [30, 45, 55, 65, 75]
-      direction: higher
-      unit: "%"
+      items:
+        - id: device-split-reviewed
+          label: The split of visits by device is reviewed at least every quarter by the web team.
+          weight: 1
+        - id: test-devices-from-analytics
+          label: The devices and browsers used for testing are chosen from the council's own analytics.
+          weight: 1
+        - id: completion-by-device
+          label: >-
+            Completion rates of the main online forms and payments are measured by device, and gaps between
+            phones and computers are investigated.
+          weight: 2
+        - id: consent-accounted
+          label: >-
+            Figures allow for visits not recorded because of cookie consent (the share recorded is known).
+          weight: 1
+        - id: decisions-cite-data
+          label: Design decisions (navigation, page length, documents) cite the device figures.
+          weight: 1
     levels:
-      1: Under 30% of visits come from phones, well below the national pattern, or the share is unknown.
-      2: About 45% of visits come from phones.
-      3: About 55% of visits come from phones, in line with most councils.
-      4: About 65% of visits come from phones, and the council designs for the phone first.
-      5: 75% or more of visits come from phones; residents clearly find the site works on them.
+      1: Device figures are not looked at.
+      2: Device figures are known, but not used to design or test.
+      3: Testing and design use the council's own device figures.
+      4: Most of the practices, including completion rates by device.
+      5: Every practice, with gaps between devices investigated and closed.
 
   - id: mob-top-tasks
     title: Top tasks completable on a phone
@@ -3466,6 +3670,23 @@ criteria:
       4: Progress updates mean residents rarely need to chase, and text messages are two-way where that helps.
       5: Every practice is in place, and apps are used only where research shows the web cannot meet the need.
 
+context:
+  - id: mob-phone-visits
+    title: Share of website visits from phones
+    description: >
+      Visits to the main website from phones as a share of all visits, from web analytics (GA4, Matomo or a
+      date, device, visits export). Shown as context, never scored.
+    assessor: mobile.device-share
+    evidence:
+      visits: mobile.visits-phone
+      total: mobile.visits-total
+    parameters:
+      thresholds: [30, 45, 55, 65, 75]
+      direction: higher
+      unit: "%"
+    finding: phone-share
+    unit: "%"
+
 actions:
   - id: act-mob-template-fixes
     title: Fix zoom and tap-target failures in the site template
@@ -3503,7 +3724,7 @@ actions:
       the forms, payment, planning and booking systems behind it at 320 CSS pixels wide (WCAG 2.2 1.4.10
       Reflow). Fix the council's own pages, and have each supplier switch on its responsive version or
       agree a date to replace the system.
-    raises: {mob-responsive: 3, mob-top-tasks: 3, mob-phone-visits: 3}
+    raises: {mob-responsive: 3, mob-top-tasks: 3}
     effort: 25
     cost: 8000
     depends-on: [act-mob-responsive-template]
@@ -3600,20 +3821,32 @@ actions:
       The mobile retest report and fix log, the updated accessibility statement, and a median Lighthouse
       accessibility score of about 95.
 
+  - id: act-mob-device-analytics
+    title: Review visits by device every quarter and test on what residents use
+    description: >-
+      Add a device breakdown to the web team's quarterly report, note the share of visits recorded under
+      cookie consent, and choose the test devices and browsers from the council's own analytics rather than
+      the team's own phones.
+    raises: {mob-device-analytics: 3}
+    effort: 3
+    depends-on: []
+    owner: Web Manager
+    evidence: The quarterly device report and the test device list with the analytics it was chosen from.
+
   - id: act-mob-phone-first-design
     title: Redesign the home page and navigation for the phone first
     description: >-
       Redesign the home page and navigation around the top tasks on a 360-pixel screen first, then scale
       up to the desktop, testing each version with residents on their own phones. Put short links and QR
       codes on letters, bills and posters that lead straight to the phone-friendly task pages.
-    raises: {mob-phone-visits: 4}
+    raises: {mob-device-analytics: 4}
     effort: 25
     cost: 12000
-    depends-on: [act-mob-fix-top-tasks, act-mob-test-on-residents-phones]
+    depends-on: [act-mob-fix-top-tasks, act-mob-test-on-residents-phones, act-mob-device-analytics]
     owner: Web Manager
     evidence: >-
-      Web analytics for the last twelve months showing about 65% of visits from phones, and the research
-      notes behind the redesign.
+      The redesign's decision log citing the device figures, completion rates of the main forms by device,
+      and the research notes behind the redesign.
 
   - id: act-mob-complete-top-tasks
     title: Test every top task on real phones and fix what blocks it

@@ -34,8 +34,9 @@ extension DefaultTemplates {
   <div class="headline">
     <div class="headline__level">
       <p class="headline__label">Overall maturity</p>
-      <p class="headline__value"><strong class="tag tag--level-{{overall.level}}">Level {{overall.level}}: {{overall.levelName}}</strong></p>
-      <p class="headline__score">Score {{overall.scoreText}}</p>
+      <p class="headline__value"><strong class="tag tag--level-{{overall.level}}">{{overall.headlineText}}</strong></p>
+      {{#overall.withheldText}}<p class="headline__score">{{overall.withheldText}}</p>{{/overall.withheldText}}
+      {{^overall.withheldText}}<p class="headline__score">Score {{overall.scoreText}}</p>{{/overall.withheldText}}
     </div>
     <dl class="summary-list">
       <div class="summary-list__row"><dt>Coverage</dt><dd>{{overall.coverageText}} of the criteria's weight was assessed</dd></div>
@@ -134,6 +135,17 @@ extension DefaultTemplates {
     <div class="summary-list__row"><dt>Confidence</dt><dd>{{confidenceLabel}}</dd></div>
   </dl>
   {{#gatingNote}}<p class="inset">{{gatingNote}}</p>{{/gatingNote}}
+  {{#hasContext}}
+  <table class="table">
+    <caption>Context: figures shown beside the area and never scored</caption>
+    <thead><tr><th scope="col">Indicator</th><th scope="col">Figure</th><th scope="col">Compared with</th></tr></thead>
+    <tbody>
+    {{#context}}
+      <tr><td>{{title}}</td><td class="numeric">{{valueText}}</td><td>{{nationalText}}</td></tr>
+    {{/context}}
+    </tbody>
+  </table>
+  {{/hasContext}}
   <table class="table">
     <caption class="visually-hidden">{{title}}: criteria</caption>
     <thead><tr><th scope="col">Criterion</th><th scope="col">Result</th><th scope="col">Why</th></tr></thead>
@@ -176,7 +188,7 @@ extension DefaultTemplates {
 
 | | |
 |---|---|
-| Overall maturity | **Level {{overall.level}}: {{overall.levelName}}** (score {{overall.scoreText}}) |
+| Overall maturity | **{{overall.headlineText}}**{{^overall.withheldText}} (score {{overall.scoreText}}){{/overall.withheldText}}{{#overall.withheldText}} ({{overall.withheldText}}){{/overall.withheldText}} |
 | Coverage | {{overall.coverageText}} of the criteria's weight was assessed |
 | Confidence | {{overall.confidenceLabel}} ({{overall.confidenceText}}) |
 {{#roadmap}}
@@ -236,6 +248,14 @@ extension DefaultTemplates {
 
 > {{gatingNote}}
 {{/gatingNote}}
+{{#hasContext}}
+
+| Context (not scored) | Figure | Compared with |
+|---|---|---|
+{{#context}}
+| {{title}} | {{valueText}} | {{nationalText}} |
+{{/context}}
+{{/hasContext}}
 
 | Criterion | Result | Why |
 |---|---|---|

@@ -42,15 +42,19 @@ public enum ExecutiveReport {
         let overall = assessment.overall
         let projection = roadmap?.projections.first { $0.horizon == .next }?.assessment
         let hasProjection = roadmap.map { !$0.items.isEmpty } ?? false
-        let levelName = overall.level.map { scale.name(of: $0) } ?? "not assessed"
+        let levelName = overall.level.map { scale.name(of: $0) } ?? (overall.status == .unverified ? "Unverified" : "Not enough evidence")
+        let headlineText = overall.level.map { "Level \($0): \(scale.name(of: $0))" + (overall.status == .unverified ? " (unverified)" : "") }
+            ?? levelName
+        let withheldText = ReportText.withheld(reason: overall.reason, missing: []) ?? ""
 
-        var statement = "\(org.name) is at level \(overall.level.map(String.init) ?? "–") (\(levelName)) overall"
+        var statement = overall.level.map { "\(org.name) is at level \($0) (\(levelName)) overall" }
+            ?? "There is not enough evidence to give \(org.name) an overall level"
         let scored = assessment.dimensions.filter { $0.score != nil }
         if let best = scored.max(by: { ($0.score ?? 0) < ($1.score ?? 0) }), let worst = scored.min(by: { ($0.score ?? 0) < ($1.score ?? 0) }), best.id != worst.id {
             statement += ", strongest in \(best.title.lowercased()) and weakest in \(worst.title.lowercased())"
         }
         statement += ". \(ReportText.percent(overall.coverage)) of the evidence asked for was available, with \(ReportText.confidenceLabel(overall.confidence)) confidence."
-        if let roadmap, !roadmap.items.isEmpty, let after = projection {
+        if let roadmap, !roadmap.items.isEmpty, let after = projection, overall.score != nil, after.overall.score != nil {
             statement += " The roadmap's first year would take the overall score from \(ReportText.score(overall.score, in: assessment)) to \(ReportText.score(after.overall.score, in: assessment))."
         }
 
@@ -58,8 +62,21 @@ public enum ExecutiveReport {
             var gating: String?
             if !d.gating.limitedBy.isEmpty, let weighted = d.gating.weightedLevel {
                 gating = "Held at level \(d.level ?? 1) (the weighted score alone gives \(weighted)) by core criteria: \(d.gating.limitedBy.joined(separator: ", "))."
-            } else if !d.gating.unverifiedCore.isEmpty {
+            } else if !d.gating.unverifiedCore.isEmpty, d.status == .scored {
                 gating = "Level unconfirmed: core criteria not assessed: \(d.gating.unverifiedCore.joined(separator: ", "))."
+            }
+            if let why = ReportText.withheld(reason: d.reason, missing: d.status == .notEnoughEvidence ? d.missing : []) {
+                gating = why
+            }
+            let context: [[String: Any]] = d.context.map { c in
+                var comparison = ""
+                if let national = c.national {
+                    comparison = (c.nationalArea.map { $0 + " " } ?? "") + AssessCore.Format.quantity(national, unit: c.unit)
+                    let source = [c.nationalSource, c.nationalDate].compactMap { $0 }.joined(separator: ", ")
+                    if !source.isEmpty { comparison += " (" + source + ")" }
+                }
+                return ["title": c.title, "valueText": c.value.map { AssessCore.Format.quantity($0, unit: c.unit) } ?? "not known",
+                        "nationalText": comparison]
             }
             let criteria: [[String: Any]] = d.criteria.map { c in
                 let showFindings = c.assessor.contains(".") && c.status == .assessed && !c.findings.isEmpty
@@ -73,13 +90,15 @@ public enum ExecutiveReport {
                 ]
             }
             var row: [String: Any] = [
-                "id": d.id, "title": d.title, "scoreText": ReportText.score(d.score, in: assessment),
-                "level": d.level ?? 0, "levelText": d.level.map { "\($0) \(scale.name(of: $0))" } ?? "not assessed",
+                "id": d.id, "title": d.title, "scoreText": d.score == nil ? "–" : ReportText.score(d.score, in: assessment),
+                "level": d.level ?? 0, "levelText": d.status == .scored ? (d.level.map { "\($0) \(scale.name(of: $0))" } ?? "not assessed")
+                    : ReportText.headline(d, in: assessment),
+                "hasContext": !context.isEmpty, "context": context,
                 "coverageText": ReportText.percent(d.coverage), "confidenceLabel": ReportText.confidenceLabel(d.confidence),
                 "gatingNote": gating ?? "", "criteria": criteria,
             ]
             if let projected = projection?.dimensions[index] {
-                row["projectedText"] = ReportText.score(projected.score, in: assessment)
+                row["projectedText"] = projected.score == nil ? "–" : ReportText.score(projected.score, in: assessment)
             }
             return row
         }
@@ -106,6 +125,7 @@ public enum ExecutiveReport {
             "hasPriorities": false, "hasQuickWins": false,
             "overall": [
                 "level": overall.level ?? 0, "levelName": levelName, "scoreText": ReportText.score(overall.score, in: assessment),
+                "headlineText": headlineText, "withheldText": withheldText,
                 "coverageText": ReportText.percent(overall.coverage), "confidenceLabel": ReportText.confidenceLabel(overall.confidence),
                 "confidenceText": ReportText.percent(overall.confidence), "statement": statement,
             ],
@@ -143,11 +163,11 @@ public enum ExecutiveReport {
                 ["title": d.title, "target": roadmap.targets[d.id].map { "Level \($0)" } ?? "",
                  "cells": all.map { a -> String in
                     let dim = a.dimensions[index]
-                    return "\(ReportText.score(dim.score, in: assessment)) (L\(dim.level ?? 0))"
+                    return dim.level.map { "\(ReportText.score(dim.score, in: assessment)) (L\($0))" } ?? ReportText.headline(dim, in: assessment)
                  }]
             }
             rows.append(["title": "Overall", "target": "",
-                         "cells": all.map { "\(ReportText.score($0.overall.score, in: assessment)) (L\($0.overall.level ?? 0))" }])
+                         "cells": all.map { a in a.overall.level.map { "\(ReportText.score(a.overall.score, in: assessment)) (L\($0))" } ?? ReportText.headline(a.overall, in: assessment) }])
             model["hasPriorities"] = !priorities.isEmpty
             model["priorities"] = priorities
             model["hasQuickWins"] = !quickWins.isEmpty

@@ -32,8 +32,18 @@ public enum PDFRenderer {
         return nil
     }
 
-    /// Renders HTML to a PDF file at `output` (written whole or not at all).
+    /// Renders HTML to a PDF file at `output` (written whole or not at all, by ``OutputFile``'s rules).
     public static func render(html: String, to output: String) throws(Failure) {
+        let bytes = try pdf(html: html)
+        do throws(OutputFile.Failure) {
+            try OutputFile.write(bytes, to: output)
+        } catch {
+            throw .failed(renderer: "assess", detail: "could not write \(output): \(error.message)")
+        }
+    }
+
+    /// Renders HTML to PDF bytes.
+    public static func pdf(html: String) throws(Failure) -> [UInt8] {
         guard let renderer = findRenderer() else { throw .noRenderer }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("assess-pdf-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -69,10 +79,6 @@ public enum PDFRenderer {
             let detail = (try? String(contentsOf: log, encoding: .utf8))?.split(separator: "\n").suffix(3).joined(separator: " ") ?? ""
             throw .failed(renderer: renderer, detail: "exit status \(process.terminationStatus). \(detail)")
         }
-        do {
-            try data.write(to: URL(fileURLWithPath: output), options: .atomic)
-        } catch {
-            throw .failed(renderer: renderer, detail: "could not write \(output): \(error.localizedDescription)")
-        }
+        return [UInt8](data)
     }
 }

@@ -93,12 +93,21 @@ public struct ReportTemplates: Sendable {
                 let type = file.lowercased().hasSuffix(".svg") ? "image/svg+xml"
                     : file.lowercased().hasSuffix(".png") ? "image/png"
                     : file.lowercased().hasSuffix(".jpg") || file.lowercased().hasSuffix(".jpeg") ? "image/jpeg" : nil
-                if let type, let data = FileManager.default.contents(atPath: logoPath) {
-                    brand.logo = "data:\(type);base64," + data.base64EncodedString()
-                } else if type == nil {
+                // The logo must sit in the template folder (symlinks resolved), like a rubric in its framework's.
+                let access = FileAccess(roots: [folder], maxBytes: 8 << 20)
+                if type == nil {
                     logo.error("the logo must be an .svg, .png or .jpg file")
-                } else {
-                    logo.error("the logo file '\(file)' does not exist (looked for \(logoPath))")
+                } else if let type {
+                    do throws(FileRefusal) {
+                        brand.logo = "data:\(type);base64," + Data(try access.read(logoPath)).base64EncodedString()
+                    } catch {
+                        if error == .outside {
+                            let (message, hint) = FileRefusal.outsideMessage(written: file, key: "logo", access: access, what: "template")
+                            logo.error(message, hint: hint)
+                        } else {
+                            logo.error("the logo file '\(file)' \(error.reason) (looked for \(logoPath))")
+                        }
+                    }
                 }
             }
             if let colours = map["colours"]?.mapping(keys: ["primary", "primary-dark"]) {

@@ -14,7 +14,8 @@ struct Assess: ParsableCommand {
             73 output file cannot be created.
             """,
         version: AssessKit.version,
-        subcommands: [Score.self, RoadmapCommand.self, Report.self, Validate.self, Rubrics.self, Explain.self, Plugins.self]
+        subcommands: [Score.self, RoadmapCommand.self, Report.self, Validate.self, Rubrics.self, Explain.self, Plugins.self,
+                      Init.self, Schema.self]
     )
 }
 

@@ -53,15 +53,41 @@ enum Output {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
-    /// Writes a file whole or not at all: a temporary file in the same folder, renamed into place.
-    static func writeAtomically(_ text: String, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        do {
-            try Data(text.utf8).write(to: url, options: .atomic)
+    /// Writes a file whole or not at all, keeping an existing file's permissions and writing through a
+    /// symlink; refuses a folder or read-only file (exit 73) and a file the run reads (exit 64).
+    static func writeAtomically(_ text: String, to path: String, inputs: [String]) throws {
+        try write(Array(text.utf8), to: path, inputs: inputs)
+    }
+
+    /// Writes bytes by ``OutputFile``'s rules, printing why not and exiting as the README says.
+    static func write(_ bytes: [UInt8], to path: String, inputs: [String]) throws {
+        do throws(OutputFile.Failure) {
+            try OutputFile.write(bytes, to: path, inputs: inputs)
         } catch {
-            Self.error("\(path): error: cannot write the output file (\(error.localizedDescription)); check the folder exists and is writable")
+            Self.error("\(path): error: \(error.message)")
+            if case .isInput = error { throw CLIFailure(code: ExitStatus.usage) }
             throw CLIFailure(code: ExitStatus.cannotCreate)
         }
+    }
+
+    /// Refuses, before any work, an output that can never be written (a folder, a read-only file).
+    static func precheck(_ path: String) throws {
+        guard let refusal = OutputFile.check(path), refusal == .folder || refusal == .readOnly else { return }
+        Self.error("\(path): error: \(refusal.message)")
+        throw CLIFailure(code: ExitStatus.cannotCreate)
+    }
+
+    /// The files a run reads, which its output may not overwrite: the evidence and its export files, and the
+    /// framework and rubric files when they come from disk.
+    static func inputs(_ evidence: Evidence, framework: Framework, fromDisk: Bool) -> [String] {
+        var paths = [evidence.document.file] + evidence.facts.values.compactMap(\.filePath).sorted()
+        if fromDisk { paths += [framework.source] + framework.dimensions.map(\.rubric.file) }
+        return paths
+    }
+
+    /// The framework and rubric files of a framework read from disk (none for the built-in one).
+    static func inputs(framework: Framework, fromDisk: Bool) -> [String] {
+        fromDisk ? [framework.source] + framework.dimensions.map(\.rubric.file) : []
     }
 
     /// Whether standard output is a terminal that wants colour.

@@ -15,35 +15,68 @@ extension Assess {
         func run() throws {
             try CLIFailure.run {
                 let framework = try frameworkOptions.load()
+                if let rubric = framework.dimensions.map(\.rubric).first(where: { $0.context.contains { $0.id == criterionID } }),
+                   let indicator = rubric.context.first(where: { $0.id == criterionID }) {
+                    Output.out(explain(indicator, in: rubric))
+                    return
+                }
                 guard let (rubric, criterion) = framework.criterion(criterionID) else {
-                    let ids = framework.allCriteria.map(\.criterion.id)
+                    let ids = framework.allCriteria.map(\.criterion.id) + framework.dimensions.flatMap { $0.rubric.context.map(\.id) }
                     let hint = Suggestion.nearest(to: criterionID, in: ids).map { "; did you mean '\($0)'?" } ?? "; run 'assess rubrics' to list them"
                     Output.error("error: no criterion '\(criterionID)' in framework '\(framework.id)'\(hint)")
                     throw CLIFailure(code: ExitStatus.usage)
                 }
-                var out = "\(criterion.title) [\(criterion.id)]\n"
-                out += "Dimension: \(rubric.title) · weight \(Format.number(criterion.weight))\(criterion.core ? " · core (caps the dimension's level)" : "")\n"
-                out += "Defined at: \(rubric.file):\(criterion.location.line)\n\n"
-                out += "Question\n  \(criterion.question)\n"
-                if !criterion.guidance.isEmpty { out += "\nGuidance\n" + indent(criterion.guidance) }
-                if !criterion.rationale.isEmpty { out += "\nWhy it matters\n" + indent(criterion.rationale) }
+                var out = EvidenceTemplate.wrap("\(criterion.title) [\(criterion.id)]", indent: "", then: "  ").joined(separator: "\n") + "\n"
+                out += EvidenceTemplate.wrap("Dimension: \(rubric.title) · weight \(Format.number(criterion.weight))\(criterion.core ? " · core (caps the dimension's level)" : "")", indent: "", then: "  ").joined(separator: "\n") + "\n"
+                out += "Defined at: \(rubric.file):\(criterion.location.line)\n"
+                if !criterion.appliesTo.types.isEmpty || !criterion.appliesTo.codePrefixes.isEmpty {
+                    let parts = [criterion.appliesTo.types.joined(separator: ", "),
+                                 criterion.appliesTo.codePrefixes.map { "codes starting \($0)" }.joined(separator: ", ")].filter { !$0.isEmpty }
+                    out += EvidenceTemplate.wrap("Applies to: \(parts.joined(separator: "; "))" + (criterion.appliesTo.reason.map { " (\($0))" } ?? "")
+                        + "; not applicable to other organisations", indent: "", then: "  ").joined(separator: "\n") + "\n"
+                }
+                out += "\n"
+                out += "Question\n" + wrap(criterion.question)
+                if !criterion.guidance.isEmpty { out += "\nGuidance\n" + wrap(criterion.guidance) }
+                if !criterion.rationale.isEmpty { out += "\nWhy it matters\n" + wrap(criterion.rationale) }
                 out += "\nLevels\n"
                 for level in framework.scale.levels {
-                    out += "  \(level.level) \(level.name): \(criterion.levels[level.level] ?? "")\n"
+                    out += wrap("\(level.level) \(level.name): \(criterion.levels[level.level] ?? "")", then: "    ")
                 }
                 let description = AssessKit.registry.factory(criterion.assessorID)?.description
-                out += "\nAssessor\n  \(criterion.assessorID)" + (description.map { ": \($0.purpose)" } ?? "") + "\n"
+                out += "\nAssessor\n" + wrap(criterion.assessorID + (description.map { ": \($0.purpose)" } ?? ""))
                 out += "\nEvidence it reads\n"
-                for binding in criterion.evidence {
-                    let role = description?.roles.first { $0.name == binding.role }
-                    out += "  \(binding.fact)  (\(binding.role)" + (role.map { ": \($0.type)" } ?? "") + ")\n"
+                let specs = criterion.factSpecs
+                for spec in specs {
+                    out += EvidenceTemplate.describe(spec).joined(separator: "\n") + "\n"
                 }
+                out += "\nExample evidence (it loads and scores; replace the values with yours)\n"
+                out += EvidenceTemplate.exampleEvidence(specs).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n"
                 Output.out(out)
             }
         }
 
-        private func indent(_ text: String) -> String {
-            text.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n") + "\n"
+        /// Text wrapped to 80 columns, indented by two spaces (`then` for the lines after the first).
+        private func wrap(_ text: String, then: String = "  ") -> String {
+            text.split(separator: "\n", omittingEmptySubsequences: false)
+                .flatMap { EvidenceTemplate.wrap(String($0), indent: "  ", then: then) }
+                .joined(separator: "\n") + "\n"
+        }
+
+        /// A context indicator: what it shows and what it is compared with; never scored.
+        private func explain(_ indicator: ContextIndicator, in rubric: Rubric) -> String {
+            var out = "\(indicator.title) [\(indicator.id)]\n"
+            out += "Dimension: \(rubric.title) · context: shown beside the dimension, never scored\n"
+            out += "Defined at: \(rubric.file):\(indicator.location.line)\n"
+            if !indicator.description.isEmpty { out += "\nWhat it shows\n" + wrap(indicator.description) }
+            if let national = indicator.national {
+                out += "\nCompared with\n  " + (indicator.nationalArea.map { $0 + " " } ?? "") + Format.quantity(national, unit: indicator.unit)
+                    + ([indicator.nationalSource, indicator.nationalDate].compactMap { $0 }.map { ", " + $0 }.joined()) + "\n"
+            }
+            out += "\nComputed by\n  \(indicator.assessorID), finding '\(indicator.finding)'\n"
+            out += "\nEvidence it reads\n"
+            for binding in indicator.evidence { out += "  \(binding.fact)  (\(binding.role))\n" }
+            return out
         }
     }
 }

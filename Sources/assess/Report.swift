@@ -23,6 +23,8 @@ extension Assess {
 
         @OptionGroup var frameworkOptions: FrameworkOptions
 
+        @OptionGroup var fileOptions: FileOptions
+
         @Option(name: .long, help: "html, markdown or pdf.")
         var format: ReportFormat = .html
 
@@ -50,6 +52,7 @@ extension Assess {
                 let context = ReportContext(toolVersion: AssessKit.version, date: try Output.reportDate(date))
                 let templates: ReportTemplates
                 do throws(LoadError) { templates = try ReportTemplates.load(directory: template) } catch { throw CLIFailure(error) }
+                try Output.precheck(output)
                 if format == .pdf, PDFRenderer.findRenderer() == nil {
                     Output.error("error: no HTML renderer for PDF output; \(PDFRenderer.installHint)")
                     throw CLIFailure(code: ExitStatus.unavailable)
@@ -57,21 +60,23 @@ extension Assess {
                 let framework = try frameworkOptions.load()
                 defer { FrameworkOptions.finish(framework) }
                 let loaded: Evidence
-                do throws(LoadError) { loaded = try EvidenceLoader().load(path: evidence) } catch { throw CLIFailure(error) }
+                do throws(LoadError) { loaded = try fileOptions.loader.load(path: evidence) } catch { throw CLIFailure(error) }
                 let assessment = Engine(framework: framework).assess(loaded)
                 Output.diagnostics(assessment.diagnostics.map { var d = $0; d.severity = .warning; return d })
                 let planner = Planner(framework: framework, capacity: capacity)
                 let roadmap = framework.allActions.isEmpty ? nil
                     : planner.plan(assessment, targets: planner.targets(for: assessment, all: target, perDimension: loaded.targets))
+                let inputs = Output.inputs(loaded, framework: framework, fromDisk: frameworkOptions.framework != nil)
                 switch format {
                 case .markdown:
-                    try Output.writeAtomically(ExecutiveReport.render(assessment, roadmap: roadmap, format: .markdown, templates: templates, context: context), to: output)
+                    try Output.writeAtomically(ExecutiveReport.render(assessment, roadmap: roadmap, format: .markdown, templates: templates, context: context), to: output, inputs: inputs)
                 case .html:
-                    try Output.writeAtomically(ExecutiveReport.render(assessment, roadmap: roadmap, format: .html, templates: templates, context: context), to: output)
+                    try Output.writeAtomically(ExecutiveReport.render(assessment, roadmap: roadmap, format: .html, templates: templates, context: context), to: output, inputs: inputs)
                 case .pdf:
                     let html = ExecutiveReport.render(assessment, roadmap: roadmap, format: .html, templates: templates, context: context)
+                    let pdf: [UInt8]
                     do throws(PDFRenderer.Failure) {
-                        try PDFRenderer.render(html: html, to: output)
+                        pdf = try PDFRenderer.pdf(html: html)
                     } catch {
                         switch error {
                         case .noRenderer:
@@ -82,6 +87,7 @@ extension Assess {
                             throw CLIFailure(code: ExitStatus.software)
                         }
                     }
+                    try Output.write(pdf, to: output, inputs: inputs)
                 }
             }
         }

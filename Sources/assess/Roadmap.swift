@@ -19,6 +19,8 @@ extension Assess {
 
         @OptionGroup var frameworkOptions: FrameworkOptions
 
+        @OptionGroup var fileOptions: FileOptions
+
         @Option(name: .long, help: ArgumentHelp("Target level for every dimension.", valueName: "level"))
         var target: Int?
 
@@ -53,7 +55,7 @@ extension Assess {
                     throw CLIFailure(code: ExitStatus.usage)
                 }
                 let loaded: Evidence
-                do throws(LoadError) { loaded = try EvidenceLoader().load(path: evidence) } catch { throw CLIFailure(error) }
+                do throws(LoadError) { loaded = try fileOptions.loader.load(path: evidence) } catch { throw CLIFailure(error) }
                 let assessment = Engine(framework: framework).assess(loaded)
                 Output.diagnostics(assessment.diagnostics.map { var d = $0; d.severity = .warning; return d })
                 let planner = Planner(framework: framework, capacity: capacity, quarters: quarters)
@@ -64,7 +66,7 @@ extension Assess {
                 case .markdown: text = RoadmapReporter.markdown(roadmap, context: context)
                 case .text: text = RoadmapReporter.text(roadmap, context: context)
                 }
-                if let output { try Output.writeAtomically(text, to: output) } else { Output.out(text) }
+                if let output { try Output.writeAtomically(text, to: output, inputs: Output.inputs(loaded, framework: framework, fromDisk: frameworkOptions.framework != nil)) } else { Output.out(text) }
             }
         }
     }

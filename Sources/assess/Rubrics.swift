@@ -22,6 +22,9 @@ extension Assess {
                         let flags = criterion.core ? " core" : ""
                         out += "  \(criterion.id.padding(28)) w\(Format.number(criterion.weight).padding(4))\(flags.padding(5)) \(criterion.assessorID.padding(26)) \(criterion.title)\n"
                     }
+                    for indicator in rubric.context {
+                        out += "  \(indicator.id.padding(28)) \("context".padding(10)) \(indicator.assessorID.padding(26)) \(indicator.title) (not scored)\n"
+                    }
                 }
                 Output.out(out)
             }

@@ -23,6 +23,8 @@ extension Assess {
 
         @OptionGroup var frameworkOptions: FrameworkOptions
 
+        @OptionGroup var fileOptions: FileOptions
+
         @Option(name: .long, help: "Output format: text (for a terminal), json or markdown.")
         var format: ScoreFormat = .text
 
@@ -44,7 +46,7 @@ extension Assess {
                 let framework = try frameworkOptions.load()
                 defer { FrameworkOptions.finish(framework) }
                 let evidence: Evidence
-                do throws(LoadError) { evidence = try EvidenceLoader().load(path: self.evidence) } catch { throw CLIFailure(error) }
+                do throws(LoadError) { evidence = try fileOptions.loader.load(path: self.evidence) } catch { throw CLIFailure(error) }
                 Output.diagnostics(EvidenceLoader.unusedFacts(evidence, framework: framework))
 
                 let assessment = Engine(framework: framework).assess(evidence)
@@ -63,7 +65,7 @@ extension Assess {
                     let colour = output == nil && (color == .always || (color == .auto && Output.colourWanted))
                     text = TextReporter.render(assessment, context: context, color: colour)
                 }
-                if let output { try Output.writeAtomically(text, to: output) } else { Output.out(text) }
+                if let output { try Output.writeAtomically(text, to: output, inputs: Output.inputs(evidence, framework: framework, fromDisk: frameworkOptions.framework != nil)) } else { Output.out(text) }
             }
         }
     }

@@ -13,6 +13,8 @@ extension Assess {
 
         @OptionGroup var frameworkOptions: FrameworkOptions
 
+        @OptionGroup var fileOptions: FileOptions
+
         func validate() throws {
             if files.isEmpty { throw ValidationError("name at least one file to check") }
         }
@@ -52,12 +54,20 @@ extension Assess {
                     Output.out("\(file): ok (rubric '\(rubric.id)', \(rubric.criteria.count) criteria)\n")
                 } else if root?["organisation"] != nil || root?["facts"] != nil {
                     kind = "evidence"
-                    let evidence = try EvidenceLoader().decode(document)
+                    let evidence = try fileOptions.loader.decode(document)
+                    let refused = EvidenceLoader.refusedFiles(evidence)
+                    if !refused.isEmpty {
+                        Output.diagnostics(refused)
+                        return ExitStatus.dataError
+                    }
                     let framework = try AssessKit.loadFramework(path: frameworkOptions.framework, plugins: plugins)
                     defer { FrameworkOptions.finish(framework, except: plugins) }
-                    let warnings = EvidenceLoader.unusedFacts(evidence, framework: framework)
-                    Output.diagnostics(warnings)
-                    Output.out("\(file): ok (evidence for \(evidence.organisation.name), \(evidence.facts.count) facts\(warnings.isEmpty ? "" : ", \(warnings.count) warnings"))\n")
+                    // The same engine run as `score`: every criterion error is an error here.
+                    let check = EvidenceCheck(evidence, framework: framework)
+                    Output.diagnostics(check.warnings + check.errors)
+                    guard check.errors.isEmpty else { return ExitStatus.dataError }
+                    let warnings = check.warnings
+                    Output.out("\(file): ok (evidence for \(evidence.organisation.name), \(evidence.facts.count) facts, \(check.assessed) criteria scored, \(check.notAssessed) not assessed\(warnings.isEmpty ? "" : ", \(warnings.count) warnings"))\n")
                 } else {
                     Output.error("\(file):1:1: error: cannot tell what kind of file this is; a framework has 'dimensions:', a rubric 'criteria:', evidence 'organisation:' and 'facts:'")
                     return ExitStatus.dataError

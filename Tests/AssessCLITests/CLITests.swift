@@ -15,11 +15,27 @@ struct CLITests {
         #expect(!result.stdout.contains("\u{1B}["), "no colour when stdout is not a terminal")
     }
 
+    @Test func publicDataAloneClaimsNoLevelInAnyFormat() throws {
+        let text = try CLI.run(["score", "examples/highland-council.yaml"])
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("Overall: Not enough evidence"))
+        #expect(!text.stdout.contains("Level 2 Developing"))
+        #expect(text.stdout.contains("Context (not scored): Gigabit-capable broadband coverage: 63.3% (UK 87.8%"))
+        let markdown = try CLI.run(["score", "examples/highland-council.yaml", "--format", "markdown"])
+        #expect(markdown.stdout.contains("**Not enough evidence**"))
+        let json = try CLI.run(["score", "examples/highland-council.yaml", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let overall = try #require(object["overall"] as? [String: Any])
+        #expect(overall["level"] is NSNull && overall["score"] is NSNull)
+        #expect(overall["status"] as? String == "not-enough-evidence")
+        #expect(overall["provisionalScore"] is Double)
+    }
+
     @Test func jsonHasTheDocumentedFields() throws {
         let result = try CLI.run(["score", "examples/ashdown.yaml", "--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        #expect(object["schemaVersion"] as? String == "1.0")
+        #expect(object["schemaVersion"] as? String == "1.1")
         let organisation = try #require(object["organisation"] as? [String: Any])
         #expect(organisation["name"] as? String == "Ashdown District Council")
         let overall = try #require(object["overall"] as? [String: Any])

@@ -330,7 +330,10 @@ struct ChannelShiftAndEngagementPluginTests {
         #expect(assessors["cs-end-to-end"] == "channel-shift.end-to-end")
         #expect(assessors["de-conversation-ratio"] == "digital-engagement.conversation-ratio")
         #expect(assessors["de-response-time"] == "digital-engagement.response-time")
-        #expect(assessors["de-reach"] == "digital-engagement.reach")
+        // Reach per 1,000 residents is context, read by the plugin but never scored.
+        let context = framework.dimensions.flatMap(\.rubric.context)
+        #expect(assessors["de-reach"] == nil)
+        #expect(context.first { $0.id == "de-reach" }?.assessorID == "digital-engagement.reach")
     }
 
     @Test func aWholeAssessmentReadsTheExports() throws {
@@ -342,7 +345,7 @@ struct ChannelShiftAndEngagementPluginTests {
               channel.volumes: {file: \(folder)/\(Self.welwyn), source: measured}
               engagement.replies-sent: {file: \(folder)/\(Self.tweets), source: measured}
               engagement.median-response-hours: {file: \(folder)/\(Self.daily), source: measured}
-            """)
+            """, file: "\(folder)/evidence.yaml")  // beside the exports: evidence reads only its own folder
         let assessment = Engine(framework: framework).assess(evidence)
         let results = Dictionary(uniqueKeysWithValues: assessment.dimensions.flatMap(\.criteria).map { ($0.id, $0) })
         #expect(results["cs-digital-share"]?.status == .assessed)

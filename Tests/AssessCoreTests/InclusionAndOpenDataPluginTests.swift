@@ -404,13 +404,17 @@ struct InclusionAndOpenDataPluginTests {
         func status(_ id: String) -> CriterionStatus? {
             assessment.dimensions.flatMap(\.criteria).first(where: { $0.id == id })?.status
         }
-        let gigabit: Double = 1 + 3.3 / 15
         let confident: Double = 3 + (20.8 / 39.4 * 100 - 50) / 10
         let perHead: Double = 2 + (45.0 / 235_430 * 10_000 - 1.5) / 2.5
         let fresh: Double = 2 + (26.0 / 45 * 100 - 40) / 20
-        #expect(Self.close(level("inc-gigabit"), gigabit))
-        #expect(level("inc-mobile-4g") == 1)
-        #expect(level("inc-slow-broadband") == 1)
+        // Coverage is context: read by the same plugin, shown beside the dimension, never scored.
+        let inclusion = assessment.dimensions.first { $0.id == "digital-inclusion" }
+        func context(_ id: String) -> Double? { inclusion?.context.first { $0.id == id }?.value }
+        #expect(Self.close(context("inc-gigabit"), 63.3))
+        #expect((context("inc-mobile-4g") ?? 100) < 85)
+        #expect((context("inc-slow-broadband") ?? 0) >= 8)
+        #expect(level("inc-gigabit") == nil && level("inc-mobile-4g") == nil && level("inc-slow-broadband") == nil)
+        #expect(inclusion?.context.first { $0.id == "inc-gigabit" }?.national == 87.8)
         #expect(Self.close(level("inc-resident-confidence"), confident))
         #expect(Self.close(level("od-datasets-per-10k"), perHead))
         #expect(level("od-open-licence") == 5)

@@ -578,7 +578,8 @@ struct MobileAndContentPluginTests {
     @Test("the mobile and content rubrics score the example councils' export files")
     func rubricsUseTheAssessors() throws {
         let framework = try AssessKit.loadFramework(path: nil)
-        let ids = Set(framework.allCriteria.map(\.criterion.assessorID))
+        let ids = Set(framework.allCriteria.map(\.criterion.assessorID)
+            + framework.dimensions.flatMap { $0.rubric.context.map(\.assessorID) })
         for id in ["mobile.lighthouse", "mobile.device-share", "mobile.top-tasks", "content.pages", "content.readability"] {
             #expect(ids.contains(id), "no criterion uses \(id)")
         }

@@ -13,6 +13,10 @@ public protocol Assessor: Sendable {
 
     /// Scores one organisation. Throws ``AssessmentIssue`` for missing, not-applicable or invalid evidence.
     func assess(_ input: AssessorInput) throws(AssessmentIssue) -> AssessorResult
+
+    /// The facts this instance reads, by role, with their shapes and allowed values (see ``FactSpec``).
+    /// The default derives them from ``description``'s roles.
+    var evidenceSpec: [FactSpec] { get }
 }
 
 /// Why an assessment could not give a level.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The evidence one criterion reads, by role, with typed accessors that turn problems into located errors.
 public struct AssessorInput: Sendable {
     /// The criterion being scored.
@@ -14,11 +16,14 @@ public struct AssessorInput: Sendable {
     public let document: YAMLDocument
     /// Export files already read and parsed in this run.
     public let cache: ExportCache?
+    /// Which files `file:` paths may lead to.
+    public let files: FileAccess
 
-    /// Creates an input.
+    /// Creates an input. Without `files`, export files must sit in the evidence file's folder (or below it).
     public init(criterionID: String, scale: Scale, organisation: Organisation, bindings: [String: String],
-                facts: [String: Fact], document: YAMLDocument, cache: ExportCache? = nil) {
+                facts: [String: Fact], document: YAMLDocument, cache: ExportCache? = nil, files: FileAccess? = nil) {
         self.cache = cache
+        self.files = files ?? FileAccess(roots: [FileReader.folder(of: document.file)])
         self.criterionID = criterionID
         self.scale = scale
         self.organisation = organisation
@@ -58,7 +63,7 @@ public struct AssessorInput: Sendable {
     public func number(_ node: YAMLNode, what: String) throws(AssessmentIssue) -> Double {
         guard let number = node.scalar?.number else {
             throw invalid("\(what) must be a number, found \(node.kindDescription)", at: node,
-                          hint: "write digits only, such as 42 or 12.5 (no units or % sign)")
+                          hint: Self.numberHint(node.scalar?.text))
         }
         return number
     }
@@ -122,5 +127,19 @@ public struct AssessorInput: Sendable {
     /// An error pointing at a node of the evidence file.
     public func invalid(_ message: String, at node: YAMLNode, hint: String? = nil) -> AssessmentIssue {
         .invalid(document.diagnostic(message, at: node.location, hint: hint))
+    }
+
+    /// How to write a number, quoting the digits when the text is a number with a unit, a % sign or
+    /// thousands separators (`38%` → `write 38`).
+    static func numberHint(_ text: String?) -> String {
+        let general = "write digits only, such as 42 or 12.5 (no units or % sign)"
+        guard let text else { return general }
+        var digits = text.trimmingCharacters(in: .whitespaces)
+        for affix in ["%", "£", "hours", "hrs", "h"] where digits.hasSuffix(affix) || digits.hasPrefix(affix) {
+            digits = digits.replacingOccurrences(of: affix, with: "").trimmingCharacters(in: .whitespaces)
+        }
+        digits = digits.replacingOccurrences(of: ",", with: "")
+        guard !digits.isEmpty, digits != text, YAMLScalar(text: digits, isPlain: true).number != nil else { return general }
+        return "write \(digits) (digits only, without units, % sign or commas)"
     }
 }

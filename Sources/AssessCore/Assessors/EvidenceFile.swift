@@ -84,18 +84,24 @@ extension AssessorInput {
             throw invalid("\(fact.key) must name an export file", at: node,
                           hint: "write it in the long form with 'file: path/to/export', relative to the evidence file")
         }
-        do throws(LoadError) {
+        do throws(FileRefusal) {
             let bytes: [UInt8]
-            if let cache { bytes = try cache.bytes(path) } else { bytes = try FileReader.read(path, limit: 64 << 20) }
+            if let cache { bytes = try cache.bytes(path, files: files) } else { bytes = try files.read(path) }
             return EvidenceFile(fact: fact, path: path, bytes: bytes, cache: cache)
         } catch {
-            let reason: String
-            switch error {
-            case .notFound: reason = "does not exist"
-            case .invalid(let problems): reason = "cannot be read (\(problems.diagnostics.first?.message ?? "unknown reason"))"
-            }
-            throw .invalid(document.diagnostic("the file '\(written)' named by \(fact.key) \(reason) (looked for \(path))",
-                                               at: fact.location, hint: "paths are relative to the evidence file's folder"))
+            throw refusal(error, fact: fact, written: written, path: path)
+        }
+    }
+
+    /// The located error for a `file:` that could not be read. A refused file was never opened, so the
+    /// message holds nothing from it.
+    func refusal(_ refusal: FileRefusal, fact: Fact, written: String, path: String) -> AssessmentIssue {
+        switch refusal {
+        case .outside, .notRegular:
+            return .invalid(EvidenceLoader.fileRefusal(refusal, fact: fact, written: written, path: path, files: files, document: document))
+        case .missing, .tooLarge, .unreadable:
+            return .invalid(document.diagnostic("the file '\(written)' named by \(fact.key) \(refusal.reason) (looked for \(path))",
+                                                at: fact.location, hint: "paths are relative to the evidence file's folder"))
         }
     }
 
@@ -110,18 +116,18 @@ extension AssessorInput {
 /// parsed once. Results (including errors) are kept by path.
 public final class ExportCache: @unchecked Sendable {
     private let lock = NSLock()
-    private var files: [String: Result<[UInt8], LoadError>] = [:]
+    private var files: [String: Result<[UInt8], FileRefusal>] = [:]
     private var parsedJSON: [String: Result<YAMLNode, AssessmentIssue>] = [:]
     private var parsedCSV: [String: Result<CSVTable, AssessmentIssue>] = [:]
 
     /// An empty cache.
     public init() {}
 
-    func bytes(_ path: String) throws(LoadError) -> [UInt8] {
-        let result = lock.withLock { () -> Result<[UInt8], LoadError> in
+    func bytes(_ path: String, files access: FileAccess) throws(FileRefusal) -> [UInt8] {
+        let result = lock.withLock { () -> Result<[UInt8], FileRefusal> in
             if let known = files[path] { return known }
-            let read: Result<[UInt8], LoadError>
-            do throws(LoadError) { read = .success(try FileReader.read(path, limit: 64 << 20)) } catch { read = .failure(error) }
+            let read: Result<[UInt8], FileRefusal>
+            do throws(FileRefusal) { read = .success(try access.read(path)) } catch { read = .failure(error) }
             files[path] = read
             return read
         }

@@ -20,12 +20,12 @@ package extension AssessorInput {
         guard let written = fact.file, let path = fact.filePath else {
             return [try file(role)]  // throws the engine's "must name an export file" error
         }
-        if FileReader.isDirectory(path) {
+        if files.isFolder(path) {
             return try folderFiles(fact: fact, written: written, path: path, extensions: extensions, limit: limit)
         }
         let file = try file(role)
         if let index = try ExportIndex.entries(of: file) {
-            return try index.files(fact: fact, extensions: extensions, limit: limit)
+            return try index.files(fact: fact, extensions: extensions, limit: limit, access: files)
         }
         return [file]
     }
@@ -41,7 +41,7 @@ package extension AssessorInput {
         let wanted = extensions.map { "." + $0.lowercased() }
         let chosen = names.filter { name in
             !name.hasPrefix(".") && wanted.contains { name.lowercased().hasSuffix($0) }
-                && !FileReader.isDirectory(FileReader.resolve(name, relativeTo: path))
+                && FileReader.kind(of: FileReader.resolve(name, relativeTo: path)) != .success(.folder)
         }.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
         guard !chosen.isEmpty else {
             throw invalidFact(fact, "the folder '\(written)' named by \(fact.key) holds no \(extensions.map { "." + $0 }.joined(separator: " or ")) files",
@@ -54,10 +54,14 @@ package extension AssessorInput {
         var files: [EvidenceFile] = []
         for name in chosen {
             let full = FileReader.resolve(name, relativeTo: path)
-            do {
-                files.append(EvidenceFile(fact: fact, path: full, bytes: try FileReader.read(full, limit: 64 << 20)))
+            do throws(FileRefusal) {
+                files.append(EvidenceFile(fact: fact, path: full, bytes: try self.files.read(full)))
             } catch {
-                throw invalidFact(fact, "the file '\(name)' in the folder '\(written)' cannot be read (\(error.diagnostics.first?.message ?? "unknown reason"))")
+                if error == .outside {
+                    let (message, hint) = FileRefusal.outsideMessage(written: FileReader.resolve(name, relativeTo: written), access: self.files)
+                    throw invalidFact(fact, message, hint: hint)
+                }
+                throw invalidFact(fact, "the file '\(name)' in the folder '\(written)' \(error.reason)")
             }
         }
         return files
@@ -109,7 +113,7 @@ package struct ExportIndex {
     }
 
     /// Reads the listed files, relative to the index's folder.
-    package func files(fact: Fact, extensions: [String], limit: Int) throws(AssessmentIssue) -> [EvidenceFile] {
+    package func files(fact: Fact, extensions: [String], limit: Int, access: FileAccess) throws(AssessmentIssue) -> [EvidenceFile] {
         guard entries.count <= limit else {
             throw file.error("the index lists \(entries.count) files, over the limit of \(limit)", line: 1, column: 1)
         }
@@ -122,15 +126,14 @@ package struct ExportIndex {
                 throw file.error("'\(written)' is listed twice", line: node.location.line, column: node.location.column,
                                  hint: "list each file once")
             }
-            do {
-                files.append(EvidenceFile(fact: fact, path: path, bytes: try FileReader.read(path, limit: 64 << 20)))
+            do throws(FileRefusal) {
+                files.append(EvidenceFile(fact: fact, path: path, bytes: try access.read(path)))
             } catch {
-                let reason: String
-                switch error {
-                case .notFound: reason = "does not exist"
-                case .invalid(let problems): reason = "cannot be read (\(problems.diagnostics.first?.message ?? "unknown reason"))"
+                if error == .outside {
+                    let (message, hint) = FileRefusal.outsideMessage(written: written, key: "entry", access: access)
+                    throw file.error(message, line: node.location.line, column: node.location.column, hint: hint)
                 }
-                throw file.error("the file '\(written)' listed in the index \(reason) (looked for \(path))",
+                throw file.error("the file '\(written)' listed in the index \(error.reason) (looked for \(path))",
                                  line: node.location.line, column: node.location.column,
                                  hint: "paths in an index are relative to the index file's folder")
             }

@@ -163,6 +163,11 @@ struct ExternalAssessor: Assessor {
         self.parameters = parameters
     }
 
+    /// The roles the plugin declared in its handshake.
+    var evidenceSpec: [FactSpec] {
+        FactSpec.derived(from: plugin.descriptions.first { $0.id == id }?.roles ?? [])
+    }
+
     func assess(_ input: AssessorInput) throws(AssessmentIssue) -> AssessorResult {
         let description = plugin.descriptions.first { $0.id == id }
         var evidence: [(String, JSONValue)] = []

@@ -2,10 +2,13 @@
 public struct EvidenceLoader: Sendable {
     /// Limits for the file.
     public var limits: YAMLLimits
+    /// Folders besides the evidence file's own that `file:` paths may lead to (`--files-root`).
+    public var fileRoots: [String]
 
     /// Creates a loader.
-    public init(limits: YAMLLimits = YAMLLimits()) {
+    public init(limits: YAMLLimits = YAMLLimits(), fileRoots: [String] = []) {
         self.limits = limits
+        self.fileRoots = fileRoots
     }
 
     /// Top-level keys of an evidence file.
@@ -45,6 +48,9 @@ public struct EvidenceLoader: Sendable {
                                   hint: "use lower-case words joined by '.' or '-', such as channel.volumes")
                     return
                 }
+                // `key: ~` (or `key:` with nothing) is a question not answered yet, as `assess init` writes
+                // it: the fact is absent, so its criteria are not assessed.
+                if value.scalar?.isNull == true { return }
                 facts[key] = decodeFact(key: key, node: value, parent: factsReader, folder: folder)
             }
         } else if let factsReader = map["facts"] {
@@ -65,6 +71,7 @@ public struct EvidenceLoader: Sendable {
         if !context.diagnostics.isEmpty { throw .invalid(DiagnosticError(context.diagnostics)) }
         var evidence = Evidence(organisation: organisation, facts: facts, document: document)
         evidence.targets = targets
+        if !fileRoots.isEmpty { evidence.files = FileAccess(roots: [FileReader.folder(of: document.file)] + fileRoots) }
         return evidence
     }
 
@@ -103,6 +110,7 @@ public struct EvidenceLoader: Sendable {
                 if let file = reader.child(value, key: "file").string() {
                     fact.file = file
                     fact.filePath = FileReader.resolve(file, relativeTo: folder)
+                    fact.fileLocation = value.location
                 }
                 forms += 1
             case 6:  // not-applicable
@@ -148,11 +156,45 @@ public struct EvidenceLoader: Sendable {
         }
     }
 
-    /// Warnings for facts that no criterion of the framework reads, with the nearest key that one does.
+    /// Errors for facts whose `file:` leads outside the folders the evidence may read, or to something that
+    /// is not a file or folder (a pipe, a device). Nothing is opened. Missing files are left to scoring.
+    public static func refusedFiles(_ evidence: Evidence) -> [Diagnostic] {
+        evidence.facts.values.sorted { $0.location < $1.location }.compactMap { fact in
+            guard let written = fact.file, let path = fact.filePath,
+                  let refusal = evidence.files.check(path, folders: true), refusal != .missing else { return nil }
+            return fileRefusal(refusal, fact: fact, written: written, path: path, files: evidence.files, document: evidence.document)
+        }
+    }
+
+    /// The error for a fact's `file:` that was refused, located at the path.
+    public static func fileRefusal(_ refusal: FileRefusal, fact: Fact, written: String, path: String, files: FileAccess,
+                                   document: YAMLDocument) -> Diagnostic {
+        let location = fact.fileLocation ?? fact.location
+        if refusal == .outside {
+            let (message, hint) = FileRefusal.outsideMessage(written: written, access: files)
+            return document.diagnostic(message, at: location, hint: hint)
+        }
+        return document.diagnostic("the file '\(written)' named by \(fact.key) \(refusal.reason) (looked for \(path))",
+                                   at: location, hint: "paths are relative to the evidence file's folder")
+    }
+
+    /// Warnings for facts that no criterion or context indicator of the framework reads, with the nearest key
+    /// that one does, and for an organisation type that criteria's `applies-to:` cannot match.
     public static func unusedFacts(_ evidence: Evidence, framework: Framework) -> [Diagnostic] {
-        let read = Set(framework.allCriteria.flatMap { $0.criterion.evidence.map(\.fact) })
+        var warnings: [Diagnostic] = []
+        if let type = evidence.organisation.type, !Applicability.organisationTypes.contains(type) {
+            let typeNode = evidence.document.root?["organisation"]?.pairs?.first { $0.key.scalar?.text == "type" }?.value
+            warnings.append(evidence.document.diagnostic(
+                "'\(type)' is not a known organisation type, so criteria that apply only to some types treat it as having every function",
+                at: typeNode?.location ?? SourceLocation(line: 1, column: 1),
+                hint: Suggestion.nearest(to: type, in: Applicability.organisationTypes).map { "did you mean '\($0)'?" }
+                    ?? "use one of: " + Applicability.organisationTypes.joined(separator: ", "),
+                severity: .warning))
+        }
+        let read = Set(framework.allCriteria.flatMap { $0.criterion.evidence.map(\.fact) }
+            + framework.dimensions.flatMap { $0.rubric.context.flatMap { $0.evidence.map(\.fact) } })
         let known = Array(read).sorted()
-        return evidence.facts.values.sorted { $0.location < $1.location }.compactMap { fact in
+        return warnings + evidence.facts.values.sorted { $0.location < $1.location }.compactMap { fact in
             guard !read.contains(fact.key) else { return nil }
             let location = fact.location.line > 1 ? SourceLocation(line: fact.location.line, column: 1) : fact.location
             let keyLocation = keyLocation(of: fact.key, in: evidence.document) ?? location

@@ -31,27 +31,34 @@ public enum FileReader {
         FileManager.default.fileExists(atPath: path)
     }
 
-    /// The bytes of a file.
+    /// The bytes of a regular file (see ``readRegular(_:limit:)``): a folder, pipe or device is refused before
+    /// it is opened, and a file over `limit` bytes without reading past the limit.
     public static func read(_ path: String, limit: Int = YAMLLimits().maxBytes) throws(LoadError) -> [UInt8] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw .notFound(path: path, hint: "check the path; it is read relative to the current folder")
+        do throws(FileRefusal) {
+            return try readRegular(path, limit: limit)
+        } catch {
+            throw loadError(error, path: path)
         }
-        if isDirectory.boolValue {
-            throw .invalid(DiagnosticError([Diagnostic(file: path, location: .unknown, message: "this is a folder, not a file",
-                                                       hint: "name a .yaml or .json file inside it")]))
+    }
+
+    /// A refusal to read a file named on the command line or by a framework, as a load error.
+    public static func loadError(_ refusal: FileRefusal, path: String) -> LoadError {
+        let problem: (message: String, hint: String)
+        switch refusal {
+        case .missing:
+            return .notFound(path: path, hint: "check the path; it is read relative to the current folder")
+        case .notRegular(.folder):
+            problem = ("this is a folder, not a file", "name a .yaml or .json file inside it")
+        case .notRegular(let kind):
+            problem = ("this is \(kind.phrase), not a regular file", "name a .yaml or .json file")
+        case .tooLarge(let bytes, let limit):
+            problem = ("the file is \(bytes) bytes, over the limit of \(limit) bytes", "split it into smaller files")
+        case .unreadable(let why):
+            problem = ("the file cannot be read (\(why))", "check its permissions")
+        case .outside:
+            problem = ("the file is outside the folders it may be read from", "move it into the folder of the file that names it")
         }
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber,
-           size.intValue > limit {
-            throw .invalid(DiagnosticError([Diagnostic(file: path, location: .unknown,
-                                                       message: "the file is \(size.intValue) bytes, over the limit of \(limit) bytes",
-                                                       hint: "split it into smaller files")]))
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw .invalid(DiagnosticError([Diagnostic(file: path, location: .unknown, message: "the file cannot be read",
-                                                       hint: "check its permissions")]))
-        }
-        return [UInt8](data)
+        return .invalid(DiagnosticError([Diagnostic(file: path, location: .unknown, message: problem.message, hint: problem.hint)]))
     }
 
     /// Parses a file as YAML (or JSON).

@@ -11,6 +11,8 @@ public struct FrameworkLoader: Sendable {
     public var pluginTimeout: Double
     /// The version of assess, sent in plugin handshakes.
     public var assessVersion: String
+    /// Folders besides the framework's own that its rubric paths may lead to (none by default).
+    public var fileRoots: [String] = []
 
     /// Creates a loader.
     public init(registry: AssessorRegistry, limits: YAMLLimits = YAMLLimits(), plugins: [ExternalPlugin] = [],
@@ -24,21 +26,26 @@ public struct FrameworkLoader: Sendable {
 
     /// The keys of `framework.yaml`.
     public static let frameworkKeys = ["id", "title", "version", "description", "scoring", "overall", "scale", "bands",
-                                       "dimensions", "plugins", "targets"]
+                                       "dimensions", "plugins", "targets", "aggregation"]
     /// The keys of a rubric file.
-    public static let rubricKeys = ["id", "title", "version", "description", "levels", "criteria", "actions"]
+    public static let rubricKeys = ["id", "title", "version", "description", "levels", "criteria", "context", "actions"]
+    /// The keys of a context indicator.
+    public static let contextKeys = ["id", "title", "description", "assessor", "evidence", "parameters", "finding", "unit", "national"]
+    /// The keys of `applies-to:`.
+    public static let appliesToKeys = ["types", "code-prefix", "reason"]
     /// The keys of an action.
     public static let actionKeys = ["id", "title", "description", "raises", "effort", "cost", "depends-on", "owner", "evidence"]
     /// The keys of a criterion.
     public static let criterionKeys = ["id", "title", "question", "guidance", "rationale", "weight", "core", "assessor",
-                                       "evidence", "parameters", "points", "levels"]
+                                       "evidence", "parameters", "points", "levels", "applies-to"]
 
     /// Loads a framework from a folder (holding `framework.yaml`) or from the path of its `framework.yaml`.
     public func load(path: String) throws(LoadError) -> Framework {
         let file = FileReader.isDirectory(path) ? FileReader.resolve("framework.yaml", relativeTo: path) : path
         let folder = FileReader.folder(of: file)
         let limits = self.limits
-        return try load(frameworkFile: file) { (relative: String) throws(LoadError) -> YAMLDocument in
+        let access = FileAccess(roots: [folder] + fileRoots, maxBytes: limits.maxBytes)
+        return try load(frameworkFile: file, access: access) { (relative: String) throws(LoadError) -> YAMLDocument in
             try FileReader.parse(relative == file ? file : FileReader.resolve(relative, relativeTo: folder), limits: limits)
         }
     }
@@ -54,8 +61,10 @@ public struct FrameworkLoader: Sendable {
         }
     }
 
+    /// Loads a framework, opening its files with `open`. With `access`, a rubric path leading outside its
+    /// folders is refused (and never opened).
     private func load(
-        frameworkFile: String, open: (String) throws(LoadError) -> YAMLDocument
+        frameworkFile: String, access: FileAccess? = nil, open: (String) throws(LoadError) -> YAMLDocument
     ) throws(LoadError) -> Framework {
         let document = try open(frameworkFile)
         let context = DecodingContext(document: document)
@@ -77,6 +86,7 @@ public struct FrameworkLoader: Sendable {
         } else if scoring == .points {
             bands = (0..<scale.top).map { Double($0) * 100 / Double(scale.top) }
         }
+        let aggregation = map["aggregation"].map(readAggregation) ?? AggregationRules()
         var plugins = self.plugins
         for entry in map["plugins"]?.list() ?? [] {
             let folder = FileReader.folder(of: frameworkFile)
@@ -105,6 +115,11 @@ public struct FrameworkLoader: Sendable {
         for entry in map.required("dimensions")?.list() ?? [] {
             guard let dimension = entry.mapping(keys: ["rubric", "weight"]), let path = dimension.string("rubric") else { continue }
             let weight = dimension["weight"]?.number(in: 0...1_000_000) ?? 1
+            if let access, access.place(of: FileReader.resolve(path, relativeTo: FileReader.folder(of: frameworkFile))) == .outside {
+                let (message, hint) = FileRefusal.outsideMessage(written: path, key: "rubric", access: access, what: "framework")
+                dimension["rubric"]?.error(message, hint: hint)
+                continue
+            }
             let rubricDocument: YAMLDocument
             do {
                 rubricDocument = try open(path)
@@ -161,6 +176,7 @@ public struct FrameworkLoader: Sendable {
                                   overall: overall, scale: scale, bands: bands, dimensions: dimensions, source: frameworkFile)
         framework.plugins = plugins
         framework.targets = targets
+        framework.aggregation = aggregation
         return framework
     }
 
@@ -262,6 +278,17 @@ public struct FrameworkLoader: Sendable {
         if criteria.isEmpty, context.diagnostics.isEmpty {
             map.reader.error("the rubric has no criteria", hint: "add at least one under 'criteria:'")
         }
+        var contextIndicators: [ContextIndicator] = []
+        for entry in map["context"]?.list() ?? [] {
+            if let indicator = decodeContext(entry, scale: scale) {
+                if criteria.contains(where: { $0.id == indicator.id }) || contextIndicators.contains(where: { $0.id == indicator.id }) {
+                    entry.error("context indicator id '\(indicator.id)' is already used in this rubric",
+                                hint: "give each criterion and context indicator its own id")
+                } else {
+                    contextIndicators.append(indicator)
+                }
+            }
+        }
         var actions: [Action] = []
         for entry in map["actions"]?.list() ?? [] {
             if let action = decodeAction(entry, rubric: id, scale: scale) { actions.append(action) }
@@ -270,6 +297,7 @@ public struct FrameworkLoader: Sendable {
         var rubric = Rubric(id: id, title: title, version: version, description: description, levels: levels,
                             criteria: criteria, file: document.file)
         rubric.actions = actions
+        rubric.context = contextIndicators
         return (rubric, [])
     }
 
@@ -306,9 +334,117 @@ public struct FrameworkLoader: Sendable {
             }
             return nil
         }
-        return Criterion(id: id, title: title, question: question, guidance: guidance, rationale: rationale,
-                         weight: weight, core: core, assessorID: assessorID, assessor: assessor, evidence: bindings,
-                         points: points, levels: levels, location: reader.location)
+        var criterion = Criterion(id: id, title: title, question: question, guidance: guidance, rationale: rationale,
+                                  weight: weight, core: core, assessorID: assessorID, assessor: assessor, evidence: bindings,
+                                  points: points, levels: levels, location: reader.location)
+        if let appliesTo = map["applies-to"] {
+            criterion.appliesTo = readApplicability(appliesTo)
+            guard reader.context.diagnostics.count == before else { return nil }
+        }
+        return criterion
+    }
+
+    /// Reads `applies-to:`: a list of organisation types, or `{types: [...], code-prefix: [...], reason: ...}`.
+    private func readApplicability(_ reader: NodeReader) -> Applicability {
+        var result = Applicability()
+        var typesReader: NodeReader? = reader
+        if reader.node.pairs != nil {
+            guard let map = reader.mapping(keys: Self.appliesToKeys) else { return result }
+            typesReader = map["types"]
+            result.codePrefixes = map["code-prefix"]?.list()?.compactMap { $0.string() } ?? []
+            result.reason = map.optionalString("reason")
+            if map["types"] == nil, map["code-prefix"] == nil {
+                reader.error("applies-to names no organisation types or code prefixes",
+                             hint: "add 'types: [district, unitary]' or 'code-prefix: [E07]'")
+            }
+        }
+        for entry in typesReader?.list() ?? [] {
+            guard let type = entry.string() else { continue }
+            if Applicability.organisationTypes.contains(type) {
+                result.types.append(type)
+            } else {
+                entry.error("'\(type)' is not an organisation type",
+                            hint: Suggestion.nearest(to: type, in: Applicability.organisationTypes).map { "did you mean '\($0)'?" }
+                                ?? "use one of: " + Applicability.organisationTypes.joined(separator: ", "))
+            }
+        }
+        return result
+    }
+
+    /// Reads a context indicator: the assessor whose reader computes the figure, the finding that holds it,
+    /// its unit and the national figure.
+    private func decodeContext(_ reader: NodeReader, scale: Scale) -> ContextIndicator? {
+        guard let map = reader.mapping(keys: Self.contextKeys) else { return nil }
+        let before = reader.context.diagnostics.count
+        let id = map.string("id").map { checkID($0, at: map["id"]) } ?? ""
+        let title = map.string("title") ?? ""
+        let description = map.optionalString("description") ?? ""
+        let finding = map.required("finding", hint: "name the assessor's finding that holds the figure, such as 'value'")?.string() ?? ""
+        let unit = map["unit"]?.string() ?? ""
+        var national: Double?
+        var area: String?
+        var source: String?
+        var date: String?
+        if let nationalReader = map["national"], let n = nationalReader.mapping(keys: ["value", "area", "source", "date"]) {
+            national = n.required("value")?.number()
+            area = n.optionalString("area")
+            source = n.required("source", hint: "name the organisation, document and year the figure comes from")?.string()
+            date = n.optionalString("date")
+        }
+        guard let assessorReader = map.required("assessor"), let assessorID = assessorReader.string() else { return nil }
+        guard let factory = registry.factory(assessorID) ?? registry.failedPluginFactory(for: assessorID) else {
+            assessorReader.error("unknown assessor '\(assessorID)'",
+                                 hint: Suggestion.nearest(to: assessorID, in: registry.ids).map { "did you mean '\($0)'?" }
+                                     ?? "run 'assess plugins' to list the assessors")
+            return nil
+        }
+        let bindings = readBindings(map, description: factory.description)
+        let parametersNode = map["parameters"]?.node ?? YAMLNode(.mapping([]), at: reader.location)
+        let parameterReader = NodeReader(node: parametersNode, path: reader.path + ".parameters", context: reader.context)
+        guard let parameters = parameterReader.mapping(keys: factory.description.parameters.map(\.name)) else { return nil }
+        let assessor = factory.make(parameters, scale)
+        guard let assessor, reader.context.diagnostics.count == before else {
+            if assessor == nil, reader.context.diagnostics.count == before {
+                parameterReader.error("the parameters of assessor '\(assessorID)' are not usable")
+            }
+            return nil
+        }
+        return ContextIndicator(id: id, title: title, description: description, assessorID: assessorID, assessor: assessor,
+                                evidence: bindings, finding: finding, unit: unit, national: national, nationalArea: area,
+                                nationalSource: source, nationalDate: date, location: reader.location)
+    }
+
+    // MARK: - Aggregation
+
+    /// Reads `aggregation:`, the rules for claiming headline scores and levels.
+    private func readAggregation(_ reader: NodeReader) -> AggregationRules {
+        var rules = AggregationRules()
+        guard let map = reader.mapping(keys: ["minimum-coverage", "overall", "unverified-core", "confidence-cap-by-coverage"])
+        else { return rules }
+        if let value = map["minimum-coverage"]?.number(in: 0...1) { rules.minimumCoverage = value }
+        if let overall = map["overall"]?.mapping(keys: ["minimum-coverage", "minimum-dimensions"]) {
+            if let value = overall["minimum-coverage"]?.number(in: 0...1) { rules.overallMinimumCoverage = value }
+            if let dimensions = overall["minimum-dimensions"] {
+                if dimensions.node.scalar?.text == "all" {
+                    rules.overallMinimumDimensions = nil
+                } else if dimensions.node.scalar.flatMap({ Int($0.text) }) != nil {
+                    rules.overallMinimumDimensions = dimensions.integer(in: 0...1000)
+                } else {
+                    dimensions.error("minimum-dimensions must be 'all' or a whole number, found '\(dimensions.node.scalar?.text ?? dimensions.node.kindDescription)'",
+                                     hint: "write 'all' (every weighted dimension needs a level) or a number such as 4")
+                }
+            }
+        }
+        if let choice = map["unverified-core"]?.choice(AggregationRules.UnverifiedCore.self) { rules.unverifiedCore = choice }
+        if let caps = map["confidence-cap-by-coverage"]?.list() {
+            rules.confidenceCaps = caps.compactMap { entry in
+                guard let cap = entry.mapping(keys: ["below", "at-most"]),
+                      let below = cap.required("below")?.number(in: 0...1),
+                      let atMost = cap.required("at-most")?.number(in: 0...1) else { return nil }
+                return AggregationRules.ConfidenceCap(below: below, atMost: atMost)
+            }
+        }
+        return rules
     }
 
     private func readBindings(_ map: MappingReader, description: AssessorDescription) -> [EvidenceBinding] {
@@ -404,6 +540,7 @@ public struct FrameworkLoader: Sendable {
             problems.append(document.diagnostic(message, at: action.location, hint: hint))
         }
         let criteria = Set(dimensions.flatMap { $0.rubric.criteria.map(\.id) })
+        let contextIDs = Set(dimensions.flatMap { $0.rubric.context.map(\.id) })
         let actions = dimensions.flatMap(\.rubric.actions)
         var byID: [String: Action] = [:]
         for action in actions {
@@ -417,6 +554,11 @@ public struct FrameworkLoader: Sendable {
                 report(action, "action id '\(action.id)' is also a criterion id", hint: "give actions their own ids")
             }
             for raise in action.raises where !criteria.contains(raise.criterion) {
+                if contextIDs.contains(raise.criterion) {
+                    report(action, "action '\(action.id)' raises '\(raise.criterion)', which is a context indicator and is never scored",
+                           hint: "raise the criteria that score what the council does about it instead")
+                    continue
+                }
                 report(action, "action '\(action.id)' raises an unknown criterion '\(raise.criterion)'",
                        hint: Suggestion.nearest(to: raise.criterion, in: Array(criteria).sorted()).map { "did you mean '\($0)'?" })
             }
@@ -477,13 +619,16 @@ public struct FrameworkLoader: Sendable {
         var seen: [String: (file: String, location: SourceLocation)] = [:]
         var problems: [Diagnostic] = []
         for dimension in dimensions {
-            for criterion in dimension.rubric.criteria {
-                if let first = seen[criterion.id] {
-                    problems.append(Diagnostic(file: dimension.rubric.file, location: criterion.location,
-                                               message: "criterion id '\(criterion.id)' is already used at \(first.file):\(first.location.line)",
-                                               hint: "criterion ids must be unique across the framework"))
+            let ids = dimension.rubric.criteria.map { ($0.id, $0.location, "criterion") }
+                + dimension.rubric.context.map { ($0.id, $0.location, "context indicator") }
+            for (id, location, kind) in ids {
+                if let first = seen[id] {
+                    problems.append(Diagnostic(file: dimension.rubric.file, location: location,
+                                               message: "\(kind) id '\(id)' is already used at \(first.file):\(first.location.line)",
+                                               hint: kind == "criterion" ? "criterion ids must be unique across the framework"
+                                                   : "criterion and context indicator ids must be unique across the framework"))
                 } else {
-                    seen[criterion.id] = (dimension.rubric.file, criterion.location)
+                    seen[id] = (dimension.rubric.file, location)
                 }
             }
         }

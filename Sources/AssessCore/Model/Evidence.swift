@@ -62,6 +62,8 @@ public struct Fact: Sendable {
     public var filePath: String?
     /// Where the fact is written.
     public var location: SourceLocation
+    /// Where the `file:` path is written, for errors about the file itself.
+    public var fileLocation: SourceLocation?
 
     /// Creates a fact.
     public init(
@@ -92,12 +94,15 @@ public struct Evidence: Sendable {
     public var document: YAMLDocument
     /// Target levels the organisation has set itself, by dimension id (for roadmaps).
     public var targets: [String: Int] = [:]
+    /// Which files the facts' `file:` paths may lead to: by default only the evidence file's folder.
+    public var files: FileAccess
 
-    /// Creates evidence.
+    /// Creates evidence whose export files must sit in the evidence file's folder (or below it).
     public init(organisation: Organisation, facts: [String: Fact], document: YAMLDocument) {
         self.organisation = organisation
         self.facts = facts
         self.document = document
+        self.files = FileAccess(roots: [FileReader.folder(of: document.file)])
     }
 
     /// A fact by key; `organisation.population` and the other organisation fields are facts too.

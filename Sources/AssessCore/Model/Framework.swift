@@ -69,6 +69,66 @@ public enum OverallMethod: String, Sendable, Hashable, CaseIterable {
     case mean
 }
 
+/// When a dimension or the overall result has enough evidence for its headline score and level to be
+/// claimed, and how coverage limits confidence. Set in `framework.yaml` under `aggregation:`; see
+/// docs/scoring.md.
+public struct AggregationRules: Sendable, Hashable {
+    /// What to do with a level that depends on a core criterion that was not assessed.
+    public enum UnverifiedCore: String, Sendable, Hashable, CaseIterable {
+        /// No headline level; the dimension is shown as unverified.
+        case withhold
+        /// The level is shown, marked unverified.
+        case flag
+    }
+
+    /// One step of the confidence cap: below this coverage, confidence is at most this figure.
+    public struct ConfidenceCap: Sendable, Hashable {
+        /// Coverage (0 ... 1) below which the cap applies.
+        public var below: Double
+        /// The highest confidence (0 ... 1) allowed.
+        public var atMost: Double
+
+        /// Creates a cap.
+        public init(below: Double, atMost: Double) {
+            self.below = below
+            self.atMost = atMost
+        }
+    }
+
+    /// The share of a dimension's applicable weight that must be assessed for a headline score and level.
+    public var minimumCoverage: Double = 0.5
+    /// The overall coverage (weighted mean of the dimensions') needed for an overall score and level.
+    public var overallMinimumCoverage: Double = 0.5
+    /// How many weighted dimensions must have a headline level for an overall level; nil means all of them.
+    public var overallMinimumDimensions: Int?
+    /// Unverified core criteria: withhold the level, or show it flagged.
+    public var unverifiedCore: UnverifiedCore = .withhold
+    /// Caps on confidence by coverage, checked in order; the lowest that applies wins.
+    public var confidenceCaps: [ConfidenceCap] = [ConfidenceCap(below: 0.75, atMost: 0.8), ConfidenceCap(below: 0.5, atMost: 0.6)]
+
+    /// The default rules.
+    public init() {}
+
+    /// Rules that claim every score whatever the coverage (the behaviour before aggregation rules existed).
+    public static let permissive: AggregationRules = {
+        var rules = AggregationRules()
+        rules.minimumCoverage = 0
+        rules.overallMinimumCoverage = 0
+        rules.overallMinimumDimensions = 0
+        rules.unverifiedCore = .flag
+        rules.confidenceCaps = []
+        return rules
+    }()
+
+    /// A confidence figure capped by coverage.
+    public func cap(_ confidence: Double?, coverage: Double?) -> Double? {
+        guard var confidence else { return nil }
+        let coverage = coverage ?? 0
+        for cap in confidenceCaps where coverage < cap.below - 1e-9 { confidence = min(confidence, cap.atMost) }
+        return confidence
+    }
+}
+
 /// A set of rubrics, one per dimension, with the scale and the way they combine.
 public struct Framework: Sendable {
     /// Identifier, such as `digital-strategy`.
@@ -93,6 +153,8 @@ public struct Framework: Sendable {
     public var plugins: [ExternalPlugin] = []
     /// Target level per dimension id, from the framework's `targets:`.
     public var targets: [String: Int] = [:]
+    /// When headline scores and levels are claimed.
+    public var aggregation = AggregationRules()
 
     /// Every action of every rubric, in framework order.
     public var allActions: [Action] { dimensions.flatMap(\.rubric.actions) }
@@ -165,6 +227,8 @@ public struct Rubric: Sendable {
     public var criteria: [Criterion]
     /// The actions that raise its criteria, in file order.
     public var actions: [Action] = []
+    /// Context indicators: facts shown beside the dimension and never scored.
+    public var context: [ContextIndicator] = []
     /// The file it came from.
     public var file: String
 
@@ -225,6 +289,8 @@ public struct Criterion: Sendable {
     public var levels: [Int: String]
     /// Where it is defined.
     public var location: SourceLocation
+    /// The organisations it applies to; empty means every organisation.
+    public var appliesTo: Applicability = Applicability()
 
     /// Creates a criterion.
     public init(
@@ -247,4 +313,72 @@ public struct Criterion: Sendable {
         self.levels = levels
         self.location = location
     }
+}
+
+/// Which organisations a criterion applies to, from its `applies-to:`.
+public struct Applicability: Sendable, Hashable {
+    /// Organisation types it applies to (from ``Applicability/organisationTypes``); empty means any type.
+    public var types: [String] = []
+    /// Other organisation fields (`code-prefix`) and the values they must start with.
+    public var codePrefixes: [String] = []
+    /// Why it applies only to these, shown when it does not apply.
+    public var reason: String?
+
+    /// Applies to every organisation.
+    public init(types: [String] = [], codePrefixes: [String] = [], reason: String? = nil) {
+        self.types = types
+        self.codePrefixes = codePrefixes
+        self.reason = reason
+    }
+
+    /// The organisation types a rubric or evidence file may name.
+    public static let organisationTypes = [
+        "county", "district", "unitary", "metropolitan-district", "london-borough", "welsh-unitary",
+        "scottish-unitary", "northern-ireland-district", "combined-authority", "housing-association", "other",
+    ]
+
+    /// Why the criterion does not apply to an organisation, or nil when it does. An organisation whose type
+    /// is not given is assumed to have every function, so nothing is left out on a guess.
+    public func exclusion(for organisation: Organisation) -> String? {
+        if !types.isEmpty, let type = organisation.type, !types.contains(type) {
+            return "it applies only to organisations of type \(types.joined(separator: ", ")), and this one is \(type)"
+                + (reason.map { " (\($0))" } ?? "")
+        }
+        if !codePrefixes.isEmpty, let code = organisation.code, !codePrefixes.contains(where: { code.hasPrefix($0) }) {
+            return "it applies only to organisations whose code starts with \(codePrefixes.joined(separator: " or ")), and this one's is \(code)"
+                + (reason.map { " (\($0))" } ?? "")
+        }
+        return nil
+    }
+}
+
+/// A fact shown beside a dimension and never scored (Ofcom coverage, reach per 1,000 residents): what a
+/// council does not choose, shown so readers can judge the criteria that score what it does about it.
+public struct ContextIndicator: Sendable {
+    /// Its id, unique across the framework's criteria and context indicators.
+    public var id: String
+    /// Its title.
+    public var title: String
+    /// What it shows and why it is not scored.
+    public var description: String
+    /// The assessor whose reader computes the figure (its level is thrown away).
+    public var assessorID: String
+    /// The assessor.
+    public var assessor: any Assessor
+    /// Role-to-fact bindings.
+    public var evidence: [EvidenceBinding]
+    /// The id of the assessor's finding that holds the figure.
+    public var finding: String
+    /// The unit shown after the figure.
+    public var unit: String
+    /// The comparison figure, when known.
+    public var national: Double?
+    /// What the comparison figure is for ("UK").
+    public var nationalArea: String?
+    /// Its source: organisation, document, year.
+    public var nationalSource: String?
+    /// Its date.
+    public var nationalDate: String?
+    /// Where it is defined.
+    public var location: SourceLocation
 }

@@ -27,7 +27,7 @@ public struct Planner: Sendable {
         var targets: [String: Int] = [:]
         let top = framework.scale.top
         for dimension in assessment.dimensions {
-            let target = all ?? perDimension[dimension.id] ?? framework.targets[dimension.id] ?? ((dimension.level ?? 1) + 1)
+            let target = all ?? perDimension[dimension.id] ?? framework.targets[dimension.id] ?? ((dimension.level ?? dimension.provisionalLevel ?? 1) + 1)
             targets[dimension.id] = min(max(target, 1), top)
         }
         return targets
@@ -98,7 +98,7 @@ public struct Planner: Sendable {
                 guard !useful.isEmpty else { continue }
                 let ids = closure(action.id, excluding: chosenSet)
                 let after = engine.rescore(projected, raising: levels(chosen + ids))
-                let gain = (after.overall.score ?? 0) - (projected.overall.score ?? 0)
+                let gain = (after.overall.provisionalScore ?? 0) - (projected.overall.provisionalScore ?? 0)
                 let effort = ids.compactMap { byID[$0]?.effort }.reduce(0, +)
                 let priority = effort > 0 ? gain / effort : gain
                 let unblocks = useful.contains { gating.contains($0.criterion) }

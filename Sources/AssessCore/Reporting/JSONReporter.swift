@@ -15,7 +15,7 @@ public struct ReportContext: Sendable, Hashable {
 /// The versioned JSON document (documented in docs/json-output.md).
 public enum JSONReporter {
     /// The schema version of the document. Bump the major part on any breaking change.
-    public static let schemaVersion = "1.0"
+    public static let schemaVersion = "1.1"
 
     /// Renders an assessment.
     public static func render(_ assessment: Assessment, context: ReportContext) -> String {
@@ -49,6 +49,10 @@ public enum JSONReporter {
                 ("level", .number(assessment.overall.level.map(Double.init))),
                 ("levelName", .string(assessment.overall.level.map { scale.name(of: $0) })),
                 ("coverage", .number(assessment.overall.coverage)), ("confidence", .number(assessment.overall.confidence)),
+                ("status", .string(assessment.overall.status.rawValue)), ("reason", .string(assessment.overall.reason)),
+                ("missing", .array(assessment.overall.missing.map { .string($0) })),
+                ("provisionalScore", .number(assessment.overall.provisionalScore)),
+                ("provisionalLevel", .number(assessment.overall.provisionalLevel.map(Double.init))),
             ])),
             ("dimensions", .array(assessment.dimensions.map { dimension($0, scale: scale) })),
             ("diagnostics", .array(assessment.diagnostics.map(diagnostic))),
@@ -61,6 +65,12 @@ public enum JSONReporter {
             ("score", .number(d.score)), ("level", .number(d.level.map(Double.init))),
             ("levelName", .string(d.level.map { scale.name(of: $0) })),
             ("coverage", .number(d.coverage)), ("confidence", .number(d.confidence)),
+            ("sourceConfidence", .number(d.sourceConfidence)),
+            ("status", .string(d.status.rawValue)), ("reason", .string(d.reason)),
+            ("missing", .array(d.missing.map { .string($0) })),
+            ("provisionalScore", .number(d.provisionalScore)),
+            ("provisionalLevel", .number(d.provisionalLevel.map(Double.init))),
+            ("context", .array(d.context.map(context))),
             ("gating", .object([
                 ("weightedLevel", .number(d.gating.weightedLevel.map(Double.init))),
                 ("stagedLevel", .number(d.gating.stagedLevel.map(Double.init))),
@@ -86,6 +96,24 @@ public enum JSONReporter {
                     ("value", .string(use.value)), ("source", .string(use.source?.rawValue)),
                     ("reference", .string(use.reference)), ("date", .string(use.date)),
                     ("line", .number(use.line.map(Double.init))),
+                ])
+            })),
+        ])
+    }
+
+    static func context(_ c: ContextValue) -> JSONValue {
+        .object([
+            ("id", .string(c.id)), ("title", .string(c.title)), ("value", .number(c.value)), ("unit", .string(c.unit)),
+            ("known", .bool(c.value != nil)), ("note", .string(c.note)),
+            ("national", c.national == nil ? .null : .object([
+                ("value", .number(c.national)), ("area", .string(c.nationalArea)),
+                ("source", .string(c.nationalSource)), ("date", .string(c.nationalDate)),
+            ])),
+            ("evidence", .array(c.evidence.map { use in
+                .object([
+                    ("role", .string(use.role)), ("fact", .string(use.fact)), ("present", .bool(use.present)),
+                    ("value", .string(use.value)), ("source", .string(use.source?.rawValue)),
+                    ("reference", .string(use.reference)), ("date", .string(use.date)),
                 ])
             })),
         ])

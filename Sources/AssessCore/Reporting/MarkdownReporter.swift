@@ -16,20 +16,33 @@ public enum MarkdownReporter {
 
         let overall = assessment.overall
         out += "\n## Overall\n\n"
-        out += "**\(ReportText.level(overall.level, in: assessment))**, score \(ReportText.score(overall.score, in: assessment)). "
+        out += "**\(ReportText.headline(overall, in: assessment))**. "
         out += "Coverage \(ReportText.percent(overall.coverage)); confidence \(ReportText.confidenceLabel(overall.confidence)) (\(ReportText.percent(overall.confidence))).\n\n"
+        if let why = ReportText.withheld(reason: overall.reason, missing: overall.missing, what: "no level") {
+            out += "> \(escape(why))\n\n"
+        }
         out += "| Dimension | Score | Level | Coverage | Confidence |\n|---|--:|---|--:|---|\n"
         for d in assessment.dimensions {
-            out += "| \(escape(d.title)) | \(ReportText.score(d.score, in: assessment)) | \(d.level.map { "\($0) \(assessment.scale.name(of: $0))" } ?? "–") | \(ReportText.percent(d.coverage)) | \(ReportText.confidenceLabel(d.confidence)) |\n"
+            let score = d.score == nil ? "–" : ReportText.score(d.score, in: assessment)
+            let level = d.status == .scored ? (d.level.map { "\($0) \(assessment.scale.name(of: $0))" } ?? "–") : ReportText.headline(d, in: assessment)
+            out += "| \(escape(d.title)) | \(score) | \(level) | \(ReportText.percent(d.coverage)) | \(ReportText.confidenceLabel(d.confidence)) |\n"
         }
 
         for d in assessment.dimensions {
             out += "\n## \(escape(d.title))\n\n"
-            out += "\(ReportText.level(d.level, in: assessment)), score \(ReportText.score(d.score, in: assessment)), coverage \(ReportText.percent(d.coverage)), confidence \(ReportText.confidenceLabel(d.confidence)).\n"
+            out += "\(ReportText.headline(d, in: assessment))" + (d.score == nil ? "" : ", score \(ReportText.score(d.score, in: assessment))")
+                + ", coverage \(ReportText.percent(d.coverage)), confidence \(ReportText.confidenceLabel(d.confidence)).\n"
+            if let why = ReportText.withheld(reason: d.reason, missing: d.status == .notEnoughEvidence ? d.missing : []) {
+                out += "\n> \(escape(why))\n"
+            }
+            if !d.context.isEmpty {
+                out += "\n| Context (not scored) | Figure |\n|---|---|\n"
+                for c in d.context { out += "| \(escape(c.title)) | \(escape(ReportText.context(c))) |\n" }
+            }
             if !d.gating.limitedBy.isEmpty, let weighted = d.gating.weightedLevel {
                 out += "\n> Held at level \(d.level ?? 1) (the weighted score alone gives \(weighted)) by core criteria: \(d.gating.limitedBy.map { "`\($0)`" }.joined(separator: ", ")).\n"
             }
-            if !d.gating.unverifiedCore.isEmpty {
+            if !d.gating.unverifiedCore.isEmpty, d.status == .scored {
                 out += "\n> Level unconfirmed: core criteria not assessed: \(d.gating.unverifiedCore.map { "`\($0)`" }.joined(separator: ", ")).\n"
             }
             out += "\n| Criterion | Result | Why |\n|---|---|---|\n"

@@ -128,7 +128,7 @@ public enum RoadmapReporter {
         let columns = [("Today", baseline)] + roadmap.projections.map { ("After \($0.horizon.rawValue)", $0.assessment) }
         func cell(_ score: Double?, _ level: Int?) -> String {
             guard let score else { return "–" }
-            return "\(Format.number(score, decimals: 2)) (L\(level ?? 0))"
+            return "\(Format.number(score, decimals: 2)) (" + (level.map { "L\($0)" } ?? "no level") + ")"
         }
         var rows: [[String]] = [["Dimension", "Target"] + columns.map(\.0)]
         for (index, dimension) in baseline.dimensions.enumerated() {

@@ -26,6 +26,46 @@ public enum ReportText {
         return "Level \(level) \(assessment.scale.name(of: level))"
     }
 
+    /// A dimension's headline level in words: "Level 3 Defined", "not enough evidence", "unverified".
+    public static func headline(_ d: DimensionResult, in assessment: Assessment) -> String {
+        switch d.status {
+        case .notEnoughEvidence: return "Not enough evidence"
+        case .unverified where d.level == nil: return "Unverified"
+        case .unverified: return level(d.level, in: assessment) + " (unverified)"
+        case .scored: return level(d.level, in: assessment)
+        }
+    }
+
+    /// The overall headline in words.
+    public static func headline(_ overall: OverallResult, in assessment: Assessment) -> String {
+        switch overall.status {
+        case .notEnoughEvidence: return "Not enough evidence"
+        case .unverified where overall.level == nil: return "Unverified"
+        case .unverified: return score(overall.score, in: assessment) + " · " + level(overall.level, in: assessment) + " (unverified)"
+        case .scored: return score(overall.score, in: assessment) + " · " + level(overall.level, in: assessment)
+        }
+    }
+
+    /// Why a headline is withheld, with what is missing: one sentence, or nil when it is claimed.
+    public static func withheld(reason: String?, missing: [String], what: String = "not assessed") -> String? {
+        guard let reason else { return nil }
+        var text = reason.prefix(1).uppercased() + reason.dropFirst()
+        if !missing.isEmpty { text += ". \(what.prefix(1).uppercased() + what.dropFirst()): " + missing.joined(separator: ", ") }
+        return text + "."
+    }
+
+    /// A context value in words: "82.1% (UK 87.8%, Ofcom Connected Nations, January 2026)" or "not known".
+    public static func context(_ c: ContextValue) -> String {
+        var text = c.value.map { Format.quantity($0, unit: c.unit) } ?? "not known"
+        if let national = c.national {
+            var comparison = (c.nationalArea.map { $0 + " " } ?? "national ") + Format.quantity(national, unit: c.unit)
+            let source = [c.nationalSource, c.nationalDate].compactMap { $0 }.joined(separator: ", ")
+            if !source.isEmpty { comparison += ", " + source }
+            text += " (" + comparison + ")"
+        }
+        return text
+    }
+
     /// The status of a criterion in words.
     public static func status(_ status: CriterionStatus) -> String {
         switch status {
@@ -77,25 +117,43 @@ public enum TextReporter {
         out += paint.dim(sub) + "\n\n"
 
         let overall = assessment.overall
-        out += paint.bold("Overall: \(ReportText.score(overall.score, in: assessment)) · \(ReportText.level(overall.level, in: assessment))")
-        out += "  coverage \(ReportText.percent(overall.coverage)), confidence \(ReportText.confidenceLabel(overall.confidence)) (\(ReportText.percent(overall.confidence)))\n\n"
+        out += paint.bold("Overall: \(ReportText.headline(overall, in: assessment))")
+        out += "  coverage \(ReportText.percent(overall.coverage)), confidence \(ReportText.confidenceLabel(overall.confidence)) (\(ReportText.percent(overall.confidence)))\n"
+        if let why = ReportText.withheld(reason: overall.reason, missing: overall.missing, what: "no level") {
+            for line in wrap(why, width: width - 2) { out += "  " + line + "\n" }
+        }
+        out += "\n"
 
         let nameWidth = max(12, assessment.dimensions.map(\.title.count).max() ?? 12)
-        out += paint.bold(pad("Dimension", nameWidth) + "  " + pad("Score", 12) + "  " + pad("", 10) + "  " + pad("Level", 16) + "  "
+        out += paint.bold(pad("Dimension", nameWidth) + "  " + pad("Score", 12) + "  " + pad("", 10) + "  " + pad("Level", 19) + "  "
                           + pad("Coverage", 8) + "  Confidence") + "\n"
         for d in assessment.dimensions {
             let meter = d.score.map { bar(fraction: assessment.scoring == .points ? $0 / 100 : assessment.scale.fraction(of: $0)) } ?? String(repeating: "·", count: 10)
-            out += pad(d.title, nameWidth) + "  " + pad(ReportText.score(d.score, in: assessment), 12) + "  "
-                + paint.level(meter, d.level) + "  " + pad(d.level.map { "\($0) \(assessment.scale.name(of: $0))" } ?? "-", 16) + "  "
+            let levelText: String
+            switch d.status {
+            case .notEnoughEvidence: levelText = "not enough evidence"
+            case .unverified: levelText = d.level.map { "\($0) \(assessment.scale.name(of: $0))?" } ?? "unverified"
+            case .scored: levelText = d.level.map { "\($0) \(assessment.scale.name(of: $0))" } ?? "-"
+            }
+            out += pad(d.title, nameWidth) + "  " + pad(d.score == nil ? "-" : ReportText.score(d.score, in: assessment), 12) + "  "
+                + paint.level(meter, d.level) + "  " + pad(levelText, 19) + "  "
                 + pad(ReportText.percent(d.coverage), 8) + "  " + ReportText.confidenceLabel(d.confidence) + "\n"
         }
 
         for d in assessment.dimensions {
-            out += "\n" + paint.bold("\(d.title) — \(ReportText.score(d.score, in: assessment)), \(ReportText.level(d.level, in: assessment))") + "\n"
+            let heading = d.score == nil ? ReportText.headline(d, in: assessment)
+                : "\(ReportText.score(d.score, in: assessment)), \(ReportText.headline(d, in: assessment))"
+            out += "\n" + paint.bold("\(d.title) — \(heading)") + "\n"
+            if let why = ReportText.withheld(reason: d.reason, missing: d.status == .notEnoughEvidence ? d.missing : []) {
+                for line in wrap(why, width: width - 4) { out += "  " + line + "\n" }
+            }
+            for c in d.context {
+                for line in wrap("Context (not scored): \(c.title): \(ReportText.context(c))", width: width - 4) { out += "  " + paint.dim(line) + "\n" }
+            }
             if !d.gating.limitedBy.isEmpty, let weighted = d.gating.weightedLevel {
                 out += "  Held at level \(d.level ?? 1) (weighted score alone gives \(weighted)) by core criteria: \(d.gating.limitedBy.joined(separator: ", "))\n"
             }
-            if !d.gating.unverifiedCore.isEmpty {
+            if !d.gating.unverifiedCore.isEmpty, d.status == .scored {
                 out += "  Level unconfirmed: core criteria not assessed: \(d.gating.unverifiedCore.joined(separator: ", "))\n"
             }
             for c in d.criteria {

@@ -77,6 +77,40 @@ public struct Gating: Sendable, Hashable {
     public var unverifiedCore: [String]
 }
 
+/// Whether a dimension's or the overall headline level is claimed, and if not, why.
+public enum ResultStatus: String, Sendable, Hashable, CaseIterable {
+    /// Enough evidence: the headline score and level are claimed.
+    case scored
+    /// Coverage is below the framework's minimum: no headline score or level.
+    case notEnoughEvidence = "not-enough-evidence"
+    /// Enough evidence, but a core criterion the level depends on was not assessed.
+    case unverified
+}
+
+/// A context indicator's value: a fact shown beside a dimension and never scored.
+public struct ContextValue: Sendable, Hashable {
+    /// Its id.
+    public var id: String
+    /// Its title.
+    public var title: String
+    /// The figure, or nil when not known.
+    public var value: Double?
+    /// Its unit ("%", " per 1,000 residents").
+    public var unit: String
+    /// The national (or other comparison) figure, when the rubric gives one.
+    public var national: Double?
+    /// What the comparison figure is for ("UK", "England").
+    public var nationalArea: String?
+    /// Where the comparison figure comes from (organisation, document, year).
+    public var nationalSource: String?
+    /// The date of the comparison figure.
+    public var nationalDate: String?
+    /// How the value was found, or why it is not known.
+    public var note: String
+    /// The facts it read.
+    public var evidence: [EvidenceUse]
+}
+
 /// The result for one dimension.
 public struct DimensionResult: Sendable, Hashable {
     /// Its id.
@@ -97,6 +131,20 @@ public struct DimensionResult: Sendable, Hashable {
     public var gating: Gating
     /// Criteria in rubric order.
     public var criteria: [CriterionResult]
+    /// Whether the headline score and level are claimed (see the framework's aggregation rules).
+    public var status: ResultStatus = .scored
+    /// Why they are not, in words; nil when scored.
+    public var reason: String?
+    /// Criteria (applicable, weighted) that were not assessed or in error: what is missing.
+    public var missing: [String] = []
+    /// The weighted mean of what was assessed, kept even when the headline score is withheld.
+    public var provisionalScore: Double?
+    /// The staged level the provisional score gives, kept even when the headline level is withheld.
+    public var provisionalLevel: Int?
+    /// Confidence from the facts' sources before the cap by coverage.
+    public var sourceConfidence: Double?
+    /// Context indicators: facts shown beside the dimension, never scored.
+    public var context: [ContextValue] = []
 }
 
 /// The overall result.
@@ -109,6 +157,16 @@ public struct OverallResult: Sendable, Hashable {
     public var coverage: Double?
     /// Weighted mean confidence.
     public var confidence: Double?
+    /// Whether the headline score and level are claimed.
+    public var status: ResultStatus = .scored
+    /// Why they are not, in words; nil when scored.
+    public var reason: String?
+    /// Dimensions without a headline level, which keep the overall level from being claimed.
+    public var missing: [String] = []
+    /// The combined score of the dimensions that have a score, kept even when the headline is withheld.
+    public var provisionalScore: Double?
+    /// The level of the provisional score.
+    public var provisionalLevel: Int?
 }
 
 /// A complete assessment of one organisation against one framework.

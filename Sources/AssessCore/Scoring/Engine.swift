@@ -44,11 +44,17 @@ public struct Engine: Sendable {
                 line: fact.flatMap { $0.location.line > 0 ? $0.location.line : nil }))
         }
         let input = AssessorInput(criterionID: criterion.id, scale: framework.scale, organisation: evidence.organisation,
-                                  bindings: bindings, facts: facts, document: evidence.document, cache: cache)
+                                  bindings: bindings, facts: facts, document: evidence.document, cache: cache,
+                                  files: evidence.files)
         var result = CriterionResult(
             id: criterion.id, title: criterion.title, weight: criterion.weight, core: criterion.core,
             assessor: criterion.assessorID, status: .assessed, level: nil, points: nil, maxPoints: nil, rationale: "",
             findings: [], evidence: uses, confidence: nil, descriptor: nil)
+        if let exclusion = criterion.appliesTo.exclusion(for: evidence.organisation) {
+            result.status = .notApplicable
+            result.rationale = "Not applicable: \(exclusion)."
+            return (result, nil)
+        }
         do {
             let outcome = try criterion.assessor.assess(input)
             result.rationale = outcome.rationale
@@ -112,7 +118,48 @@ public struct Engine: Sendable {
             if let diagnostic { diagnostics.append(diagnostic) }
             results.append(result)
         }
-        return aggregate(dimension, results)
+        var result = aggregate(dimension, results)
+        result.context = dimension.rubric.context.map { measure($0, evidence: evidence, cache: cache) }
+        return result
+    }
+
+    /// Computes a context indicator's figure with its assessor's reader. The assessor's level is thrown
+    /// away: context is shown, never scored.
+    public func measure(_ indicator: ContextIndicator, evidence: Evidence, cache: ExportCache? = nil) -> ContextValue {
+        let probe = Criterion(id: indicator.id, title: indicator.title, assessorID: indicator.assessorID,
+                              assessor: indicator.assessor, evidence: indicator.evidence)
+        let (result, _) = score(probe, evidence: evidence, cache: cache)
+        var value = ContextValue(
+            id: indicator.id, title: indicator.title, value: nil, unit: indicator.unit, national: indicator.national,
+            nationalArea: indicator.nationalArea, nationalSource: indicator.nationalSource,
+            nationalDate: indicator.nationalDate, note: "", evidence: result.evidence)
+        switch result.status {
+        case .assessed:
+            let figure = result.findings.first { $0.id == indicator.finding }.flatMap { finding -> Double? in
+                if case .number(let number, _) = finding.value { return number }
+                return nil
+            }
+            if let figure {
+                value.value = figure
+                let sources = result.evidence.filter(\.present).compactMap { use -> String? in
+                    let parts = [use.reference, use.date].compactMap { $0 }
+                    return parts.isEmpty ? nil : parts.joined(separator: ", ")
+                }
+                value.note = sources.isEmpty ? "from the evidence" : sources.joined(separator: "; ")
+            } else {
+                value.note = "not known: the assessor gave no '\(indicator.finding)' figure"
+            }
+        case .notAssessed, .notApplicable:
+            value.note = "not known: " + Self.lowercasedFirst(result.rationale.replacingPrefix("Not assessed: ").replacingPrefix("Not applicable: "))
+        case .error:
+            value.note = "not known: " + Self.lowercasedFirst(result.rationale.replacingPrefix("Error: "))
+        }
+        return value
+    }
+
+    private static func lowercasedFirst(_ text: String) -> String {
+        guard let first = text.first, first.isUppercase, !(text.dropFirst().first?.isUppercase ?? false) else { return text }
+        return first.lowercased() + text.dropFirst()
     }
 
     /// Combines criterion results into a dimension result (weighted mean, coverage, confidence, gating).
@@ -155,11 +202,33 @@ public struct Engine: Sendable {
             }
         }
         let unverified = core.filter { $0.status != .assessed }.map(\.id)
-        return DimensionResult(
+        var result = DimensionResult(
             id: rubric.id, title: rubric.title, weight: dimension.weight, score: score, level: staged,
-            coverage: coverage, confidence: confidence,
+            coverage: coverage, confidence: framework.aggregation.cap(confidence, coverage: coverage),
             gating: Gating(weightedLevel: weightedLevel, stagedLevel: staged, limitedBy: limitedBy, unverifiedCore: unverified),
             criteria: results)
+        result.sourceConfidence = confidence
+        result.provisionalScore = score
+        result.provisionalLevel = staged
+        result.missing = applicable.filter { $0.status != .assessed }.map(\.id)
+        let rules = framework.aggregation
+        if assessedWeight == 0 || (coverage ?? 0) < rules.minimumCoverage - 1e-9 {
+            result.status = .notEnoughEvidence
+            result.score = nil
+            result.level = nil
+            result.reason = applicableWeight == 0
+                ? "nothing in this dimension applies to the organisation"
+                : "\(Self.percent(coverage ?? 0)) of the criteria by weight were assessed; at least \(Self.percent(rules.minimumCoverage)) are needed"
+        } else if !unverified.isEmpty {
+            result.status = .unverified
+            result.reason = "the level depends on core criteria that were not assessed: \(unverified.joined(separator: ", "))"
+            if rules.unverifiedCore == .withhold { result.level = nil }
+        }
+        return result
+    }
+
+    static func percent(_ share: Double) -> String {
+        String(Int((share * 100).rounded())) + "%"
     }
 
     // MARK: - Re-scoring
@@ -197,20 +266,46 @@ public struct Engine: Sendable {
         func weight(_ dimension: DimensionResult) -> Double {
             framework.overall == .mean ? 1 : dimension.weight
         }
-        let scored = dimensions.filter { $0.score != nil && weight($0) > 0 }
+        let scored = dimensions.filter { $0.provisionalScore != nil && weight($0) > 0 }
         let total = scored.reduce(0) { $0 + weight($1) }
         var overall = OverallResult()
         if total > 0 {
-            let score = scored.reduce(0) { $0 + weight($1) * ($1.score ?? 0) } / total
-            overall.score = score
-            overall.level = framework.scoring == .points
+            let score = scored.reduce(0) { $0 + weight($1) * ($1.provisionalScore ?? 0) } / total
+            overall.provisionalScore = score
+            overall.provisionalLevel = framework.scoring == .points
                 ? framework.level(forPercentage: score) : Int((score + 1e-9).rounded(.down))
-            overall.confidence = scored.reduce(0) { $0 + weight($1) * ($1.confidence ?? 0) } / total
+            overall.confidence = scored.reduce(0) { $0 + weight($1) * ($1.sourceConfidence ?? $1.confidence ?? 0) } / total
         }
+        // Coverage counts every weighted dimension that has applicable criteria, including those with nothing assessed.
         let covered = dimensions.filter { $0.coverage != nil && weight($0) > 0 }
         let coveredWeight = covered.reduce(0) { $0 + weight($1) }
         if coveredWeight > 0 {
             overall.coverage = covered.reduce(0) { $0 + weight($1) * ($1.coverage ?? 0) } / coveredWeight
+        }
+        overall.confidence = framework.aggregation.cap(overall.confidence, coverage: overall.coverage)
+
+        let rules = framework.aggregation
+        let weighted = dimensions.filter { weight($0) > 0 && $0.coverage != nil }
+        let levelled = weighted.filter { $0.level != nil }
+        overall.missing = weighted.filter { $0.level == nil }.map(\.id)
+        let needed = min(rules.overallMinimumDimensions ?? weighted.count, weighted.count)
+        if total == 0 || (overall.coverage ?? 0) < rules.overallMinimumCoverage - 1e-9 {
+            overall.status = .notEnoughEvidence
+            overall.reason = "\(Self.percent(overall.coverage ?? 0)) of the framework by weight was assessed; at least \(Self.percent(rules.overallMinimumCoverage)) is needed"
+        } else if levelled.count < needed {
+            overall.status = dimensions.contains { $0.status == .notEnoughEvidence && weight($0) > 0 } ? .notEnoughEvidence : .unverified
+            overall.reason = needed == weighted.count
+                ? "an overall level needs a level in every dimension; \(overall.missing.count) of \(weighted.count) have none"
+                : "an overall level needs a level in at least \(needed) dimensions; \(levelled.count) of \(weighted.count) have one"
+        }
+        // The headline combines only the dimensions whose own headline score is claimed.
+        let claimed = dimensions.filter { $0.score != nil && weight($0) > 0 }
+        let claimedWeight = claimed.reduce(0) { $0 + weight($1) }
+        if claimedWeight > 0, overall.status == .scored || (overall.status == .unverified && rules.unverifiedCore == .flag) {
+            let score = claimed.reduce(0) { $0 + weight($1) * ($1.score ?? 0) } / claimedWeight
+            overall.score = score
+            overall.level = framework.scoring == .points
+                ? framework.level(forPercentage: score) : Int((score + 1e-9).rounded(.down))
         }
         return overall
     }
@@ -226,5 +321,12 @@ public struct Engine: Sendable {
             let parts = pairs.prefix(6).map { "\($0.key.scalar?.text ?? "?"): \(summary($0.value))" }
             return "{" + parts.joined(separator: ", ") + (pairs.count > 6 ? ", ... (\(pairs.count) keys)" : "") + "}"
         }
+    }
+}
+
+extension String {
+    /// The text without a prefix, or unchanged when it does not start with it.
+    func replacingPrefix(_ prefix: String) -> String {
+        hasPrefix(prefix) ? String(dropFirst(prefix.count)) : self
     }
 }

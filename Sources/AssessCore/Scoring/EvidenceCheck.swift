@@ -1,0 +1,28 @@
+/// Evidence checked against a framework: the problems `assess validate` lists.
+///
+/// It runs the scoring engine itself (every criterion assessed), so every fact that scoring would report as
+/// a criterion error is an error here, by construction: a number written `38%`, an unknown checklist item, an
+/// answer that is not an option, an export file that is missing or does not parse.
+public struct EvidenceCheck: Sendable {
+    /// Unusable evidence: each becomes a criterion error when scoring.
+    public var errors: [Diagnostic]
+    /// Facts no criterion reads, with the nearest key one does.
+    public var warnings: [Diagnostic]
+    /// Criteria that could be scored.
+    public var assessed: Int
+    /// Criteria not assessed for want of a fact.
+    public var notAssessed: Int
+
+    /// Checks evidence against a framework.
+    public init(_ evidence: Evidence, framework: Framework) {
+        let assessment = Engine(framework: framework).assess(evidence)
+        // In file order (then criterion order), so the list reads top to bottom like the file.
+        errors = assessment.diagnostics.enumerated()
+            .sorted { ($0.element.file, $0.element.location, $0.offset) < ($1.element.file, $1.element.location, $1.offset) }
+            .map { var diagnostic = $0.element; diagnostic.severity = .error; return diagnostic }
+        warnings = EvidenceLoader.unusedFacts(evidence, framework: framework)
+        let criteria = assessment.allCriteria
+        assessed = criteria.filter { $0.status == .assessed }.count
+        notAssessed = criteria.filter { $0.status == .notAssessed }.count
+    }
+}
