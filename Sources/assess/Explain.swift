@@ -38,7 +38,7 @@ extension Assess {
                     let role = description?.roles.first { $0.name == binding.role }
                     out += "  \(binding.fact)  (\(binding.role)" + (role.map { ": \($0.type)" } ?? "") + ")\n"
                 }
-                Output.out(out)
+                Output.text(out)
             }
         }
 

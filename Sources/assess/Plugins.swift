@@ -36,7 +36,7 @@ extension Assess {
                     out += "\n"
                 }
             }
-            Output.out(out)
+            Output.text(out)
         }
     }
 }

@@ -23,7 +23,7 @@ extension Assess {
                         out += "  \(criterion.id.padding(28)) w\(Format.number(criterion.weight).padding(4))\(flags.padding(5)) \(criterion.assessorID.padding(26)) \(criterion.title)\n"
                     }
                 }
-                Output.out(out)
+                Output.text(out)
             }
         }
     }

@@ -40,7 +40,7 @@ extension Assess {
                     kind = "framework"
                     let framework = try AssessKit.loadFramework(path: file, plugins: plugins)
                     defer { FrameworkOptions.finish(framework, except: plugins) }
-                    Output.out("\(file): ok (framework '\(framework.id)', \(framework.dimensions.count) dimensions, \(framework.allCriteria.count) criteria)\n")
+                    Output.text("\(file): ok (framework '\(framework.id)', \(framework.dimensions.count) dimensions, \(framework.allCriteria.count) criteria)\n")
                 } else if root?["criteria"] != nil {
                     kind = "rubric"
                     // The rubric's own framework (beside it) gives the scale and any plugins it names.
@@ -49,7 +49,7 @@ extension Assess {
                     defer { if let framework { FrameworkOptions.finish(framework, except: plugins) } }
                     let registry = FrameworkLoader.registry(AssessKit.registry, with: framework?.plugins ?? plugins)
                     let rubric = try FrameworkLoader(registry: registry).loadRubric(path: file, scale: framework?.scale ?? .standard)
-                    Output.out("\(file): ok (rubric '\(rubric.id)', \(rubric.criteria.count) criteria)\n")
+                    Output.text("\(file): ok (rubric '\(rubric.id)', \(rubric.criteria.count) criteria)\n")
                 } else if root?["organisation"] != nil || root?["facts"] != nil {
                     kind = "evidence"
                     let evidence = try EvidenceLoader().decode(document)
@@ -57,7 +57,7 @@ extension Assess {
                     defer { FrameworkOptions.finish(framework, except: plugins) }
                     let warnings = EvidenceLoader.unusedFacts(evidence, framework: framework)
                     Output.diagnostics(warnings)
-                    Output.out("\(file): ok (evidence for \(evidence.organisation.name), \(evidence.facts.count) facts\(warnings.isEmpty ? "" : ", \(warnings.count) warnings"))\n")
+                    Output.text("\(file): ok (evidence for \(evidence.organisation.name), \(evidence.facts.count) facts\(warnings.isEmpty ? "" : ", \(warnings.count) warnings"))\n")
                 } else {
                     Output.error("\(file):1:1: error: cannot tell what kind of file this is; a framework has 'dimensions:', a rubric 'criteria:', evidence 'organisation:' and 'facts:'")
                     return ExitStatus.dataError

@@ -63,40 +63,43 @@ public enum ReportText {
 /// The terminal report: a readable table, with colour only when asked (the CLI asks when stdout is a terminal).
 public enum TextReporter {
     /// Renders an assessment for a terminal.
+    ///
+    /// Every piece of text from the evidence, the framework or a plugin goes through ``TerminalText/escape(_:keepingLayout:)``.
     public static func render(_ assessment: Assessment, context: ReportContext, color: Bool = false, width: Int = 100) -> String {
         let paint = Paint(enabled: color)
+        let safe = { (text: String) in TerminalText.escape(text) }
         var out = ""
         let org = assessment.organisation
-        var heading = org.name
-        if let code = org.code { heading += " (\(code))" }
+        var heading = safe(org.name)
+        if let code = org.code { heading += " (\(safe(code)))" }
         out += paint.bold(heading) + "\n"
-        var sub = "\(assessment.framework.title) \(assessment.framework.version)"
-        if let period = org.period { sub += " · evidence for \(period)" }
+        var sub = "\(safe(assessment.framework.title)) \(safe(assessment.framework.version))"
+        if let period = org.period { sub += " · evidence for \(safe(period))" }
         sub += " · assess \(context.toolVersion)"
         if let date = context.date { sub += " · \(date)" }
         out += paint.dim(sub) + "\n\n"
 
         let overall = assessment.overall
-        out += paint.bold("Overall: \(ReportText.score(overall.score, in: assessment)) · \(ReportText.level(overall.level, in: assessment))")
+        out += paint.bold("Overall: \(ReportText.score(overall.score, in: assessment)) · \(safe(ReportText.level(overall.level, in: assessment)))")
         out += "  coverage \(ReportText.percent(overall.coverage)), confidence \(ReportText.confidenceLabel(overall.confidence)) (\(ReportText.percent(overall.confidence)))\n\n"
 
-        let nameWidth = max(12, assessment.dimensions.map(\.title.count).max() ?? 12)
+        let nameWidth = max(12, assessment.dimensions.map { safe($0.title).count }.max() ?? 12)
         out += paint.bold(pad("Dimension", nameWidth) + "  " + pad("Score", 12) + "  " + pad("", 10) + "  " + pad("Level", 16) + "  "
                           + pad("Coverage", 8) + "  Confidence") + "\n"
         for d in assessment.dimensions {
             let meter = d.score.map { bar(fraction: assessment.scoring == .points ? $0 / 100 : assessment.scale.fraction(of: $0)) } ?? String(repeating: "·", count: 10)
-            out += pad(d.title, nameWidth) + "  " + pad(ReportText.score(d.score, in: assessment), 12) + "  "
-                + paint.level(meter, d.level) + "  " + pad(d.level.map { "\($0) \(assessment.scale.name(of: $0))" } ?? "-", 16) + "  "
+            out += pad(safe(d.title), nameWidth) + "  " + pad(ReportText.score(d.score, in: assessment), 12) + "  "
+                + paint.level(meter, d.level) + "  " + pad(d.level.map { "\($0) \(safe(assessment.scale.name(of: $0)))" } ?? "-", 16) + "  "
                 + pad(ReportText.percent(d.coverage), 8) + "  " + ReportText.confidenceLabel(d.confidence) + "\n"
         }
 
         for d in assessment.dimensions {
-            out += "\n" + paint.bold("\(d.title) — \(ReportText.score(d.score, in: assessment)), \(ReportText.level(d.level, in: assessment))") + "\n"
+            out += "\n" + paint.bold("\(safe(d.title)) — \(ReportText.score(d.score, in: assessment)), \(safe(ReportText.level(d.level, in: assessment)))") + "\n"
             if !d.gating.limitedBy.isEmpty, let weighted = d.gating.weightedLevel {
-                out += "  Held at level \(d.level ?? 1) (weighted score alone gives \(weighted)) by core criteria: \(d.gating.limitedBy.joined(separator: ", "))\n"
+                out += "  Held at level \(d.level ?? 1) (weighted score alone gives \(weighted)) by core criteria: \(safe(d.gating.limitedBy.joined(separator: ", ")))\n"
             }
             if !d.gating.unverifiedCore.isEmpty {
-                out += "  Level unconfirmed: core criteria not assessed: \(d.gating.unverifiedCore.joined(separator: ", "))\n"
+                out += "  Level unconfirmed: core criteria not assessed: \(safe(d.gating.unverifiedCore.joined(separator: ", ")))\n"
             }
             for c in d.criteria {
                 let mark: String
@@ -107,18 +110,18 @@ public enum TextReporter {
                 case .error: mark = paint.red("✘")
                 }
                 let core = c.core ? " [core]" : ""
-                out += "  \(mark) \(pad(c.id, 28)) \(pad(ReportText.criterionScore(c, in: assessment), 16)) \(c.title)\(core)\n"
-                for line in wrap(c.rationale, width: width - 8) { out += "      " + paint.dim(line) + "\n" }
+                out += "  \(mark) \(pad(safe(c.id), 28)) \(pad(ReportText.criterionScore(c, in: assessment), 16)) \(safe(c.title))\(core)\n"
+                for line in wrap(safe(c.rationale), width: width - 8) { out += "      " + paint.dim(line) + "\n" }
                 // Domain (plugin) assessors show their working; the generic ones say it all in the rationale.
                 if c.assessor.contains("."), c.status == .assessed, !c.findings.isEmpty {
                     let working = c.findings.map { "\($0.label): \(ReportText.value($0.value))" }.joined(separator: " · ")
-                    for line in wrap("Working: " + working, width: width - 8) { out += "      " + paint.dim(line) + "\n" }
+                    for line in wrap("Working: " + safe(working), width: width - 8) { out += "      " + paint.dim(line) + "\n" }
                 }
             }
         }
         if !assessment.diagnostics.isEmpty {
             out += "\n" + paint.bold("Problems in the evidence") + "\n"
-            for diagnostic in assessment.diagnostics { out += "  " + diagnostic.headline + "\n" }
+            for diagnostic in assessment.diagnostics { out += "  " + safe(diagnostic.headline) + "\n" }
         }
         return out
     }
