@@ -50,7 +50,6 @@ public enum KnownTraps {
     /// (decimal, exponent, hexadecimal such as 0x7fffffffffffffff, `_` separators), or an infinity.
     @Sendable public static func containsHugeNumber(_ text: String) -> Bool {
         let lower = text.lowercased()
-        if lower.contains("inf") { return true }
         var run: [UInt8] = []
         func huge() -> Bool {
             defer { run.removeAll(keepingCapacity: true) }
@@ -62,13 +61,17 @@ public enum KnownTraps {
             let cleaned = run.filter { $0 != UInt8(ascii: "_") }
             guard cleaned.count < 64 else { return false }
             for start in cleaned.indices {
-                if let value = Double(String(decoding: cleaned[start...], as: UTF8.self)), abs(value) >= 9e18 { return true }
+                if let value = Double(String(decoding: cleaned[start...], as: UTF8.self)), abs(value) >= 9e18 {
+                    // A suffix of a word ("xinf") is not a number; the whole run or one starting at a digit, sign or point is.
+                    let first = cleaned[start]
+                    if start == cleaned.startIndex || !(0x61...0x7A).contains(cleaned[start - 1]) || !(0x61...0x7A).contains(first) { return true }
+                }
             }
             return false
         }
         for byte in lower.utf8 {
-            let numeric = (0x30...0x39).contains(byte) || (0x61...0x66).contains(byte) || byte == UInt8(ascii: "x")
-                || byte == UInt8(ascii: "p") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_")
+            // Words too, so "inf" and "infinity" count but not inside "information".
+            let numeric = (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_")
                 || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
             if numeric { run.append(byte) } else if !run.isEmpty, huge() { return true }
         }

@@ -55,7 +55,8 @@ import Testing
         #expect(KnownTraps.containsHugeNumber("rating: 0x7fffffffffffffff"))
         #expect(KnownTraps.containsHugeNumber("n,-9223372036854775809\n"))
         #expect(KnownTraps.containsHugeNumber("9_223_372_036_854_775_808"))
-        #expect(!KnownTraps.containsHugeNumber("contacts: 460700\nshare: 51.3e2\ndate: 2026-03-31"))
+        #expect(KnownTraps.containsHugeNumber("a,inf,b"))
+        #expect(!KnownTraps.containsHugeNumber("contacts: 460700\nshare: 51.3e2\ndate: 2026-03-31\ninformation: 1"))
     }
 }
 
