@@ -37,7 +37,7 @@ struct AssessFuzz {
                 skippingKnownTraps = skip
                 return LLVMFuzzerRunDriver(&argc, argvPointer) { data, size in
                     let input = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
-                    if skippingKnownTraps, KnownTraps.match(input) != nil { return -1 }
+                    if AssessFuzz.skippingKnownTraps, KnownTraps.match(input) != nil { return -1 }
                     FuzzTargets.run(input)
                     return 0
                 }
