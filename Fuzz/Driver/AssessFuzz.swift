@@ -8,6 +8,7 @@ import CLibFuzzer
 ///
 ///     assess-fuzz list                      the targets and their selector bytes
 ///     assess-fuzz seeds DIR [--exports]     writes the seed corpus (with --exports, the example and shared exports too)
+///     assess-fuzz dict FILE                 writes the mutator's hostile tokens as a libFuzzer dictionary
 ///     assess-fuzz mutate [--seed N] [--runs N] [--corpus DIR]... [--save-last FILE]
 ///     assess-fuzz FILE...                   runs each input once (reproducing a crash)
 ///
@@ -26,6 +27,18 @@ struct AssessFuzz {
         case "seeds":
             guard arguments.count >= 2 else { fail("usage: assess-fuzz seeds DIR [--exports]") }
             writeSeeds(to: arguments[1], exports: arguments.contains("--exports"))
+        case "dict":
+            // The mutator's hostile tokens as a libFuzzer dictionary (-dict=FILE).
+            guard arguments.count >= 2 else { fail("usage: assess-fuzz dict FILE") }
+            let lines = Mutator.hostileTokens.map { token in
+                "\"" + token.map { byte -> String in
+                    (0x20...0x7E).contains(byte) && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
+                        ? String(UnicodeScalar(byte)) : String(format: "\\x%02X", byte)
+                }.joined() + "\""
+            }
+            guard FileManager.default.createFile(atPath: arguments[1], contents: Data((lines.joined(separator: "\n") + "\n").utf8)) else {
+                fail("cannot write \(arguments[1])")
+            }
         case "mutate":
             mutate(Array(arguments.dropFirst()))
         default:
