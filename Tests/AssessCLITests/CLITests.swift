@@ -76,17 +76,11 @@ struct CLITests {
 
     // MARK: - Golden files
 
-    /// Compares output with a golden file; `ASSESS_RECORD_GOLDEN=1` rewrites the file instead.
-    func golden(_ name: String, _ arguments: [String]) throws {
+    /// Compares output with a golden file (see `Golden`: recording writes the file and fails).
+    func golden(_ name: String, _ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws {
         let result = try CLI.run(arguments)
         #expect(result.status == 0, "\(result.stderr)")
-        let url = CLI.root.appendingPathComponent("Tests/AssessCLITests/Golden/\(name)")
-        if ProcessInfo.processInfo.environment["ASSESS_RECORD_GOLDEN"] == "1" {
-            try Data(result.stdout.utf8).write(to: url)
-            return
-        }
-        let expected = try String(contentsOf: url, encoding: .utf8)
-        #expect(result.stdout == expected, "\(name) differs from its golden file; rerun with ASSESS_RECORD_GOLDEN=1 if the change is intended")
+        try Golden.check(name, result.stdout, sourceLocation: sourceLocation)
     }
 
     @Test func goldenText() throws { try golden("brackenford.txt", ["score", "examples/brackenford.yaml", "--date", "2026-01-31"]) }
