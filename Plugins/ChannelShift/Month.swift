@@ -37,8 +37,8 @@ enum Channel {
     /// media messages are not: a member of staff reads and answers each one, so they are assisted (mediated)
     /// contact with the costs of handling, which is how the GDS Digital Efficiency Report (Cabinet Office, 2012)
     /// separates "digital" transactions, completed online end to end, from mediated ones, and why Socitm's
-    /// channel-shift work (Socitm Insight, "Channel value benchmarking", 2012) costs an email as handled
-    /// contact rather than self-service. An emailed form is a form someone re-keys.
+    /// channel-shift study ("Potential for channel shift in local government", 2012) benchmarks web self-service
+    /// apart from the handled channels. An emailed form is a form someone re-keys.
     static let selfService = ["web", "chat", "app"]
 
     /// The id for a channel as an export or the evidence writes it: `Face to face` → `face-to-face`,

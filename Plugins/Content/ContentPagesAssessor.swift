@@ -194,8 +194,9 @@ public struct ContentPagesAssessor: Assessor {
         }
         if site.source == .inventory, site.dateHeading == nil {
             if measure == .reviewed {
-                throw .unassessable("the inventory has no review date column (looked for \(ContentPages.reviewedColumns.map { "'\($0)'" }.joined(separator: ", "))), "
-                                    + "and \(Self.lastmodIsNotReview); add a 'Last reviewed' column, or name it with the date-column parameter.")
+                throw .unassessable("the inventory has no review date column (looked for \(ContentPages.reviewedColumns.map { "'\($0)'" }.joined(separator: ", "))). "
+                                    + "A last-modified date says when a page last changed, not when someone reviewed it, so it does not count; "
+                                    + "add a 'Last reviewed' column, or name it with the date-column parameter.")
             }
             throw site.pages[0].file.error("the inventory has no last-modified date column (looked for \(ContentPages.modifiedColumns.map { "'\($0)'" }.joined(separator: ", ")))",
                                            line: 1, column: 1, hint: "add a 'Last modified' column, or name it with the date-column parameter")
