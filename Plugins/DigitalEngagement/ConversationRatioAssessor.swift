@@ -128,7 +128,7 @@ public struct ConversationRatioAssessor: Assessor {
             }
             guard replies >= 0 else { throw input.invalid("replies sent cannot be negative", at: try input.value("replies")) }
             let ratio = replies / received * 100
-            return try sample.apply(count: Int(received.rounded(.down)), to: AssessorResult(
+            return try sample.apply(measured: received, to: AssessorResult(
                 .level(thresholds.level(for: ratio)),
                 rationale: "\(Format.number(replies, decimals: 0)) replies to \(Format.number(received, decimals: 0)) comments, mentions and messages received "
                     + "(\(Format.number(ratio, decimals: 1)) per 100). " + thresholds.explain(ratio, measure: "The conversation ratio"),
@@ -205,7 +205,7 @@ public struct ConversationRatioAssessor: Assessor {
                     + "(more than \(Format.number(cannedLimit))%), so they are canned acknowledgements rather than conversation."
             }
         }
-        return try sample.apply(count: Int(total.received.rounded(.down)),
+        return try sample.apply(measured: total.received,
                                 to: AssessorResult(.level(level), rationale: rationale, findings: findings))
     }
 

@@ -221,9 +221,9 @@ public struct ResponseTimeAssessor: Assessor {
         rationale += ". " + thresholds.explain(median, measure: "The median response time")
         let result = AssessorResult(.level(thresholds.level(for: median)), rationale: rationale, findings: findings)
         // The sample: answered messages, or the replies sent across the periods when the export counts them.
-        let replies = perPeriod ? (weightColumn == nil ? nil : Int(values.reduce(0) { $0 + $1.weight })) : values.count
+        let replies = perPeriod ? (weightColumn == nil ? nil : values.reduce(0) { $0 + $1.weight }) : Double(values.count)
         guard let replies else { return result }
-        return try sample.apply(count: replies, to: result)
+        return try sample.apply(measured: replies, to: result)
     }
 
     /// The weighted median: the value at which half the weight lies on each side (the mean of the two middle

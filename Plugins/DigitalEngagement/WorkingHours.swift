@@ -86,6 +86,9 @@ struct WorkingHours: Sendable, Hashable {
 
     /// The working minutes between a message arriving and a reply `elapsed` minutes later.
     func workingMinutes(from received: Int, elapsed: Double) -> Double {
+        // At most a century: beyond that the figure is nonsense anyway, and Int(_:) must not overflow.
+        let century = Double(100 * 366 * 24 * 60)
+        let elapsed = elapsed.isNaN ? century : Swift.min(Swift.max(elapsed, 0), century)
         let whole = Int(elapsed.rounded(.down))
         let fraction = elapsed - Double(whole)
         let working = cumulative(received + whole) - cumulative(received)

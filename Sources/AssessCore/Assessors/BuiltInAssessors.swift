@@ -533,6 +533,11 @@ public struct SelfRatingAssessor: Assessor {
             parameters.reader.error("max must be greater than min")
             return nil
         }
+        guard max - min <= 1_000_000 else {
+            parameters.reader.error("a self-rating scale runs over at most 1,000,000 points, found \(Format.number(min)) to \(Format.number(max))",
+                                    hint: "use the survey's own scale, such as 1 to 10")
+            return nil
+        }
         self.min = min
         self.max = max
         mapping = parameters["mapping"]?.choice(Mapping.self) ?? .bands

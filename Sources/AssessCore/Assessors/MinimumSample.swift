@@ -57,6 +57,13 @@ public struct MinimumSample: Sendable, Hashable {
         }
     }
 
+    /// The result for a sample counted as a number (replies sent, messages received), which may be huge or
+    /// not finite in bad evidence: unchanged at or above the minimum (or when not finite), else as for a count.
+    public func apply(measured count: Double, to result: AssessorResult) throws(AssessmentIssue) -> AssessorResult {
+        guard count.isFinite, count < Double(minimum) else { return result }
+        return try apply(count: Int(Swift.max(0, count.rounded(.down))), to: result)
+    }
+
     /// The result for a sample of `count`: unchanged at or above the minimum; below it, the result with its
     /// confidence capped and a sentence and finding saying why, or ``AssessmentIssue/unassessable(_:)``.
     public func apply(count: Int, to result: AssessorResult) throws(AssessmentIssue) -> AssessorResult {

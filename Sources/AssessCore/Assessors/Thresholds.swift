@@ -118,6 +118,8 @@ public enum Format {
         guard value.isFinite else { return "n/a" }
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
+        // Beyond what an Int holds after scaling (bad evidence such as 1e300): Swift's own shortest form.
+        guard abs(value) * scale < 1e18 else { return String(value) }
         let scaled = (abs(value) * scale).rounded()
         let negative = value < 0 && scaled > 0
         var whole = Int((scaled / scale).rounded(.down))
