@@ -1789,7 +1789,8 @@ criteria:
       social analytics layout, with one row per message ('received' time and 'response minutes', blank
       when never answered), from which working hours are counted, or a median response time for each
       platform and period ('median response minutes', combined weighted by the replies sent) from a
-      tool set to business hours. X (Twitter) analytics exports do not record response times. Lower is better.
+      tool set to business hours. X (Twitter) analytics exports do not record response times. Lower is
+      better.
     rationale: >
       The seeds note that customers expect to be able to contact the council at any time, and that 13
       million people in the UK scroll through Twitter every day, 80% of them on a phone. A question left
