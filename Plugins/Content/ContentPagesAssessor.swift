@@ -10,9 +10,9 @@ public struct ContentPagesAssessor: Assessor {
 
     /// Why a sitemap's lastmod, or an inventory's last-modified date, is not a review: it changes whenever
     /// anything on the page changes (a template, a typo, a link) and says nothing about whether someone
-    /// checked the page is still right, which is what GDS asks of content review (GOV.UK Service Manual,
-    /// "Making sure your content is accurate", and the sitemaps.org protocol, 2008: lastmod is "the date of
-    /// last modification of the page").
+    /// checked the page is still right, which is what a content review is (GDS, "Content design: planning,
+    /// writing and managing content", GOV.UK guidance, 2016, on the content lifecycle); the sitemaps.org
+    /// protocol 0.90 (2006) defines lastmod as the date the page was last modified.
     static let lastmodIsNotReview = "a sitemap's lastmod (or an inventory's last-modified date) says when a page last changed, not when someone reviewed it"
 
     /// Owner cells that do not name an owner (compared ignoring case).

@@ -23,7 +23,7 @@ public struct ResidentConfidenceAssessor: Assessor {
 
     /// Why 100: the 95% margin of error of a share is 1.96 x sqrt(p(1 - p) / n), which at p = 50% is
     /// +/-9.8 points for 100 answers and +/-17.9 for 30 (the usual simple-random-sample formula, as in ONS,
-    /// "Uncertainty and how we measure it for our surveys", 2021). Below 100 the margin is wider than the
+    /// "Uncertainty and how we measure it for our surveys", methodology page). Below 100 the margin is wider than the
     /// 10 to 15 point bands between this criterion's levels, so the level could be one either side.
     static let defaultMinimumResponses = 100
     let nonResponses: [String]
