@@ -7,9 +7,8 @@ import AssessCore
 /// around the clock. UK councils staff social media in office hours and say so: Mole Valley District Council
 /// monitors its accounts 9am to 5pm, Monday to Friday, and aims to acknowledge within one working day
 /// (molevalley.gov.uk/social-media); Southend-on-Sea's social media protocol says its accounts are monitored in
-/// office hours and aims to respond within 48 office hours (southend.gov.uk); Wokingham Borough Council's
-/// social media policy (updated July 2023) likewise. Elapsed time would mark down a message sent on Friday
-/// evening and answered first thing on Monday as a 64-hour wait.
+/// office hours and aims to respond within 48 office hours (southend.gov.uk). Elapsed time would mark down a
+/// message sent on Friday evening and answered first thing on Monday as a 64-hour wait.
 struct WorkingHours: Sendable, Hashable {
     /// Minutes after midnight the working day starts.
     var start: Int
