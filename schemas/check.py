@@ -11,6 +11,8 @@ Usage: python3 schemas/check.py PATH/TO/assess
 - the evidence schema `assess schema` generates from the built-in framework: deterministic, accepting every
   example and `assess init`'s starter file, rejecting a number written 38%, an unknown checklist item, an
   answer that is not an option and a rating out of range.
+- the output of `assess roadmap EXAMPLE --format json` against roadmap.schema.json;
+- a few deliberately broken inputs, each of which must be rejected (so the schemas are not vacuous).
 
 Prints one line per check and a final 'N passed, M failed' line; exits 1 if anything failed, 2 on bad usage.
 Needs Python 3.8+, jsonschema 4.x and PyYAML.
@@ -95,6 +97,7 @@ def main(argv):
     rubric_schema = validator("rubric.schema.json")
     evidence_schema = validator("evidence.schema.json")
     assessment_schema = validator("assessment.schema.json")
+    roadmap_schema = validator("roadmap.schema.json")
 
     rubric_files = sorted(p for p in (ROOT / "rubrics").glob("*.yaml") if p.name != "framework.yaml")
     example_files = sorted((ROOT / "examples").glob("*.yaml"))
@@ -128,6 +131,21 @@ def main(argv):
             report.error(label, f"not JSON: {error}")
             continue
         report.valid(label, assessment_schema, outputs[path.name])
+
+    # Roadmaps: every example, and one with a start date and a team's capacity.
+    for path in example_files:
+        for extra in ([], ["--start", "2026-05-10", "--target", "4", "--capacity", "30", "--capacity", "Digital Lead=10"]):
+            label = f"assess roadmap examples/{path.name} {' '.join(extra)} --format json".replace("  ", " ")
+            run = subprocess.run([assess, "roadmap", str(path), "--format", "json"] + extra, cwd=ROOT,
+                                 capture_output=True, text=True, timeout=120)
+            if run.returncode != 0:
+                report.error(label, f"exit {run.returncode}: {run.stderr.strip()[:300]}")
+                continue
+            roadmap = json.loads(run.stdout)
+            report.valid(label, roadmap_schema, roadmap)
+            broken = copy.deepcopy(roadmap)
+            broken["start"] = "quarter 1"
+            report.invalid(f"roadmap {path.name}: a start that is not a financial-year quarter", roadmap_schema, broken)
 
     # Points scoring, a dated report, and every criterion status: the nullable parts of the output.
     label = "assess score (points scoring, --date, not-applicable, error and missing facts) --format json"

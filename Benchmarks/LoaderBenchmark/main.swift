@@ -1,23 +1,33 @@
 // Loader speed against a bare libyaml event parse of the same bytes, in the same run.
 //
-//   swift run -c release assess-benchmark [--size BYTES] [--runs N]
+//   swift run -c release assess-benchmark [--size BYTES] [--runs N] [--unknown-size BYTES] [--csv-size BYTES]
 //
-// Generates a deterministic evidence file of about 1 MB (long-form facts, mappings, lists, quoted text),
-// then times, interleaved, (a) libyaml's parser alone, reading every event and discarding it, and
-// (b) `assess` loading: the located tree, duplicate-key checks and type-directed decoding into Evidence.
+// Three cases, each timed interleaved with libyaml's parser alone reading the same bytes (every event read
+// and discarded), and reported as a ratio to it:
+//  1. a deterministic evidence file of about 1 MB (long-form facts, mappings, lists, quoted text): the
+//     located tree, duplicate-key checks and type-directed decoding into Evidence;
+//  2. an evidence file of about 10 MB of facts no criterion reads: loading plus the unused-fact warnings
+//     against the built-in framework (the case that used to be quadratic);
+//  3. a contact-centre CSV export of about 50 MB (libyaml reads it as one long folded scalar): loading the
+//     evidence that names it and scoring the built-in framework, which reads it for three criteria.
 import AssessCore
+import AssessKit
 import CYAML
 import Foundation
 
 var targetSize = 1 << 20
 var runs = 25
+var unknownSize = 10 << 20
+var csvSize = 50 << 20
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     switch argument {
     case "--size": targetSize = arguments.popFirst().flatMap { Int($0) } ?? targetSize
     case "--runs": runs = arguments.popFirst().flatMap { Int($0) } ?? runs
+    case "--unknown-size": unknownSize = arguments.popFirst().flatMap { Int($0) } ?? unknownSize
+    case "--csv-size": csvSize = arguments.popFirst().flatMap { Int($0) } ?? csvSize
     default:
-        print("usage: assess-benchmark [--size BYTES] [--runs N]")
+        print("usage: assess-benchmark [--size BYTES] [--runs N] [--unknown-size BYTES] [--csv-size BYTES]")
         exit(64)
     }
 }
@@ -101,8 +111,11 @@ for _ in 0..<runs {
     load.append(clock.measure { facts = assessLoad(bytes) })
     tree.append(clock.measure { _ = treeOnly(bytes) })
 }
-let ratio = Double(median(load).components.attoseconds + median(load).components.seconds * 1_000_000_000_000_000_000)
-    / Double(median(bare).components.attoseconds + median(bare).components.seconds * 1_000_000_000_000_000_000)
+func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+}
+let ratio = seconds(median(load)) / seconds(median(bare))
+print("## 1. Evidence of \(Format.number(Double(bytes.count) / 1_048_576, decimals: 1)) MB, every kind of fact")
 print("input: \(Format.number(Double(bytes.count), decimals: 0)) bytes, \(Format.number(Double(events), decimals: 0)) libyaml events, \(facts) facts; \(runs) runs each, interleaved")
 print("| step | median | min |")
 print("|---|--:|--:|")
@@ -110,3 +123,120 @@ print("| libyaml event parse alone | \(ms(median(bare))) | \(ms(bare.min() ?? .z
 print("| assess tree alone (located nodes, duplicate keys) | \(ms(median(tree))) | \(ms(tree.min() ?? .zero)) |")
 print("| assess load (tree + decode into Evidence) | \(ms(median(load))) | \(ms(load.min() ?? .zero)) |")
 print("ratio (median assess / median libyaml): \(Format.number(ratio, decimals: 2))x (target: at most 1.5x)")
+
+/// Peak resident memory of this process so far, in MB.
+func peakMB() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024
+}
+
+// MARK: - 2. Many facts no criterion reads
+
+func unknownFacts(size: Int) -> [UInt8] {
+    var text = "organisation:\n  name: Benchmark Borough Council\nfacts:\n"
+    var index = 0
+    while text.utf8.count < size {
+        text += "  unused.fact-\(index): \(index % 97)\n"
+        index += 1
+    }
+    return Array(text.utf8)
+}
+
+let framework: Framework
+do throws(LoadError) { framework = try AssessKit.loadFramework(path: nil) } catch {
+    print("cannot load the built-in framework: \(error)")
+    exit(70)
+}
+
+@inline(never)
+func loadAndWarn(_ bytes: [UInt8]) -> Int {
+    do {
+        let evidence = try EvidenceLoader().decode(YAMLParser.parse(bytes, file: "unknown.yaml"))
+        return EvidenceLoader.unusedFacts(evidence, framework: framework).count
+    } catch {
+        print("load failed: \(error)")
+        exit(70)
+    }
+}
+
+let unknownBytes = unknownFacts(size: unknownSize)
+let fewer = max(3, runs / 5)
+var unknownBare: [Duration] = [], unknownLoad: [Duration] = []
+var warnings = 0
+_ = bareParse(unknownBytes); warnings = loadAndWarn(unknownBytes)  // warm up
+for _ in 0..<fewer {
+    unknownBare.append(clock.measure { events = bareParse(unknownBytes) })
+    unknownLoad.append(clock.measure { warnings = loadAndWarn(unknownBytes) })
+}
+print("")
+print("## 2. Evidence of \(Format.number(Double(unknownBytes.count) / 1_048_576, decimals: 1)) MB of facts no criterion reads")
+print("\(Format.number(Double(events), decimals: 0)) libyaml events; \(warnings) warnings (the first \(EvidenceLoader.unusedFactsListed) listed, the rest counted); \(fewer) runs each, interleaved")
+print("| step | median | min |")
+print("|---|--:|--:|")
+print("| libyaml event parse alone | \(ms(median(unknownBare))) | \(ms(unknownBare.min() ?? .zero)) |")
+print("| assess load + unused-fact warnings | \(ms(median(unknownLoad))) | \(ms(unknownLoad.min() ?? .zero)) |")
+print("ratio: \(Format.number(seconds(median(unknownLoad)) / seconds(median(unknownBare)), decimals: 2))x libyaml")
+
+// MARK: - 3. A large contact CSV
+
+func contactCSV(size: Int) -> [UInt8] {
+    let channels = ["Telephone", "Email", "Web form", "Face to face", "Post", "Web chat"]
+    let services = ["Benefits", "Council tax", "Housing", "Waste", "Planning", "Parking", "General enquiries"]
+    var bytes = Array("date,service,channel,contacts,avoidable\n".utf8)
+    bytes.reserveCapacity(size + 100)
+    var index = 0
+    while bytes.count < size {
+        let day = index / (channels.count * services.count)
+        let month = (day / 28) % 12 + 1
+        let contacts = 3 + (index * 7919) % 400
+        let line = "\(2020 + (day / 336) % 6)-\(month < 10 ? "0" : "")\(month)-\(day % 28 + 1 < 10 ? "0" : "")\(day % 28 + 1),"
+            + "\(services[(index / channels.count) % services.count]),\(channels[index % channels.count]),\(contacts),\((index * 31) % (contacts + 1))\n"
+        bytes.append(contentsOf: line.utf8)
+        index += 1
+    }
+    return bytes
+}
+
+let folder = FileManager.default.temporaryDirectory.appendingPathComponent("assess-benchmark-\(getpid())")
+try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+let csvBytes = contactCSV(size: csvSize)
+let evidencePath = folder.appendingPathComponent("contacts.yaml").path
+do {
+    try Data(csvBytes).write(to: folder.appendingPathComponent("contacts.csv"))
+    try Data(("organisation:\n  name: Benchmark Borough Council\nfacts:\n"
+              + "  channel.volumes:\n    file: contacts.csv\n    source: measured\n"
+              + "  channel.avoidable-contact-share:\n    file: contacts.csv\n    source: measured\n").utf8)
+        .write(to: URL(fileURLWithPath: evidencePath))
+} catch {
+    print("cannot write the CSV case to \(folder.path): \(error)")
+    exit(73)
+}
+
+@inline(never)
+func scoreCSV() -> Int {
+    do throws(LoadError) {
+        let evidence = try EvidenceLoader().load(path: evidencePath)
+        return Engine(framework: framework).assess(evidence).diagnostics.count
+    } catch {
+        print("load failed: \(error)")
+        exit(70)
+    }
+}
+
+let csvRuns = 3
+var csvBare: [Duration] = [], csvScore: [Duration] = []
+var problems = 0
+for _ in 0..<csvRuns {
+    csvBare.append(clock.measure { events = bareParse(csvBytes) })
+    csvScore.append(clock.measure { problems = scoreCSV() })
+}
+print("")
+print("## 3. A contact CSV of \(Format.number(Double(csvBytes.count) / 1_048_576, decimals: 1)) MB, scored with the built-in framework")
+print("\(Format.number(Double(events), decimals: 0)) libyaml events; \(problems) problems; \(csvRuns) runs each, interleaved")
+print("| step | median | min |")
+print("|---|--:|--:|")
+print("| libyaml event parse of the CSV bytes alone | \(ms(median(csvBare))) | \(ms(csvBare.min() ?? .zero)) |")
+print("| assess load + score (CSV read once, three criteria) | \(ms(median(csvScore))) | \(ms(csvScore.min() ?? .zero)) |")
+print("ratio: \(Format.number(seconds(median(csvScore)) / seconds(median(csvBare)), decimals: 2))x libyaml; peak memory of this benchmark process (all cases, generated inputs included): \(Format.number(peakMB(), decimals: 0)) MB")
+try? FileManager.default.removeItem(at: folder)

@@ -79,7 +79,8 @@ public struct AvoidableContactAssessor: Assessor {
         }
         let file = try input.file("avoidable")
         let export = try ContactExport(file, needs: [.avoidable], measure: "the avoidable contact share")
-        let classified = export.records.filter { $0.avoidable != nil }
+        // Lazy: the records are read in place, not copied (an export may have millions of rows).
+        let classified = export.records.lazy.filter { $0.avoidable != nil }
         let classifiedCount = classified.reduce(0) { $0 + $1.contacts }
         let avoidableCount = classified.reduce(0) { $0 + ($1.avoidable ?? 0) }
         let allCount = export.records.reduce(0) { $0 + $1.contacts }
@@ -109,7 +110,7 @@ public struct AvoidableContactAssessor: Assessor {
     }
 
     /// "Council tax: 181 of 540 (33.5%)", most avoidable contacts first, at most ten.
-    func breakdown(_ records: [ContactExport.Record], by key: KeyPath<ContactExport.Record, String?>) -> [String] {
+    func breakdown(_ records: some Sequence<ContactExport.Record>, by key: KeyPath<ContactExport.Record, String?>) -> [String] {
         var totals: [String: (all: Double, avoidable: Double)] = [:]
         for record in records {
             let name = record[keyPath: key] ?? "(none)"

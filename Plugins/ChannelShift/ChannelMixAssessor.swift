@@ -14,6 +14,9 @@ public struct ChannelMixAssessor: Assessor {
     let thresholds: Thresholds
     let targetShare: Double
     let unitCosts: [String: Double]
+    /// How the Socitm defaults are uprated, if the rubric says (`uprate:`): the index named, its years and the
+    /// factor (index in the later year ÷ index in 2012-13).
+    let uprating: (index: String, from: String, to: String, factor: Double)?
 
     /// A contact export in the documented layout, for the examples.
     static let exampleExport = """
@@ -47,6 +50,8 @@ public struct ChannelMixAssessor: Assessor {
                                  "channels counted as digital self-service (email and social media messages are answered by staff: assisted contact)"),
             ParameterDescription("target-share", type: "percentage", default: "80", "digital share for the saving-at-target figure"),
             ParameterDescription("unit-costs", type: "mapping of channel to £", default: "face-to-face 8.62, phone 2.83, web 0.15", "default unit costs"),
+            ParameterDescription("uprate", type: "{index, from, to, from-value, to-value}", default: "none (2012 prices)",
+                                 "uprates the Socitm 2012 defaults by a published price index: its name and date, the years, and its values in them"),
         ] + Thresholds.parameterDescriptions,
         examples: [
             AssessorExample(parameters: "thresholds: [10, 25, 45, 65, 80]",
@@ -102,7 +107,17 @@ public struct ChannelMixAssessor: Assessor {
         } else if let map = parameters["unit-costs"] {
             map.error("unit-costs must map channels to pounds per contact", hint: "for example {phone: 3.10, web: 0.20}")
         }
+        var uprating: (index: String, from: String, to: String, factor: Double)?
+        if let map = parameters["uprate"]?.mapping(keys: ["index", "from", "to", "from-value", "to-value"]) {
+            if let index = map.string("index"), let from = map.string("from"), let to = map.string("to"),
+               let fromValue = map.required("from-value")?.number(in: 0.001...1_000_000),
+               let toValue = map.required("to-value")?.number(in: 0.001...1_000_000) {
+                uprating = (index, from, to, toValue / fromValue)
+                for (channel, cost) in Self.socitm2012 where costs[channel] == cost { costs[channel] = cost * toValue / fromValue }
+            }
+        }
         guard let thresholds = Thresholds(parameters: parameters, scale: scale) else { return nil }
+        self.uprating = uprating
         self.digital = digital
         self.targetShare = target
         self.unitCosts = costs
@@ -220,6 +235,14 @@ public struct ChannelMixAssessor: Assessor {
         }
         let assumptions = costs.keys.sorted().map { "\($0) \(Self.pounds(costs[$0] ?? 0))" }.joined(separator: ", ")
         findings.append(Finding("unit-costs", "Unit costs used (\(costSource))", .text(assumptions)))
+        // The Socitm figures are 2012 prices. They are uprated only when the rubric names a published index and
+        // its values (`uprate:`): the build holds no index series of its own. The organisation's own costs win.
+        let socitm = uprating.map { "\($0.to) prices (Socitm 2012 unit costs uprated by \($0.index), \($0.from) to \($0.to))" }
+            ?? "2012 prices (Socitm 2012 unit costs, not uprated)"
+        let priceBasis = !costSource.contains("Socitm") ? "the organisation's own unit costs"
+            : costSource.hasPrefix("Socitm") ? socitm
+            : "the organisation's own unit costs where given, \(socitm) for the rest"
+        findings.append(Finding("price-basis", "Price basis of the unit costs", .text(priceBasis)))
         var rationale = "\(Format.number(digitalCount, decimals: 0)) of \(Format.number(total, decimals: 0)) contacts are digital (\(Format.number(share, decimals: 1))%). "
         rationale += thresholds.explain(share, measure: "The digital share")
         rationale += " Cost to serve is \(Format.quantity(costToServe, unit: "£", decimals: 0)) a year"
@@ -232,7 +255,8 @@ public struct ChannelMixAssessor: Assessor {
     /// The unit costs to use: defaults, overridden by the evidence's mapping or CSV.
     func unitCosts(_ input: AssessorInput) throws(AssessmentIssue) -> ([String: Double], String) {
         var costs = unitCosts
-        let defaults = costs == Self.socitm2012 ? "Socitm 2012 benchmark" : "the rubric's defaults"
+        let defaults = costs == Self.socitm2012 ? "Socitm 2012 benchmark"
+            : uprating.map { "Socitm 2012 benchmark uprated to \($0.to)" } ?? "the rubric's defaults"
         if input.hasFile("unit-costs") {
             let file = try input.file("unit-costs")
             for entry in try UnitCostFile.read(file) { costs[entry.channel] = entry.cost }

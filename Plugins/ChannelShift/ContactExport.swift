@@ -15,7 +15,7 @@ struct ContactExport: Sendable {
         /// The service, when the export has a service column.
         var service: String?
         /// The month, when the export has a month column.
-        var month: Month?
+        var month: CalendarMonth?
         /// Contacts the row counts (1 for a row-per-contact export).
         var contacts: Double
         /// Avoidable contacts among them; nil when the row is not classified.
@@ -39,10 +39,61 @@ struct ContactExport: Sendable {
     /// What an assessor needs from the export; a missing column for a need is an error on the header line.
     enum Need: Sendable { case channel, month, avoidable }
 
-    /// The file.
-    let file: EvidenceFile
+    /// The rows, kept column by column (32 bytes a row, names shared), each made into a ``Record`` when read:
+    /// a 50 MB export of millions of rows stays a small multiple of its size in memory.
+    struct Records: RandomAccessCollection, Sendable {
+        /// Channel and service names, each held once.
+        private var names: [String] = []
+        private var nameIndex: [String: Int32] = [:]
+        private var channels: [Int32] = [], services: [Int32] = [], months: [Int32] = [], lines: [Int32] = []
+        private var contacts: [Double] = [], avoidable: [Double] = []
+
+        init() {}
+
+        /// The first position.
+        var startIndex: Int { 0 }
+        /// One past the last position.
+        var endIndex: Int { lines.count }
+
+        /// The record at a position.
+        subscript(position: Int) -> Record {
+            let month = Int(months[position])
+            return Record(channel: name(channels[position]), service: name(services[position]),
+                          month: month < 0 ? nil : CalendarMonth(year: month / 12, month: month % 12 + 1),
+                          contacts: contacts[position], avoidable: avoidable[position].isNaN ? nil : avoidable[position],
+                          line: Int(lines[position]))
+        }
+
+        private func name(_ index: Int32) -> String? { index < 0 ? nil : names[Int(index)] }
+
+        private mutating func intern(_ name: String?) -> Int32 {
+            guard let name else { return -1 }
+            if let index = nameIndex[name] { return index }
+            let index = Int32(names.count)
+            names.append(name)
+            nameIndex[name] = index
+            return index
+        }
+
+        mutating func reserveCapacity(_ count: Int) {
+            channels.reserveCapacity(count); services.reserveCapacity(count); months.reserveCapacity(count)
+            lines.reserveCapacity(count); contacts.reserveCapacity(count); avoidable.reserveCapacity(count)
+        }
+
+        mutating func append(_ record: Record) {
+            channels.append(intern(record.channel))
+            services.append(intern(record.service))
+            months.append(record.month.map { Int32(clamping: $0.ordinal) } ?? -1)
+            lines.append(Int32(clamping: record.line))
+            contacts.append(record.contacts)
+            avoidable.append(record.avoidable ?? .nan)
+        }
+    }
+
+    /// The file, as the criterion reading it named it.
+    private(set) var file: EvidenceFile
     /// The rows.
-    let records: [Record]
+    let records: Records
     /// The header line.
     let headerLine: Int
     /// Whether the export has one row per contact (no count column).
@@ -50,28 +101,40 @@ struct ContactExport: Sendable {
     /// Whether the export has service and month columns.
     let hasService: Bool, hasMonth: Bool
 
-    /// Reads the export.
+    /// Reads the export: the columns a need calls for are checked first, then the rows are read once per
+    /// assessment and shared by every criterion that reads this file.
     init(_ file: EvidenceFile, needs: Set<Need>, measure: String) throws(AssessmentIssue) {
         let table = try ExportTable(file, what: "contact export")
+        if needs.contains(.channel) { _ = try table.require(Columns.channel, for: measure) }
+        if needs.contains(.month) { _ = try table.require(Columns.month, for: measure) }
+        if needs.contains(.avoidable), table.column(Columns.avoidable) == nil, table.column(Columns.demandType) == nil {
+            throw file.error("no column marks avoidable contacts ('avoidable', 'failure demand' or 'demand type'), which \(measure) needs",
+                             line: table.table.headerLine, column: 1,
+                             hint: "add an 'avoidable' column (a count, or yes/no per row) or a 'demand type' column (value or failure); the columns are: \(table.table.header.joined(separator: ", "))")
+        }
+        self = try file.shared("contact-export") { () throws(AssessmentIssue) -> ContactExport in
+            try ContactExport(reading: table)
+        }
         self.file = file
+    }
+
+    /// Reads every row of the export.
+    private init(reading table: ExportTable) throws(AssessmentIssue) {
+        file = table.file
         headerLine = table.table.headerLine
-        let channelColumn = needs.contains(.channel) ? try table.require(Columns.channel, for: measure)
-            : table.column(Columns.channel)
-        let monthColumn = needs.contains(.month) ? try table.require(Columns.month, for: measure)
-            : table.column(Columns.month)
+        let channelColumn = table.column(Columns.channel)
+        let monthColumn = table.column(Columns.month)
         let countColumn = table.column(Columns.contacts)
         let serviceColumn = table.column(Columns.service)
         let avoidableColumn = table.column(Columns.avoidable)
         let demandColumn = avoidableColumn == nil ? table.column(Columns.demandType) : nil
-        if needs.contains(.avoidable), avoidableColumn == nil, demandColumn == nil {
-            throw file.error("no column marks avoidable contacts ('avoidable', 'failure demand' or 'demand type'), which \(measure) needs",
-                             line: headerLine, column: 1,
-                             hint: "add an 'avoidable' column (a count, or yes/no per row) or a 'demand type' column (value or failure); the columns are: \(table.table.header.joined(separator: ", "))")
-        }
+        // Exports repeat a few channel names and dates over many rows: each distinct text is read once.
+        var channelIDs: [String: String] = [:]
+        var monthsRead: [String: CalendarMonth] = [:]
         rowPerContact = countColumn == nil
         hasService = serviceColumn != nil
         hasMonth = monthColumn != nil
-        var records: [Record] = []
+        var records = Records()
         records.reserveCapacity(table.rows.count)
         for row in table.rows {
             var record = Record(contacts: 1, line: row.line)
@@ -81,7 +144,13 @@ struct ContactExport: Sendable {
                     throw table.error("the '\(table.heading(column))' cell is empty", row, column,
                                       hint: "every row needs its channel (phone, web, email, face to face ...)")
                 }
-                record.channel = Channel.id(raw)
+                if let known = channelIDs[raw] {
+                    record.channel = known
+                } else {
+                    let id = Channel.id(raw)
+                    channelIDs[raw] = id
+                    record.channel = id
+                }
             }
             if let column = serviceColumn {
                 let raw = table.text(row, column)
@@ -89,12 +158,22 @@ struct ContactExport: Sendable {
             }
             if let column = monthColumn {
                 let raw = table.text(row, column)
-                guard let month = Month(raw) else {
-                    throw table.error(raw.isEmpty ? "the '\(table.heading(column))' cell is empty"
-                                      : "'\(raw)' in column '\(table.heading(column))' is not a month or a date", row, column,
-                                      hint: "write months as 2025-04 (or dates as 2025-04-01 or 01/04/2025)")
+                if let cached = monthsRead[raw] {
+                    record.month = cached
+                } else {
+                    let reading = CalendarDate.read(raw)
+                    if case .impossible(let reason) = reading {
+                        throw table.error("'\(raw)' in column '\(table.heading(column))' is not a date: \(reason)", row, column,
+                                          hint: "write months as 2025-04 (or dates as 2025-04-01 or 01/04/2025)")
+                    }
+                    guard case .date(let date, let precision) = reading, precision != .year else {
+                        throw table.error(raw.isEmpty ? "the '\(table.heading(column))' cell is empty"
+                                          : "'\(raw)' in column '\(table.heading(column))' is not a month or a date", row, column,
+                                          hint: "write months as 2025-04 (or dates as 2025-04-01 or 01/04/2025)")
+                    }
+                    record.month = date.calendarMonth
+                    if monthsRead.count < 10_000 { monthsRead[raw] = date.calendarMonth }
                 }
-                record.month = month
             }
             if let column = countColumn { record.contacts = try table.count(row, column) }
             if let column = avoidableColumn {
@@ -143,7 +222,7 @@ struct ContactExport: Sendable {
     }
 
     /// The number of distinct months the export covers (0 without a month column).
-    var months: [Month] { Array(Set(records.compactMap(\.month))).sorted() }
+    var months: [CalendarMonth] { Array(Set(records.compactMap(\.month))).sorted() }
 
     /// Contacts by channel, in order of first appearance.
     var byChannel: [(channel: String, count: Double)] {
@@ -162,7 +241,7 @@ struct ContactExport: Sendable {
         var text = "\(records.count) rows" + (rowPerContact ? " (one per contact)" : "")
         let months = self.months
         if let first = months.first, let last = months.last {
-            text += first == last ? ", 1 month (\(first.label))" : ", \(months.count) months from \(first.label) to \(last.label)"
+            text += first == last ? ", 1 month (\(first.description))" : ", \(months.count) months from \(first.description) to \(last.description)"
         }
         if hasService { text += ", \(Set(records.compactMap(\.service)).count) services" }
         return text

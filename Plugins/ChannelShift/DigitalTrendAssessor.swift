@@ -104,8 +104,8 @@ public struct DigitalTrendAssessor: Assessor {
 
     func fromExport(_ export: ContactExport) throws(AssessmentIssue) -> AssessorResult {
         let file = export.file
-        var all: [Month: Double] = [:]
-        var online: [Month: Double] = [:]
+        var all: [CalendarMonth: Double] = [:]
+        var online: [CalendarMonth: Double] = [:]
         for record in export.records {
             guard let month = record.month else { continue }
             all[month, default: 0] += record.contacts
@@ -113,12 +113,12 @@ public struct DigitalTrendAssessor: Assessor {
         }
         let months = all.keys.sorted()
         guard months.count >= 2, let firstMonth = months.first, let lastMonth = months.last else {
-            throw file.error("the contact export covers only one month (\(months.first?.label ?? "none")), so it shows no trend",
+            throw file.error("the contact export covers only one month (\(months.first?.description ?? "none")), so it shows no trend",
                              line: export.headerLine, hint: "export at least two months, ideally the last twelve")
         }
         let size = min(window, months.count / 2)
         let first = Array(months.prefix(size)), last = Array(months.suffix(size))
-        func share(_ span: [Month]) -> (digital: Double, all: Double) {
+        func share(_ span: [CalendarMonth]) -> (digital: Double, all: Double) {
             (span.reduce(0) { $0 + (online[$1] ?? 0) }, span.reduce(0) { $0 + (all[$1] ?? 0) })
         }
         let start = share(first), end = share(last)
@@ -128,13 +128,13 @@ public struct DigitalTrendAssessor: Assessor {
         }
         let startShare = start.digital / start.all * 100, endShare = end.digital / end.all * 100
         let change = endShare - startShare
-        func span(_ months: [Month]) -> String {
+        func span(_ months: [CalendarMonth]) -> String {
             guard let a = months.first, let b = months.last else { return "" }
-            return a == b ? a.label : "\(a.label) to \(b.label)"
+            return a == b ? a.description : "\(a.description) to \(b.description)"
         }
         let monthly = months.map { month -> String in
             let total = all[month] ?? 0
-            return "\(month.label): \(total > 0 ? Format.number((online[month] ?? 0) / total * 100, decimals: 1) + "%" : "no contacts")"
+            return "\(month.description): \(total > 0 ? Format.number((online[month] ?? 0) / total * 100, decimals: 1) + "%" : "no contacts")"
         }
         let findings = [
             Finding("export", "Contact export", .text("\(file.fact.file ?? file.path): \(export.summary)")),

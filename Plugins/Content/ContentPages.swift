@@ -155,3 +155,15 @@ struct ContentPages: Sendable {
         }
     }
 }
+
+extension String {
+    /// The text without leading and trailing spaces, tabs and line breaks.
+    func trimmingSpaces() -> String {
+        // On UTF-8 bytes: the blanks are ASCII, so slicing between them never splits a character.
+        let bytes = utf8
+        let blank: (UInt8) -> Bool = { $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 }
+        guard let first = bytes.firstIndex(where: { !blank($0) }), let last = bytes.lastIndex(where: { !blank($0) }) else { return "" }
+        if first == bytes.startIndex, last == bytes.index(before: bytes.endIndex) { return self }
+        return String(self[first...last])
+    }
+}

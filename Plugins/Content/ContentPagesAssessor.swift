@@ -20,8 +20,8 @@ public struct ContentPagesAssessor: Assessor {
 
     let measure: Measure
     let months: Int
-    let asOf: (date: CivilDate, text: String)?
-    let order: CivilDate.SlashOrder
+    let asOf: (date: CalendarDate, text: String)?
+    let order: CalendarDate.SlashOrder
     let dateColumn: String?
     let per: Double
     let notOwners: Set<String>
@@ -132,16 +132,18 @@ public struct ContentPagesAssessor: Assessor {
             .choice(Measure.self) else { return nil }
         var ok = true
         let months = parameters["months"]?.integer(in: 1...120) ?? 12
-        var asOf: (CivilDate, String)?
+        var asOf: (CalendarDate, String)?
         if let node = parameters["as-of"] {
-            if let text = node.string(), let date = CivilDate.endOfPeriod(text) {
+            if let text = node.string(), let date = CalendarDate.endOfPeriod(text) {
                 asOf = (date, text)
             } else {
-                node.error("as-of must be a date written YYYY-MM-DD", hint: "for example 2026-03-31")
+                let text = node.node.scalar?.text ?? ""
+                node.error(CalendarDate.message(text, CalendarDate.read(text, forms: .iso), expected: "YYYY-MM-DD").map { "as-of: " + $0 }
+                           ?? "as-of must be a date written YYYY-MM-DD", hint: "for example 2026-03-31")
                 ok = false
             }
         }
-        let order = parameters["date-format"]?.choice(CivilDate.SlashOrder.self) ?? .dmy
+        let order = parameters["date-format"]?.choice(CalendarDate.SlashOrder.self) ?? .dmy
         let dateColumn = parameters["date-column"]?.string()
         let per = parameters["per"]?.number(in: 1...1_000_000) ?? 100
         var notOwners = Set(Self.defaultNotOwners)
@@ -205,19 +207,25 @@ public struct ContentPagesAssessor: Assessor {
         let (asOf, asOfSource) = try resolveAsOf(input)
         let cutoff = asOf.adding(months: -months)
         var recent = 0, undated = 0, afterAsOf = 0
-        var dated: [(url: String, date: CivilDate)] = []
+        var dated: [(url: String, date: CalendarDate)] = []
         for page in site.pages {
             guard let text = page.date else { undated += 1; continue }
-            let date: CivilDate
+            let date: CalendarDate
             if site.source == .sitemap {
-                guard let parsed = CivilDate.w3c(text) else {
-                    throw page.file.error("<lastmod> '\(text)' is not a W3C date (YYYY-MM-DD, optionally with a time and zone)",
+                let reading = CalendarDate.read(text, forms: .iso)
+                guard case .date(let parsed, _) = reading else {
+                    let problem = if case .impossible(let reason) = reading { "is not a date: \(reason)" } else {
+                        "is not a W3C date (YYYY-MM-DD, optionally with a time and zone)"
+                    }
+                    throw page.file.error("<lastmod> '\(text)' \(problem)",
                                           line: page.line, column: page.dateColumn, hint: "for example 2025-11-03 or 2025-11-03T09:30:00+00:00")
                 }
-                date = parsed.date  // a year or month counts from its first day
+                date = parsed  // a year or month counts from its first day
             } else {
-                guard let parsed = CivilDate.loose(text, order: order) else {
-                    throw page.file.error("'\(text)' is not a date (column '\(site.dateHeading ?? "date")')", line: page.line,
+                let reading = CalendarDate.read(text, order: order)
+                guard case .date(let parsed, .day) = reading else {
+                    let problem = if case .impossible(let reason) = reading { ": \(reason)" } else { "" }
+                    throw page.file.error("'\(text)' is not a date (column '\(site.dateHeading ?? "date")')\(problem)", line: page.line,
                                           column: page.dateColumn, hint: "write dates as 2025-11-03 or 03/11/2025")
                 }
                 date = parsed
@@ -248,19 +256,19 @@ public struct ContentPagesAssessor: Assessor {
         return AssessorResult(.level(thresholds.level(for: share)), rationale: rationale, findings: findings)
     }
 
-    private func resolveAsOf(_ input: AssessorInput) throws(AssessmentIssue) -> (CivilDate, String) {
+    private func resolveAsOf(_ input: AssessorInput) throws(AssessmentIssue) -> (CalendarDate, String) {
         if let fact = try input.optionalFact("as-of"), let node = fact.value {
-            guard let text = node.scalar?.text, let date = CivilDate.endOfPeriod(text) else {
+            guard let text = node.scalar?.text, let date = CalendarDate.endOfPeriod(text) else {
                 throw input.invalid("\(fact.key) must be a date written YYYY-MM-DD, found \(node.kindDescription)", at: node)
             }
             return (date, "the fact \(fact.key)")
         }
         if let asOf { return (asOf.date, "the criterion's as-of parameter") }
         let pages = try input.fact("pages")
-        if let text = pages.date, let date = CivilDate.endOfPeriod(text) {
+        if let text = pages.date, let date = CalendarDate.endOfPeriod(text) {
             return (date, "the date of \(pages.key)")
         }
-        if let period = input.organisation.period, let date = CivilDate.endOfPeriod(period) {
+        if let period = input.organisation.period, let date = CalendarDate.endOfPeriod(period) {
             return (date, "the end of the evidence period \(period)")
         }
         throw input.invalid("there is no date to count the last \(months) months back from",
@@ -321,7 +329,11 @@ public struct ContentPagesAssessor: Assessor {
         for page in site.pages {
             let cell = (page.brokenLinks ?? "").trimmingSpaces()
             guard !cell.isEmpty else { continue }  // an empty cell: none found
-            guard let count = Double(cell), count >= 0, count == count.rounded() else {
+            if case .unusable(let problem) = InputNumber.read(cell) {
+                throw page.file.error(InputNumber.message("the cell in column '\(heading)'", is: cell, problem), line: page.line,
+                                      column: page.brokenColumn, hint: InputNumber.hint)
+            }
+            guard let count = Double(cell), count >= 0, count == count.rounded(), InputNumber.problem(count) == nil else {
                 throw page.file.error("'\(cell)' in column '\(heading)' is not a count of broken links", line: page.line,
                                       column: page.brokenColumn, hint: "write a whole number, 0 when there are none")
             }

@@ -88,12 +88,12 @@ public struct ReachAssessor: Assessor {
         let platform = try export.platformColumn(for: "the followers per platform")
         let column = try table.require(SocialExport.Columns.followers, for: "reach per 1,000 residents")
         let periodColumn = export.periodColumn
-        var latest: [String: (day: Day?, count: Double, line: Int)] = [:]
+        var latest: [String: (day: CalendarDate.Written?, count: Double, line: Int)] = [:]
         var platforms: [String] = []
         for row in table.rows {
             let name = try export.platform(row, platform)
             platforms.append(name)
-            var day: Day?
+            var day: CalendarDate.Written?
             if let periodColumn { day = try export.period(row, periodColumn) }
             guard let count = try table.optionalCount(row, column) else { continue }
             // The latest period wins; without periods, the last row does.
@@ -108,7 +108,7 @@ public struct ReachAssessor: Assessor {
         var lines: [String] = []
         for name in present {
             if let entry = latest[name] {
-                lines.append("\(name): \(Format.number(entry.count, decimals: 0))" + (entry.day.map { " (\($0.label))" } ?? ""))
+                lines.append("\(name): \(Format.number(entry.count, decimals: 0))" + (entry.day.map { " (\($0))" } ?? ""))
             } else {
                 lines.append("\(name): no follower count")
             }

@@ -106,22 +106,30 @@ struct SocialExport: Sendable {
     }
 
     /// A row's period, read from the period column.
-    func period(_ row: CSVTable.Row, _ column: Int) throws(AssessmentIssue) -> Day {
+    func period(_ row: CSVTable.Row, _ column: Int) throws(AssessmentIssue) -> CalendarDate.Written {
         let raw = table.text(row, column)
-        guard let day = Day(raw) else {
+        let reading = CalendarDate.read(raw)
+        if case .impossible(let reason) = reading {
+            throw table.error("'\(raw)' in column '\(table.heading(column))' is not a date: \(reason)", row, column,
+                              hint: "write months as 2025-04 or dates as 2025-04-01")
+        }
+        guard case .date(let date, let precision) = reading, precision != .year else {
             throw table.error(raw.isEmpty ? "the '\(table.heading(column))' cell is empty"
                               : "'\(raw)' in column '\(table.heading(column))' is not a month or a date", row, column,
                               hint: "write months as 2025-04 or dates as 2025-04-01")
         }
-        return day
+        return CalendarDate.Written(date, precision)
     }
 
     /// "12 rows, 2025-04 to 2026-03".
     func summary() -> String {
         var text = "\(layout.name), \(table.rows.count) rows"
         if let column = periodColumn {
-            let days = table.rows.compactMap { Day(table.text($0, column)) }
-            if let first = days.min(), let last = days.max() { text += first == last ? ", \(first.label)" : ", \(first.label) to \(last.label)" }
+            let days = table.rows.compactMap { row -> CalendarDate.Written? in
+                guard case .date(let date, let precision) = CalendarDate.read(table.text(row, column)), precision != .year else { return nil }
+                return CalendarDate.Written(date, precision)
+            }
+            if let first = days.min(), let last = days.max() { text += first == last ? ", \(first)" : ", \(first) to \(last)" }
         }
         return "\(name) (\(text))"
     }

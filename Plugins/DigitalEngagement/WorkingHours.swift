@@ -47,7 +47,7 @@ struct WorkingHours: Sendable, Hashable {
     /// `2025-04-01T08:12:30+01:00` (the zone is ignored: times are read as UK local time). Nil without a
     /// date and an hh:mm time.
     static func timestamp(_ text: String) -> Int? {
-        guard let day = Day(text), (1...31).contains(day.day) else { return nil }
+        guard case .date(let day, .day) = CalendarDate.read(text) else { return nil }
         // The first hh:mm in the text: one or two digits, a colon, two digits.
         let characters = Array(text)
         var time: Int?
@@ -60,17 +60,7 @@ struct WorkingHours: Sendable, Hashable {
             if let value = Self.minutes(hours + ":" + minutes) { time = value; break }
         }
         guard let time else { return nil }
-        return Self.daysFromCivil(day.year, day.month, day.day) * 24 * 60 + time
-    }
-
-    /// Days since 1970-01-01 of a civil date (proleptic Gregorian; H. Hinnant's algorithm).
-    static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
+        return day.ordinal * 24 * 60 + time
     }
 
     /// Working minutes from 1970-01-05 (a Monday) to a moment given in minutes since 1970-01-01.

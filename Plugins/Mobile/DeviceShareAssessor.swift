@@ -192,7 +192,14 @@ public struct DeviceShareAssessor: Assessor {
                                  column: metricColumn + 1, hint: "visits cannot be negative")
             }
             breakdown.add(device, visits)
-            if let dateColumn { breakdown.date(row[dateColumn]) }
+            if let dateColumn {
+                // Dates are shown, not computed with; one that does not exist still means a broken export.
+                if case .impossible(let reason) = CalendarDate.read(row[dateColumn]) {
+                    throw file.error("'\(row[dateColumn])' in column '\(table.header[dateColumn])' is not a date: \(reason)",
+                                     line: row.line, column: dateColumn + 1)
+                }
+                breakdown.date(row[dateColumn])
+            }
         }
         guard breakdown.rows > 0 else {
             throw file.error("the export has no rows of visits by device", line: table.headerLine, column: 1,
@@ -218,7 +225,12 @@ public struct DeviceShareAssessor: Assessor {
                                      line: node.location.line, column: node.location.column)
                 }
                 breakdown.add(device, visits)
-                if let date = item["date"]?.scalar?.text { breakdown.date(date) }
+                if let node = item["date"], let date = node.scalar?.text {
+                    if case .impossible(let reason) = CalendarDate.read(date) {
+                        throw file.error("'\(date)' in 'date' is not a date: \(reason)", line: node.location.line, column: node.location.column)
+                    }
+                    breakdown.date(date)
+                }
             }
         } else if let devices = root["totals"]?["devices"], let pairs = devices.pairs {
             breakdown.format += ", totals"

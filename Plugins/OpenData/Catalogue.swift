@@ -127,9 +127,9 @@ struct Catalogue: Sendable {
     }
 
     /// The datasets' last-modified dates, or an error naming the record whose date cannot be read.
-    func modifiedDates() throws(AssessmentIssue) -> [CalendarDay?] {
+    func modifiedDates() throws(AssessmentIssue) -> [CalendarDate?] {
         try require(.modified)
-        var dates: [CalendarDay?] = []
+        var dates: [CalendarDate?] = []
         for dataset in datasets {
             switch dataset.modified {
             case .absent, .empty:
@@ -139,9 +139,11 @@ struct Catalogue: Sendable {
                     dates.append(nil)  // A repeating interval (DCAT-US "R/P1D"): handled by the caller.
                     continue
                 }
-                guard let day = CalendarDay.parse(text) else {
-                    throw errors.at(location.line, column: location.column, "'\(text)' in \(fieldNames[.modified] ?? "the date") of \(dataset.described) is not a date",
-                                    hint: "dates are written YYYY-MM-DD, optionally with a time")
+                let reading = CalendarDate.read(text, forms: [.iso, .numeric])
+                guard case .date(let day, _) = reading else {
+                    let reason = if case .impossible(let reason) = reading { ": \(reason)" } else { "" }
+                    throw errors.at(location.line, column: location.column, "'\(text)' in \(fieldNames[.modified] ?? "the date") of \(dataset.described) is not a date\(reason)",
+                                    hint: "dates are written YYYY-MM-DD (optionally with a time) or DD/MM/YYYY")
                 }
                 dates.append(day)
             }

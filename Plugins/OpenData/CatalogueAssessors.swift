@@ -404,7 +404,7 @@ public struct MachineReadableAssessor: Assessor {
 /// The share of datasets modified in the months before an as-of date taken from the evidence.
 public struct FreshnessAssessor: Assessor {
     let months: Int
-    let asOf: CalendarDay?
+    let asOf: CalendarDate?
     let thresholds: Thresholds
 
     public static let description = AssessorDescription(
@@ -461,7 +461,7 @@ public struct FreshnessAssessor: Assessor {
             let cutoff = asOf.adding(months: -months)
             var recent = 0, later = 0, repeating = 0
             var undated: [String] = []
-            var stale: [(title: String, day: CalendarDay)] = []
+            var stale: [(title: String, day: CalendarDate)] = []
             for (dataset, day) in zip(catalogue.datasets, dates) {
                 if let day {
                     if day >= cutoff { recent += 1 } else { stale.append((dataset.title, day)) }

@@ -66,18 +66,22 @@ extension AssessorInput {
 
     /// The date "the last 12 months" runs back from: the `as-of` fact, else the `as-of` parameter, else the
     /// `date:` of the fact naming the export. Never the clock. Nil when none is given.
-    func asOfDate(parameter: CalendarDay?, exportFact: Fact?) throws(AssessmentIssue) -> (day: CalendarDay, source: String)? {
+    func asOfDate(parameter: CalendarDate?, exportFact: Fact?) throws(AssessmentIssue) -> (day: CalendarDate, source: String)? {
         if try optionalFact("as-of") != nil {
             let node = try value("as-of")
             let text = try string("as-of")
-            guard let day = CalendarDay.parse(text), text.count >= 10 else {
+            let reading = CalendarDate.read(text, forms: .iso)
+            guard case .date(let day, .day) = reading else {
+                if let message = CalendarDate.message(text, reading, expected: "YYYY-MM-DD"), case .impossible = reading {
+                    throw invalid("\(bindings["as-of"] ?? "as-of"): \(message)", at: node)
+                }
                 throw invalid("\(bindings["as-of"] ?? "as-of") must be a date written YYYY-MM-DD, found \(node.kindDescription)", at: node)
             }
             return (day, "the fact \(bindings["as-of"] ?? "as-of")")
         }
         if let parameter { return (parameter, "the as-of parameter") }
         if let fact = exportFact, let date = fact.date {
-            guard let day = CalendarDay.parse(date), date.count >= 10 else {
+            guard case .date(let day, .day) = CalendarDate.read(date, forms: .iso) else {
                 throw .invalid(document.diagnostic(
                     "the date of \(fact.key) ('\(date)') is not a full date, so the months before it cannot be counted",
                     at: fact.location, hint: "write the export's date as date: YYYY-MM-DD, or give an as-of date"))
@@ -89,11 +93,16 @@ extension AssessorInput {
 }
 
 /// Reads the `as-of` parameter shared by the date-based assessors.
-func asOfParameter(_ parameters: MappingReader) -> (ok: Bool, day: CalendarDay?) {
+func asOfParameter(_ parameters: MappingReader) -> (ok: Bool, day: CalendarDate?) {
     guard let reader = parameters["as-of"] else { return (true, nil) }
     guard let text = reader.string() else { return (false, nil) }
-    guard let day = CalendarDay.parse(text), text.count >= 10 else {
-        reader.error("as-of must be a date written YYYY-MM-DD, found \"\(text)\"")
+    let reading = CalendarDate.read(text, forms: .iso)
+    guard case .date(let day, .day) = reading else {
+        if case .impossible = reading, let message = CalendarDate.message(text, reading, expected: "YYYY-MM-DD") {
+            reader.error("as-of: " + message)
+        } else {
+            reader.error("as-of must be a date written YYYY-MM-DD, found \"\(text)\"")
+        }
         return (false, nil)
     }
     return (true, day)

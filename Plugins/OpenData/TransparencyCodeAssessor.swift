@@ -75,7 +75,7 @@ public struct TransparencyCodeAssessor: Assessor {
     let thresholds: Thresholds
     let quarterlyMonths: Int
     let annualMonths: Int
-    let asOf: CalendarDay?
+    let asOf: CalendarDate?
     let exempt: [String]
 
     public static let description = AssessorDescription(

@@ -24,11 +24,14 @@ public enum AssessKit {
         return registry
     }
 
-    /// Loads the framework at a path, or the built-in one when the path is nil.
+    /// Loads the framework at a path, or the built-in one when the path is nil. `startPlugins` says whether the
+    /// plugins the framework lists are started (run) or only checked to exist.
     public static func loadFramework(
-        path: String?, registry: AssessorRegistry = registry, plugins: [ExternalPlugin] = [], pluginTimeout: Double = 10
+        path: String?, registry: AssessorRegistry = registry, plugins: [ExternalPlugin] = [], pluginTimeout: Double = 10,
+        startPlugins: Bool = true
     ) throws(LoadError) -> Framework {
-        let loader = FrameworkLoader(registry: registry, plugins: plugins, pluginTimeout: pluginTimeout, assessVersion: version)
+        let loader = FrameworkLoader(registry: registry, plugins: plugins, pluginTimeout: pluginTimeout, assessVersion: version,
+                                     startPlugins: startPlugins)
         if let path { return try loader.load(path: path) }
         return try loader.load(embedded: DefaultFramework.files, frameworkFile: DefaultFramework.frameworkFile)
     }

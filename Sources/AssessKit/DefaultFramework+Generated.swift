@@ -566,6 +566,7 @@ actions:
       page. Count contact on each topic before and after, so the reduction is measured, not assumed.
     raises: {cs-avoidable-contact: 3}
     effort: 30
+    benefit: {share-of-saving: [0.1, 0.3], source: "its share of the channel-shift saving modelled from the contact export"}
     depends-on: [act-cs-demand-analysis]
     owner: Head of Customer Services
     evidence: >-
@@ -611,6 +612,8 @@ actions:
       help to get online at the library.
     raises: {cs-assisted-routes: 3}
     effort: 6
+    duties: [public-sector-equality-duty]
+    benefit: {risk: high, source: "the duty it helps discharge"}
     depends-on: [act-cs-phone-number, act-inc-assisted-help]
     owner: Head of Customer Services
     evidence: >-
@@ -627,6 +630,8 @@ actions:
       Duty, and act on its findings.
     raises: {cs-assisted-routes: 4}
     effort: 10
+    duties: [public-sector-equality-duty]
+    benefit: {risk: high, source: "the duty it helps discharge"}
     depends-on: [act-cs-assisted-digital]
     owner: Head of Customer Services
     evidence: >-
@@ -642,6 +647,8 @@ actions:
       test them from a resident's side twice a year.
     raises: {cs-assisted-routes: 5}
     effort: 4
+    duties: [public-sector-equality-duty]
+    benefit: {risk: medium, source: "the duty it helps discharge"}
     cost: 3000
     depends-on: [act-cs-channel-equality, act-con-contact-visible]
     owner: Head of Customer Services
@@ -657,8 +664,9 @@ actions:
       go straight into the back-office system, the resident gets a reference, and progress can be
       followed without calling. Retire forms that only send an email to an officer, and stop re-keying.
     raises: {cs-end-to-end: 3, cs-digital-share: 3, cs-digital-trend: 3}
-    effort: 60
-    cost: 25000
+    effort: 150   # re-based (was 60): see the cost source
+    cost: {one-off: 60000, recurring: 15000, source: "estimate: 10 transactions at about 15 person-days each for the form, payment and back-office integration, platform licence a year"}
+    benefit: {share-of-saving: [0.5, 1], source: "the channel-shift saving modelled from the contact export at the level it reaches"}
     depends-on: [act-cs-access-strategy, act-cs-test-with-residents, act-mob-form-patterns]
     owner: Digital Lead
     evidence: >-
@@ -688,8 +696,9 @@ actions:
       documented reason for any service left offline. Reduce the old routes only where the equality
       impact assessment allows.
     raises: {cs-end-to-end: 4, cs-digital-share: 4, cs-digital-trend: 4}
-    effort: 80
-    cost: 40000
+    effort: 200   # re-based (was 80): see the cost source
+    cost: {one-off: 90000, recurring: 20000, source: "estimate: user research and redesign of the 20 busiest transactions end to end, with integrations; hosting and support a year"}
+    benefit: {share-of-saving: [0.5, 1], source: "the channel-shift saving modelled from the contact export at the level it reaches"}
     depends-on: [act-cs-top-services-online, act-cs-user-research, act-cs-channel-equality]
     owner: Digital Lead
     evidence: >-
@@ -1439,6 +1448,8 @@ actions:
       set response time, and review the statement every year.
     raises: {con-accessibility: 2}
     effort: 3
+    duties: [accessibility-regulations]
+    benefit: {risk: high, source: "the duty it helps discharge"}
     depends-on: []
     owner: Web Manager
     evidence: The accessibility statement, dated in the last 12 months and linked from every page, with its contact route.
@@ -1452,7 +1463,9 @@ actions:
       then set automated accessibility checks to run across the site every month and update the statement.
     raises: {con-accessibility: 3, con-wcag-automated: 3}
     effort: 20
-    cost: 8000
+    cost: {one-off: 8000, recurring: 3000, source: "estimate: a manual WCAG 2.2 AA audit of templates and top tasks, and a monitoring tool licence"}
+    duties: [accessibility-regulations]
+    benefit: {risk: high, source: "the duty it helps discharge"}
     depends-on: [act-con-accessibility-statement]
     owner: Digital Lead
     evidence: The audit report from the last 12 months, the fix log for the top 10 tasks, and a monthly automated report showing about 60% of pages passing.
@@ -1466,6 +1479,8 @@ actions:
       monitoring failures on their pages.
     raises: {con-accessibility: 4, con-wcag-automated: 4}
     effort: 15
+    duties: [accessibility-regulations]
+    benefit: {risk: medium, source: "the duty it helps discharge"}
     cost: 3000
     depends-on: [act-con-accessibility-audit]
     owner: Digital Lead
@@ -1493,6 +1508,8 @@ actions:
       or untagged PDFs are sent back. Give document authors a one-page guide and a one-hour session.
     raises: {con-documents: 3}
     effort: 8
+    duties: [accessibility-regulations]
+    benefit: {risk: medium, source: "the duty it helps discharge"}
     depends-on: [act-con-web-lead-rules]
     owner: Web Manager
     evidence: The upload checklist in use, and a count showing about three quarters of documents published in the last 12 months were accessible or HTML.
@@ -3275,6 +3292,39 @@ aggregation:
   confidence-cap-by-coverage:
     - {below: 0.75, at-most: 0.8}
     - {below: 0.5, at-most: 0.6}
+# How the roadmap values actions (docs/roadmap.md, "How actions are chosen"). Actions that help discharge a
+# statutory duty the organisation is failing come first; the rest are ranked by value per person-day:
+#   value = score × (rise in overall score × 10) + cashable × (£ a year / 10,000)
+#         + non-cashable × (£ a year / 10,000) + risk × (low 1, medium 2, high 3)
+planning:
+  weights:
+    score: 1            # a rise of 0.1 in the overall score
+    cashable: 1         # £10,000 a year of cashable saving (middle of the range)
+    non-cashable: 0.5   # £10,000 a year of staff or residents' time freed
+    risk: 0.5           # per point of risk reduced
+  quick-win-effort: 5   # person-days; a quick win also has no prerequisite still to do
+  # Share of a modelled channel-shift saving that becomes cash: at worst half (posts held vacant rather than
+  # removed, some contact moving to other channels), at best all of it. An assumption, stated so it can be changed.
+  saving-realisation: [0.5, 1]
+  price-year: 2025-26   # the prices the actions' own cost and benefit figures are stated in
+  duties:
+    - id: accessibility-regulations
+      title: Websites and apps meet WCAG AA and carry an accessibility statement
+      reference: >-
+        The Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018
+        (SI 2018/952), regulations 4 and 8
+      met-when: {con-accessibility: 3, con-wcag-automated: 3}
+    - id: transparency-code
+      title: Publish the datasets the Local Government Transparency Code requires, on time
+      reference: Local Government Transparency Code 2015 (DCLG, February 2015), issued under s.2 Local Government, Planning and Land Act 1980
+      met-when: {od-transparency-code: 3}
+    - id: public-sector-equality-duty
+      title: Have due regard to equality when changing how people can reach services
+      reference: Equality Act 2010, s.149 (public sector equality duty) and s.20 (reasonable adjustments)
+      met-when: {cs-assisted-routes: 3}
+    - id: welsh-language-standards
+      title: Offer Welsh-language websites, apps and online services (councils in Wales)
+      reference: The Welsh Language Standards (No. 1) Regulations 2015 (SI 2015/996), standards 52 to 60
 """#,
         "rubrics/mobile.yaml": #"""
 # yaml-language-server: $schema=../schemas/rubric.schema.json
@@ -3905,6 +3955,8 @@ actions:
       accessibility statement that the 2018 regulations require.
     raises: {mob-lighthouse-accessibility: 4}
     effort: 8
+    duties: [accessibility-regulations]
+    benefit: {risk: high, source: "the duty it helps discharge"}
     cost: 3000
     depends-on: [act-mob-fix-automated-a11y, act-con-accessibility-audit]
     owner: Digital Lead
@@ -4584,6 +4636,8 @@ actions:
       Licence, as the Code expects.
     raises: {od-transparency-code: 4}
     effort: 10
+    duties: [transparency-code]
+    benefit: {risk: medium, source: "the duty it helps discharge"}
     depends-on: [act-od-lead-and-page]
     owner: Head of Finance
     evidence: The transparency page with almost every Code dataset present and its latest required publication on time.
@@ -4596,6 +4650,8 @@ actions:
       leadership team.
     raises: {od-transparency-code: 5}
     effort: 4
+    duties: [transparency-code]
+    benefit: {risk: medium, source: "the duty it helps discharge"}
     depends-on: [act-od-transparency-catch-up]
     owner: Information Governance Lead
     evidence: The calendar, and the transparency page with every dataset the Code requires published and up to date.

@@ -42,7 +42,7 @@ extension DefaultTemplates {
       <div class="summary-list__row"><dt>Coverage</dt><dd>{{overall.coverageText}} of the criteria's weight was assessed</dd></div>
       <div class="summary-list__row"><dt>Confidence</dt><dd>{{overall.confidenceLabel}} ({{overall.confidenceText}}), from where the evidence came from</dd></div>
       {{#roadmap}}<div class="summary-list__row"><dt>Roadmap</dt><dd>{{roadmap.count}} actions, {{roadmap.effortText}} person-days{{#roadmap.costText}}, {{roadmap.costText}}{{/roadmap.costText}}</dd></div>{{/roadmap}}
-      {{#savings}}<div class="summary-list__row"><dt>Saving</dt><dd>{{amountText}} a year: {{label}}</dd></div>{{/savings}}
+      {{#savings}}<div class="summary-list__row"><dt>Saving</dt><dd>{{amountText}}: {{label}}</dd></div>{{/savings}}
     </dl>
   </div>
 
@@ -90,7 +90,7 @@ extension DefaultTemplates {
 {{#roadmap}}
 <section class="page" aria-labelledby="roadmap-heading">
   <h2 id="roadmap-heading">Roadmap</h2>
-  <p>{{roadmap.count}} actions chosen to reach the targets, ordered by the expected gain in weighted score per person-day, never before the actions they depend on, and fitted into quarters of {{roadmap.capacityText}} person-days.</p>
+  <p>{{roadmap.count}} actions chosen to reach the targets, statutory duties not yet met first, then by value (score, savings and risk) per person-day, never before the actions they depend on, and fitted into quarters of {{roadmap.capacityText}} person-days (UK financial-year quarters).{{#roadmap.notScheduledText}} {{roadmap.notScheduledText}}{{/roadmap.notScheduledText}}</p>
   <table class="table">
     <caption class="table__caption">Projected scores</caption>
     <thead><tr><th scope="col">Area</th><th scope="col">Target</th>{{#roadmap.columns}}<th scope="col" class="numeric">{{.}}</th>{{/roadmap.columns}}</tr></thead>
@@ -113,7 +113,7 @@ extension DefaultTemplates {
   </table>
   {{/roadmap.horizons}}
   {{#savings}}
-  <p class="inset"><strong>{{label}}: {{amountText}} a year.</strong> {{assumptions}}</p>
+  <p class="inset"><strong>{{label}}: {{amountText}}.</strong> {{assumptions}}</p>
   {{/savings}}
   {{#roadmap.shortfalls}}
   <p class="inset">The listed actions do not bring <strong>{{dimension}}</strong> to level {{target}}; it reaches {{reached}}.</p>
@@ -195,7 +195,7 @@ extension DefaultTemplates {
 | Roadmap | {{roadmap.count}} actions, {{roadmap.effortText}} person-days{{#roadmap.costText}}, {{roadmap.costText}}{{/roadmap.costText}} |
 {{/roadmap}}
 {{#savings}}
-| Saving | {{amountText}} a year: {{label}} |
+| Saving | {{amountText}}: {{label}} |
 {{/savings}}
 
 ## Where {{organisation.name}} stands
@@ -217,7 +217,7 @@ extension DefaultTemplates {
 
 ## Roadmap
 
-{{roadmap.count}} actions, ordered by the expected gain in weighted score per person-day, never before the actions they depend on, in quarters of {{roadmap.capacityText}} person-days.
+{{roadmap.count}} actions, statutory duties not yet met first, then by value (score, savings and risk) per person-day, never before the actions they depend on, in quarters of {{roadmap.capacityText}} person-days (UK financial-year quarters).{{#roadmap.notScheduledText}} {{roadmap.notScheduledText}}{{/roadmap.notScheduledText}}
 
 | Area | Target |{{#roadmap.columns}} {{.}} |{{/roadmap.columns}}
 |---|---|{{#roadmap.columns}}--:|{{/roadmap.columns}}
@@ -236,7 +236,7 @@ extension DefaultTemplates {
 {{/roadmap.horizons}}
 {{#savings}}
 
-**{{label}}: {{amountText}} a year.** {{assumptions}}
+**{{label}}: {{amountText}}.** {{assumptions}}
 {{/savings}}
 {{/roadmap}}
 {{#dimensions}}

@@ -142,7 +142,7 @@ public enum ExecutiveReport {
         if let roadmap, !roadmap.items.isEmpty {
             let titles = Dictionary(assessment.dimensions.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
             func item(_ item: RoadmapItem) -> [String: Any] {
-                let when = item.endQuarter > item.quarter ? "Q\(item.quarter)–Q\(item.endQuarter)" : "Q\(item.quarter)"
+                let when = roadmap.label(from: item.quarter, to: item.endQuarter)
                 return [
                     "id": item.action.id, "title": item.action.title, "description": item.action.description,
                     "when": when, "effortText": "\(AssessCore.Format.number(item.action.effort)) days",
@@ -179,22 +179,24 @@ public enum ExecutiveReport {
                 }
                 return (dimension.title, counts)
             }
-            let later = roadmap.items.filter { $0.quarter > quarters }.count
+            let later = roadmap.items.filter { $0.quarter > quarters }.count + roadmap.notScheduled.count
             model["timeline"] = [
                 "svg": Charts.timeline(rows: timelineRows, quarters: quarters, colour: brand.primary),
-                "quarters": (1...quarters).map { "Q\($0)" },
+                "quarters": (1...quarters).map { roadmap.label(quarter: $0) },
                 "rows": timelineRows.map { ["title": $0.title, "cells": $0.counts.map(String.init)] as [String: Any] },
-                "laterNote": later > 0 ? "\(later) more action\(later == 1 ? "" : "s") start after Q\(quarters)." : "",
+                "laterNote": later > 0 ? "\(later) more action\(later == 1 ? "" : "s") start after \(roadmap.label(quarter: quarters)) or are not scheduled within the horizon." : "",
             ]
             model["roadmap"] = [
                 "count": roadmap.items.count, "effortText": AssessCore.Format.number(roadmap.totalEffort),
-                "costText": roadmap.totalCost > 0 ? AssessCore.Format.quantity(roadmap.totalCost, unit: "£", decimals: 0) : "",
+                "costText": roadmap.totalCost > 0 ? RoadmapReporter.pounds(roadmap.totalCost) : "",
                 "capacityText": AssessCore.Format.number(roadmap.capacity),
+                "notScheduledText": roadmap.notScheduled.isEmpty ? ""
+                    : "\(roadmap.notScheduled.count) more action\(roadmap.notScheduled.count == 1 ? " is" : "s are") needed but not scheduled: they do not fit within the \(roadmap.quarters)-quarter horizon at this capacity, and no projection counts them.",
                 "columns": columns, "projectionRows": rows,
                 "horizons": Horizon.allCases.compactMap { horizon -> [String: Any]? in
                     let items = roadmap.items.filter { $0.horizon == horizon }
                     guard !items.isEmpty else { return nil }
-                    let title = horizon == .now ? "Now: this quarter" : horizon == .next ? "Next: within a year" : "Later"
+                    let title = horizon == .now ? "Now: \(roadmap.label(quarter: 1))" : horizon == .next ? "Next: the rest of the first year" : "Later"
                     return ["title": title, "items": items.map(item)]
                 },
                 "shortfalls": roadmap.shortfalls.map { shortfall -> [String: Any] in
@@ -205,7 +207,7 @@ public enum ExecutiveReport {
                 "assessFirst": roadmap.assessFirst.map { "\($0.action.title) (\($0.criteria.joined(separator: ", ")))" }.joined(separator: "; "),
             ]
             model["savings"] = roadmap.savings.map { saving -> [String: Any] in
-                ["label": saving.label, "amountText": AssessCore.Format.quantity(saving.amount, unit: "£", decimals: 0),
+                ["label": saving.label, "amountText": RoadmapReporter.savingText(saving.cashable, kind: "cashable", priceBasis: saving.priceBasis),
                  "assumptions": saving.assumptions]
             }
         }

@@ -15,7 +15,7 @@ struct Assess: ParsableCommand {
             """,
         version: AssessKit.version,
         subcommands: [Score.self, RoadmapCommand.self, Report.self, Validate.self, Rubrics.self, Explain.self, Plugins.self,
-                      Init.self, Schema.self]
+                      Init.self, Schema.self, PrefillCommand.self]
     )
 }
 
@@ -24,7 +24,7 @@ struct FrameworkOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A framework folder (holding framework.yaml) or its framework.yaml. Default: the built-in framework.", valueName: "path"))
     var framework: String?
 
-    @Option(name: .customLong("plugin"), help: ArgumentHelp("An external plugin executable (repeatable); see docs/plugins.md.", valueName: "path"))
+    @Option(name: .customLong("plugin"), help: ArgumentHelp("An external plugin executable to start and use (repeatable); see docs/plugins.md.", valueName: "path"))
     var plugins: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("Seconds a plugin may take to answer each request.", valueName: "seconds"))
@@ -34,9 +34,10 @@ struct FrameworkOptions: ParsableArguments {
         if !(pluginTimeout > 0 && pluginTimeout <= 3600) { throw ValidationError("--plugin-timeout must be between 0 and 3600 seconds") }
     }
 
-    /// Starts the command line's plugins and loads the framework (which may start its own).
-    func load() throws -> Framework {
-        try load(started: startPlugins())
+    /// Starts the command line's plugins and loads the framework, which starts the plugins it lists unless
+    /// `startListed` is false.
+    func load(startListed: Bool = true) throws -> Framework {
+        try load(started: startPlugins(), startListed: startListed)
     }
 
     /// Starts the plugins named with --plugin.
@@ -56,23 +57,25 @@ struct FrameworkOptions: ParsableArguments {
     }
 
     /// Loads the framework with plugins already started.
-    func load(started: [ExternalPlugin]) throws -> Framework {
+    func load(started: [ExternalPlugin], startListed: Bool = true) throws -> Framework {
         do {
-            return try AssessKit.loadFramework(path: framework, plugins: started, pluginTimeout: pluginTimeout)
+            return try AssessKit.loadFramework(path: framework, plugins: started, pluginTimeout: pluginTimeout,
+                                               startPlugins: startListed)
         } catch {
-            for plugin in started { _ = plugin.finish() }
+            for plugin in started { Self.finish(plugin) }
             throw CLIFailure(error)
         }
     }
 
     /// Ends every plugin and prints what they wrote on standard error.
     static func finish(_ framework: Framework, except keep: [ExternalPlugin] = []) {
-        for plugin in framework.plugins where !keep.contains(where: { $0 === plugin }) {
-            let (stderr, status) = plugin.finish()
-            for line in stderr.split(separator: "\n") { Output.error("\(plugin.path): note: plugin '\(plugin.name)' said: \(line)") }
-            if let status, status != 0, plugin.failure == nil {
-                Output.error("\(plugin.path): warning: plugin '\(plugin.name)' exited with status \(status)")
-            }
-        }
+        for plugin in framework.plugins where !keep.contains(where: { $0 === plugin }) { finish(plugin) }
+    }
+
+    /// Ends one plugin and prints what it wrote on standard error and how it behaved.
+    static func finish(_ plugin: ExternalPlugin) {
+        let ending = plugin.finish()
+        for line in ending.stderr.split(separator: "\n") { Output.error("\(plugin.path): note: plugin '\(plugin.name)' said: \(line)") }
+        for warning in ending.warnings { Output.error("\(plugin.path): warning: plugin '\(plugin.name)' \(warning)") }
     }
 }

@@ -107,6 +107,9 @@ enum Output {
             guard shaped else {
                 throw ValidationError("--date must be written YYYY-MM-DD, found '\(explicit)'")
             }
+            if let message = CalendarDate.message(explicit, CalendarDate.read(explicit, forms: .iso), expected: "YYYY-MM-DD") {
+                throw ValidationError("--date \(message)")
+            }
             return explicit
         }
         guard let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Double(epoch) else { return nil }

@@ -5,16 +5,19 @@ import AssessKit
 extension Assess {
     struct Explain: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show a criterion's question, levels, assessor and the evidence it reads.")
+            abstract: "Show a criterion's question, levels, assessor and the evidence it reads.",
+            discussion: PluginStartOption.discussion)
 
         @Argument(help: ArgumentHelp("A criterion id, as listed by 'assess rubrics'.", valueName: "criterion-id"))
         var criterionID: String
 
         @OptionGroup var frameworkOptions: FrameworkOptions
+        @OptionGroup var pluginStart: PluginStartOption
 
         func run() throws {
             try CLIFailure.run {
-                let framework = try frameworkOptions.load()
+                let framework = try frameworkOptions.load(startListed: pluginStart.startPlugins)
+                defer { FrameworkOptions.finish(framework) }
                 if let rubric = framework.dimensions.map(\.rubric).first(where: { $0.context.contains { $0.id == criterionID } }),
                    let indicator = rubric.context.first(where: { $0.id == criterionID }) {
                     Output.out(explain(indicator, in: rubric))

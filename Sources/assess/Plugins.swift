@@ -4,7 +4,12 @@ import AssessKit
 
 extension Assess {
     struct Plugins: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List every assessor, built in or from a plugin, with what it reads.")
+        static let configuration = CommandConfiguration(
+            abstract: "List every assessor, built in or from a plugin, with what it reads.",
+            discussion: """
+                This command starts every plugin the framework lists under 'plugins:' and every one given with \
+                --plugin, to ask what they offer: it runs their code, so use it only with plugins you trust.
+                """)
 
         @Flag(name: .shortAndLong, help: "Show each assessor's evidence roles and parameters.")
         var verbose = false

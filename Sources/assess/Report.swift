@@ -34,18 +34,10 @@ extension Assess {
         @Option(name: .long, help: ArgumentHelp("A folder of templates (*.mustache) and brand.yaml overriding the defaults.", valueName: "dir"))
         var template: String?
 
-        @Option(name: .long, help: ArgumentHelp("Target level for every dimension in the roadmap.", valueName: "level"))
-        var target: Int?
-
-        @Option(name: .long, help: ArgumentHelp("Person-days available per quarter for the roadmap.", valueName: "days"))
-        var capacity: Double = 40
+        @OptionGroup var planning: PlanningOptions
 
         @Option(name: .long, help: ArgumentHelp("The date printed in the report (YYYY-MM-DD).", valueName: "date"))
         var date: String?
-
-        func validate() throws {
-            guard capacity > 0, capacity <= 100_000 else { throw ValidationError("--capacity must be a positive number of person-days") }
-        }
 
         func run() throws {
             try CLIFailure.run {
@@ -61,11 +53,11 @@ extension Assess {
                 defer { FrameworkOptions.finish(framework) }
                 let loaded: Evidence
                 do throws(LoadError) { loaded = try fileOptions.loader.load(path: evidence) } catch { throw CLIFailure(error) }
+                let planner = try planning.planner(framework: framework, evidence: loaded)
                 let assessment = Engine(framework: framework).assess(loaded)
                 Output.diagnostics(assessment.diagnostics.map { var d = $0; d.severity = .warning; return d })
-                let planner = Planner(framework: framework, capacity: capacity)
                 let roadmap = framework.allActions.isEmpty ? nil
-                    : planner.plan(assessment, targets: planner.targets(for: assessment, all: target, perDimension: loaded.targets))
+                    : planner.plan(assessment, targets: planner.targets(for: assessment, all: planning.target, perDimension: loaded.targets))
                 let inputs = Output.inputs(loaded, framework: framework, fromDisk: frameworkOptions.framework != nil)
                 switch format {
                 case .markdown:

@@ -4,13 +4,16 @@ import AssessKit
 
 extension Assess {
     struct Rubrics: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the framework's dimensions and criteria.")
+        static let configuration = CommandConfiguration(
+            abstract: "List the framework's dimensions and criteria.", discussion: PluginStartOption.discussion)
 
         @OptionGroup var frameworkOptions: FrameworkOptions
+        @OptionGroup var pluginStart: PluginStartOption
 
         func run() throws {
             try CLIFailure.run {
-                let framework = try frameworkOptions.load()
+                let framework = try frameworkOptions.load(startListed: pluginStart.startPlugins)
+                defer { FrameworkOptions.finish(framework) }
                 var out = "\(framework.title) (\(framework.id) \(framework.version)), \(framework.scoring.rawValue) scoring, "
                 out += "levels: " + framework.scale.levels.map { "\($0.level) \($0.name)" }.joined(separator: ", ") + "\n"
                 let total = framework.dimensions.reduce(0) { $0 + $1.weight }

@@ -6,12 +6,13 @@ extension Assess {
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check frameworks, rubrics and evidence files and list every problem.",
-            discussion: "The kind of each file is recognised from its keys: 'dimensions' (framework), 'criteria' (rubric) or 'organisation'/'facts' (evidence).")
+            discussion: "The kind of each file is recognised from its keys: 'dimensions' (framework), 'criteria' (rubric) or 'organisation'/'facts' (evidence). " + PluginStartOption.discussion)
 
         @Argument(help: ArgumentHelp("Files to check.", valueName: "file"))
         var files: [String]
 
         @OptionGroup var frameworkOptions: FrameworkOptions
+        @OptionGroup var pluginStart: PluginStartOption
 
         @OptionGroup var fileOptions: FileOptions
 
@@ -22,13 +23,20 @@ extension Assess {
         func run() throws {
             try CLIFailure.run {
                 let plugins = try frameworkOptions.startPlugins()
-                defer { for plugin in plugins { _ = plugin.finish() } }
+                defer { for plugin in plugins { FrameworkOptions.finish(plugin) } }
                 var worst: Int32 = 0
                 for file in files {
                     let code = check(file, plugins: plugins)
                     if code == ExitStatus.noInput || worst == 0 { worst = max(worst, code) }
                 }
                 if worst != 0 { throw CLIFailure(code: worst) }
+            }
+        }
+
+        /// Says which listed plugins were not run, and so what was not checked.
+        private func notStarted(_ plugins: [ExternalPlugin]) {
+            for plugin in plugins where plugin.failure == .notStarted {
+                Output.error("\(plugin.path): note: plugin not started, so the assessors and parameters of the criteria that use it were not checked; add --start-plugins to check them (this runs the plugin)")
             }
         }
 
@@ -40,15 +48,17 @@ extension Assess {
                 let kind: String
                 if root?["dimensions"] != nil {
                     kind = "framework"
-                    let framework = try AssessKit.loadFramework(path: file, plugins: plugins)
+                    let framework = try AssessKit.loadFramework(path: file, plugins: plugins, startPlugins: pluginStart.startPlugins)
                     defer { FrameworkOptions.finish(framework, except: plugins) }
+                    notStarted(framework.plugins)
                     Output.out("\(file): ok (framework '\(framework.id)', \(framework.dimensions.count) dimensions, \(framework.allCriteria.count) criteria)\n")
                 } else if root?["criteria"] != nil {
                     kind = "rubric"
                     // The rubric's own framework (beside it) gives the scale and any plugins it names.
                     let sibling = FileReader.resolve("framework.yaml", relativeTo: FileReader.folder(of: file))
-                    let framework = FileReader.exists(sibling) ? try? AssessKit.loadFramework(path: sibling, plugins: plugins) : nil
+                    let framework = FileReader.exists(sibling) ? try? AssessKit.loadFramework(path: sibling, plugins: plugins, startPlugins: pluginStart.startPlugins) : nil
                     defer { if let framework { FrameworkOptions.finish(framework, except: plugins) } }
+                    notStarted(framework?.plugins ?? [])
                     let registry = FrameworkLoader.registry(AssessKit.registry, with: framework?.plugins ?? plugins)
                     let rubric = try FrameworkLoader(registry: registry).loadRubric(path: file, scale: framework?.scale ?? .standard)
                     Output.out("\(file): ok (rubric '\(rubric.id)', \(rubric.criteria.count) criteria)\n")
@@ -60,14 +70,16 @@ extension Assess {
                         Output.diagnostics(refused)
                         return ExitStatus.dataError
                     }
-                    let framework = try AssessKit.loadFramework(path: frameworkOptions.framework, plugins: plugins)
+                    let framework = try AssessKit.loadFramework(path: frameworkOptions.framework, plugins: plugins,
+                                                                 startPlugins: pluginStart.startPlugins)
                     defer { FrameworkOptions.finish(framework, except: plugins) }
+                    notStarted(framework.plugins)
                     // The same engine run as `score`: every criterion error is an error here.
                     let check = EvidenceCheck(evidence, framework: framework)
                     Output.diagnostics(check.warnings + check.errors)
                     guard check.errors.isEmpty else { return ExitStatus.dataError }
                     let warnings = check.warnings
-                    Output.out("\(file): ok (evidence for \(evidence.organisation.name), \(evidence.facts.count) facts, \(check.assessed) criteria scored, \(check.notAssessed) not assessed\(warnings.isEmpty ? "" : ", \(warnings.count) warnings"))\n")
+                    Output.out("\(file): ok (evidence for \(evidence.organisation.name), \(evidence.facts.count) facts, \(check.assessed) criteria scored, \(check.notAssessed) not assessed\(check.notChecked > 0 ? ", \(check.notChecked) not checked (plugins not started)" : "")\(warnings.isEmpty ? "" : ", \(warnings.count) warnings"))\n")
                 } else {
                     Output.error("\(file):1:1: error: cannot tell what kind of file this is; a framework has 'dimensions:', a rubric 'criteria:', evidence 'organisation:' and 'facts:'")
                     return ExitStatus.dataError

@@ -136,6 +136,41 @@ struct CLITests {
         #expect(explain.stderr.contains("did you mean 'cs-digital-share'?"))
     }
 
+    @Test("planning options outside their documented ranges are refused with exit 64", arguments: [
+        ["--capacity", "0.00001"], ["--capacity", "1001"], ["--capacity", "nan"], ["--capacity", "=10"], ["--capacity", "40", "--capacity", "50"],
+        ["--quarters", "0"], ["--quarters", "41"], ["--target", "0"], ["--target", "6"], ["--start", "2026-13-01"], ["--start", "next year"],
+    ])
+    func planningRanges(options: [String]) throws {
+        let result = try CLI.run(["roadmap", "examples/brackenford.yaml"] + options)
+        #expect(result.status == 64, "\(options): \(result.stderr)")
+        #expect(!result.stderr.isEmpty)
+    }
+
+    @Test func roadmapQuartersFollowTheStartDateAndTeamsHaveTheirOwnCapacity() throws {
+        let result = try CLI.run(["roadmap", "examples/brackenford.yaml", "--start", "2027-01-05", "--capacity", "60",
+                                  "--capacity", "Digital Lead=10", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("\"start\": \"Q4 2026-27\""))
+        #expect(result.stdout.contains("\"Digital Lead\": 10"))
+    }
+
+    @Test func savingsAreOnlyThoseThePlanReachesWithTheirPriceBasis() throws {
+        // At 40 days a quarter the redesign that reaches 65% digital does not fit in 8 quarters: no saving is
+        // claimed, least of all the assessor's 80% figure. At 80 it fits, and the level 4 saving is shown as a
+        // rounded cashable range with its 2012 price basis, and in full in JSON.
+        let tight = try CLI.run(["roadmap", "examples/brackenford.yaml", "--target", "4"])
+        #expect(tight.status == 0)
+        #expect(!tight.stdout.contains("80% of contacts"))
+        #expect(tight.stdout.contains("act-cs-redesign-with-users — "), "listed as not scheduled")
+        let roomy = try CLI.run(["roadmap", "examples/brackenford.yaml", "--target", "4", "--capacity", "80"])
+        // With email counted as assisted contact (issue 8), Brackenford's share is 40%, so reaching 65% saves
+        // £349,539 a year (it was £212,460 from 51%).
+        #expect(roomy.stdout.contains("Benefit £87k–£350k a year, indicative, cashable,"))
+        #expect(roomy.stdout.contains("2012 prices (Socitm 2012 unit costs, not uprated)"))
+        let json = try CLI.run(["roadmap", "examples/brackenford.yaml", "--target", "4", "--capacity", "80", "--format", "json"])
+        #expect(json.stdout.contains("\"annualAmount\": 349538.949"))
+    }
+
     @Test func outputIsWrittenWholeOrNotAtAll() throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

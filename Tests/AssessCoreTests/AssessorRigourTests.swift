@@ -214,20 +214,21 @@ struct AssessorRigourTests {
         #expect(relaxed.result?.level == 5)
     }
 
-    @Test("huge numbers in evidence or parameters give a result or an error, never a trap")
+    @Test("the largest figures the readers accept give a result or an error, never a trap")
     func hugeNumbersDoNotTrap() throws {
-        let ratio = try Self.run("digital-engagement.conversation-ratio", "thresholds: [5, 15, 30, 45, 60]", "{replies: 1e300, received: 1e300}")
+        // 9e15 is about the largest figure the number readers accept (larger is refused where it is read).
+        let ratio = try Self.run("digital-engagement.conversation-ratio", "thresholds: [5, 15, 30, 45, 60]", "{replies: 9e15, received: 9e15}")
         #expect(ratio.result?.status == .assessed)
-        #expect(ratio.result?.confidence == 0.5)
-        let inbox = "platform,received,response minutes\nFacebook,2025-04-04 17:30,1e300\n"
+        #expect(ratio.result?.rationale.contains("Confidence is capped") == false, "9e15 received is above any minimum")
+        let inbox = "platform,received,response minutes\nFacebook,2025-04-04 17:30,9000000000000000\n"
         let slow = try Self.run("digital-engagement.response-time", "{thresholds: [16, 8, 4, 2, 1], direction: lower}",
                                 "response-time: {file: inbox.csv}", files: ["inbox.csv": inbox])
         #expect(slow.result?.level == 1)
-        let sent = "platform,period,replies sent,median response minutes\nFacebook,2025-04,1e300,30\n"
+        let sent = "platform,period,replies sent,median response minutes\nFacebook,2025-04,9000000000000000,30\n"
         let many = try Self.run("digital-engagement.response-time", "{thresholds: [16, 8, 4, 2, 1], direction: lower}",
                                 "response-time: {file: social.csv}", files: ["social.csv": sent])
         #expect(many.result?.status == .assessed)
-        let scale = try Self.run("self-rating", "{min: 0, max: 1e300}", "rating: 5")
+        let scale = try Self.run("self-rating", "{min: 0, max: 9e15}", "rating: 5")
         #expect(scale.diagnostics.map(\.description).joined().contains("at most 1,000,000 points"))
     }
 

@@ -68,6 +68,21 @@ struct ChannelShiftAndEngagementPluginTests {
         #expect(Self.value(outcome, "unit-costs") == .text("face-to-face £8.62, phone £2.83, web £0.15"))
     }
 
+    @Test func theSocitmDefaultsStateTheirPriceYearAndAreUpratedOnlyByANamedIndex() throws {
+        let plain = try Self.run("channel-shift.channel-mix", "thresholds: [20, 35, 50, 65, 80]", "volumes: {face-to-face: 1, phone: 1, web: 1}")
+        #expect(Self.value(plain, "price-basis") == .text("2012 prices (Socitm 2012 unit costs, not uprated)"))
+        // Index values here are test numbers (100 → 150), not published figures: the factor is their ratio.
+        let uprate = "{thresholds: [20, 35, 50, 65, 80], uprate: {index: Test index, from: 2012-13, to: 2025-26, from-value: 100, to-value: 150}}"
+        let uprated = try Self.run("channel-shift.channel-mix", uprate, "volumes: {face-to-face: 1, phone: 1, web: 1}")
+        #expect(uprated.diagnostics.isEmpty, "\(uprated.diagnostics)")
+        #expect(Self.close(Self.number(uprated, "cost-to-serve"), (8.62 + 2.83 + 0.15) * 1.5))
+        #expect(Self.value(uprated, "price-basis") == .text("2025-26 prices (Socitm 2012 unit costs uprated by Test index, 2012-13 to 2025-26)"))
+        // The organisation's own cost wins over the uprated default.
+        let own = try Self.run("channel-shift.channel-mix", uprate, "{volumes: {face-to-face: 1, phone: 1, web: 1}, unit-costs: {phone: 3}}")
+        #expect(Self.close(Self.number(own, "cost-to-serve"), (8.62 + 0.15) * 1.5 + 3))
+        #expect(Self.value(own, "price-basis") == .text("the organisation's own unit costs where given, 2025-26 prices (Socitm 2012 unit costs uprated by Test index, 2012-13 to 2025-26) for the rest"))
+    }
+
     @Test func welwynHatfieldPublishedContactsEmailIsAssisted() throws {
         let outcome = try Self.run("channel-shift.channel-mix", "thresholds: [20, 35, 50, 65, 80]", "volumes: {file: contacts.csv}",
                                    files: ["contacts.csv": try Self.fixture(Self.welwyn)])

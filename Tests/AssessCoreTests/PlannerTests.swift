@@ -1,4 +1,5 @@
 import AssessCore
+import Foundation
 import AssessKit
 import Testing
 import TestSupport
@@ -20,7 +21,7 @@ enum PlannerFixture {
         """
     }
 
-    static func framework(actions alpha: String, beta: String = "") throws -> Framework {
+    static func framework(actions alpha: String, beta: String = "", planning: String = "") throws -> Framework {
         let frameworkYAML = """
             id: plan
             title: Plan
@@ -29,7 +30,7 @@ enum PlannerFixture {
             dimensions:
               - {rubric: alpha.yaml, weight: 2}
               - {rubric: beta.yaml, weight: 1}
-            """
+            """ + (planning.isEmpty ? "" : "\n" + planning)
         let alphaYAML = "id: alpha\ntitle: Alpha\nversion: '1'\nlevels: \(Fixtures.levelsYAML)\ncriteria:\n"
             + [criterion("a1", weight: 2, core: true, fact: "a.one"), criterion("a2", fact: "a.two"), criterion("a3", fact: "a.three")].joined(separator: "\n")
             + (alpha.isEmpty ? "" : "\nactions:\n" + alpha)
@@ -60,10 +61,12 @@ enum PlannerFixture {
 
 @Suite("Roadmap planner")
 struct PlannerTests {
-    func roadmap(_ levels: [String: Int] = PlannerFixture.low, capacity: Double = 20, target: Int? = nil) throws -> Roadmap {
-        let framework = try PlannerFixture.framework(actions: PlannerFixture.actions, beta: PlannerFixture.betaActions)
+    func roadmap(_ levels: [String: Int] = PlannerFixture.low, capacity: Double = 20, target: Int? = nil, quarters: Int = 40,
+                 owners: [String: Double] = [:], beta: String = PlannerFixture.betaActions, planning: String = "") throws -> Roadmap {
+        let framework = try PlannerFixture.framework(actions: PlannerFixture.actions, beta: beta, planning: planning)
         let assessment = Engine(framework: framework).assess(try PlannerFixture.evidence(levels))
-        let planner = Planner(framework: framework, capacity: capacity, quarters: 8)
+        let planner = Planner(framework: framework, capacity: capacity, quarters: quarters, ownerCapacity: owners,
+                              start: FiscalQuarter(date: "2026-05-10"))
         return planner.plan(assessment, targets: planner.targets(for: assessment, all: target))
     }
 
@@ -135,12 +138,128 @@ struct PlannerTests {
         #expect(plan.items.first?.horizon == .now)
     }
 
-    @Test func quickWinsAreSmallAndUseful() throws {
-        let plan = try roadmap(target: 5)
+    @Test func quickWinsAreSmallWithNoUnmetPrerequisites() throws {
+        // y-small is small, but needs y-more (30 days), which the plan must do first: not a quick win.
+        let beta = PlannerFixture.betaActions + "\n  - {id: y-small, title: Small, description: d, raises: {b1: 5}, effort: 2, depends-on: [y-more]}"
+        let plan = try roadmap(target: 5, beta: beta)
+        let planned = Set(plan.items.map(\.action.id))
         for item in plan.items where item.quickWin {
-            #expect(item.action.effort <= 5 && item.expectedGain > 0)
+            #expect(item.action.effort <= 5 && item.value > 0)
+            #expect(item.action.dependsOn.allSatisfy { !planned.contains($0) }, "\(item.action.id) has an unmet prerequisite")
         }
+        let small = try #require(plan.items.first { $0.action.id == "y-small" })
+        #expect(!small.quickWin)
         #expect(plan.items.contains { $0.quickWin })
+    }
+
+    static let duty = """
+        planning:
+          duties:
+            - {id: d-access, title: Accessible service, reference: "Equality Act 2010, s.149", met-when: {b2: 3}}
+        """
+
+    @Test func actionsForAFailingDutyComeFirst() throws {
+        let beta = PlannerFixture.betaActions.replacingOccurrences(of: "effort: 30}", with: "effort: 30, duties: [d-access]}")
+        let plan = try roadmap(beta: beta, planning: Self.duty)
+        // Without the duty the core criterion a1 comes first (x-policy); the failing duty goes before it.
+        #expect(plan.items.first?.action.id == "y-more")
+        #expect(plan.items.first?.failingDuties.map(\.id) == ["d-access"])
+        #expect(plan.items.first?.reasoning.contains("Equality Act 2010, s.149") == true)
+        // Once met (b2 at 3), the duty no longer jumps the queue.
+        var levels = PlannerFixture.low
+        levels["b.two"] = 3
+        let met = try roadmap(levels, beta: beta, planning: Self.duty)
+        #expect(met.items.first?.action.id != "y-more")
+        #expect(met.items.allSatisfy { $0.failingDuties.isEmpty })
+    }
+
+    @Test func anUnknownDutyIsAnErrorWithItsLocation() throws {
+        let beta = PlannerFixture.betaActions.replacingOccurrences(of: "effort: 30}", with: "effort: 30, duties: [d-acess]}")
+        #expect(throws: FixtureError.self) { try PlannerFixture.framework(actions: PlannerFixture.actions, beta: beta, planning: Self.duty) }
+        do {
+            _ = try PlannerFixture.framework(actions: PlannerFixture.actions, beta: beta, planning: Self.duty)
+        } catch {
+            let message = (error as? FixtureError)?.message ?? ""
+            #expect(message.contains("unknown duty 'd-acess'") && message.contains("did you mean 'd-access'?"))
+            #expect(message.contains("beta.yaml:"))
+        }
+    }
+
+    @Test("nothing beyond the horizon is scheduled or counted", arguments: [1, 2, 3])
+    func horizon(quarters: Int) throws {
+        let plan = try roadmap(capacity: 10, target: 5, quarters: quarters)
+        #expect(!plan.notScheduled.isEmpty)
+        #expect(plan.items.allSatisfy { $0.endQuarter <= quarters })
+        let scheduled = Set(plan.items.map(\.action.id))
+        #expect(plan.notScheduled.allSatisfy { !scheduled.contains($0.action.id) })
+        // A criterion only unscheduled actions raise stays at today's level in every projection.
+        let raisedByScheduled = Set(plan.items.flatMap { $0.action.raises.map(\.criterion) })
+        let today = Dictionary(uniqueKeysWithValues: plan.baseline.allCriteria.map { ($0.id, $0.level) })
+        for entry in plan.notScheduled {
+            for raise in entry.action.raises where !raisedByScheduled.contains(raise.criterion) {
+                for projection in plan.projections {
+                    let level = projection.assessment.allCriteria.first { $0.id == raise.criterion }?.level
+                    #expect(level == today[raise.criterion], "\(raise.criterion) is not raised by \(entry.action.id) after \(projection.horizon)")
+                }
+            }
+        }
+    }
+
+    @Test func theWorkIsBoundedWhateverTheCapacity() throws {
+        // The smallest capacity and the longest horizon the command line allows: every action is placed or
+        // listed in at most 40 steps, whatever its size.
+        let plan = try roadmap(capacity: 1, target: 5, quarters: 40)
+        #expect(plan.items.count + plan.notScheduled.count > 0)
+        #expect(plan.notScheduled.contains { $0.action.id == "x-big" })
+    }
+
+    @Test func aTeamsCapacityIsRespected() throws {
+        let plan = try roadmap(capacity: 40, target: 5, owners: ["Head of service": 2])
+        var load: [Int: Double] = [:]
+        for item in plan.items where item.action.owner == "Head of service" {
+            for (offset, days) in item.effortByQuarter.enumerated() { load[item.quarter + offset, default: 0] += days }
+        }
+        #expect(!load.isEmpty)
+        #expect(load.values.allSatisfy { $0 <= 2 + 1e-9 })
+        let policy = try #require(plan.items.first { $0.action.id == "x-policy" })
+        #expect(policy.endQuarter == policy.quarter + 1, "4 days at 2 a quarter take two quarters")
+    }
+
+    @Test func everyAreaBelowTargetStartsInYearOne() throws {
+        let plan = try roadmap(capacity: 20, target: 5)
+        for dimension in plan.baseline.dimensions where (dimension.level ?? 0) < 5 {
+            #expect(plan.items.contains { $0.action.dimension == dimension.id && $0.quarter <= 4 }, "\(dimension.id) has an action in year one")
+        }
+        #expect(plan.items.contains { $0.firstStep })
+    }
+
+    @Test func quartersAreUKFinancialYearQuarters() throws {
+        #expect(FiscalQuarter(date: "2026-05-10")?.label == "Q1 2026-27")
+        #expect(FiscalQuarter(date: "2027-01-05")?.label == "Q4 2026-27")
+        #expect(FiscalQuarter(date: "2026-03-31")?.label == "Q4 2025-26")
+        #expect(FiscalQuarter(date: "2026-10-01")?.label == "Q3 2026-27")
+        #expect(FiscalQuarter(date: "1999-12-31")?.label == "Q3 1999-00")
+        #expect(FiscalQuarter(date: "2026-13-01") == nil)
+        #expect(FiscalQuarter.after(period: "2025-26")?.label == "Q1 2026-27")
+        #expect(FiscalQuarter.after(period: "2024-10 to 2026-01 (catalogue)")?.label == "Q1 2026-27")
+        #expect(FiscalQuarter.after(period: "last year") == nil)
+        #expect(FiscalQuarter(year: 2026, quarter: 4).advanced(by: 1).label == "Q1 2027-28")
+        let plan = try roadmap()
+        #expect(plan.label(quarter: 1) == "Q1 2026-27")
+        #expect(plan.label(from: 3, to: 4) == "Q3–Q4 2026-27")
+        #expect(plan.label(from: 4, to: 5) == "Q4 2026-27–Q1 2027-28")
+    }
+
+    @Test func moneyIsShownAsRoundedRangesAndKeptWholeInJSON() throws {
+        #expect(RoadmapReporter.pounds(Action.Range(low: 445_675.99 * 0.5, high: 445_675.99)) == "£220k–£450k")
+        #expect(RoadmapReporter.pounds(Action.Range(low: 400_000, high: 600_000)) == "£400k–£600k")
+        #expect(RoadmapReporter.pounds(1_234_567) == "£1.2m")
+        #expect(RoadmapReporter.pounds(3_456) == "£3,500")
+        #expect(RoadmapReporter.savingText(Action.Range(low: 400_000, high: 600_000), kind: "cashable", priceBasis: "2025-26 prices")
+                == "£400k–£600k a year, indicative, cashable, 2025-26 prices")
+        let plan = try roadmap(target: 5)
+        let json = RoadmapReporter.json(plan, context: ReportContext(toolVersion: "t"))
+        #expect(json.contains("\"cost\": 20000"))
     }
 
     @Test func dependencyCyclesAreErrorsNamingEveryActionWithItsLine() throws {

@@ -61,6 +61,9 @@ public struct AssessorInput: Sendable {
 
     /// A node read as a number, or an error pointing at it.
     public func number(_ node: YAMLNode, what: String) throws(AssessmentIssue) -> Double {
+        if let scalar = node.scalar, let problem = scalar.numberProblem {
+            throw invalid(InputNumber.message(what, is: scalar.text, problem), at: node, hint: InputNumber.hint)
+        }
         guard let number = node.scalar?.number else {
             throw invalid("\(what) must be a number, found \(node.kindDescription)", at: node,
                           hint: Self.numberHint(node.scalar?.text))

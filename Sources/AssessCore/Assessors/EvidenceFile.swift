@@ -65,9 +65,17 @@ public struct EvidenceFile: Sendable {
         return try cache.csv(path) { () throws(AssessmentIssue) -> CSVTable in try parseCSV() }
     }
 
+    /// A value made from the file once per assessment and shared by every criterion that asks for it under
+    /// the same `kind` (a plugin's reading of an export, say), failures included. Without a cache (tests),
+    /// it is made on every call.
+    package func shared<T: Sendable>(_ kind: String, make: () throws(AssessmentIssue) -> T) throws(AssessmentIssue) -> T {
+        guard let cache else { return try make() }
+        return try cache.shared(kind + "\u{0}" + path, make: make)
+    }
+
     private func parseCSV() throws(AssessmentIssue) -> CSVTable {
         do {
-            return try CSVTable(text: text, file: path)
+            return try CSVTable(bytes: bytes, file: path)
         } catch {
             throw .invalid(YAMLDocument(file: path, root: nil, bytes: bytes)
                 .diagnostic(error.message, at: SourceLocation(line: error.line, column: error.column), hint: error.hint))
@@ -119,6 +127,7 @@ public final class ExportCache: @unchecked Sendable {
     private var files: [String: Result<[UInt8], FileRefusal>] = [:]
     private var parsedJSON: [String: Result<YAMLNode, AssessmentIssue>] = [:]
     private var parsedCSV: [String: Result<CSVTable, AssessmentIssue>] = [:]
+    private var sharedValues: [String: Result<any Sendable, AssessmentIssue>] = [:]
 
     /// An empty cache.
     public init() {}
@@ -143,6 +152,24 @@ public final class ExportCache: @unchecked Sendable {
             return parsed
         }
         return try result.get()
+    }
+
+    /// A value kept by key. It is made outside the lock (making one may read other files through this cache),
+    /// so two criteria asking at once may both make it; the first kept wins.
+    func shared<T: Sendable>(_ key: String, make: () throws(AssessmentIssue) -> T) throws(AssessmentIssue) -> T {
+        if let known = lock.withLock({ sharedValues[key] }) {
+            switch known {
+            case .success(let value): if let value = value as? T { return value }
+            case .failure(let issue): throw issue
+            }
+        }
+        let value: T
+        do throws(AssessmentIssue) { value = try make() } catch {
+            lock.withLock { if sharedValues[key] == nil { sharedValues[key] = .failure(error) } }
+            throw error
+        }
+        lock.withLock { if sharedValues[key] == nil { sharedValues[key] = .success(value) } }
+        return value
     }
 
     func csv(_ path: String, parse: () throws(AssessmentIssue) -> CSVTable) throws(AssessmentIssue) -> CSVTable {

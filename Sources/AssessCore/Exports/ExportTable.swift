@@ -19,7 +19,7 @@ package struct ExportTable: Sendable {
     }
 
     /// The data rows.
-    package var rows: [CSVTable.Row] { table.rows }
+    package var rows: CSVTable.Rows { table.rows }
 
     /// A column by any of its accepted names (case, spaces and punctuation ignored).
     package func column(_ names: [String]) -> Int? { table.column(names) }
@@ -76,6 +76,9 @@ package struct ExportTable: Sendable {
 package extension String {
     /// The text without the given leading and trailing characters.
     func trimmingCharacters(in set: String) -> String {
+        // Most cells have nothing to trim: answer that from the ends' bytes, without walking characters.
+        if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80,
+           !set.utf8.contains(first), !set.utf8.contains(last) { return self }
         var scalars = Substring(self)
         while let first = scalars.first, set.contains(first) { scalars = scalars.dropFirst() }
         while let last = scalars.last, set.contains(last) { scalars = scalars.dropLast() }
@@ -84,7 +87,20 @@ package extension String {
 
     /// Lower-case letters and digits only, for matching names written in different ways.
     var squashed: String {
-        String(lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }.map(Character.init))
+        // ASCII text (nearly every cell) is squashed byte by byte; other text by Unicode properties.
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(utf8.count)
+            for byte in utf8 {
+                switch byte {
+                case 0x41...0x5A: bytes.append(byte + 0x20)
+                case 0x61...0x7A, 0x30...0x39: bytes.append(byte)
+                default: break
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return String(lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }.map(Character.init))
     }
 }
 

@@ -26,6 +26,15 @@ public final class ExternalPlugin: @unchecked Sendable {
     private var process: PluginProcess?
     private var nextID = 0
 
+    /// A plugin a framework lists that the caller chose not to start (a command that only reads the
+    /// framework). Its assessors are unknown; criteria naming them load, and are errors if assessed.
+    public init(notStarted path: String, timeout: Double = 10) {
+        self.path = path
+        self.timeout = timeout
+        self.name = (path as NSString).lastPathComponent
+        self.failure = .notStarted
+    }
+
     /// Starts a plugin and performs the handshake. Never throws: a failure is kept in ``failure``.
     public init(path: String, arguments: [String] = [], timeout: Double = 10, assessVersion: String) {
         self.path = path
@@ -41,6 +50,8 @@ public final class ExternalPlugin: @unchecked Sendable {
             case .failure(let failure): self.failure = failure
             case .success(let line): handshake(line)
             }
+            // A plugin that failed its handshake gets no requests: stop it now rather than at the end.
+            if let failure { process.abandon(failure) }
         } catch {
             failure = error
         }
@@ -94,7 +105,13 @@ public final class ExternalPlugin: @unchecked Sendable {
         }
     }
 
-    /// Sends one assessment request and waits for its answer.
+    /// Sends one assessment request and waits for its answer. Requests are sequential: one at a time, each
+    /// answered (or failed) before the next is sent.
+    ///
+    /// An answer must carry its request's `id`: one without it, or with another request's, is a protocol
+    /// error that stops the plugin (it is out of step, so none of its later answers could be trusted), and
+    /// never a score. Once a plugin has failed, later requests fail at once without being sent, so a dead
+    /// plugin costs one timeout per run, not one per criterion.
     func request(_ fields: [(String, JSONValue)]) -> Result<YAMLNode, PluginFailure> {
         lock.lock()
         defer { lock.unlock() }
@@ -108,26 +125,53 @@ public final class ExternalPlugin: @unchecked Sendable {
             self.failure = failure
             return .failure(failure)
         case .success(let line):
-            guard let object = Self.object(line) else {
-                let failure = PluginFailure.invalidJSON(line)
-                self.failure = failure
-                return .failure(failure)
-            }
-            guard object["id"]?.scalar?.number == Double(id) else {
-                return .failure(.protocolError("answered request \(id) with id \(object["id"]?.scalar?.text ?? "none")"))
+            guard let object = Self.object(line) else { return .failure(stop(.invalidJSON(line))) }
+            guard let scalar = object["id"]?.scalar, scalar.isPlain, scalar.number == Double(id) else {
+                let given = object["id"]?.scalar.map { $0.isPlain ? $0.text : "\"\($0.text)\"" }
+                let what = given.map { "with id \($0)" } ?? "without an id"
+                return .failure(stop(.protocolError(
+                    "answered request \(id) \(what); each answer must carry its request's id, so the plugin was stopped")))
             }
             return .success(object)
         }
     }
 
-    /// Ends the plugin; returns what it wrote on standard error and, if it ended badly, why.
-    public func finish() -> (stderr: String, exitStatus: Int32?) {
+    private func stop(_ failure: PluginFailure) -> PluginFailure {
+        self.failure = failure
+        process?.abandon(failure)
+        return failure
+    }
+
+    /// How a plugin's run ended, for the notes and warnings shown after a run.
+    public struct Ending: Sendable {
+        /// What it wrote on standard error (the last 64 KiB).
+        public var stderr: String
+        /// Its exit status if it ended by itself once its input closed; nil if it had to be stopped or never ran.
+        public var exitStatus: Int32?
+        /// Sentences about how the plugin behaved (each to follow "plugin 'name' "): an exit status that is
+        /// not 0, lines that answered no request, standard error cut short.
+        public var warnings: [String]
+    }
+
+    /// Ends the plugin: closes its input, waits up to 2 seconds for it to exit, then stops its whole process
+    /// group (anything it started that is still running). Safe to call more than once.
+    public func finish() -> Ending {
         lock.lock()
         defer { lock.unlock() }
-        guard let process else { return ("", nil) }
+        guard let process else { return Ending(stderr: "", exitStatus: nil, warnings: []) }
         let status = process.finish()
         self.process = nil
-        return (process.stderr, status)
+        var warnings: [String] = []
+        if let status, status != 0, failure == nil { warnings.append("exited with status \(status)") }
+        if process.strayLines > 0 {
+            let lines = process.strayLines == 1 ? "1 line" : "\(process.strayLines) lines"
+            warnings.append("printed \(lines) that answered no request, which \(process.strayLines == 1 ? "was" : "were") ignored; "
+                            + "a plugin must write only its answers on standard output, and programs it starts must not inherit it")
+        }
+        if process.stderrDropped > 0 {
+            warnings.append("wrote more than \(PluginProcess.stderrLimit) bytes on standard error; only the last \(PluginProcess.stderrLimit) were kept")
+        }
+        return Ending(stderr: process.stderr, exitStatus: status, warnings: warnings)
     }
 
     /// A response line parsed (JSON is YAML, so the engine's own parser reads it), if it is a JSON object.
@@ -218,12 +262,22 @@ struct ExternalAssessor: Assessor {
         case "assessed": break
         default: throw .invalid(pluginDiagnostic("answered with an unknown status '\(status)'"))
         }
-        let findings = (object["findings"]?.items ?? []).map { entry -> Finding in
+        // Numbers in the answer pass the same range check as evidence (InputNumber): a plugin cannot bring in
+        // a figure the evidence could not.
+        for key in ["level", "points", "maxPoints"] {
+            if let scalar = object[key]?.scalar, let problem = scalar.numberProblem {
+                throw .invalid(pluginDiagnostic("answered " + InputNumber.message("'\(key)'", is: scalar.text, problem)))
+            }
+        }
+        var findings: [Finding] = []
+        for entry in object["findings"]?.items ?? [] {
             let id = entry.text("id") ?? ""
             let label = entry.text("label") ?? id
             let value: Finding.Value
             let raw = entry["value"]
-            if let scalar = raw?.scalar, scalar.isPlain, let number = scalar.number {
+            if let scalar = raw?.scalar, scalar.isPlain, let problem = scalar.numberProblem {
+                throw .invalid(pluginDiagnostic("answered " + InputNumber.message("finding '\(id)'", is: scalar.text, problem)))
+            } else if let scalar = raw?.scalar, scalar.isPlain, let number = scalar.number {
                 value = .number(number, unit: entry.text("unit"))
             } else if let scalar = raw?.scalar, scalar.isPlain, scalar.text == "true" || scalar.text == "false" {
                 value = .flag(scalar.text == "true")
@@ -232,7 +286,7 @@ struct ExternalAssessor: Assessor {
             } else {
                 value = .text(raw?.scalar?.text ?? "")
             }
-            return Finding(id, label, value)
+            findings.append(Finding(id, label, value))
         }
         if let level = object["level"]?.scalar?.number {
             guard level.isFinite, level >= 1, level <= Double(input.scale.top) else {

@@ -36,11 +36,17 @@ public struct EvidenceLoader: Sendable {
             organisation.code = block.optionalString("code")
             organisation.population = block["population"]?.number(in: 1...1e10)
             organisation.period = block.optionalString("period")
+            // The period is free text, but one written as a date (or a financial year) must be a real one.
+            if let period = organisation.period, CalendarDate.financialYear(period) == nil,
+               case .impossible(let reason) = CalendarDate.read(period, forms: .iso) {
+                block["period"]?.error("\(period) is not a date: \(reason)", hint: "write the financial year as 2025-26, or a date as YYYY-MM-DD")
+            }
         }
         var facts: [String: Fact] = [:]
         if let factsReader = map["facts"], factsReader.node.isMapping {
             facts.reserveCapacity(factsReader.node.childCount)
             let folder = FileReader.folder(of: document.file)
+            var reported: Set<SourceLocation> = []
             factsReader.node.forEachEntry { key, keyLocation, value in
                 guard let key else { return }
                 if !Evidence.isValidKey(key) {
@@ -51,7 +57,15 @@ public struct EvidenceLoader: Sendable {
                 // `key: ~` (or `key:` with nothing) is a question not answered yet, as `assess init` writes
                 // it: the fact is absent, so its criteria are not assessed.
                 if value.scalar?.isNull == true { return }
-                facts[key] = decodeFact(key: key, node: value, parent: factsReader, folder: folder)
+                let fact = decodeFact(key: key, node: value, parent: factsReader, folder: folder)
+                // A plain scalar that reads as a number no criterion could use (`1e19`, `.nan`) is refused here,
+                // so `validate` reports it; quoted, the same text is kept as text.
+                fact.value?.forEachUnusableNumber { text, location, problem in
+                    guard reported.insert(location).inserted else { return }  // reached again through an alias
+                    context.error(InputNumber.message("a value of the fact '\(key)'", is: text, problem),
+                                  at: location, hint: InputNumber.textHint)
+                }
+                facts[key] = fact
             }
         } else if let factsReader = map["facts"] {
             factsReader.error("facts must be a mapping of fact keys to values, found \(factsReader.node.kindDescription)")
@@ -100,7 +114,11 @@ public struct EvidenceLoader: Sendable {
                 fact.reference = Self.text(value) ?? reader.child(value, key: "reference").string()
             case 3:  // date
                 if let text = Self.text(value), Self.isDate(text) {
-                    fact.date = text
+                    if let message = CalendarDate.message(text, CalendarDate.read(text, forms: .iso), expected: "YYYY-MM-DD") {
+                        reader.child(value, key: "date").error(message, hint: "write the day the evidence is dated, such as 2026-02-28")
+                    } else {
+                        fact.date = text
+                    }
                 } else if let text = reader.child(value, key: "date").string() {
                     reader.child(value, key: "date").error("date must be written YYYY-MM-DD, YYYY-MM or YYYY, found \"\(text)\"")
                 }
@@ -178,9 +196,25 @@ public struct EvidenceLoader: Sendable {
                                    at: location, hint: "paths are relative to the evidence file's folder")
     }
 
-    /// Warnings for facts that no criterion or context indicator of the framework reads, with the nearest key
-    /// that one does, and for an organisation type that criteria's `applies-to:` cannot match.
-    public static func unusedFacts(_ evidence: Evidence, framework: Framework) -> [Diagnostic] {
+    /// How many unused facts ``unusedFacts(_:framework:listing:)`` lists one by one by default.
+    public static let unusedFactsListed = 20
+
+    /// Warnings for facts that no criterion or context indicator of the framework reads, in file order, with the nearest key that
+    /// one does read when it is one or two letters away, and for an organisation type that criteria's
+    /// `applies-to:` cannot match.
+    ///
+    /// The first `limit` facts get a warning each; the rest are counted in one last warning, so a file with
+    /// thousands of stray facts neither floods the terminal nor costs a suggestion search per fact. The work
+    /// is linear in the number of facts: one pass over the facts mapping finds every key's line, and each
+    /// suggestion compares only keys of a similar length, with a bounded edit distance.
+    public static func unusedFacts(
+        _ evidence: Evidence, framework: Framework, listing limit: Int = unusedFactsListed
+    ) -> [Diagnostic] {
+        var read = Set<String>()
+        for (_, criterion) in framework.allCriteria { for binding in criterion.evidence { read.insert(binding.fact) } }
+        for dimension in framework.dimensions {
+            for indicator in dimension.rubric.context { for binding in indicator.evidence { read.insert(binding.fact) } }
+        }
         var warnings: [Diagnostic] = []
         if let type = evidence.organisation.type, !Applicability.organisationTypes.contains(type) {
             let typeNode = evidence.document.root?["organisation"]?.pairs?.first { $0.key.scalar?.text == "type" }?.value
@@ -191,22 +225,46 @@ public struct EvidenceLoader: Sendable {
                     ?? "use one of: " + Applicability.organisationTypes.joined(separator: ", "),
                 severity: .warning))
         }
-        let read = Set(framework.allCriteria.flatMap { $0.criterion.evidence.map(\.fact) }
-            + framework.dimensions.flatMap { $0.rubric.context.flatMap { $0.evidence.map(\.fact) } })
-        let known = Array(read).sorted()
-        return warnings + evidence.facts.values.sorted { $0.location < $1.location }.compactMap { fact in
-            guard !read.contains(fact.key) else { return nil }
-            let location = fact.location.line > 1 ? SourceLocation(line: fact.location.line, column: 1) : fact.location
-            let keyLocation = keyLocation(of: fact.key, in: evidence.document) ?? location
-            return evidence.document.diagnostic(
-                "no criterion of framework '\(framework.id)' reads the fact '\(fact.key)'", at: keyLocation,
-                hint: Suggestion.nearest(to: fact.key, in: known).map { "did you mean '\($0)'?" } ?? "it is kept but not scored",
-                severity: .warning)
+        let limit = max(limit, 0)
+        // The unused facts in file order: the first `limit` kept, then the next one and a count. One pass over
+        // the facts mapping gives each key's own line; memory stays bounded by the limit.
+        var listed: [(key: String, location: SourceLocation)] = []
+        var more = 0
+        var firstMore: (key: String, location: SourceLocation)?
+        func note(_ key: String, _ location: SourceLocation) {
+            if listed.count < limit {
+                listed.append((key, location))
+            } else {
+                if more == 0 { firstMore = (key, location) }
+                more += 1
+            }
         }
-    }
-
-    private static func keyLocation(of key: String, in document: YAMLDocument) -> SourceLocation? {
-        document.root?["facts"]?.pairs?.first { $0.key.scalar?.text == key }?.key.location
+        if let facts = evidence.document.root?["facts"], facts.isMapping {
+            // Every key of a decoded facts mapping is a fact (a bad key fails the load), so only `read` is asked.
+            facts.forEachEntry { key, location, _ in
+                guard let key, !read.contains(key) else { return }
+                note(key, location)
+            }
+        } else {  // evidence made in code: the facts' own locations
+            for fact in evidence.facts.values.filter({ !read.contains($0.key) }).sorted(by: { ($0.location, $0.key) < ($1.location, $1.key) }) {
+                note(fact.key, fact.location)
+            }
+        }
+        let suggestions = Suggestion.Index(read.sorted())
+        warnings.reserveCapacity(warnings.count + listed.count + 1)
+        for (key, location) in listed {
+            warnings.append(evidence.document.diagnostic(
+                "no criterion of framework '\(framework.id)' reads the fact '\(key)'", at: location,
+                hint: suggestions.nearest(to: key).map { "did you mean '\($0)'?" } ?? "it is kept but not scored",
+                severity: .warning))
+        }
+        if let (key, location) = firstMore {
+            warnings.append(evidence.document.diagnostic(
+                "no criterion of framework '\(framework.id)' reads \(Format.number(Double(more), decimals: 0)) more fact\(more == 1 ? "" : "s"), from '\(key)' on",
+                at: location, hint: "they are kept but not scored; only the first \(limit) are listed one by one",
+                severity: .warning))
+        }
+        return warnings
     }
 }
 

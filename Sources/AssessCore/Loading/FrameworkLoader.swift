@@ -13,11 +13,16 @@ public struct FrameworkLoader: Sendable {
     public var assessVersion: String
     /// Folders besides the framework's own that its rubric paths may lead to (none by default).
     public var fileRoots: [String] = []
+    /// Whether to start the plugins a framework lists under `plugins:` (running their code). When false they
+    /// are checked to exist but not run: criteria naming their assessors load unchecked, and are errors if
+    /// assessed. Commands that only read a framework pass false unless asked to run them.
+    public var startPlugins: Bool
 
     /// Creates a loader.
     public init(registry: AssessorRegistry, limits: YAMLLimits = YAMLLimits(), plugins: [ExternalPlugin] = [],
-                pluginTimeout: Double = 10, assessVersion: String = "unknown") {
+                pluginTimeout: Double = 10, assessVersion: String = "unknown", startPlugins: Bool = true) {
         self.registry = registry
+        self.startPlugins = startPlugins
         self.limits = limits
         self.plugins = plugins
         self.pluginTimeout = pluginTimeout
@@ -26,7 +31,7 @@ public struct FrameworkLoader: Sendable {
 
     /// The keys of `framework.yaml`.
     public static let frameworkKeys = ["id", "title", "version", "description", "scoring", "overall", "scale", "bands",
-                                       "dimensions", "plugins", "targets", "aggregation"]
+                                       "dimensions", "plugins", "targets", "aggregation", "planning"]
     /// The keys of a rubric file.
     public static let rubricKeys = ["id", "title", "version", "description", "levels", "criteria", "context", "actions"]
     /// The keys of a context indicator.
@@ -34,7 +39,8 @@ public struct FrameworkLoader: Sendable {
     /// The keys of `applies-to:`.
     public static let appliesToKeys = ["types", "code-prefix", "reason"]
     /// The keys of an action.
-    public static let actionKeys = ["id", "title", "description", "raises", "effort", "cost", "depends-on", "owner", "evidence"]
+    public static let actionKeys = ["id", "title", "description", "raises", "effort", "cost", "benefit", "duties", "depends-on",
+                                    "owner", "evidence"]
     /// The keys of a criterion.
     public static let criterionKeys = ["id", "title", "question", "guidance", "rationale", "weight", "core", "assessor",
                                        "evidence", "parameters", "points", "levels", "applies-to"]
@@ -166,7 +172,15 @@ public struct FrameworkLoader: Sendable {
                 }
                 if let level = reader.integer(in: 1...scale.top) { targets[key] = level }
             }
-            diagnostics += context.diagnostics.filter { d in !diagnostics.contains(d) }
+            let known = Set(diagnostics)  // a set, so many problems are not each compared with every other
+            diagnostics += context.diagnostics.filter { !known.contains($0) }
+        }
+        var planning = PlanningSettings()
+        if let planningReader = map["planning"] {
+            let before = context.diagnostics.count
+            planning = Self.decodePlanning(planningReader, scale: scale)
+            diagnostics += Self.checkDuties(planning, dimensions: dimensions, context: context, reader: planningReader)
+            diagnostics += context.diagnostics.dropFirst(before).filter { d in !diagnostics.contains(d) }
         }
         if !diagnostics.isEmpty {
             for plugin in plugins where !self.plugins.contains(where: { $0 === plugin }) { _ = plugin.finish() }
@@ -177,13 +191,15 @@ public struct FrameworkLoader: Sendable {
         framework.plugins = plugins
         framework.targets = targets
         framework.aggregation = aggregation
+        framework.planning = planning
         return framework
     }
 
     // MARK: - Plugins
 
     /// Starts a plugin named in `plugins:`: a path, or `{path, arguments, timeout}`. Paths are relative to the
-    /// framework's folder. A plugin that fails to start is kept, so its criteria become errors, not a crash.
+    /// framework's folder. A plugin that fails to start is kept, so its criteria become errors, not a crash;
+    /// so is one the caller chose not to start (``startPlugins``).
     private func startPlugin(_ entry: NodeReader, folder: String) -> ExternalPlugin? {
         var path: String?
         var arguments: [String] = []
@@ -202,6 +218,7 @@ public struct FrameworkLoader: Sendable {
                         hint: "plugin paths are relative to the folder holding framework.yaml")
             return nil
         }
+        guard startPlugins else { return ExternalPlugin(notStarted: resolved, timeout: timeout) }
         return ExternalPlugin(path: resolved, arguments: arguments, timeout: timeout, assessVersion: assessVersion)
     }
 
@@ -507,7 +524,27 @@ public struct FrameworkLoader: Sendable {
         let title = map.string("title") ?? ""
         let description = map.string("description") ?? ""
         let effort = map.required("effort", hint: "add 'effort:' in person-days")?.number(in: 0.1...100_000) ?? 1
-        let cost = map["cost"]?.number(in: 0...1e12)
+        var cost: Double?
+        var recurringCost: Double?
+        var costSource: String?
+        if let costReader = map["cost"] {
+            if costReader.node.scalar != nil {
+                cost = costReader.number(in: 0...1e12)
+            } else if let costs = costReader.mapping(keys: ["one-off", "recurring", "source"]) {
+                cost = costs["one-off"]?.number(in: 0...1e12)
+                recurringCost = costs["recurring"]?.number(in: 0...1e12)
+                costSource = costs.optionalString("source")
+            }
+        }
+        var benefit: Action.Benefit?
+        if let benefitMap = map["benefit"]?.mapping(keys: ["cashable", "non-cashable", "share-of-saving", "risk", "source"]) {
+            benefit = Action.Benefit(
+                cashable: benefitMap["cashable"].flatMap { Self.decodeRange($0, in: 0...1e12) },
+                nonCashable: benefitMap["non-cashable"].flatMap { Self.decodeRange($0, in: 0...1e12) },
+                shareOfSaving: benefitMap["share-of-saving"].flatMap { Self.decodeRange($0, in: 0...1) },
+                risk: benefitMap["risk"]?.choice(Action.Risk.self), source: benefitMap.optionalString("source"))
+        }
+        let duties = map["duties"]?.list()?.compactMap { $0.string() } ?? []
         var raises: [Action.Raise] = []
         if let raisesReader = map.required("raises", hint: "map each criterion it raises to the level it reaches, such as {cs-digital-share: 3}") {
             if let pairs = raisesReader.node.pairs {
@@ -528,6 +565,7 @@ public struct FrameworkLoader: Sendable {
         let dependsOn = map["depends-on"]?.list()?.compactMap { $0.string() } ?? []
         guard reader.context.diagnostics.count == before else { return nil }
         return Action(id: id, title: title, description: description, raises: raises, effort: effort, cost: cost,
+                      recurringCost: recurringCost, costSource: costSource, benefit: benefit, duties: duties,
                       dependsOn: dependsOn, owner: map.optionalString("owner"), doneWhen: map.optionalString("evidence"),
                       dimension: rubric, file: reader.context.document.file, location: reader.location)
     }
@@ -542,6 +580,10 @@ public struct FrameworkLoader: Sendable {
         let criteria = Set(dimensions.flatMap { $0.rubric.criteria.map(\.id) })
         let contextIDs = Set(dimensions.flatMap { $0.rubric.context.map(\.id) })
         let actions = dimensions.flatMap(\.rubric.actions)
+        let actionIDs = Set(actions.map(\.id))
+        // Suggestion indexes built once, on the first unknown id, not once per unknown id.
+        var criterionSuggestions: Suggestion.Index?
+        var actionSuggestions: Suggestion.Index?
         var byID: [String: Action] = [:]
         for action in actions {
             if let first = byID[action.id] {
@@ -559,12 +601,14 @@ public struct FrameworkLoader: Sendable {
                            hint: "raise the criteria that score what the council does about it instead")
                     continue
                 }
+                if criterionSuggestions == nil { criterionSuggestions = Suggestion.Index(criteria.sorted()) }
                 report(action, "action '\(action.id)' raises an unknown criterion '\(raise.criterion)'",
-                       hint: Suggestion.nearest(to: raise.criterion, in: Array(criteria).sorted()).map { "did you mean '\($0)'?" })
+                       hint: criterionSuggestions?.nearest(to: raise.criterion).map { "did you mean '\($0)'?" })
             }
-            for dependency in action.dependsOn where !actions.contains(where: { $0.id == dependency }) {
+            for dependency in action.dependsOn where !actionIDs.contains(dependency) {
+                if actionSuggestions == nil { actionSuggestions = Suggestion.Index(actionIDs.sorted()) }
                 report(action, "action '\(action.id)' depends on an unknown action '\(dependency)'",
-                       hint: Suggestion.nearest(to: dependency, in: actions.map(\.id).sorted()).map { "did you mean '\($0)'?" })
+                       hint: actionSuggestions?.nearest(to: dependency).map { "did you mean '\($0)'?" })
             }
             if action.dependsOn.contains(action.id) { report(action, "action '\(action.id)' depends on itself") }
         }

@@ -155,6 +155,8 @@ public struct Framework: Sendable {
     public var targets: [String: Int] = [:]
     /// When headline scores and levels are claimed.
     public var aggregation = AggregationRules()
+    /// How the planner values actions, and the statutory duties actions can discharge (`planning:`).
+    public var planning = PlanningSettings()
 
     /// Every action of every rubric, in framework order.
     public var allActions: [Action] { dimensions.flatMap(\.rubric.actions) }

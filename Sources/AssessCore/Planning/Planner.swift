@@ -1,28 +1,37 @@
 /// Chooses, orders and schedules actions to close the gap between an assessment and its targets.
 ///
-/// Priority is the expected rise in the overall weighted score per person-day, measured by re-scoring with
-/// the action (and any unchosen actions it depends on) done. Actions that raise a core criterion holding a
-/// dimension's staged level down come first, since nothing else can lift that level. Actions never start
-/// before the actions they depend on, and no quarter holds more than the capacity: an action larger than a
-/// quarter is spread over consecutive quarters.
+/// Order of choice (docs/roadmap.md): actions that help discharge a statutory duty the organisation is failing
+/// come first; then actions that raise a core criterion holding a dimension's staged level down; then the highest
+/// value per person-day, where value weighs the rise in the overall score (measured by re-scoring), cashable and
+/// non-cashable savings and risk reduced with the framework's `planning.weights`. Scheduling gives every area
+/// below its target a first step before the rest, never starts an action before what it depends on, keeps each
+/// quarter within the capacity (overall and per owner), and lists actions that do not fit within the horizon as
+/// not scheduled. The work is bounded by actions × quarters whatever the options.
 public struct Planner: Sendable {
     /// The framework, with its actions.
     public let framework: Framework
-    /// Person-days available per quarter.
+    /// Person-days available per quarter, across all owners.
     public var capacity: Double
+    /// Person-days available per quarter to named owners (a team's days); others share `capacity` only.
+    public var ownerCapacity: [String: Double]
     /// Planning horizon in quarters.
     public var quarters: Int
-    /// A quick win takes at most this many person-days.
-    public var quickWinEffort: Double = 5
+    /// The financial-year quarter of the plan's first quarter, if known.
+    public var start: FiscalQuarter?
 
     /// Creates a planner.
-    public init(framework: Framework, capacity: Double = 40, quarters: Int = 8) {
+    public init(framework: Framework, capacity: Double = 40, quarters: Int = 8, ownerCapacity: [String: Double] = [:],
+                start: FiscalQuarter? = nil) {
         self.framework = framework
         self.capacity = capacity
         self.quarters = quarters
+        self.ownerCapacity = ownerCapacity
+        self.start = start
     }
 
     /// The targets: one level above today per dimension, unless set (all, per dimension, or in the framework).
+    /// A dimension with no level (not enough evidence) is planned from its provisional level 1 unless a target
+    /// is set; its actions whose criteria have no evidence are listed under "assess first".
     public func targets(for assessment: Assessment, all: Int? = nil, perDimension: [String: Int] = [:]) -> [String: Int] {
         var targets: [String: Int] = [:]
         let top = framework.scale.top
@@ -35,25 +44,69 @@ public struct Planner: Sendable {
 
     /// Plans a roadmap.
     public func plan(_ baseline: Assessment, targets: [String: Int]) -> Roadmap {
+        let settings = framework.planning
         let engine = Engine(framework: framework)
         let actions = framework.allActions
         let byID = Dictionary(actions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let criterionResults = Dictionary(baseline.allCriteria.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let dimensionOf = Dictionary(framework.allCriteria.map { ($0.criterion.id, $0.dimension.id) }, uniquingKeysWith: { a, _ in a })
+        let duties = Dictionary(settings.duties.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
 
+        // Savings the assessment modelled per criterion and level (channel shift: `saving-at-level-N`).
+        // Only the per-level figure counts: a level already reached has none, so no saving is claimed twice.
+        func modelledSaving(_ criterion: String, level: Double) -> Double? {
+            guard let result = criterionResults[criterion] else { return nil }
+            guard let finding = result.findings.first(where: { $0.id == "saving-at-level-\(Int((level + 1e-9).rounded(.down)))" }),
+                  case .number(let amount, _) = finding.value, amount > 0 else { return nil }
+            return amount
+        }
+        // An action's own savings ranges: stated in the rubric, plus its share of a modelled saving.
+        func savings(_ action: Action) -> (cashable: Action.Range?, nonCashable: Action.Range?) {
+            guard let benefit = action.benefit else { return (nil, nil) }
+            var cashable = benefit.cashable
+            if let share = benefit.shareOfSaving {
+                let modelled = action.raises.compactMap { modelledSaving($0.criterion, level: $0.level) }.max()
+                if let modelled {
+                    let low = share.low * modelled * settings.savingRealisation.low
+                    let high = share.high * modelled * settings.savingRealisation.high
+                    cashable = Action.Range(low: (cashable?.low ?? 0) + low, high: (cashable?.high ?? 0) + high)
+                }
+            }
+            return (cashable, benefit.nonCashable)
+        }
+        let ownSavings = Dictionary(actions.map { ($0.id, savings($0)) }, uniquingKeysWith: { a, _ in a })
+        // The price basis of an action's savings: the modelled saving's own (its unit costs' year) when a share
+        // of it is counted, else the framework's price year.
+        func priceBasis(_ action: Action) -> String? {
+            if action.benefit?.shareOfSaving != nil {
+                for raise in action.raises where modelledSaving(raise.criterion, level: raise.level) != nil {
+                    if let finding = criterionResults[raise.criterion]?.findings.first(where: { $0.id == "price-basis" }) {
+                        return ReportText.value(finding.value)
+                    }
+                }
+            }
+            return settings.priceYear.map { "\($0) prices" }
+        }
+
+        func assessedLevels(_ assessment: Assessment) -> [String: Double] {
+            var levels: [String: Double] = [:]
+            for result in assessment.allCriteria where result.status == .assessed { levels[result.id] = result.level ?? 1 }
+            return levels
+        }
         // The raises an action can be projected for: assessed criteria it would lift.
-        func projectable(_ action: Action, over current: Assessment) -> [Action.Raise] {
-            let levels = Dictionary(current.allCriteria.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-            return action.raises.filter { raise in
-                guard let result = levels[raise.criterion], result.status == .assessed else { return false }
-                return (result.level ?? 1) + 1e-9 < raise.level
+        func projectable(_ action: Action, over levels: [String: Double]) -> [Action.Raise] {
+            action.raises.filter { raise in
+                guard let level = levels[raise.criterion] else { return false }
+                return level + 1e-9 < raise.level
             }
         }
         // An action whose criteria already stand at or above the levels it raises them to is done already:
         // it is not planned again when something depends on it.
+        let baselineLevels = assessedLevels(baseline)
         func alreadyDone(_ action: Action) -> Bool {
             !action.raises.isEmpty && action.raises.allSatisfy { raise in
-                guard let result = criterionResults[raise.criterion], result.status == .assessed else { return false }
-                return (result.level ?? 1) + 1e-9 >= raise.level
+                guard let level = baselineLevels[raise.criterion] else { return false }
+                return level + 1e-9 >= raise.level
             }
         }
         func closure(_ id: String, excluding chosen: Set<String>) -> [String] {
@@ -78,39 +131,57 @@ public struct Planner: Sendable {
             }
             return raised
         }
+        func failingDuties(_ ids: [String], at levels: [String: Double]) -> [Duty] {
+            var found: [Duty] = []
+            for id in ids {
+                for dutyID in byID[id]?.duties ?? [] {
+                    guard let duty = duties[dutyID], duty.failing(in: levels) == true, !found.contains(duty) else { continue }
+                    found.append(duty)
+                }
+            }
+            return found
+        }
 
         var chosen: [String] = []
         var chosenSet = Set<String>()
-        var gains: [String: Double] = [:]
+        var picks: [String: (value: Double, perDay: Double, gain: Double, duties: [Duty])] = [:]
         var requiredBy: [String: [String]] = [:]
         var reasons: [String: String] = [:]
         var projected = baseline
         var assessFirst: [(Action, [String])] = []
 
         for _ in 0...actions.count {
+            let projectedLevels = assessedLevels(projected)
             let below = Set(projected.dimensions.filter { ($0.level ?? 0) < (targets[$0.id] ?? 0) }.map(\.id))
-            if below.isEmpty { break }
             let gating = Set(projected.dimensions.filter { below.contains($0.id) }.flatMap(\.gating.limitedBy))
-            let dimensionOf = Dictionary(framework.allCriteria.map { ($0.criterion.id, $0.dimension.id) }, uniquingKeysWith: { a, _ in a })
-            var best: (id: String, unblocks: Bool, priority: Double, gain: Double, ids: [String])?
+            var best: (id: String, duty: Bool, unblocks: Bool, priority: Double, value: Double, gain: Double, ids: [String], duties: [Duty])?
             for action in actions where !chosenSet.contains(action.id) {
-                let useful = projectable(action, over: projected).filter { below.contains(dimensionOf[$0.criterion] ?? "") }
-                guard !useful.isEmpty else { continue }
+                let lifts = projectable(action, over: projectedLevels)
+                guard !lifts.isEmpty else { continue }
+                let useful = lifts.filter { below.contains(dimensionOf[$0.criterion] ?? "") }
                 let ids = closure(action.id, excluding: chosenSet)
+                let failing = failingDuties(ids, at: projectedLevels)
+                guard !useful.isEmpty || !failing.isEmpty else { continue }
                 let after = engine.rescore(projected, raising: levels(chosen + ids))
                 let gain = (after.overall.provisionalScore ?? 0) - (projected.overall.provisionalScore ?? 0)
                 let effort = ids.compactMap { byID[$0]?.effort }.reduce(0, +)
-                let priority = effort > 0 ? gain / effort : gain
+                let cashable = ids.compactMap { ownSavings[$0]?.cashable?.middle }.reduce(0, +)
+                let nonCashable = ids.compactMap { ownSavings[$0]?.nonCashable?.middle }.reduce(0, +)
+                let risk = ids.compactMap { byID[$0]?.benefit?.risk }.max { PlanningSettings.riskPoints($0) < PlanningSettings.riskPoints($1) }
+                let value = settings.value(scoreGain: max(gain, 0), cashable: cashable, nonCashable: nonCashable, risk: risk)
+                let priority = effort > 0 ? value / effort : value
                 let unblocks = useful.contains { gating.contains($0.criterion) }
+                let duty = !failing.isEmpty
                 let better: Bool
                 if let current = best {
-                    if unblocks != current.unblocks { better = unblocks }
+                    if duty != current.duty { better = duty }
+                    else if unblocks != current.unblocks { better = unblocks }
                     else if abs(priority - current.priority) > 1e-12 { better = priority > current.priority }
                     else { better = action.id < current.id }
                 } else {
                     better = true
                 }
-                if better { best = (action.id, unblocks, priority, gain, ids) }
+                if better { best = (action.id, duty, unblocks, priority, value, gain, ids, failing) }
             }
             guard let pick = best else { break }
             for id in pick.ids where !chosenSet.contains(id) {
@@ -118,12 +189,16 @@ public struct Planner: Sendable {
                 chosenSet.insert(id)
                 if id != pick.id { requiredBy[id, default: []].append(pick.id) }
             }
-            gains[pick.id] = pick.gain
+            picks[pick.id] = (pick.value, pick.priority, pick.gain, pick.duties)
             let effort = pick.ids.compactMap { byID[$0]?.effort }.reduce(0, +)
-            var reason = "Raises the overall score by \(Format.number(pick.gain, decimals: 3)) for \(Format.number(effort)) person-days"
+            var reason = "Value \(Format.number(pick.value, decimals: 2)) for \(Format.number(effort)) person-days"
             if pick.ids.count > 1 { reason += " (with the \(pick.ids.count - 1) action\(pick.ids.count == 2 ? "" : "s") it depends on)" }
-            reason += ": \(Format.number(pick.priority * 10, decimals: 3)) per 10 days."
+            reason += ": \(Format.number(pick.priority * 10, decimals: 2)) per 10 days; "
+            reason += pick.gain >= 0.005 ? "raises the overall score by \(Format.number(pick.gain, decimals: 2))." : "the overall score barely moves."
             if pick.unblocks { reason = "Lifts a core criterion that holds its dimension's level down. " + reason }
+            if !pick.duties.isEmpty {
+                reason = "Statutory duty not met today: " + pick.duties.map { "\($0.title) (\($0.reference))" }.joined(separator: "; ") + ". " + reason
+            }
             reasons[pick.id] = reason
             projected = engine.rescore(baseline, raising: levels(chosen))
         }
@@ -141,35 +216,72 @@ public struct Planner: Sendable {
             }
         }
 
-        // Order: the order of choice, which is by priority with each action's unplanned dependencies just
-        // before it; checked so that no action precedes one it depends on.
+        // Order. Duty actions first (with what they need); then each area below its target gets its first
+        // step: its earliest-chosen action with what it needs, weakest area first (lowest level, then lowest
+        // score, then id); then the rest in order of choice. Every action still comes after its dependencies.
+        var preferred: [String] = []
+        var preferredSet = Set<String>()
+        var firstSteps = Set<String>()
+        func prefer(_ id: String) {
+            for dependency in closure(id, excluding: []) where chosenSet.contains(dependency) && !preferredSet.contains(dependency) {
+                preferred.append(dependency)
+                preferredSet.insert(dependency)
+            }
+        }
+        for id in chosen where !(picks[id]?.duties.isEmpty ?? true) { prefer(id) }
+        let weakestFirst = baseline.dimensions
+            .filter { ($0.level ?? 0) < (targets[$0.id] ?? 0) }
+            .sorted { ($0.level ?? 0, $0.score ?? 0, $0.id) < ($1.level ?? 0, $1.score ?? 0, $1.id) }
+        for dimension in weakestFirst {
+            guard !preferred.contains(where: { byID[$0]?.dimension == dimension.id }),
+                  let step = chosen.first(where: { byID[$0]?.dimension == dimension.id }) else { continue }
+            firstSteps.insert(step)
+            prefer(step)
+        }
+        let sequence = preferred + chosen.filter { !preferredSet.contains($0) }
         var ordered: [String] = []
         var placed = Set<String>()
-        while ordered.count < chosen.count {
-            guard let next = chosen.first(where: { id in
-                !placed.contains(id) && (byID[id]?.dependsOn ?? []).allSatisfy { placed.contains($0) || !chosenSet.contains($0) }
+        var remainingIDs = sequence
+        while !remainingIDs.isEmpty {
+            guard let index = remainingIDs.firstIndex(where: { id in
+                (byID[id]?.dependsOn ?? []).allSatisfy { placed.contains($0) || !chosenSet.contains($0) }
             }) else { break }
+            let next = remainingIDs.remove(at: index)
             ordered.append(next)
             placed.insert(next)
         }
 
-        // Schedule into quarters within the capacity.
-        var load: [Int: Double] = [:]
+        // Schedule into quarters within the capacity, overall and per owner, up to the horizon. An action is
+        // scheduled only when all of it fits by the last quarter; otherwise it, and whatever needs it, is listed
+        // as not scheduled. At most `quarters` steps per action: the work is bounded whatever the capacity.
+        var load = [Double](repeating: 0, count: quarters + 1)
+        var ownerLoad: [String: [Double]] = [:]
         var ends: [String: Int] = [:]
         var items: [RoadmapItem] = []
-        let medianGain = Self.median(chosen.compactMap { gains[$0] }.filter { $0 > 0 })
+        var notScheduled: [UnscheduledAction] = []
+        var dropped = Set<String>()
         for id in ordered {
             guard let action = byID[id] else { continue }
-            var quarter = max(1, (action.dependsOn.compactMap { ends[$0] }.max() ?? 1))
+            if let missing = action.dependsOn.first(where: { dropped.contains($0) }) {
+                dropped.insert(id)
+                notScheduled.append(UnscheduledAction(action: action, reason: "It needs \(missing), which is not scheduled."))
+                continue
+            }
+            let ownerLimit = action.owner.flatMap { ownerCapacity[$0] }
+            var tentative = load
+            var tentativeOwner = action.owner.flatMap { ownerLoad[$0] } ?? [Double](repeating: 0, count: quarters + 1)
+            var quarter = max(1, action.dependsOn.compactMap { ends[$0] }.max() ?? 1)
             var remaining = action.effort
             var start: Int?
             var portions: [Double] = []
-            while remaining > 1e-9 {
-                let free = capacity - (load[quarter] ?? 0)
+            while remaining > 1e-9, quarter <= quarters {
+                var free = capacity - tentative[quarter]
+                if let ownerLimit { free = min(free, ownerLimit - tentativeOwner[quarter]) }
                 if free > 1e-9 {
                     let portion = min(free, remaining)
                     if start == nil { start = quarter }
-                    load[quarter, default: 0] += portion
+                    tentative[quarter] += portion
+                    tentativeOwner[quarter] += portion
                     remaining -= portion
                     portions.append(portion)
                 } else if start != nil {
@@ -177,27 +289,43 @@ public struct Planner: Sendable {
                 }
                 if remaining > 1e-9 { quarter += 1 }
             }
-            let first = start ?? quarter
+            guard remaining <= 1e-9, let first = start else {
+                dropped.insert(id)
+                let owner = ownerLimit != nil ? " and \(Format.number(ownerLimit ?? 0)) for \(action.owner ?? "")" : ""
+                notScheduled.append(UnscheduledAction(action: action, reason:
+                    "Its \(Format.number(action.effort)) person-days do not fit within the \(quarters)-quarter horizon at \(Format.number(capacity)) person-days a quarter\(owner)."))
+                continue
+            }
+            load = tentative
+            if let owner = action.owner, ownerLimit != nil { ownerLoad[owner] = tentativeOwner }
             ends[id] = quarter
-            let gain = gains[id] ?? 0
-            let quickWin = gain > 0 && action.effort <= quickWinEffort && gain >= medianGain
+            let pick = picks[id]
+            let value = pick?.value ?? 0
+            let unmet = action.dependsOn.contains { chosenSet.contains($0) }
+            let quickWin = !unmet && value > 0 && action.effort <= settings.quickWinEffort
             var reasoning = reasons[id] ?? ""
             if let dependants = requiredBy[id] {
                 reasoning = "Needed first by \(dependants.joined(separator: ", ")). " + reasoning
             }
+            if firstSteps.contains(id) { reasoning += " Scheduled early as the first step in its area." }
             if portions.count > 1 {
-                reasoning += " Spread over quarters \(first)–\(quarter) to stay within \(Format.number(capacity)) person-days a quarter."
+                let label = { (q: Int) in self.start.map { $0.advanced(by: q - 1).label } ?? "quarter \(q)" }
+                reasoning += " Spread from \(label(first)) to \(label(quarter)) to stay within the capacity."
             }
-            let current = Dictionary(baseline.allCriteria.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            let current = criterionResults
+            let own = ownSavings[id]
             items.append(RoadmapItem(
                 action: action,
                 raises: action.raises.map { ($0.criterion, current[$0.criterion]?.status == .assessed ? current[$0.criterion]?.level : nil, $0.level) },
                 quarter: first, endQuarter: quarter, effortByQuarter: portions, horizon: Horizon(quarter: first),
-                expectedGain: gain, gainPerDay: action.effort > 0 ? gain / action.effort : 0, quickWin: quickWin,
-                reasoning: reasoning.trimmingSpaces(), requiredBy: requiredBy[id] ?? [], beyondHorizon: first > quarters))
+                expectedGain: pick?.gain ?? 0, gainPerDay: action.effort > 0 ? (pick?.gain ?? 0) / action.effort : 0,
+                value: value, valuePerDay: pick?.perDay ?? 0, cashable: own?.cashable, nonCashable: own?.nonCashable,
+                priceBasis: priceBasis(action),
+                failingDuties: pick?.duties ?? failingDuties([id], at: baselineLevels), firstStep: firstSteps.contains(id),
+                quickWin: quickWin, reasoning: reasoning.trimmingSpaces(), requiredBy: requiredBy[id] ?? []))
         }
 
-        // Projections after each horizon, by re-scoring.
+        // Projections after each horizon, by re-scoring with the scheduled actions finished by then.
         var projections: [Projection] = []
         for horizon in Horizon.allCases {
             let done = items.filter { item in
@@ -215,28 +343,30 @@ public struct Planner: Sendable {
             return (dimension.level ?? 0) < target ? (dimension.id, target, dimension.level) : nil
         }
 
-        // Savings the assessors computed for criteria the plan raises: at the level the plan reaches when the
-        // assessor gives a figure per level (`saving-at-level-N`), else its own target figure.
+        // Savings the assessors computed for criteria the scheduled plan raises, at the level the plan reaches
+        // (`saving-at-level-N`), stated as a cashable range with the price basis of the unit costs.
         var plannedLevel: [String: Double] = [:]
         for item in items {
             for raise in item.action.raises { plannedLevel[raise.criterion] = max(plannedLevel[raise.criterion] ?? 0, raise.level) }
         }
         let savings = baseline.allCriteria.compactMap { criterion -> Saving? in
             guard let level = plannedLevel[criterion.id] else { return nil }
-            let perLevel = criterion.findings.first { $0.id == "saving-at-level-\(Int((level + 1e-9).rounded(.down)))" }
-            guard let finding = perLevel ?? criterion.findings.first(where: { $0.id == "saving-at-target" }),
+            // Only the figure for the level the plan reaches: an assessor's own target share may be beyond it.
+            guard let finding = criterion.findings.first(where: { $0.id == "saving-at-level-\(Int((level + 1e-9).rounded(.down)))" }),
                   case .number(let amount, _) = finding.value, amount > 0 else { return nil }
             let assumptions = criterion.findings.first { $0.id == "unit-costs" }.map { "\($0.label): " + ReportText.value($0.value) + "." } ?? ""
-            return Saving(criterion: criterion.id, label: finding.label, amount: amount, assumptions: assumptions)
+            let basis = criterion.findings.first { $0.id == "price-basis" }.map { ReportText.value($0.value) } ?? "price year not stated"
+            return Saving(criterion: criterion.id, label: finding.label, amount: amount,
+                          cashable: Action.Range(low: amount * settings.savingRealisation.low, high: amount * settings.savingRealisation.high),
+                          priceBasis: basis, assumptions: assumptions)
         }
 
-        return Roadmap(baseline: baseline, targets: targets, capacity: capacity, quarters: quarters, items: items,
-                       projections: projections, savings: savings, assessFirst: assessFirst, shortfalls: shortfalls)
-    }
-
-    static func median(_ values: [Double]) -> Double {
-        guard !values.isEmpty else { return 0 }
-        let sorted = values.sorted()
-        return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+        var roadmap = Roadmap(baseline: baseline, targets: targets, capacity: capacity, quarters: quarters, items: items,
+                              projections: projections, savings: savings, assessFirst: assessFirst, shortfalls: shortfalls)
+        roadmap.ownerCapacity = ownerCapacity
+        roadmap.start = start
+        roadmap.priceYear = settings.priceYear
+        roadmap.notScheduled = notScheduled
+        return roadmap
     }
 }

@@ -1,43 +1,30 @@
+import Foundation
+
 /// The roadmap as JSON (documented in docs/roadmap.md), text and Markdown.
 public enum RoadmapReporter {
     /// The schema version of the roadmap document.
-    public static let schemaVersion = "1.0"
+    public static let schemaVersion = "2.0"
 
     /// The roadmap as a JSON value.
     public static func document(_ roadmap: Roadmap, context: ReportContext) -> JSONValue {
         let baseline = roadmap.baseline
-        return .object([
-            ("schemaVersion", .string(schemaVersion)),
-            ("tool", .object([("name", .string("assess")), ("version", .string(context.toolVersion))])),
-            ("generatedAt", .string(context.date)),
-            ("framework", .object([("id", .string(baseline.framework.id)), ("version", .string(baseline.framework.version))])),
-            ("organisation", .object([("name", .string(baseline.organisation.name)), ("code", .string(baseline.organisation.code))])),
-            ("capacity", .number(roadmap.capacity)),
-            ("quarters", .number(Double(roadmap.quarters))),
-            ("targets", .object(baseline.dimensions.map { ($0.id, .number(roadmap.targets[$0.id].map(Double.init))) })),
-            ("totalEffort", .number(roadmap.totalEffort)),
-            ("totalCost", .number(roadmap.totalCost)),
-            ("actions", .array(roadmap.items.map { item in
-                .object([
-                    ("id", .string(item.action.id)), ("title", .string(item.action.title)),
-                    ("dimension", .string(item.action.dimension)),
-                    ("description", .string(item.action.description)),
-                    ("dependsOn", .array(item.action.dependsOn.map { .string($0) })),
-                    ("requiredBy", .array(item.requiredBy.map { .string($0) })),
-                    ("horizon", .string(item.horizon.rawValue)),
-                    ("quarter", .number(Double(item.quarter))), ("endQuarter", .number(Double(item.endQuarter))),
-                    ("effortByQuarter", .array(item.effortByQuarter.map { .number($0) })),
-                    ("beyondHorizon", .bool(item.beyondHorizon)),
-                    ("effort", .number(item.action.effort)), ("cost", .number(item.action.cost)),
-                    ("owner", .string(item.action.owner)), ("doneWhen", .string(item.action.doneWhen)),
-                    ("criteria", .array(item.raises.map {
-                        .object([("id", .string($0.criterion)), ("from", .number($0.from)), ("to", .number($0.to))])
-                    })),
-                    ("expectedGain", .number(item.expectedGain)), ("gainPerDay", .number(item.gainPerDay)),
-                    ("quickWin", .bool(item.quickWin)), ("reasoning", .string(item.reasoning)),
-                ])
-            })),
-            ("projections", .array(([("today", baseline)] + roadmap.projections.map { ($0.horizon.rawValue, $0.assessment) }).map { name, assessment in
+        var fields: [(String, JSONValue)] = []
+        fields.append(("schemaVersion", .string(schemaVersion)))
+        fields.append(("tool", .object([("name", .string("assess")), ("version", .string(context.toolVersion))])))
+        fields.append(("generatedAt", .string(context.date)))
+        fields.append(("framework", .object([("id", .string(baseline.framework.id)), ("version", .string(baseline.framework.version))])))
+        fields.append(("organisation", .object([("name", .string(baseline.organisation.name)), ("code", .string(baseline.organisation.code))])))
+        fields.append(("capacity", .number(roadmap.capacity)))
+        fields.append(("ownerCapacity", .object(roadmap.ownerCapacity.sorted { $0.key < $1.key }.map { ($0.key, .number($0.value)) })))
+        fields.append(("quarters", .number(Double(roadmap.quarters))))
+        fields.append(("start", roadmap.start.map { .string($0.label) } ?? .null))
+        fields.append(("priceYear", .string(roadmap.priceYear)))
+        fields.append(("targets", .object(baseline.dimensions.map { ($0.id, .number(roadmap.targets[$0.id].map(Double.init))) })))
+        fields.append(("totalEffort", .number(roadmap.totalEffort)))
+        fields.append(("totalCost", .number(roadmap.totalCost)))
+        fields.append(("totalRecurringCost", .number(roadmap.totalRecurringCost)))
+        fields.append(("actions", .array(roadmap.items.map { itemDocument($0, in: roadmap) })))
+        fields.append(("projections", .array(([("today", baseline)] + roadmap.projections.map { ($0.horizon.rawValue, $0.assessment) }).map { name, assessment in
                 .object([
                     ("after", .string(name)),
                     ("overall", .object([("score", .number(assessment.overall.score)), ("level", .number(assessment.overall.level.map(Double.init)))])),
@@ -45,19 +32,87 @@ public enum RoadmapReporter {
                         .object([("id", .string($0.id)), ("score", .number($0.score)), ("level", .number($0.level.map(Double.init)))])
                     })),
                 ])
-            })),
-            ("savings", .array(roadmap.savings.map {
+            })))
+        fields.append(("savings", .array(roadmap.savings.map {
                 .object([("criterion", .string($0.criterion)), ("label", .string($0.label)), ("annualAmount", .number($0.amount)),
+                         ("cashable", range($0.cashable)), ("priceBasis", .string($0.priceBasis)),
                          ("assumptions", .string($0.assumptions))])
-            })),
-            ("assessFirst", .array(roadmap.assessFirst.map { entry in
+            })))
+        fields.append(("notScheduled", .array(roadmap.notScheduled.map {
+                .object([("id", .string($0.action.id)), ("title", .string($0.action.title)), ("dimension", .string($0.action.dimension)),
+                         ("effort", .number($0.action.effort)), ("reason", .string($0.reason))])
+            })))
+        fields.append(("assessFirst", .array(roadmap.assessFirst.map { entry in
                 .object([("action", .string(entry.action.id)), ("criteria", .array(entry.criteria.map { .string($0) }))])
-            })),
-            ("shortfalls", .array(roadmap.shortfalls.map {
+            })))
+        fields.append(("shortfalls", .array(roadmap.shortfalls.map {
                 .object([("dimension", .string($0.dimension)), ("target", .number(Double($0.target))),
                          ("reached", .number($0.reached.map(Double.init)))])
-            })),
-        ])
+            })))
+        return .object(fields)
+    }
+
+    static func itemDocument(_ item: RoadmapItem, in roadmap: Roadmap) -> JSONValue {
+        var fields: [(String, JSONValue)] = []
+        fields.append(("id", .string(item.action.id)))
+        fields.append(("title", .string(item.action.title)))
+        fields.append(("dimension", .string(item.action.dimension)))
+        fields.append(("description", .string(item.action.description)))
+        fields.append(("dependsOn", .array(item.action.dependsOn.map { .string($0) })))
+        fields.append(("requiredBy", .array(item.requiredBy.map { .string($0) })))
+        fields.append(("horizon", .string(item.horizon.rawValue)))
+        fields.append(("quarter", .number(Double(item.quarter))))
+        fields.append(("endQuarter", .number(Double(item.endQuarter))))
+        fields.append(("when", .string(roadmap.label(from: item.quarter, to: item.endQuarter))))
+        fields.append(("effortByQuarter", .array(item.effortByQuarter.map { .number($0) })))
+        fields.append(("effort", .number(item.action.effort)))
+        fields.append(("cost", .number(item.action.cost)))
+        fields.append(("recurringCost", .number(item.action.recurringCost)))
+        fields.append(("costSource", .string(item.action.costSource)))
+        fields.append(("cashable", range(item.cashable)))
+        fields.append(("nonCashable", range(item.nonCashable)))
+        fields.append(("priceBasis", .string(item.priceBasis)))
+        fields.append(("risk", .string(item.action.benefit?.risk?.rawValue)))
+        fields.append(("benefitSource", .string(item.action.benefit?.source)))
+        fields.append(("duties", .array(item.action.duties.map { .string($0) })))
+        fields.append(("failingDuties", .array(item.failingDuties.map { .object([("id", .string($0.id)), ("reference", .string($0.reference))]) })))
+        fields.append(("value", .number(item.value)))
+        fields.append(("valuePerDay", .number(item.valuePerDay)))
+        fields.append(("firstStep", .bool(item.firstStep)))
+        fields.append(("owner", .string(item.action.owner)))
+        fields.append(("doneWhen", .string(item.action.doneWhen)))
+        fields.append(("criteria", .array(item.raises.map { .object([("id", .string($0.criterion)), ("from", .number($0.from)), ("to", .number($0.to))]) })))
+        fields.append(("expectedGain", .number(item.expectedGain)))
+        fields.append(("gainPerDay", .number(item.gainPerDay)))
+        fields.append(("quickWin", .bool(item.quickWin)))
+        fields.append(("reasoning", .string(item.reasoning)))
+        return .object(fields)
+    }
+
+    static func range(_ range: Action.Range?) -> JSONValue {
+        range.map { .object([("low", .number($0.low)), ("high", .number($0.high))]) } ?? .null
+    }
+
+    /// Pounds rounded for an executive: two significant figures, in millions from £1m, thousands from £10,000.
+    public static func pounds(_ value: Double) -> String {
+        guard value.isFinite, value > 0 else { return "£0" }
+        let magnitude = Double(Int((log10(value)).rounded(.down)))
+        let step = max(pow(10, magnitude - 1), 1)
+        let rounded = (value / step).rounded() * step
+        if rounded >= 1_000_000 { return "£" + Format.number(rounded / 1_000_000, decimals: 1) + "m" }
+        if rounded >= 10_000 { return "£" + Format.number(rounded / 1_000, decimals: 0) + "k" }
+        return Format.quantity(rounded, unit: "£", decimals: 0)
+    }
+
+    /// A range of pounds for an executive: "£0.4m–£0.6m"; one figure when the ends round the same.
+    public static func pounds(_ range: Action.Range) -> String {
+        let low = pounds(range.low), high = pounds(range.high)
+        return low == high ? low : "\(low)–\(high)"
+    }
+
+    /// "£0.4m–£0.6m a year, indicative, cashable, 2025-26 prices".
+    public static func savingText(_ range: Action.Range, kind: String, priceBasis: String) -> String {
+        "\(pounds(range)) a year, indicative, \(kind), \(priceBasis)"
     }
 
     /// The roadmap as JSON text.
@@ -69,9 +124,7 @@ public enum RoadmapReporter {
     public static func text(_ roadmap: Roadmap, context: ReportContext) -> String {
         let baseline = roadmap.baseline
         var out = "Roadmap for \(baseline.organisation.name)\n"
-        out += "\(roadmap.items.count) actions, \(Format.number(roadmap.totalEffort)) person-days"
-        if roadmap.totalCost > 0 { out += ", \(Format.quantity(roadmap.totalCost, unit: "£", decimals: 0))" }
-        out += "; capacity \(Format.number(roadmap.capacity)) person-days a quarter\n"
+        out += summary(roadmap) + "\n"
         if roadmap.items.isEmpty { out += "\nNothing to do: every dimension is at or above its target.\n" }
         out += "\n" + projectionTable(roadmap, markdown: false)
         for horizon in Horizon.allCases {
@@ -79,12 +132,13 @@ public enum RoadmapReporter {
             guard !items.isEmpty else { continue }
             out += "\n\(horizon.title)\n"
             for item in items {
-                let quarters = item.endQuarter > item.quarter ? "Q\(item.quarter)–Q\(item.endQuarter)" : "Q\(item.quarter)"
-                out += "  \(quarters.padding(toLength: 8)) \(item.action.id)\(item.quickWin ? " [quick win]" : "") — \(item.action.title)\n"
-                out += "           \(Format.number(item.action.effort)) days"
+                let quarters = roadmap.label(from: item.quarter, to: item.endQuarter)
+                out += "  \(quarters)  \(item.action.id)\(item.quickWin ? " [quick win]" : "") — \(item.action.title)\n"
+                out += "      \(Format.number(item.action.effort)) days"
                 if let owner = item.action.owner { out += ", \(owner)" }
                 if !item.action.dependsOn.isEmpty { out += ", after " + dependencies(item, in: roadmap) }
-                out += "\n           \(item.reasoning)\n"
+                if let money = money(item, roadmap: roadmap) { out += "\n      " + money }
+                out += "\n      \(item.reasoning)\n"
             }
         }
         out += savingsText(roadmap, markdown: false)
@@ -96,9 +150,7 @@ public enum RoadmapReporter {
     public static func markdown(_ roadmap: Roadmap, context: ReportContext) -> String {
         let baseline = roadmap.baseline
         var out = "# Roadmap: \(MarkdownReporter.escape(baseline.organisation.name))\n\n"
-        out += "\(roadmap.items.count) actions, \(Format.number(roadmap.totalEffort)) person-days"
-        if roadmap.totalCost > 0 { out += ", \(Format.quantity(roadmap.totalCost, unit: "£", decimals: 0))" }
-        out += ", at \(Format.number(roadmap.capacity)) person-days a quarter. Produced by assess \(context.toolVersion)"
+        out += MarkdownReporter.escape(summary(roadmap)) + ". Produced by assess \(context.toolVersion)"
         out += (context.date.map { " on \($0)" } ?? "") + ".\n\n"
         if roadmap.items.isEmpty { out += "Nothing to do: every dimension is at or above its target.\n\n" }
         out += "## Where this leads\n\n" + projectionTable(roadmap, markdown: true)
@@ -107,14 +159,43 @@ public enum RoadmapReporter {
             guard !items.isEmpty else { continue }
             out += "\n## \(horizon.title)\n\n| Quarter | Action | Effort | Owner | Why |\n|---|---|--:|---|---|\n"
             for item in items {
-                let quarters = item.endQuarter > item.quarter ? "Q\(item.quarter)–Q\(item.endQuarter)" : "Q\(item.quarter)"
-                let title = "**\(MarkdownReporter.escape(item.action.title))**\(item.quickWin ? " (quick win)" : "")<br>`\(item.action.id)`"
-                out += "| \(quarters) | \(title) | \(Format.number(item.action.effort)) days | \(MarkdownReporter.escape(item.action.owner ?? "")) | \(MarkdownReporter.escape(item.reasoning)) |\n"
+                let quarters = roadmap.label(from: item.quarter, to: item.endQuarter)
+                let title = "**\(MarkdownReporter.escape(item.action.title))**\(item.quickWin ? " (quick win)" : "")<br>`\(MarkdownReporter.escape(item.action.id))`"
+                let why = item.reasoning + (money(item, roadmap: roadmap).map { " " + $0 } ?? "")
+                out += "| \(quarters) | \(title) | \(Format.number(item.action.effort)) days | \(MarkdownReporter.escape(item.action.owner ?? "")) | \(MarkdownReporter.escape(why)) |\n"
             }
         }
         out += savingsText(roadmap, markdown: true)
         out += caveats(roadmap, markdown: true)
         return out
+    }
+
+    /// One line: actions, effort, one-off and recurring cost, capacity and start.
+    public static func summary(_ roadmap: Roadmap) -> String {
+        var out = "\(roadmap.items.count) actions, \(Format.number(roadmap.totalEffort)) person-days"
+        if roadmap.totalCost > 0 { out += ", \(pounds(roadmap.totalCost)) one-off" }
+        if roadmap.totalRecurringCost > 0 { out += " and \(pounds(roadmap.totalRecurringCost)) a year" }
+        out += "; capacity \(Format.number(roadmap.capacity)) person-days a quarter"
+        for (owner, days) in roadmap.ownerCapacity.sorted(by: { $0.key < $1.key }) { out += ", \(owner) \(Format.number(days))" }
+        out += roadmap.start.map { "; from \($0.label)" } ?? ""
+        if !roadmap.notScheduled.isEmpty { out += "; \(roadmap.notScheduled.count) not scheduled" }
+        return out
+    }
+
+    /// An action's money: one-off and recurring cost and savings ranges, each rounded, with sources.
+    public static func money(_ item: RoadmapItem, roadmap: Roadmap) -> String? {
+        var parts: [String] = []
+        let prices = item.priceBasis ?? "price year not stated"
+        var cost: [String] = []
+        if let oneOff = item.action.cost, oneOff > 0 { cost.append("\(pounds(oneOff)) one-off") }
+        if let recurring = item.action.recurringCost, recurring > 0 { cost.append("\(pounds(recurring)) a year") }
+        if !cost.isEmpty { parts.append("Cost " + cost.joined(separator: " and ") + (item.action.costSource.map { " (\($0))" } ?? "") + ".") }
+        var benefit: [String] = []
+        if let cashable = item.cashable, cashable.high > 0 { benefit.append(savingText(cashable, kind: "cashable", priceBasis: prices)) }
+        if let other = item.nonCashable, other.high > 0 { benefit.append(savingText(other, kind: "non-cashable", priceBasis: prices)) }
+        if let risk = item.action.benefit?.risk { benefit.append("\(risk.rawValue) risk reduced") }
+        if !benefit.isEmpty { parts.append("Benefit " + benefit.joined(separator: "; ") + (item.action.benefit?.source.map { " (\($0))" } ?? "") + ".") }
+        return parts.isEmpty ? nil : parts.joined(separator: " ")
     }
 
     /// An action's dependencies, marking those the organisation already has in place (not in the plan).
@@ -151,7 +232,8 @@ public enum RoadmapReporter {
         guard !roadmap.savings.isEmpty else { return "" }
         var out = markdown ? "\n## Savings\n\n" : "\nSavings\n"
         for saving in roadmap.savings {
-            out += (markdown ? "- " : "  ") + "\(saving.label): \(Format.quantity(saving.amount, unit: "£", decimals: 0)) a year (from `\(saving.criterion)`). \(saving.assumptions)\n"
+            let line = "\(saving.label): \(savingText(saving.cashable, kind: "cashable", priceBasis: saving.priceBasis)) (from \(saving.criterion)). \(saving.assumptions)"
+            out += (markdown ? "- " + MarkdownReporter.escape(line) : "  " + line) + "\n"
         }
         return out
     }
@@ -171,9 +253,13 @@ public enum RoadmapReporter {
                 out += (markdown ? "- " : "  ") + "\(entry.action.id): \(entry.criteria.joined(separator: ", "))\n"
             }
         }
-        let beyond = roadmap.items.filter(\.beyondHorizon)
-        if !beyond.isEmpty {
-            out += (markdown ? "\n" : "\n  ") + "\(beyond.count) action\(beyond.count == 1 ? "" : "s") start after the \(roadmap.quarters)-quarter horizon at this capacity.\n"
+        if !roadmap.notScheduled.isEmpty {
+            out += markdown ? "\n## Not scheduled\n\nNeeded for the targets, but not within the \(roadmap.quarters)-quarter horizon at this capacity; not counted in any projection:\n\n"
+                : "\nNot scheduled (beyond the \(roadmap.quarters)-quarter horizon at this capacity; not counted in any projection)\n"
+            for entry in roadmap.notScheduled {
+                let line = "\(entry.action.id) — \(entry.action.title): \(entry.reason)"
+                out += (markdown ? "- " + MarkdownReporter.escape(line) : "  " + line) + "\n"
+            }
         }
         return out
     }

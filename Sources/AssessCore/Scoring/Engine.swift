@@ -52,11 +52,21 @@ public struct Engine: Sendable {
             findings: [], evidence: uses, confidence: nil, descriptor: nil)
         if let exclusion = criterion.appliesTo.exclusion(for: evidence.organisation) {
             result.status = .notApplicable
-            result.rationale = "Not applicable: \(exclusion)."
+            result.rationale = Message(.criterionNotApplicable, [("reason", .text(exclusion + "."))]).english
             return (result, nil)
         }
-        do {
+        do throws(AssessmentIssue) {
             let outcome = try criterion.assessor.assess(input)
+            // Inputs are range-checked where they enter (InputNumber), but an assessor's arithmetic could still
+            // give a value that is not finite; it must never reach the Int conversions below.
+            switch outcome.outcome {
+            case .level(let value) where !value.isFinite, .points(let value, _) where !value.isFinite,
+                 .points(_, let value) where !value.isFinite:
+                throw AssessmentIssue.invalid(evidence.document.diagnostic(
+                    "the assessor '\(criterion.assessorID)' worked out a level that is not a number from this evidence",
+                    at: .unknown, hint: "check the figures this criterion reads for values far out of range"))
+            default: break
+            }
             result.rationale = outcome.rationale
             result.findings = outcome.findings
             let scale = framework.scale
@@ -89,19 +99,20 @@ public struct Engine: Sendable {
             switch error {
             case .missing(let role, let fact):
                 result.status = .notAssessed
-                result.rationale = "Not assessed: the evidence has no '\(fact)' (\(role))."
+                result.rationale = Message(.criterionMissingFact, [("fact", .text(fact)), ("role", .text(role))]).english
                 return (result, nil)
             case .unassessable(let reason):
                 result.status = .notAssessed
-                result.rationale = "Not assessed: \(reason)"
+                result.rationale = Message(.criterionUnassessable, [("reason", .text(reason))]).english
                 return (result, nil)
             case .notApplicable(let reason):
                 result.status = .notApplicable
-                result.rationale = "Not applicable: \(reason)"
+                result.rationale = Message(.criterionNotApplicable, [("reason", .text(reason))]).english
                 return (result, nil)
             case .invalid(let diagnostic):
                 result.status = .error
-                result.rationale = "Error: \(diagnostic.message)" + (diagnostic.hint.map { "; \($0)" } ?? "")
+                result.rationale = (diagnostic.hint.map { Message(.criterionErrorWithHint, [("message", .text(diagnostic.message)), ("hint", .text($0))]) }
+                    ?? Message(.criterionError, [("message", .text(diagnostic.message))])).english
                 var located = diagnostic
                 located.message = "criterion \(criterion.id): \(diagnostic.message)"
                 return (result, located)

@@ -12,17 +12,25 @@ public struct EvidenceCheck: Sendable {
     public var assessed: Int
     /// Criteria not assessed for want of a fact.
     public var notAssessed: Int
+    /// Criteria scored by plugins that were not started (`--start-plugins`), so not checked.
+    public var notChecked: Int
 
     /// Checks evidence against a framework.
     public init(_ evidence: Evidence, framework: Framework) {
         let assessment = Engine(framework: framework).assess(evidence)
+        // A plugin the caller chose not to start cannot check its criteria: they are counted, not failed.
+        let unstarted = Set(framework.plugins.filter { plugin in
+            if case .notStarted? = plugin.failure { return true }
+            return false
+        }.map(\.path))
         // In file order (then criterion order), so the list reads top to bottom like the file.
-        errors = assessment.diagnostics.enumerated()
+        errors = assessment.diagnostics.filter { !unstarted.contains($0.file) }.enumerated()
             .sorted { ($0.element.file, $0.element.location, $0.offset) < ($1.element.file, $1.element.location, $1.offset) }
             .map { var diagnostic = $0.element; diagnostic.severity = .error; return diagnostic }
         warnings = EvidenceLoader.unusedFacts(evidence, framework: framework)
         let criteria = assessment.allCriteria
         assessed = criteria.filter { $0.status == .assessed }.count
         notAssessed = criteria.filter { $0.status == .notAssessed }.count
+        notChecked = assessment.diagnostics.filter { unstarted.contains($0.file) }.count
     }
 }

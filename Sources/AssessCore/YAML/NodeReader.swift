@@ -97,6 +97,10 @@ public struct NodeReader {
 
     /// The node as a number.
     public func number() -> Double? {
+        if let scalar = node.scalar, let problem = scalar.numberProblem {
+            error(InputNumber.message(name, is: scalar.text, problem), hint: InputNumber.hint)
+            return nil
+        }
         guard let value = node.scalar?.number else {
             error("\(name) must be a number, found \(node.kindDescription)",
                   hint: "write digits only, such as 42 or 12.5 (no units or % sign)")
@@ -184,7 +188,7 @@ public struct NodeReader {
 
     /// Formats a number for a message without a trailing `.0`.
     static func format(_ value: Double) -> String {
-        value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(value)
+        value.isFinite && value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 }
 
@@ -219,34 +223,114 @@ public struct MappingReader {
 }
 
 /// Finds the nearest word for "did you mean" hints.
+///
+/// The work is bounded: a candidate is only compared when its length is within ``maxDistance`` of the
+/// word's, and then by a Levenshtein distance computed in a band of that width that stops as soon as the
+/// distance must exceed the bound. A long word far from every candidate costs no more than the candidates'
+/// own length, so suggesting for every unknown key of a large file stays linear in its size.
 public enum Suggestion {
-    /// The candidate closest to a word, if it is close enough to be a plausible typo.
+    /// The largest edit distance suggested: one or two typed letters wrong, missing, extra or swapped.
+    public static let maxDistance = 2
+
+    /// The candidate closest to a word, if it is within ``maxDistance`` edits (the first such on a tie).
     public static func nearest(to word: String, in candidates: [String]) -> String? {
-        let lower = word.lowercased()
-        var best: (String, Int)?
-        for candidate in candidates {
-            let distance = editDistance(lower, candidate.lowercased())
-            if distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
-        }
-        guard let (candidate, distance) = best else { return nil }
-        let allowed = max(2, min(word.count, candidate.count) / 3)
-        return distance <= allowed ? candidate : nil
+        Index(candidates).nearest(to: word)
     }
 
-    /// Levenshtein distance between two strings.
+    /// Candidates prepared once (lower-cased, grouped by length) for many look-ups.
+    public struct Index: Sendable {
+        private let candidates: [String]
+        /// Lower-cased scalars of each candidate, by length: `byLength[n]` holds the positions of those of length n.
+        private let scalars: [[Unicode.Scalar]]
+        private let byLength: [[Int]]
+
+        /// Prepares candidates.
+        public init(_ candidates: [String]) {
+            self.candidates = candidates
+            scalars = candidates.map { Array($0.lowercased().unicodeScalars) }
+            var byLength = [[Int]](repeating: [], count: (scalars.map(\.count).max() ?? 0) + 1)
+            for (position, text) in scalars.enumerated() { byLength[text.count].append(position) }
+            self.byLength = byLength
+        }
+
+        /// The candidate closest to a word, if it is within ``Suggestion/maxDistance`` edits.
+        public func nearest(to word: String) -> String? {
+            var cells = 0
+            return nearest(to: word, cells: &cells)
+        }
+
+        /// As ``nearest(to:)``, adding the dynamic-programming cells it computes to `cells` (tests use this to
+        /// check the work is bounded without timing it).
+        public func nearest(to word: String, cells: inout Int) -> String? {
+            // Only the first (longest candidate + bound + 1) scalars are read: a longer word matches nothing.
+            let longest = byLength.count - 1
+            var target: [Unicode.Scalar] = []
+            for scalar in word.unicodeScalars {
+                if target.count > longest + maxDistance { return nil }
+                target.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+            }
+            guard target.count <= longest + maxDistance else { return nil }
+            var best: (position: Int, distance: Int)?
+            let lengths = max(0, target.count - maxDistance)...min(longest, target.count + maxDistance)
+            for length in lengths {
+                for position in byLength[length] {
+                    let bound = best.map { $0.distance - ($0.position < position ? 1 : 0) } ?? maxDistance
+                    guard bound >= 0 else { continue }
+                    if let distance = Suggestion.distance(target, scalars[position], within: bound, cells: &cells),
+                       best.map({ distance < $0.distance || (distance == $0.distance && position < $0.position) }) ?? true {
+                        best = (position, distance)
+                    }
+                }
+            }
+            return best.map { candidates[$0.position] }
+        }
+    }
+
+    /// Levenshtein distance between two strings (unbounded; for tests and small inputs).
     public static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
+        return distance(a, b, within: max(a.count, b.count)) ?? max(a.count, b.count)
+    }
+
+    /// The Levenshtein distance between two scalar sequences if it is at most `bound`, else nil. Only cells
+    /// within `bound` of the diagonal are computed, and it stops at the first row whose every cell is over
+    /// the bound: at most (2 × bound + 1) × length cells.
+    static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], within bound: Int) -> Int? {
+        var cells = 0
+        return distance(a, b, within: bound, cells: &cells)
+    }
+
+    /// As ``distance(_:_:within:)``, adding the cells computed to `cells`.
+    static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], within bound: Int, cells: inout Int) -> Int? {
+        let n = a.count, m = b.count
+        guard abs(n - m) <= bound else { return nil }
+        if n == 0 || m == 0 { return max(n, m) }
+        let over = bound + 1
+        var previous = [Int](repeating: over, count: m + 2)
+        var current = [Int](repeating: over, count: m + 2)
+        for j in 0...min(m, bound) { previous[j] = j }
+        var computed = 0
+        for i in 1...n {
+            let low = max(1, i - bound), high = min(m, i + bound)
+            current[low - 1] = low == 1 && i <= bound ? i : over
+            var rowMinimum = current[low - 1]
+            if low <= high {
+                for j in low...high {
+                    let substitute = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+                    let value = min(substitute, previous[j] + 1, current[j - 1] + 1, over)
+                    current[j] = value
+                    rowMinimum = min(rowMinimum, value)
+                }
+                computed += high - low + 1
+            }
+            current[high + 1] = over
+            if rowMinimum > bound {
+                cells += computed
+                return nil
             }
             swap(&previous, &current)
         }
-        return previous[b.count]
+        cells += computed
+        return previous[m] <= bound ? previous[m] : nil
     }
 }

@@ -223,6 +223,25 @@ public struct YAMLNode: Sendable {
         }
     }
 
+    /// Calls `body` for every plain scalar among this node and its values (mapping keys are names, not
+    /// values, and are skipped) that reads as a number that cannot be used (see ``InputNumber``), with its
+    /// text and location. One pass over the nodes; scalars that cannot start a number are not decoded.
+    public func forEachUnusableNumber(_ body: (String, SourceLocation, InputNumber.Problem) -> Void) {
+        switch storage {
+        case .detached(let content, let location):
+            switch content {
+            case .scalar(let scalar):
+                if scalar.isPlain, let problem = scalar.numberProblem { body(scalar.text, location, problem) }
+            case .sequence(let items):
+                for item in items { item.forEachUnusableNumber(body) }
+            case .mapping(let pairs):
+                for pair in pairs { pair.value.forEachUnusableNumber(body) }
+            }
+        case .arena(let tree, let index):
+            tree.forEachUnusableNumber(index, body)
+        }
+    }
+
     /// The value for a scalar key of a mapping.
     public subscript(key: String) -> YAMLNode? {
         switch storage {
@@ -252,7 +271,11 @@ public struct YAMLNode: Sendable {
         guard let scalar else { return "nothing" }
         if scalar.isNull { return "nothing (null)" }
         let text = scalar.text.count > 40 ? String(scalar.text.prefix(37)) + "..." : scalar.text
-        return "\"\(text)\""
+        switch scalar.numberProblem {
+        case .tooLarge: return "\(text), a number too large to use"
+        case .notFinite: return "\(text), which is not a finite number"
+        case nil: return "\"\(text)\""
+        }
     }
 }
 
@@ -288,6 +311,42 @@ final class YAMLTree: Sendable {
             String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<(start + count)]), as: UTF8.self)
         }
         return YAMLScalar(text: string, isPlain: node.kind == .plain)
+    }
+
+    /// See ``YAMLNode/forEachUnusableNumber(_:)``.
+    func forEachUnusableNumber(_ index: Int32, _ body: (String, SourceLocation, InputNumber.Problem) -> Void) {
+        let node = nodes[Int(index)]
+        switch node.kind {
+        case .quoted:
+            return
+        case .plain:
+            guard node.count > 0 else { return }
+            let first = text[Int(node.start)]
+            guard (first >= 48 && first <= 57) || first == 43 || first == 45 || first == 46 else { return }
+            // Fewer than 16 characters without an exponent, `inf` or `nan` cannot pass 2^53: skip the parse.
+            if node.count < 16 {
+                var suspicious = false
+                for offset in Int(node.start)..<Int(node.start + node.count) {
+                    switch text[offset] {
+                    case 101, 69, 105, 73, 110, 78: suspicious = true  // e E i I n N
+                    default: break
+                    }
+                }
+                guard suspicious else { return }
+            }
+            let scalar = scalar(node)
+            if let problem = scalar.numberProblem {
+                body(scalar.text, SourceLocation(line: Int(node.line), column: Int(node.column)), problem)
+            }
+        case .sequence:
+            for offset in Int(node.start)..<Int(node.start + node.count) { forEachUnusableNumber(children[offset], body) }
+        case .mapping:
+            var offset = Int(node.start) + 1
+            while offset < Int(node.start + node.count) {
+                forEachUnusableNumber(children[offset], body)
+                offset += 2
+            }
+        }
     }
 
     /// The index of the candidate a scalar node's text equals, compared as bytes.
@@ -380,20 +439,17 @@ public struct YAMLScalar: Sendable, Hashable {
         }
     }
 
-    /// The scalar read as a number: decimal, with optional sign, fraction, exponent and `_` separators.
+    /// The scalar read as a number: decimal, with optional sign, fraction, exponent and `_` separators. Nil when
+    /// it is not a number, and also when it cannot be used (not finite, or beyond ±(2^53 − 1)): see
+    /// ``numberProblem`` and ``InputNumber``.
     public var number: Double? {
-        let utf8 = text.utf8
-        guard let first = utf8.first, utf8.count < 64 else { return nil }
-        let startsLikeNumber = (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9"))
-            || first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: ".")
-        guard startsLikeNumber else { return nil }
-        let value: Double?
-        if utf8.contains(UInt8(ascii: "_")) {
-            value = Double(String(text.filter { $0 != "_" }))
-        } else {
-            value = Double(text)
-        }
-        guard let value, value.isFinite else { return nil }
-        return value
+        if case .value(let value) = InputNumber.read(text) { return value }
+        return nil
+    }
+
+    /// Why the scalar, which reads as a number, cannot be used as one; nil when it is usable or not a number.
+    public var numberProblem: InputNumber.Problem? {
+        if case .unusable(let problem) = InputNumber.read(text) { return problem }
+        return nil
     }
 }

@@ -1,4 +1,5 @@
 import CYAML
+import Foundation
 
 /// Limits that keep hostile or broken input from exhausting memory or time.
 public struct YAMLLimits: Sendable, Hashable {
@@ -29,33 +30,52 @@ public struct YAMLDocument: Sendable {
     /// problems are all listed together.
     public let problems: [Diagnostic]
 
+    /// Where each line starts, built on the first diagnostic and shared by copies of the document.
+    let lines: LineIndex
+
     /// Creates a document from parts (used by tests and by the parser).
     public init(file: String, root: YAMLNode?, bytes: [UInt8], problems: [Diagnostic] = []) {
+        self.init(file: file, root: root, bytes: bytes, problems: problems, lines: LineIndex())
+    }
+
+    init(file: String, root: YAMLNode?, bytes: [UInt8], problems: [Diagnostic], lines: LineIndex) {
         self.file = file
         self.root = root
         self.bytes = bytes
         self.problems = problems
+        self.lines = lines
     }
 
     /// The text of a 1-based line, without its line break.
+    ///
+    /// The first call indexes the line starts in one pass; every later call finds its line directly, so a
+    /// file with many problems costs one pass, not one per problem.
     public func line(_ number: Int) -> String? {
-        guard number > 0 else { return nil }
-        var current = 1
-        var start = 0
-        var index = 0
-        while index < bytes.count {
-            if current == number { break }
-            if bytes[index] == UInt8(ascii: "\n") {
-                current += 1
-                start = index + 1
-            }
-            index += 1
-        }
-        guard current == number, start <= bytes.count else { return nil }
-        var end = start
-        while end < bytes.count, bytes[end] != UInt8(ascii: "\n"), bytes[end] != UInt8(ascii: "\r") { end += 1 }
-        return String(decoding: bytes[start..<end], as: UTF8.self)
+        guard let range = lines.range(of: number, in: bytes) else { return nil }
+        let end = bytes[range].firstIndex(of: 13) ?? range.upperBound  // a bare '\r' ends the line too
+        return String(decoding: bytes[range.lowerBound..<end], as: UTF8.self)
     }
+
+    /// The line to quote under a diagnostic: the whole line when it is of a readable length; the start of a
+    /// long line (a minified JSON file is one line) when the column is near its start; otherwise none, so
+    /// that many problems on one long line do not each copy it.
+    func quotedLine(_ location: SourceLocation) -> String? {
+        guard let whole = lines.range(of: location.line, in: bytes) else { return nil }
+        // Looks at no more than the quoted part, so the cost per diagnostic is bounded.
+        let range = whole.lowerBound..<min(whole.upperBound, whole.lowerBound + Self.quotedLineLimit + 1)
+        if let end = bytes[range].firstIndex(of: 13) {  // a '\r' ends the line
+            return String(decoding: bytes[range.lowerBound..<end], as: UTF8.self)
+        }
+        if whole.count <= Self.quotedLineLimit { return String(decoding: bytes[whole], as: UTF8.self) }
+        guard location.column <= Self.quotedLineLimit / 2 else { return nil }
+        // Cut at a character boundary (not on a UTF-8 continuation byte).
+        var end = range.lowerBound + Self.quotedLineLimit
+        while end > range.lowerBound, bytes[end] & 0xC0 == 0x80 { end -= 1 }
+        return String(decoding: bytes[range.lowerBound..<end], as: UTF8.self) + " …"
+    }
+
+    /// The longest line quoted whole under a diagnostic, in bytes.
+    static let quotedLineLimit = 240
 
     /// A diagnostic pointing into this document.
     public func diagnostic(
@@ -64,7 +84,50 @@ public struct YAMLDocument: Sendable {
     ) -> Diagnostic {
         Diagnostic(
             severity, file: file, location: location, message: message, hint: hint,
-            sourceLine: line(location.line))
+            sourceLine: quotedLine(location))
+    }
+}
+
+/// The byte offset where each line of a document starts, found in one pass the first time a line is asked
+/// for. A class so that copies of a document share one index; the lock makes that first pass safe when a
+/// document is shared between tasks.
+final class LineIndex: @unchecked Sendable {
+    private let lock = NSLock()
+    private var starts: [Int]?
+    /// Passes made over the bytes (one at most; tests check it).
+    private(set) var passes = 0
+
+    init() {}
+
+    /// The byte offset of each line's start, the first line's (0) included.
+    func starts(of bytes: [UInt8]) -> [Int] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let starts { return starts }
+        var found = [0]
+        passes += 1
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            while offset < buffer.count,
+                  let hit = memchr(base + offset, 0x0A, buffer.count - offset) {
+                offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+                found.append(offset)
+            }
+        }
+        starts = found
+        return found
+    }
+
+    /// The byte range of a 1-based line, without its `\n` (or `\r\n`).
+    func range(of number: Int, in bytes: [UInt8]) -> Range<Int>? {
+        guard number > 0 else { return nil }
+        let starts = starts(of: bytes)
+        guard number <= starts.count else { return nil }
+        let start = starts[number - 1]
+        var end = number < starts.count ? starts[number] - 1 : bytes.count
+        if end > start, bytes[end - 1] == 13 { end -= 1 }
+        return start..<end
     }
 }
 
@@ -85,11 +148,13 @@ public enum YAMLParser {
         }
         var builder = TreeBuilder(file: file, bytes: bytes, limits: limits)
         builder.run()
-        let located = YAMLDocument(file: file, root: nil, bytes: bytes)
+        let lines = LineIndex()
+        let located = YAMLDocument(file: file, root: nil, bytes: bytes, problems: [], lines: lines)
         let problems = builder.problems.map { located.diagnostic($0.message, at: $0.location, hint: $0.hint) }
         if builder.stoppedEarly { throw DiagnosticError(problems) }
         let tree = YAMLTree(nodes: builder.nodes, children: builder.children, text: builder.text)
-        return YAMLDocument(file: file, root: builder.root.map { YAMLNode(tree: tree, index: $0) }, bytes: bytes, problems: problems)
+        return YAMLDocument(file: file, root: builder.root.map { YAMLNode(tree: tree, index: $0) }, bytes: bytes,
+                            problems: problems, lines: lines)
     }
 
     /// Parses a string (tests and built-in rubrics).

@@ -2,5 +2,5 @@
 import time
 from plugin_kit import serve
 def answer(message):
-    time.sleep(30)
+    time.sleep(600)
 serve(answer)

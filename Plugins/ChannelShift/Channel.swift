@@ -1,35 +1,5 @@
 import AssessCore
 
-/// A calendar month, read from the many ways exports write a month or a date.
-struct Month: Sendable, Hashable, Comparable {
-    /// The year.
-    var year: Int
-    /// 1 to 12.
-    var month: Int
-
-    /// Months since year 0, for ordering and spans.
-    var ordinal: Int { year * 12 + month - 1 }
-
-    /// `2025-04`.
-    var label: String { "\(year)-\(month < 10 ? "0" : "")\(month)" }
-
-    static func < (lhs: Month, rhs: Month) -> Bool { lhs.ordinal < rhs.ordinal }
-
-    /// Reads a month from the ways exports write a month or a date (see `ExportDate.parts`); the day, if
-    /// written, is ignored. Nil when the text is none of these.
-    init?(_ text: String) {
-        guard let parts = ExportDate.parts(text) else { return nil }
-        self.year = parts.year
-        self.month = parts.month
-    }
-
-    /// A month from its parts.
-    init(year: Int, month: Int) {
-        self.year = year
-        self.month = month
-    }
-}
-
 /// The channel names councils' systems use, mapped onto one id per channel.
 enum Channel {
     /// The channels counted as digital self-service by default: those where residents finish the task
