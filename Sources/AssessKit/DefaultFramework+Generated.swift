@@ -118,7 +118,9 @@ criteria:
       scaled to a year for the cost figures. If you know your own cost per contact by channel, give it as
       channel.unit-costs in pounds (a mapping, or a CSV with channel and cost per contact columns).
       Otherwise the Socitm 2012 benchmarks are used, and channels without a benchmark are left out of
-      the cost figure and named.
+      the cost figure and named. Digital here means self-service: web forms, accounts, payments, apps
+      and chat. Emails and social media messages are read and answered by staff, so they count as
+      assisted contact, not digital, as in the GDS Digital Efficiency Report (Cabinet Office, 2012).
     rationale: >
       Socitm's 2012 study "Potential for channel shift in local government", used by GDS in the Digital
       Efficiency Report (annex 5), found that a contact cost councils on average £8.62 face to face,
@@ -134,11 +136,12 @@ criteria:
       volumes: channel.volumes
       unit-costs: channel.unit-costs
     parameters:
+      digital: [web, chat, app]
       thresholds: [20, 35, 50, 65, 80]
       target-share: 80
     levels:
       1: Under 20% of contacts are digital; phone and face to face carry almost everything.
-      2: About 35% of contacts are digital, mostly email and simple forms.
+      2: About 35% of contacts are digital self-service, mostly simple forms; emails count as assisted contact.
       3: About half of all contacts are digital.
       4: About 65% of contacts are digital and the cost to serve is falling.
       5: 80% or more of contacts are digital, near the GDS take-up assumption, and assisted routes remain.
@@ -171,6 +174,7 @@ criteria:
       volumes: channel.volumes
       change: channel.digital-share-change
     parameters:
+      digital: [web, chat, app]
       thresholds: [0, 1, 3, 5, 8]
       window: 3
     levels:
@@ -302,6 +306,10 @@ criteria:
           label: Contact is possible through Relay UK and BSL video relay, and information is available in accessible formats and other languages on request.
           weight: 1
       thresholds: [0, 30, 55, 80, 100]
+      # Essential practices: without them the level stays below this one, whatever the share.
+      requires:
+        3: [phone-number-visible, same-outcome]
+        4: [assisted-digital, equality-impact]
     levels:
       1: The phone number is hidden or hard to find, and people who cannot go online have no clear route.
       2: Phone and face-to-face routes exist, but they are hard to find or give a slower, worse service.
@@ -403,6 +411,11 @@ criteria:
           label: Performance data is published for residents.
           weight: 1
       thresholds: [0, 25, 50, 75, 100]
+      # Essential practices: without them the level stays below this one, whatever the share.
+      requires:
+        2: [volumes-by-channel]
+        3: [cost-per-contact, completion-rate, digital-take-up]
+        4: [satisfaction-by-channel, failure-demand, leadership-review]
     levels:
       1: Little or nothing is measured beyond total call volumes.
       2: Volumes are counted by channel, but not costs, completion or satisfaction.
@@ -483,6 +496,13 @@ criteria:
     parameters:
       min: 1
       max: 10
+      # Whole levels by bands of the 1-10 rating, not a fractional level from a mean.
+      bands:
+        - {from: 1, to: 2, level: 1}
+        - {from: 3, to: 4, level: 2}
+        - {from: 5, to: 6, level: 3}
+        - {from: 7, to: 8, level: 4}
+        - {from: 9, to: 10, level: 5}
     levels:
       1: Staff avoid the online services and tell residents to phone instead.
       2: Some staff can use the online services, but few show residents how.
@@ -924,13 +944,15 @@ criteria:
     title: Pages reviewed in the last 12 months
     question: Of all the pages on the website, how many have been reviewed by their owner in the last 12 months?
     guidance: >
-      Export the published pages from the CMS as a content inventory CSV (URL, Owner, Last reviewed or
-      Last modified, Broken links; exclude news items older than 12 months and committee papers held in
-      the democracy system), or save the site's sitemap.xml, and name it with 'file:' and the date it
-      was taken with 'date:'. The content.pages assessor counts the pages whose "last reviewed" date,
-      failing that "last modified" date (a sitemap's lastmod), falls in the 12 months up to that date
-      (or to content.as-of, or to the end of the evidence period). Without an export, give the count
-      of pages reviewed and the page total as numbers, and say in a note which date was used.
+      Export the published pages from the CMS as a content inventory CSV (URL, Owner, Last reviewed,
+      Broken links; exclude news items older than 12 months and committee papers held in the democracy
+      system), and name it with 'file:' and the date it was taken with 'date:'. The content.pages
+      assessor counts the pages whose "last reviewed" date falls in the 12 months up to that date (or to
+      content.as-of, or to the end of the evidence period). A "last modified" date or a sitemap's
+      lastmod says when a page last changed, not that someone checked it is still right, so it does not
+      count as a review: a sitemap alone leaves this criterion not assessed. Without an export, give the
+      count of pages reviewed and the page total as numbers, and say in a note where the review dates
+      came from.
     rationale: >
       Out-of-date content sends residents the wrong way and generates avoidable phone calls. GOV.UK
       content design treats content as needing maintenance for as long as it is published, and the
@@ -949,8 +971,10 @@ criteria:
       thresholds: [20, 40, 60, 80, 95]
       direction: higher
       unit: "%"
+      minimum-sample: 20
+      below-minimum: lower-confidence
     levels:
-      1: Fewer than 20% of pages have been reviewed in the last 12 months, or nobody knows.
+      1: Fewer than 20% of pages have been reviewed in the last 12 months, or nobody records reviews (an edit date is not a review).
       2: Around 40% of pages have been reviewed in the last 12 months.
       3: Around 60% of pages have been reviewed in the last 12 months.
       4: Around 80% of pages have been reviewed in the last 12 months.
@@ -1050,6 +1074,9 @@ criteria:
       thresholds: [16, 14, 12, 10, 9]
       direction: lower
       unit: " years"
+      # The question asks for the 20 most-visited pages; fewer is a sample of a sample.
+      minimum-sample: 20
+      below-minimum: lower-confidence
     levels:
       1: Median reading age of 16 or more; pages read like reports or legal notices.
       2: Median reading age of about 14.
@@ -1130,6 +1157,11 @@ criteria:
         - id: problem-reporting
           label: People can report accessibility problems and ask for alternative formats, with a set response time
       thresholds: [0, 30, 55, 80, 100]
+      # Essential practices: without them the level stays below this one, whatever the share.
+      requires:
+        2: [statement-published]
+        3: [statement-current, audit-12m, monitoring]
+        4: [third-party-covered, publisher-training]
     levels:
       1: Few or none of the practices; there may be no accessibility statement.
       2: An accessibility statement exists and some checks are done, but audits are old or partial.
@@ -1257,6 +1289,10 @@ criteria:
         - id: shared-openly
           label: The council shares its content, patterns or website code with other councils (for example through LocalGov Drupal)
       thresholds: [0, 30, 55, 80, 100]
+      # Essential practices: without them the level stays below this one, whatever the share.
+      requires:
+        3: [web-first, contact-visible]
+        4: [open-licence, subscriptions]
     levels:
       1: Information is published in scattered ways; some is only available on paper or behind a login.
       2: Most information is on the website, but little is reusable and offline alternatives are hard to find.
@@ -1745,6 +1781,10 @@ criteria:
       thresholds: [5, 15, 30, 45, 60]
       direction: higher
       unit: "%"
+      minimum-sample: 100
+      below-minimum: lower-confidence
+      canned-limit: 50
+      canned-cap: 2
     levels:
       1: The council replies to 5% or less of what residents send; the accounts broadcast.
       2: Replies are sent to about one in seven comments and messages, mostly complaints that have escalated.
@@ -1755,16 +1795,19 @@ criteria:
   - id: de-response-time
     title: Median response time on social media
     question: >-
-      What is the median time, in hours, between a resident's question or comment on the council's
-      accounts and the council's first reply from a person?
+      What is the median time, in working hours (Monday to Friday 09:00-17:00), between a resident's
+      question or comment on the council's accounts and the council's first reply from a person?
     guidance: >
       Use the response-time report of the social media management tool for the last twelve months, or
-      time a sample of at least 50 questions. Use elapsed clock hours including evenings and weekends,
-      not working hours, so that councils can be compared, and give the staffed hours in a note. Give
-      the number of hours (for example 9.5), or name the export with file: in the social analytics
-      layout, with a median response time for each platform and period ('median response minutes',
-      combined weighted by the replies sent) or one row per message ('response minutes', blank when
-      never answered). X (Twitter) analytics exports do not record response times. Lower is better.
+      time a sample of at least 30 questions. Count working hours (Monday to Friday 09:00-17:00), so
+      that a council staffed in office hours can reach the top level without staffing its inbox around
+      the clock: a message sent on Friday evening and answered at 09:30 on Monday took half a working
+      hour. Give the number of working hours (for example 9.5), or name the export with file: in the
+      social analytics layout, with one row per message ('received' time and 'response minutes', blank
+      when never answered), from which working hours are counted, or a median response time for each
+      platform and period ('median response minutes', combined weighted by the replies sent) from a
+      tool set to business hours. X (Twitter) analytics exports do not record response times. Lower is
+      better.
     rationale: >
       The seeds note that customers expect to be able to contact the council at any time, and that 13
       million people in the UK scroll through Twitter every day, 80% of them on a phone. A question left
@@ -1776,15 +1819,19 @@ criteria:
     evidence:
       response-time: engagement.median-response-hours
     parameters:
-      thresholds: [48, 24, 8, 4, 1]
+      clock: working
+      working-hours: "09:00-17:00"
+      minimum-sample: 30
+      below-minimum: lower-confidence
+      thresholds: [16, 8, 4, 2, 1]
       direction: lower
-      unit: " hours"
+      unit: " working hours"
     levels:
-      1: The median reply takes two days or more, if one comes at all.
-      2: The median reply comes the next day.
-      3: Most questions get a reply within a working day (about 8 hours).
-      4: The median reply comes within about 4 hours, with cover outside office hours for urgent issues.
-      5: The median reply comes within an hour, at any time of day.
+      1: The median reply takes two working days (16 working hours) or more, if one comes at all.
+      2: The median reply comes by the end of the next working day (about 8 working hours).
+      3: The median reply comes within half a working day (about 4 working hours).
+      4: The median reply comes within about 2 working hours.
+      5: The median reply comes within one working hour of the message, counting Monday to Friday 09:00-17:00.
 
   - id: de-audience
     title: Knowing and widening who the council reaches
@@ -1831,6 +1878,10 @@ criteria:
         - id: reach-reported
           label: Reach to the named groups is reported every quarter and the plan changed when it falls short.
           weight: 1
+      # Essential practices: without them the level stays below this one, whatever the share.
+      requires:
+        3: [audience-profile, gaps-named]
+        4: [partners-share]
     levels:
       1: The council does not know who its accounts reach.
       2: Some audience figures are known, but not compared with residents or acted on.
@@ -1880,6 +1931,10 @@ criteria:
           label: Accounts are reviewed at least once a year against their objectives, and those that do not work are closed or merged.
           weight: 1
       thresholds: [0, 30, 55, 80, 100]
+      # Essential practices: without them the level stays below this one, whatever the share.
+      requires:
+        3: [audience-research, objectives-per-account]
+        4: [under-represented-groups, staffed-to-respond, yearly-review]
     levels:
       1: Accounts were opened because other councils had them; nobody knows who uses them.
       2: Some thought has gone into the main platforms, but there are no objectives or reviews.
@@ -1978,6 +2033,10 @@ criteria:
           label: Front-line staff and service teams regularly supply stories and answers for content.
           weight: 1
       thresholds: [0, 30, 55, 80, 100]
+      # Essential practices: without them the level stays below this one, whatever the share.
+      requires:
+        3: [top-reasons-shared, links-to-self-service]
+        4: [ahead-of-peaks, effect-measured]
     levels:
       1: Content is decided by press releases and campaigns; customer services demand is not used.
       2: Seasonal reminders are posted, but there is no regular link with customer services.
@@ -2530,6 +2589,11 @@ criteria:
             Planning policy requires new homes to be gigabit-ready and guides mast applications, with
             pre-application advice for operators.
           weight: 1
+      # Essential practices: without them the level stays below this one, whatever the share.
+      requires:
+        2: [single-contact]
+        3: [standard-wayleave]
+        4: [sites-register]
     levels:
       1: Operators have no contact and negotiate each wayleave from scratch.
       2: A contact exists, but terms are agreed case by case.
@@ -2576,6 +2640,11 @@ criteria:
         - id: named-coordinator
           label: A named street works coordinator meets the main network builders at least every quarter.
           weight: 1
+      # Essential practices: without them the level stays below this one, whatever the share.
+      requires:
+        2: [permit-scheme]
+        3: [coordination]
+        4: [alternative-methods]
     levels:
       1: Network builders' works are handled like any other, with no coordination.
       2: A permit scheme runs, without coordination for network builders.
@@ -2610,7 +2679,8 @@ criteria:
       survey: inclusion.residents-confident-8plus
     parameters:
       top-box: 8
-      min-responses: 30
+      minimum-sample: 100
+      below-minimum: lower-confidence
       thresholds: [20, 35, 50, 60, 75]
       direction: higher
       unit: "%"
@@ -2820,6 +2890,13 @@ criteria:
     parameters:
       min: 1
       max: 10
+      # Whole levels by bands of the 1-10 rating, not a fractional level from a mean.
+      bands:
+        - {from: 1, to: 2, level: 1}
+        - {from: 3, to: 4, level: 2}
+        - {from: 5, to: 6, level: 3}
+        - {from: 7, to: 8, level: 4}
+        - {from: 9, to: 10, level: 5}
     levels:
       1: Staff rate their confidence at 1 to 2 out of 10; most would send residents elsewhere.
       2: Staff rate their confidence at about 3 to 4 out of 10.
@@ -3491,6 +3568,10 @@ criteria:
         - id: decisions-cite-data
           label: Design decisions (navigation, page length, documents) cite the device figures.
           weight: 1
+      # Essential practices: without them the level stays below this one, whatever the share.
+      requires:
+        3: [test-devices-from-analytics]
+        4: [completion-by-device]
     levels:
       1: Device figures are not looked at.
       2: Device figures are known, but not used to design or test.
@@ -3527,6 +3608,8 @@ criteria:
       thresholds: [20, 40, 60, 80, 100]
       direction: higher
       unit: "%"
+      minimum-sample: 10
+      below-minimum: lower-confidence
     levels:
       1: One in five top tasks or fewer can be completed on a phone.
       2: About 40% of top tasks can be completed on a phone.
@@ -3579,6 +3662,10 @@ criteria:
           label: Error messages appear next to the field and in a summary, and answers are kept when an error is shown.
           weight: 1
       thresholds: [0, 30, 55, 80, 100]
+      # Essential practices: without them the level stays below this one, whatever the share.
+      requires:
+        3: [right-keyboard, clear-errors, wallet-payments]
+        4: [no-pdf-forms]
     levels:
       1: Forms are desktop forms or PDFs; paying or signing in on a phone is a struggle.
       2: A few practices are in place, such as clear errors, but PDFs and desktop-only payments remain.
@@ -3713,6 +3800,10 @@ criteria:
           label: Urgent local messages (flooding, severe weather, service disruption) reach subscribed residents by text or notification.
           weight: 1
       thresholds: [0, 30, 55, 80, 100]
+      # Essential practices: without them the level stays below this one, whatever the share.
+      requires:
+        3: [shared-platform, consent-and-choice, payment-reminders]
+        4: [progress-updates, two-way-text]
     levels:
       1: Residents hear from the council by letter, or not at all; nothing is sent to phones.
       2: One or two reminder services exist, such as bin reminders by email.
@@ -4481,6 +4572,11 @@ criteria:
         - id: internal-use
           label: Council services use the published data themselves, for example in dashboards
       thresholds: [0, 30, 55, 80, 100]
+      # Essential practices: without them the level stays below this one, whatever the share.
+      requires:
+        2: [contact-point]
+        3: [request-route, usage-monitored]
+        4: [foi-analysis, reuse-recorded]
     levels:
       1: No way for users to ask questions or request data beyond Freedom of Information.
       2: A contact point exists, but requests and usage are not tracked.

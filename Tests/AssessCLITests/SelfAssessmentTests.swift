@@ -93,7 +93,8 @@ import Testing
         let explain = try CLI.run(["explain", "cs-assisted-routes"])
         #expect(explain.status == 0)
         #expect(explain.stdout.contains("channel.assisted-routes (items)"))
-        #expect(explain.stdout.contains("- phone-number-visible: "))
+        #expect(explain.stdout.contains("- phone-number-visible (required for level 3): "))
+        #expect(explain.stdout.contains("- face-to-face-option: "), "an item required for no level shows no level")
         for line in explain.stdout.split(separator: "\n") { #expect(line.count <= 80, "\(line)") }
         let options = try CLI.run(["explain", "cs-user-research"])
         #expect(options.stdout.contains("one of these values:") && options.stdout.contains("- supplier-forms"))

@@ -105,7 +105,11 @@ public enum EvidenceSchema {
 
     private static func label(_ choice: Choice) -> String {
         var text = "\(choice.id): \(choice.label)"
-        if let level = choice.level { text += " (level \(Format.number(level)))" }
+        if let required = choice.requiredFor {
+            text += " (required for level \(required))"
+        } else if let level = choice.level {
+            text += " (level \(Format.number(level)))"
+        }
         if let points = choice.points { text += " (\(Format.number(points)) points)" }
         return text
     }
