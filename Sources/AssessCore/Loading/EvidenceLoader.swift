@@ -2,14 +2,17 @@
 public struct EvidenceLoader: Sendable {
     /// Limits for the file.
     public var limits: YAMLLimits
+    /// Whether to read the answers file the evidence names with `answers:` (`assess ask` reads it apart).
+    public var readsAnswers: Bool
 
     /// Creates a loader.
-    public init(limits: YAMLLimits = YAMLLimits()) {
+    public init(limits: YAMLLimits = YAMLLimits(), readsAnswers: Bool = true) {
         self.limits = limits
+        self.readsAnswers = readsAnswers
     }
 
     /// Top-level keys of an evidence file.
-    public static let topKeys = ["organisation", "facts", "targets"]
+    public static let topKeys = ["organisation", "facts", "targets", "answers"]
     /// Keys of the organisation block.
     public static let organisationKeys = ["name", "type", "code", "population", "period"]
     /// Keys of a fact's long form.
@@ -48,7 +51,7 @@ public struct EvidenceLoader: Sendable {
                 // `key: ~` (or `key:` with nothing) is a question not answered yet, as `assess init` writes
                 // it: the fact is absent, so its criteria are not assessed.
                 if value.scalar?.isNull == true { return }
-                facts[key] = decodeFact(key: key, node: value, parent: factsReader, folder: folder)
+                facts[key] = Self.decodeFact(key: key, node: value, parent: factsReader, folder: folder)
             }
         } else if let factsReader = map["facts"] {
             factsReader.error("facts must be a mapping of fact keys to values, found \(factsReader.node.kindDescription)")
@@ -65,13 +68,35 @@ public struct EvidenceLoader: Sendable {
                              hint: "for example {channel-shift: 4}")
             }
         }
+        // `answers: NAME.answers.yaml`: the answers given with `assess ask`, in their own file. A fact written
+        // in this file wins over the same fact there.
+        var answersPath: String?
+        if let reader = map["answers"], let name = reader.string() {
+            let path = FileReader.resolve(name, relativeTo: FileReader.folder(of: document.file))
+            answersPath = path
+            if readsAnswers, context.diagnostics.isEmpty {
+                do throws(LoadError) {
+                    for (key, var fact) in try AnswerSet.load(path: path).facts where facts[key] == nil {
+                        // Its line is in the answers file, not this one: messages must not quote this file's line.
+                        fact.location = .unknown
+                        facts[key] = fact
+                    }
+                } catch .notFound {
+                    reader.error("the answers file '\(name)' does not exist (looked for \(path))",
+                                 hint: "run 'assess ask' on this file to answer questions, or remove the 'answers:' line")
+                } catch .invalid(let error) {
+                    for diagnostic in error.diagnostics { context.report(diagnostic) }
+                }
+            }
+        }
         if !context.diagnostics.isEmpty { throw .invalid(DiagnosticError(context.diagnostics)) }
         var evidence = Evidence(organisation: organisation, facts: facts, document: document)
         evidence.targets = targets
+        evidence.answersFile = answersPath
         return evidence
     }
 
-    private func decodeFact(key: String, node: YAMLNode, parent: NodeReader, folder: String) -> Fact {
+    static func decodeFact(key: String, node: YAMLNode, parent: NodeReader, folder: String) -> Fact {
         // The reader (and its message path) is built only when a value needs checking.
         var reader: NodeReader { parent.child(node, key: key) }
         let probe = node.probe(keys: Self.formKeys)

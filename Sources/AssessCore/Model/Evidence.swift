@@ -92,6 +92,8 @@ public struct Evidence: Sendable {
     public var document: YAMLDocument
     /// Target levels the organisation has set itself, by dimension id (for roadmaps).
     public var targets: [String: Int] = [:]
+    /// The answers file named with `answers:` (resolved against the evidence file's folder), if any.
+    public var answersFile: String?
 
     /// Creates evidence.
     public init(organisation: Organisation, facts: [String: Fact], document: YAMLDocument) {
