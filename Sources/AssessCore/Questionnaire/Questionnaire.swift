@@ -367,7 +367,10 @@ public struct Questionnaire: Sendable {
 
     private func checkFile(_ path: String, formats: [ExportFormat]) -> AnswerProblem? {
         let resolved = FileReader.resolve(path, relativeTo: FileReader.folder(of: answersPath))
-        guard FileReader.exists(resolved), !FileReader.isDirectory(resolved) else { return .fileMissing(path: resolved) }
+        guard FileReader.exists(resolved) else { return .fileMissing(path: resolved) }
+        // A folder (of Lighthouse reports, of page texts) is the assessor's to judge; a file must have one of
+        // the extensions its formats name. Either way the engine then reads it before it is saved.
+        if FileReader.isDirectory(resolved) { return nil }
         let extensions = formats.flatMap(\.extensions)
         let ext = (path as NSString).pathExtension.lowercased()
         if !extensions.isEmpty, !extensions.contains(ext) { return .wrongFileType(path: path, expected: extensions) }
