@@ -270,6 +270,11 @@ struct AskSession {
 /// end the styling and say that nothing was lost.
 enum Terminal {
     static func stopCleanly(on signalNumber: Int32, styled: Bool) {
+        // A parent may have blocked the signal; Ctrl-C must still stop the questionnaire.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        sigaddset(&unblock, signalNumber)
+        sigprocmask(SIG_UNBLOCK, &unblock, nil)
         // Only async-signal-safe calls in a handler: write(2) and _exit(2). Styled output first ends any bold.
         if styled {
             signal(signalNumber) { _ in
