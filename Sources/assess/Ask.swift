@@ -201,7 +201,7 @@ struct AskSession {
             throw CLIFailure(code: ExitStatus.dataError)
         }
         try save()
-        Output.out(QuestionnaireText.summary(questionnaire, evidencePath: evidencePath, answersPath: answersPath, stopped: false)
+        Output.out(QuestionnaireText.summary(questionnaire, evidencePath: evidencePath, answersPath: answersPath, ending: .scripted(pairs.count))
             .joined(separator: "\n") + "\n")
     }
 
@@ -257,7 +257,7 @@ struct AskSession {
                 }
             }
         }
-        QuestionnaireText.summary(questionnaire, evidencePath: evidencePath, answersPath: answersPath, stopped: stopped).forEach(say)
+        QuestionnaireText.summary(questionnaire, evidencePath: evidencePath, answersPath: answersPath, ending: stopped ? .stopped : .finished).forEach(say)
     }
 
     private func say(_ line: String) { Output.out(line + "\n") }

@@ -5,11 +5,18 @@ public enum QuestionnaireText {
     /// The widest line written.
     public static let width = EvidenceTemplate.width
 
-    /// Text with control characters (escape sequences, carriage returns) replaced by spaces.
+    /// Text with control characters (escape sequences, carriage returns), line separators and bidirectional
+    /// controls replaced by spaces, so rubric or evidence text cannot drive the terminal or reorder a line.
     public static func clean(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map {
-            $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}" ? " " : $0
-        }))
+        String(String.UnicodeScalarView(text.unicodeScalars.map { isUnsafe($0) ? " " : $0 }))
+    }
+
+    static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029: return true
+        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true
+        default: return false
+        }
     }
 
     // MARK: - A question
@@ -176,11 +183,24 @@ public enum QuestionnaireText {
         return text
     }
 
+    /// How a questionnaire session ended.
+    public enum Ending: Sendable, Hashable {
+        /// Every question in scope is settled (or skipped twice).
+        case finished
+        /// The person stopped (q, end of input).
+        case stopped
+        /// Answers were taken from a file: how many.
+        case scripted(Int)
+    }
+
     /// The summary at the end, with the next command to run.
-    public static func summary(_ questionnaire: Questionnaire, evidencePath: String, answersPath: String, stopped: Bool) -> [String] {
+    public static func summary(_ questionnaire: Questionnaire, evidencePath: String, answersPath: String, ending: Ending) -> [String] {
         var lines = [""]
-        lines.append(stopped ? "Stopped. Every answer given is saved; run the same command again to carry on."
-                             : "No more questions to ask.")
+        switch ending {
+        case .finished: lines.append("No more questions to ask.")
+        case .stopped: lines.append("Stopped. Every answer given is saved; run the same command again to carry on.")
+        case .scripted(let count): lines.append("Saved \(count) answer\(count == 1 ? "" : "s") from the file.")
+        }
         for area in questionnaire.progress() { lines += EvidenceTemplate.wrap(progress(area, scale: questionnaire.framework.scale), indent: "  ") }
         let skipped = questionnaire.questions.filter { questionnaire.answers.skipped.contains($0.id) && !questionnaire.isSettled($0) }.count
         if skipped > 0 { lines.append("  \(skipped) skipped question\(skipped == 1 ? "" : "s") will be asked again next time.") }
