@@ -79,6 +79,14 @@ import TestSupport
         #expect(q.answer(.answer("web: lots"), to: volumes) == .failure(.badBreakdownEntry("web: lots")))
         #expect(q.answer(.answer("web: 5000, phone 4000"), to: volumes) == .success(.saved))
         #expect(q.answers.facts["channel.volumes"]?.value == ["web: 5000", "phone: 4000"])
+        // One entry of a mapping, or a one-item list, is still written as a block and reads back.
+        #expect(q.answer(.answer("web: 5000"), to: volumes) == .success(.saved))
+        #expect(q.answerFacts["channel.volumes"]?.value?.pairs?.count == 1)
+        let transparency = try question(q, "opendata.transparency-nothing-to-publish")
+        guard case .list(let ids) = transparency.form else { Issue.record("not a list: \(transparency.form)"); return }
+        let id = try #require(ids.first?.id)
+        #expect(q.answer(.answer(id), to: transparency) == .success(.saved))
+        #expect(q.answerFacts["opendata.transparency-nothing-to-publish"]?.value?.items?.first?.scalar?.text == id)
 
         let choices = [Choice("a", "A"), Choice("b", "B")]
         #expect(Questionnaire.value("2, a", form: .list(choices)) == .success(["- b", "- a"]))

@@ -56,8 +56,8 @@ public struct AnswerSet: Sendable, Hashable {
             keys.sorted { (rank[$0] ?? Int.max, $0) < (rank[$1] ?? Int.max, $1) }
         }
         func itemRank(_ id: String) -> (Int, String) {
-            let parts = id.split(separator: "/", maxSplits: 1).map(String.init)
-            return (rank[parts[0]] ?? Int.max, id)
+            let key = id.split(separator: "/", maxSplits: 1).first.map(String.init) ?? ""
+            return (rank[key] ?? Int.max, id)
         }
         var lines = [
             "# Answers given with 'assess ask' for \(EvidenceTemplate.quoted(evidenceName).replacingOccurrences(of: "\n", with: " ")).",
@@ -72,7 +72,7 @@ public struct AnswerSet: Sendable, Hashable {
                 lines.append("    not-applicable: \(EvidenceTemplate.quoted(reason))")
             } else if let file = entry.file {
                 lines.append("    file: \(EvidenceTemplate.quoted(file))")
-            } else if entry.value.count == 1, !entry.value[0].hasSuffix(":") {
+            } else if entry.value.count == 1, Self.isScalarLine(entry.value[0]) {
                 lines.append("    value: \(entry.value[0])")
             } else {
                 lines.append("    value:")
@@ -180,6 +180,12 @@ extension AnswerSet.Entry {
 }
 
 extension AnswerSet {
+    /// Whether a value's only line is a scalar (or an empty flow collection), not one entry of a mapping or list.
+    static func isScalarLine(_ line: String) -> Bool {
+        if line.hasPrefix("'") || line.hasPrefix("\"") || line == "{}" || line == "[]" { return true }
+        return !line.contains(": ") && !line.hasPrefix("- ") && !line.hasSuffix(":")
+    }
+
     /// A value node written back as YAML lines: scalars quoted where needed, mappings and lists as blocks.
     static func yamlLines(_ node: YAMLNode) -> [String] {
         if let scalar = node.scalar {
