@@ -249,7 +249,8 @@ struct AskSession {
                         say(QuestionnaireText.problem(problem))
                         continue
                     case .success(let outcome):
-                        try save()
+                        // Ctrl-C while saving waits until the files are in place, so no temporary file is left.
+                        try Terminal.holdingInterrupts { try save() }
                         let area = questionnaire.progress().first { $0.id == question.areaID }
                         say(QuestionnaireText.outcome(outcome) + (area.map { " " + QuestionnaireText.progress($0, scale: questionnaire.framework.scale) } ?? ""))
                         continue ask
@@ -269,6 +270,16 @@ struct AskSession {
 /// (canonical) mode, so the terminal's settings are never changed and need no restoring; Ctrl-C only has to
 /// end the styling and say that nothing was lost.
 enum Terminal {
+    /// Runs `body` with SIGINT held back; one that arrives meanwhile is delivered when it ends.
+    static func holdingInterrupts<T>(_ body: () throws -> T) rethrows -> T {
+        var held = sigset_t(), previous = sigset_t()
+        sigemptyset(&held)
+        sigaddset(&held, SIGINT)
+        sigprocmask(SIG_BLOCK, &held, &previous)
+        defer { sigprocmask(SIG_SETMASK, &previous, nil) }
+        return try body()
+    }
+
     static func stopCleanly(on signalNumber: Int32, styled: Bool) {
         // A parent may have blocked the signal; Ctrl-C must still stop the questionnaire.
         var unblock = sigset_t()
