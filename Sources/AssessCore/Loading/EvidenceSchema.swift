@@ -26,6 +26,10 @@ public enum EvidenceSchema {
             ("properties", .object([
                 ("organisation", organisation),
                 ("facts", facts),
+                ("answers", .object([
+                    ("description", .string("The answers file written by 'assess ask' (NAME.answers.yaml), relative to this file. A fact written here wins over the same fact there.")),
+                    ("type", .string("string")),
+                ])),
                 ("targets", .object([
                     ("description", .string("Target levels by dimension id (assess roadmap).")),
                     ("type", .string("object")),
