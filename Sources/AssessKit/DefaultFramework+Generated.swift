@@ -108,29 +108,29 @@ criteria:
       How many contacts did the council handle last year through each channel (face to face, phone,
       email, post, web, chat and others)?
     guidance: >
-      Give contacts for the last full financial year, by channel, as channel.volumes: either a mapping
-      of channel to contacts, or the contact-centre export named with file: (a CSV with a channel column
-      and a contacts column, optionally service and month, one row per channel per month or one row per
+      Give contacts for the last full financial year, by channel, as channel.volumes: either a mapping of
+      channel to contacts, or the contact-centre export named with file: (a CSV with a channel column and
+      a contacts column, optionally service and month, one row per channel per month or one row per
       contact; see docs/plugins/channel-shift.md). Use telephony reports for calls answered, reception or
       booking logs for visits, the mail room log for letters, the email system or CRM for emails, and the
       forms or case-management platform for web. Count a web contact as a completed online transaction or
       form (a report, application, payment or booking). Digital here means self-service: web, chat and
       apps. Email is written contact that staff must read and often re-key (the "emailed form" of level
-      1), so it is an assisted channel, not digital self-service. Do not count page views or visits, or the web
-      share will not be comparable with phone calls. An export covering other than twelve months is
-      scaled to a year for the cost figures. If you know your own cost per contact by channel, give it as
-      channel.unit-costs in pounds (a mapping, or a CSV with channel and cost per contact columns).
-      Otherwise the Socitm 2012 benchmarks are used, and channels without a benchmark are left out of
-      the cost figure and named.
+      1), so it is an assisted channel, not digital self-service. Do not count page views or visits, or
+      the web share will not be comparable with phone calls. An export covering other than twelve months
+      is scaled to a year for the cost figures. If you know your own cost per contact by channel, give it
+      as channel.unit-costs in pounds (a mapping, or a CSV with channel and cost per contact columns).
+      Otherwise the Socitm 2012 benchmarks are used, and channels without a benchmark are left out of the
+      cost figure and named.
     rationale: >
       Socitm's 2012 study "Potential for channel shift in local government", used by GDS in the Digital
-      Efficiency Report (annex 5), found that a contact cost councils on average £8.62 face to face,
-      £2.83 by phone and £0.15 on the web. A web contact costs about 2% of a visit. Socitm estimated that
-      about two thirds of English councils' contacts in 2011/12 were online, although that count
-      included web visits. GDS modelled 82% digital take-up. Adobe's UK public sector blog ("Managing Customer
+      Efficiency Report (annex 5), found that a contact cost councils on average £8.62 face to face, £2.83
+      by phone and £0.15 on the web. A web contact costs about 2% of a visit. Socitm estimated that about
+      two thirds of English councils' contacts in 2011/12 were online, although that count included web
+      visits. GDS modelled 82% digital take-up. Adobe's UK public sector blog ("Managing Customer
       Experience Management in Public Sector", 2010) reports that Skanderborg Municipality (Denmark) cut
-      the cost of a contact from about £16.50 to £1.15 by moving it online. The share is only worth having if the digital route is the better one,
-      which the other criteria check.
+      the cost of a contact from about £16.50 to £1.15 by moving it online. The share is only worth having
+      if the digital route is the better one, which the other criteria check.
     weight: 3
     core: false
     assessor: channel-shift.channel-mix
@@ -274,13 +274,13 @@ criteria:
       This is the one criterion that asks about the visible phone number, assisted digital on the same
       system and equality impact assessments; help to get online is asked in inc-assisted-digital.
     rationale: >
-      Dave Briggs ("Communicating customer access", 2012, from Channel Shift Camp in Birmingham) calls
-      the idea of "nudging" people online by hiding the phone number and address bullying, not nudging. People should be able to use a service in whatever way they prefer, and the
-      council's job is to make its preferred channel the one people would choose anyway. GDS Service
-      Standard points 3 (joined-up experience across all channels) and 5 (make sure everyone can use the
-      service) and the Public Sector Equality Duty (Equality Act 2010, s149) say the same. ONS found that
-      6.3% of UK adults had never used the internet in 2020, and only 54% of people aged 75 and over were
-      recent users.
+      Dave Briggs ("Communicating customer access", 2012, from Channel Shift Camp in Birmingham) calls the
+      idea of "nudging" people online by hiding the phone number and address bullying, not nudging. People
+      should be able to use a service in whatever way they prefer, and the council's job is to make its
+      preferred channel the one people would choose anyway. GDS Service Standard points 3 (joined-up
+      experience across all channels) and 5 (make sure everyone can use the service) and the Public Sector
+      Equality Duty (Equality Act 2010, s149) say the same. ONS found that 6.3% of UK adults had never
+      used the internet in 2020, and only 54% of people aged 75 and over were recent users.
     weight: 2
     core: true
     assessor: checklist
@@ -747,9 +747,10 @@ actions:
     title: Put the highest-volume transactions online end to end
     description: >-
       Following the customer access strategy, rebuild the ten highest-volume transactions (for example
-      missed bins, bulky waste, council tax changes, parking permits and pothole reports) so that requests
-      go straight into the back-office system, the resident gets a reference, and progress can be
-      followed without calling. Retire forms that only send an email to an officer, and stop re-keying.
+      missed bins, bulky waste, council tax changes, parking permits, and pothole reports where the
+      council is the highway authority) so that requests go straight into the back-office system, the
+      resident gets a reference, and progress can be followed without calling. Retire forms that only
+      send an email to an officer, and stop re-keying.
     raises: {cs-end-to-end: 3, cs-digital-share: 3, cs-digital-trend: 3}
     effort: 150   # re-based (was 60): see the cost source
     cost: {one-off: 60000, recurring: 15000, source: "estimate: 10 transactions at about 15 person-days each for the form, payment and back-office integration, platform licence a year"}
@@ -1203,11 +1204,11 @@ criteria:
       direction: lower
       unit: " per 100 pages"
     levels:
-      1: Ten or more broken links per 100 pages; links are not checked.
-      2: About five broken links per 100 pages; checks happen now and then.
-      3: About two broken links per 100 pages; the site is crawled regularly.
-      4: About one broken link per 100 pages; owners are told and fix them.
-      5: A quarter of a broken link per 100 pages or fewer; links are fixed within days of being found.
+      1: Ten or more broken links per 100 pages.
+      2: About five broken links per 100 pages.
+      3: About two broken links per 100 pages.
+      4: About one broken link per 100 pages.
+      5: A quarter of a broken link per 100 pages or fewer.
 
   - id: con-readability
     title: Reading age of key pages
@@ -1251,8 +1252,8 @@ criteria:
       Use an automated accessibility checker across the whole site, or a sample of at least 500 pages
       including the top tasks, set to WCAG 2.2 A and AA. Record the percentage of pages with no A or AA
       failures. Automated tools find only some failures, so this is read alongside the accessibility
-      checklist, not instead of a manual audit. Lighthouse reports can supply the figure: count a page as passing
-      when every one of its accessibility audits passes. This is the one criterion that scores
+      checklist, not instead of a manual audit. Lighthouse reports can supply the figure: count a page as
+      passing when every one of its accessibility audits passes. This is the one criterion that scores
       automated accessibility testing; the mobile area does not ask it again.
     rationale: >
       The Public Sector Bodies Accessibility Regulations 2018 require council websites to meet WCAG level
@@ -1269,7 +1270,7 @@ criteria:
       direction: higher
       unit: "%"
     levels:
-      1: Fewer than 15% of pages pass automated AA checks, or the site is not tested.
+      1: Fewer than 15% of pages pass automated AA checks.
       2: About a third of pages pass automated AA checks.
       3: About 60% of pages pass automated AA checks.
       4: About 80% of pages pass automated AA checks.
@@ -2363,10 +2364,10 @@ criteria:
     rationale: >
       Dave Briggs ("Digital visions", 2012) lists the democratic element and policy development among the
       parts of a council that the internet changes. Shropshire Council's "WhatsApp a Shropshire
-      Councillor" and Blackburn with Darwen's use of Snapchat for voting reminders are examples of
-      meeting residents where they already are. Paul Taylor of Bromford (c. 2013) describes a tenant who
-      found her landlord's "Get Involved" section tucked away and "under construction". Online routes need offline ones alongside, because 6.3% of UK adults had never used
-      the internet in 2020 (ONS).
+      Councillor" and Blackburn with Darwen's use of Snapchat for voting reminders are examples of meeting
+      residents where they already are. Paul Taylor of Bromford (c. 2013) describes a tenant who found her
+      landlord's "Get Involved" section tucked away and "under construction". Online routes need offline
+      ones alongside, because 6.3% of UK adults had never used the internet in 2020 (ONS).
     weight: 1.5
     core: false
     assessor: options
@@ -2724,10 +2725,11 @@ criteria:
     rationale: >
       Dave Briggs ("Digital visions", 2012) names "digital inclusion and broadband roll out" as one of the
       six elements of a council's digital vision, and reads digital by default as meaning digital is
-      always an option, not the only one. ONS found 92% of UK adults were recent internet users in 2020, but only 54% of those aged 75 and
-      over and 81% of disabled adults, so channel shift without an inclusion plan shifts cost onto the
-      people least able to bear it. Point 5 of the GDS Service Standard asks services to make sure
-      everyone can use them, including people who need assisted digital support.
+      always an option, not the only one. ONS found 92% of UK adults were recent internet users in 2020,
+      but only 54% of those aged 75 and over and 81% of disabled adults, so channel shift without an
+      inclusion plan shifts cost onto the people least able to bear it. Point 5 of the GDS Service
+      Standard asks services to make sure everyone can use them, including people who need assisted
+      digital support.
     weight: 3
     core: true
     assessor: staged
@@ -3998,10 +4000,10 @@ criteria:
       page is written to the GOV.UK style or an equivalent, pages with no use have been removed, and
       social media content is made for phones (vertical video with subtitles, alt text on images).
     rationale: >
-      The GDS Social Media Playbook (2014) advises tailoring content for mobile users, and Ofcom's
-      Adults' Media Use and Attitudes reports show most social media use is on a smartphone. Long pages and PDFs are hard to read on a small screen and
-      drive people to phone instead. This rating is self-reported, and its confidence is limited to
-      that.
+      The GDS Social Media Playbook (2014) advises tailoring content for mobile users, and Ofcom's Adults'
+      Media Use and Attitudes reports show most social media use is on a smartphone. Long pages and PDFs
+      are hard to read on a small screen and drive people to phone instead. This rating is self-reported,
+      and its confidence is limited to that.
     weight: 1
     core: false
     assessor: self-rating
@@ -4807,10 +4809,11 @@ criteria:
       reuses. Events count if held, or co-hosted, by the council in the last two years. Internal use means a
       council service or dashboard reads the published data rather than a private copy.
     rationale: >
-      The ODI Open Data Pathway gives customer support and engagement a theme of its own, because data that
-      nobody uses has little value and users are best placed to say what to publish next. Camden Council's
-      call to "turn government into one big crowd - open source stuff, share it; make it easier to get to"
-      puts the same idea in a council's words. Point 10 of the GDS Service Standard asks services to measure whether they work.
+      The ODI Open Data Pathway gives customer support and engagement a theme of its own, because data
+      that nobody uses has little value and users are best placed to say what to publish next. Camden
+      Council's call to "turn government into one big crowd - open source stuff, share it; make it easier
+      to get to" puts the same idea in a council's words. Point 10 of the GDS Service Standard asks
+      services to measure whether they work.
     weight: 1
     core: false
     assessor: checklist
