@@ -3414,17 +3414,17 @@ actions:
       premises and places it reached.
 
   - id: act-inc-assisted-help
-    title: Let phone and library staff fill in online forms with residents
+    title: Let library and reception staff help residents online face to face
     description: >
-      Let phone staff complete an online form with or for a caller, and give library and reception staff the
-      time and training to help people use online services face to face, without an appointment at the main
-      sites. Keep free computers and wifi, needing no paid account, in every library and public council
+      Give library and reception staff the time and training to help people use online services face to
+      face, without an appointment at the main sites (completing a service for a caller on the same
+      system is act-cs-channel-equality). Keep free computers and wifi, needing no paid account, in every library and public council
       building.
     raises: {inc-assisted-digital: 3}
     effort: 8
     depends-on: []
     owner: Head of Customer Services
-    evidence: The published offer of phone and face-to-face help, the free wifi and computers, and staff guidance on completing forms with callers.
+    evidence: The published offer of face-to-face help, the free wifi and computers, and the staff trained to give it.
 
   - id: act-inc-devices-data
     title: Lend devices and give free mobile data to residents who need them
