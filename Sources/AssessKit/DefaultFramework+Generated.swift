@@ -1500,9 +1500,7 @@ criteria:
       notices issued by the Welsh Language Commissioner. The service delivery standards on websites,
       online services, apps and social media (standards 52 to 60; each notice gives the exact wording
       and dates) require Welsh pages, links between the English and Welsh versions, a Welsh interface,
-      and that Welsh is treated no less favourably than English online. The Commissioner's annual
-      assurance reports have repeatedly found online services, especially suppliers' systems, lagging
-      behind the main website.
+      and that Welsh is treated no less favourably than English online.
     weight: 2
     core: false
     applies-to:
