@@ -109,7 +109,14 @@ import Darwin
             throw PaneTimeout()
         }
 
-        func kill() { _ = try? command(["kill-server"]) }
+        /// Stops the server and waits (bounded) until its socket is gone, so the next `start` gets a new
+        /// server rather than racing the old one's exit on a busy machine.
+        func kill() {
+            _ = try? command(["kill-server"])
+            let deadline = Date().addingTimeInterval(30)
+            while FileManager.default.fileExists(atPath: socket), Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+            try? FileManager.default.removeItem(atPath: socket)
+        }
     }
 
     struct PaneTimeout: Error {}
@@ -222,14 +229,14 @@ import Darwin
         let before = try String(contentsOfFile: evidence, encoding: .utf8)
         let bad = folder.appendingPathComponent("bad.yaml").path
         try """
-            channel.staff-confidence: 11
+            engagement.resourcing-rating: 11
             channel.no-such-fact: 3
             channel.assisted-routes/phone-number-visible: perhaps
             content.style-guide: {answer: 1, source: guessed}
             """.write(toFile: bad, atomically: true, encoding: .utf8)
         let refused = try CLI.run(["ask", evidence, "--answers", bad])
         #expect(refused.status == 65)
-        for expected in ["bad.yaml:1:27: error: channel.staff-confidence: 11 is outside the range: give a number from 1 to 10",
+        for expected in ["bad.yaml:1:31: error: engagement.resourcing-rating: 11 is outside the range: give a number from 1 to 5",
                          "bad.yaml:2:1: error: No question has the id 'channel.no-such-fact'",
                          "bad.yaml:3:47: error: channel.assisted-routes/phone-number-visible: 'perhaps' is not yes or no",
                          "bad.yaml:4:42: error: content.style-guide: 'guessed' is not a source",
@@ -241,13 +248,13 @@ import Darwin
 
         let good = folder.appendingPathComponent("good.yaml").path
         try """
-            channel.staff-confidence: {answer: 6, source: measured, reference: Staff survey 2025}
+            channel.user-research: {answer: supplier-forms, source: measured, reference: Staff survey 2025}
             engagement.resourcing-rating: 3
             mobile.device-testing: 2
             content.style-guide: 1
             inclusion.staff-confidence: "7"
             opendata.pathway-rating: "na we publish through the county's portal"
-            opendata.typical-star-rating: "?"
+            opendata.identifiers: "?"
             """.write(toFile: good, atomically: true, encoding: .utf8)
         let saved = try CLI.run(["ask", evidence, "--answers", good])
         #expect(saved.status == 0, "\(saved.stderr)")
@@ -262,13 +269,13 @@ import Darwin
             #expect((coverage ?? 0) > 0, "\(id) has no coverage: \(score.stdout.prefix(400))")
         }
         // A second scripted run adds to the answers; the person's own value wins over the answers file.
-        try after.replacingOccurrences(of: "  channel.staff-confidence: ~", with: "  channel.staff-confidence: 2")
+        try after.replacingOccurrences(of: "  channel.user-research: ~", with: "  channel.user-research: feedback-only")
             .write(toFile: evidence, atomically: true, encoding: .utf8)
         let text = try CLI.run(["score", evidence, "--format", "json"]).stdout
-        #expect(text.contains("\"fact\" : \"channel.staff-confidence\"") || text.contains("\"fact\": \"channel.staff-confidence\""))
+        #expect(text.contains("\"fact\" : \"channel.user-research\"") || text.contains("\"fact\": \"channel.user-research\""))
         let states = try Self.questionStates(evidence)
-        #expect(states["channel.staff-confidence"] == "in evidence")
-        #expect(states["opendata.typical-star-rating"] == "don't know")
+        #expect(states["channel.user-research"] == "in evidence")
+        #expect(states["opendata.identifiers"] == "don't know")
         #expect(states["opendata.pathway-rating"] == "answered")
     }
 }

@@ -29,7 +29,7 @@ struct RigourCLITests {
 
         let brackenford = try Self.criteria("brackenford")
         // A mean staff rating of 6 out of 10 is level 3, not 3.22.
-        #expect(brackenford["cs-staff-confidence"]?["level"] as? Double == 3)
+        #expect(brackenford["inc-staff-confidence"]?["level"] as? Double == 3)
         // Reading age from 3 pages, against the 20 the question asks for: confidence no better than self-reported.
         let readability = try #require(brackenford["con-readability"])
         #expect(readability["status"] as? String == "assessed")

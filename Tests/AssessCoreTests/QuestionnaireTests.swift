@@ -59,7 +59,7 @@ import TestSupport
         #expect(q.answer(.answer("38%"), to: share) == .success(.saved))
         #expect(q.answers.facts["channel.avoidable-contact-share"]?.value == ["38"])
         #expect(q.answerFacts["channel.avoidable-contact-share"]?.value?.scalar?.text == "38")
-        let rating = try question(q, "channel.staff-confidence")
+        let rating = try question(q, "inclusion.staff-confidence")
         #expect(q.answer(.answer("11"), to: rating) == .failure(.outOfRange(value: "11", min: 1, max: 10, unit: nil)))
         #expect(q.answer(.answer("7.5"), to: rating) == .success(.saved))
         #expect(Questionnaire.value("1,200", form: .number(unit: nil, min: 0, max: nil)) == .success(["1200"]))
@@ -174,15 +174,15 @@ import TestSupport
 
         let share = try question(q, "channel.avoidable-contact-share")
         #expect(q.answer(.notApplicable(reason: "no contact centre: it's all\u{1B}[31m done by the county"), to: share) == .success(.notApplicable))
-        let rating = try question(q, "channel.staff-confidence")
+        let rating = try question(q, "inclusion.staff-confidence")
         let attribution = Attribution(source: .measured, reference: "Staff survey 2025, question 7", note: "yes: 'quoted' \"text\"")
         #expect(q.answer(.answer("6"), to: rating, attribution: attribution) == .success(.saved))
         try q.renderedAnswers(evidenceName: "council.yaml").write(toFile: setup.answersPath, atomically: true, encoding: .utf8)
         let facts = try AnswerSet.load(path: setup.answersPath).facts
         #expect(facts["channel.avoidable-contact-share"]?.notApplicable == "no contact centre: it's all\u{1B}[31m done by the county")
-        #expect(facts["channel.staff-confidence"]?.source == .measured)
-        #expect(facts["channel.staff-confidence"]?.reference == "Staff survey 2025, question 7")
-        #expect(facts["channel.staff-confidence"]?.note == "yes: 'quoted' \"text\"")
+        #expect(facts["inclusion.staff-confidence"]?.source == .measured)
+        #expect(facts["inclusion.staff-confidence"]?.reference == "Staff survey 2025, question 7")
+        #expect(facts["inclusion.staff-confidence"]?.note == "yes: 'quoted' \"text\"")
         let assessment = Engine(framework: try Self.loaded.get()).assess(q.mergedEvidence)
         let reader = try #require(q.questions.first { $0.spec.key == "channel.avoidable-contact-share" }?.readers.first)
         #expect(assessment.allCriteria.first { $0.id == reader }?.status == .notApplicable)
@@ -217,13 +217,13 @@ import TestSupport
         let mobile = q.progress().first { $0.id == "mobile" }
         #expect((mobile?.coverage ?? 0) > 0 && mobile?.answered == 1)
         // A number question with no file form refuses one.
-        #expect(q.answer(.file("contacts.csv"), to: try question(q, "channel.staff-confidence")) == .failure(.fileNotAccepted))
+        #expect(q.answer(.file("contacts.csv"), to: try question(q, "inclusion.staff-confidence")) == .failure(.fileNotAccepted))
     }
 
     @Test("the evidence file names the answers with one line; a fact the person wrote there wins and is never asked")
     func evidenceIncludesAnswers() throws {
-        var (setup, q) = try setup("  channel.staff-confidence: 4\n  channel.volumes: ~\n")
-        let rating = try question(q, "channel.staff-confidence")
+        var (setup, q) = try setup("  inclusion.staff-confidence: 4\n  channel.volumes: ~\n")
+        let rating = try question(q, "inclusion.staff-confidence")
         #expect(q.isAnsweredInEvidence(rating))
         #expect(q.next()?.id != rating.id && q.isSettled(rating))
         // Even an answer for it in the answers file (written by hand) loses to the evidence.
@@ -233,7 +233,7 @@ import TestSupport
         try ("# my own comment\n" + (try String(contentsOfFile: setup.evidencePath, encoding: .utf8)) + "answers: council.answers.yaml\n")
             .write(toFile: setup.evidencePath, atomically: true, encoding: .utf8)
         let merged = try EvidenceLoader().load(path: setup.evidencePath)
-        #expect(merged.fact("channel.staff-confidence")?.value?.scalar?.text == "4")
+        #expect(merged.fact("inclusion.staff-confidence")?.value?.scalar?.text == "4")
         #expect(merged.fact("channel.volumes")?.value?.pairs?.count == 2)
         #expect(merged.answersFile == setup.answersPath)
         // A missing answers file is a located error with the fix.
@@ -248,7 +248,7 @@ import TestSupport
     @Test("a broken answers file is reported with its own line")
     func brokenAnswersFile() throws {
         let (setup, _) = try setup()
-        try "facts:\n  channel.staff-confidence:\n    value: 3\n    sauce: measured\ndont-know: nope\n".write(toFile: setup.answersPath, atomically: true, encoding: .utf8)
+        try "facts:\n  inclusion.staff-confidence:\n    value: 3\n    sauce: measured\ndont-know: nope\n".write(toFile: setup.answersPath, atomically: true, encoding: .utf8)
         do {
             _ = try AnswerSet.load(path: setup.answersPath)
             Issue.record("accepted a broken answers file")
