@@ -509,7 +509,9 @@ p { margin: 0 0 15px; }
   body { font-size: 10.5pt; }
   .skip-link { display: none; }
   .masthead { border-bottom-width: 4px; }
-  .masthead__inner { padding: 6px 0; }
+  .masthead__inner { padding: 6px 8px; }
+  .table__caption { font-size: 11pt; margin-bottom: 4px; }
+  .summary .table__caption { font-size: 12pt; }
   .width-container { margin: 0; max-width: none; }
   main { padding-top: 8px; }
   h1 { font-size: 20pt; margin-bottom: 4px; }
