@@ -18,7 +18,8 @@ struct ReportTests {
     }
 
     @Test("the HTML report is self-contained, needs no JavaScript and is the same every time",
-          arguments: ["examples/ashdown.yaml", "examples/brackenford.yaml", "examples/calderbrook.yaml", "examples/highland-council.yaml"])
+          arguments: ["examples/ashdown.yaml", "examples/brackenford.yaml", "examples/calderbrook.yaml", "examples/harrowmere.yaml",
+                     "examples/cwm-taran.yaml", "examples/highland-council.yaml"])
     func selfContained(evidence: String) throws {
         let (result, html) = try report(evidence)
         #expect(result.status == 0, "\(result.stderr)")
