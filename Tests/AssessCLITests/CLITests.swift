@@ -212,7 +212,8 @@ struct CLITests {
 
     @Test func validateAcceptsTheBuiltInRubricsAndExamples() throws {
         let files = ["rubrics/framework.yaml", "rubrics/channel-shift.yaml", "rubrics/open-data.yaml",
-                     "examples/ashdown.yaml", "examples/brackenford.yaml", "examples/calderbrook.yaml", "examples/highland-council.yaml"]
+                     "examples/ashdown.yaml", "examples/brackenford.yaml", "examples/calderbrook.yaml", "examples/harrowmere.yaml",
+                     "examples/cwm-taran.yaml", "examples/highland-council.yaml"]
         let result = try CLI.run(["validate"] + files)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.split(separator: "\n").count == files.count)

@@ -19,7 +19,8 @@ struct ReportTests {
     }
 
     @Test("the HTML report is self-contained, needs no JavaScript and is the same every time",
-          arguments: ["examples/ashdown.yaml", "examples/brackenford.yaml", "examples/calderbrook.yaml", "examples/highland-council.yaml"])
+          arguments: ["examples/ashdown.yaml", "examples/brackenford.yaml", "examples/calderbrook.yaml", "examples/harrowmere.yaml",
+                     "examples/cwm-taran.yaml", "examples/highland-council.yaml"])
     func selfContained(evidence: String) throws {
         let (result, html) = try report(evidence)
         #expect(result.status == 0, "\(result.stderr)")
@@ -83,10 +84,12 @@ struct ReportTests {
         let (result, markdown) = try report("examples/brackenford.yaml", format: "markdown")
         #expect(result.status == 0)
         let summary = String(markdown[..<(markdown.range(of: "\n## Roadmap")?.lowerBound ?? markdown.endIndex)])
-        #expect(summary.contains("**Level 3: Defined**"))
-        #expect(summary.contains("| Mobile | Level 2: Developing | **Area for development:**"))
+        #expect(summary.contains("**Level 2: Developing**"))
+        #expect(summary.contains("| Mobile | Level 4: Embedded | **Strength:**"))
+        #expect(summary.contains("| Open data | Level 1: Ad hoc | **Area for development:**"))
         #expect(summary.contains("## Statutory gaps"))
-        #expect(summary.contains("(SI 2018/952)"), "the failing accessibility duty with its legal reference")
+        #expect(summary.contains("Local Government Transparency Code 2015"), "the failing transparency duty with its legal reference")
+        #expect(summary.contains("Equality Act 2010, s.149"), "the failing equality duty with its legal reference")
         #expect(summary.contains("1. **Put the statutory work first**"))
         #expect(summary.contains("| Indicative saving |"))
         for quarter in ["Q1 2026-27", "Q2 2026-27", "Q3 2026-27", "Q4 2026-27"] { #expect(summary.contains("| \(quarter) |")) }

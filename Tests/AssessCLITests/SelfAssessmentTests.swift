@@ -181,6 +181,7 @@ import Testing
             """
         let run = try CLI.execute(python, ["python3", "-c", script, schema.path, broken.path,
                                            "examples/ashdown.yaml", "examples/brackenford.yaml", "examples/calderbrook.yaml",
+                                           "examples/harrowmere.yaml", "examples/cwm-taran.yaml",
                                            "examples/highland-council.yaml"])
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         // The editor flags 38%, the misspelt item, the wrong option and "lots".

@@ -601,7 +601,7 @@ struct MobileAndContentPluginTests {
         // Every example council's evidence names export files that exist, and they score without error.
         let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("examples").path
-        for council in ["ashdown", "brackenford", "calderbrook"] {
+        for council in ["ashdown", "brackenford", "calderbrook", "harrowmere", "cwm-taran"] {
             let evidence = try EvidenceLoader().load(path: "\(examples)/\(council).yaml")
             for fact in evidence.facts.values where fact.key.hasPrefix("mobile.") || fact.key.hasPrefix("content.") {
                 if let path = fact.filePath { #expect(FileReader.exists(path), "\(council): \(fact.key) names \(path), which does not exist") }
