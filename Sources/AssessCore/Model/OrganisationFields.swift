@@ -62,15 +62,17 @@ public enum Period: Sendable, Hashable, CustomStringConvertible {
         if let start = CalendarDate.financialYear(text) { self = .financialYear(start) } else { self = .other(text) }
     }
 
-    /// Why text shaped like a financial year (`NNNN-NN`, `NNNN/NN`, `NNNN-NNNN`) is not one, or nil when it is
-    /// one or is not shaped like one.
+    /// Why text shaped like a financial year is not one, or nil when it is one or is not shaped like one.
+    ///
+    /// Shaped like one: `NNNN-NN`, `NNNN/NN` or `NNNN-NNNN` whose second year is the first or up to three
+    /// after it (`2025-27`, `2025/25`), so `2025-13` is left to the date check ("there is no month 13").
     public static func financialYearProblem(_ text: String) -> String? {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false).count == 2
-            ? text.split(separator: "-", omittingEmptySubsequences: false)
-            : text.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2 || (text.contains("/") && parts[1].count == 4),
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              CalendarDate.financialYear(text) == nil, let start = Int(parts[0]) else { return nil }
+        let parts = text.split(whereSeparator: { $0 == "-" || $0 == "/" }).map(String.init)
+        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2 || parts[1].count == 4,
+              parts.allSatisfy({ $0.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }),
+              CalendarDate.financialYear(text) == nil, let start = Int(parts[0]), let end = Int(parts[1]) else { return nil }
+        let gap = parts[1].count == 2 ? (end - start % 100 + 100) % 100 : end - start
+        guard (0...3).contains(gap) else { return nil }
         let next = twoDigits((start + 1) % 100)
         return "\(text) is not a financial year: one starting in April \(start) ends in March \(start + 1) (\(start)-\(next))"
     }

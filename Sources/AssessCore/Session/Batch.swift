@@ -178,11 +178,12 @@ public enum SummaryTable {
 
     /// A CSV line: cells quoted when they hold a comma, quote or line break, and a cell a spreadsheet would
     /// read as a formula (starting `=`, `+`, `-`, `@`, tab or carriage return) prefixed with `'`.
-    static func line(_ cells: [String]) -> String {
+    public static func line(_ cells: [String]) -> String {
         cells.map(cell).joined(separator: ",") + "\r\n"
     }
 
-    static func cell(_ text: String) -> String {
+    /// One cell, quoted and made spreadsheet-safe as ``line(_:)`` says.
+    public static func cell(_ text: String) -> String {
         var text = text
         if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
             // A number (a negative score) is data, not a formula.
