@@ -35,6 +35,11 @@ public final class ResultStore: Sendable {
         do {
             var configuration = Configuration()
             configuration.foreignKeysEnabled = true
+            // Write-ahead log: a commit is one append and no fsync of the database; the store stays consistent
+            // after a crash and may lose only the last transactions after a power cut (score them again).
+            configuration.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")
+            }
             queue = try DatabaseQueue(path: path, configuration: configuration)
             try Self.migrator.migrate(queue)
         } catch {
@@ -195,28 +200,28 @@ public final class ResultStore: Sendable {
         let assessment = entry.assessment
         let organisation = assessment.organisation
         let scale = assessment.scale
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO organisations (code, name, type, nation) VALUES (?, ?, ?, ?)
             ON CONFLICT (code) DO UPDATE SET name = excluded.name, type = excluded.type, nation = excluded.nation
-            """, arguments: [entry.code, organisation.name, organisation.type, organisation.nation.rawValue])
-        guard let organisationID = try Int64.fetchOne(db, sql: "SELECT id FROM organisations WHERE code = ?",
+            """).execute(arguments: [entry.code, organisation.name, organisation.type, organisation.nation.rawValue])
+        guard let organisationID = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM organisations WHERE code = ?"),
                                                       arguments: [entry.code]) else { return }
         let period = organisation.period ?? ""
         // Re-scoring a period replaces it: its dimension and criterion rows go with it (ON DELETE CASCADE).
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             DELETE FROM assessments WHERE organisation_id = ? AND period = ? AND framework_id = ? AND framework_version = ?
-            """, arguments: [organisationID, period, assessment.framework.id, assessment.framework.version])
+            """).execute(arguments: [organisationID, period, assessment.framework.id, assessment.framework.version])
         let financialYear: String? = organisation.typedPeriod.flatMap {
             if case .financialYear = $0 { return $0.description }
             return nil
         }
         let overall = assessment.overall
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO assessments (organisation_id, period, financial_year, framework_id, framework_version, tool_version,
                 assessed_on, overall_level, overall_level_name, overall_score, overall_coverage, overall_confidence,
                 overall_status, schema_version, document)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [
+            """).execute(arguments: [
                 organisationID, period, financialYear, assessment.framework.id, assessment.framework.version,
                 entry.context.toolVersion, entry.context.date, overall.level, overall.level.map { scale.name(of: $0) },
                 rounded(overall.score), rounded(overall.coverage), rounded(overall.confidence), overall.status.rawValue,
@@ -224,18 +229,18 @@ public final class ResultStore: Sendable {
             ])
         let assessmentID = db.lastInsertedRowID
         for (position, dimension) in assessment.dimensions.enumerated() {
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO dimensions (assessment_id, position, dimension_id, title, level, level_name, score, coverage, confidence, status)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [
+                """).execute(arguments: [
                     assessmentID, position, dimension.id, dimension.title, dimension.level, dimension.level.map { scale.name(of: $0) },
                     rounded(dimension.score), rounded(dimension.coverage), rounded(dimension.confidence), dimension.status.rawValue,
                 ])
             for (index, criterion) in dimension.criteria.enumerated() {
-                try db.execute(sql: """
+                try db.cachedStatement(sql: """
                     INSERT INTO criteria (assessment_id, dimension_id, position, criterion_id, status, core, level, points, confidence)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [
+                    """).execute(arguments: [
                         assessmentID, dimension.id, index, criterion.id, criterion.status.rawValue, criterion.core,
                         rounded(criterion.level), rounded(criterion.points), rounded(criterion.confidence),
                     ])
