@@ -136,7 +136,7 @@ struct BatchRun {
         switch outcome {
         case .scored(let entry, let evidenceInputs, let row):
             let path = (out as NSString).appendingPathComponent("results/\(uniqueName(row.code)).json")
-            // Not synced one by one: finish() syncs the file system once (thousands of fsyncs were most of the time).
+            // Whole or not at all, but not forced to disk one by one: thousands of fsyncs were most of the time.
             do throws(OutputFile.Failure) {
                 try OutputFile.write(Array(entry.document.utf8), to: path, inputs: evidenceInputs + inputs, durable: false)
             } catch {
@@ -177,7 +177,6 @@ struct BatchRun {
     /// Flushes the store and puts the summary files in place.
     mutating func finish() throws {
         try flush()
-        sync()
         try csv.commit()
         try jsonl.commit()
         try failures.commit()

@@ -62,7 +62,7 @@ public enum OutputFile {
     ///
     /// `durable: false` skips the two `fsync`s (of the file and of its folder): the file is still whole or
     /// absent if the process stops, but a power cut may lose it. A batch writing thousands of results uses
-    /// it and syncs once at the end.
+    /// it.
     public static func write(_ bytes: [UInt8], to path: String, inputs: [String] = [], durable: Bool = true) throws(Failure) {
         if let refusal = check(path, inputs: inputs) { throw refusal }
         let target = finalTarget(of: path)

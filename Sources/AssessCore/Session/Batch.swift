@@ -37,32 +37,52 @@ public enum Batch {
     /// Runs `work` on every item with at most `jobs` threads, and hands each result to `emit` in item order,
     /// on the calling thread.
     ///
-    /// Items are taken in windows of `window` (at least `jobs`): a window is worked in parallel, then emitted in
-    /// order, so at most one window of results is held at once, whatever the number of items, and what `emit`
-    /// sees never depends on the number of threads. `emit` may throw to stop the run (a disk that is full).
+    /// Items are taken in windows of `window` (at least `jobs`). While the calling thread emits one window in
+    /// order, the threads work on the next, so at most two windows of results are held at once, whatever the
+    /// number of items, and what `emit` sees never depends on the number of threads. `emit` may throw to stop
+    /// the run (a disk that is full); the window being worked is finished first and then dropped.
     public static func run<Result: Sendable, Failure: Error>(
         count: Int, jobs: Int, window: Int? = nil,
-        work: @Sendable (Int) -> Result,
+        work: @escaping @Sendable (Int) -> Result,
         emit: (Int, Result) throws(Failure) -> Void
     ) throws(Failure) {
         let jobs = max(1, jobs)
         let window = max(jobs, window ?? jobs * 8)
-        var start = 0
-        while start < count {
-            let end = min(count, start + window)
-            let first = start
-            let slots = Slots<Result>(count: end - first)
+        /// Works items `range` on the threads, into slots.
+        @Sendable func compute(_ range: Range<Int>) -> Slots<Result> {
+            let slots = Slots<Result>(count: range.count)
             if jobs == 1 {
-                for index in first..<end { slots.set(index - first, work(index)) }
+                for index in range { slots.set(index - range.lowerBound, work(index)) }
             } else {
-                let next = Counter(first)
-                DispatchQueue.concurrentPerform(iterations: min(jobs, end - first)) { _ in
-                    while let index = next.take(below: end) { slots.set(index - first, work(index)) }
+                let next = Counter(range.lowerBound)
+                DispatchQueue.concurrentPerform(iterations: min(jobs, range.count)) { _ in
+                    while let index = next.take(below: range.upperBound) { slots.set(index - range.lowerBound, work(index)) }
                 }
             }
-            for (offset, result) in slots.taken().enumerated() { try emit(start + offset, result) }
-            start = end
+            return slots
         }
+        guard count > 0 else { return }
+        var range = 0..<min(count, window)
+        var current = compute(range)
+        while true {
+            let nextRange = range.upperBound..<min(count, range.upperBound + window)
+            let group = DispatchGroup()
+            let ahead = Box<Slots<Result>>()
+            if !nextRange.isEmpty {
+                DispatchQueue.global().async(group: group) { ahead.value = compute(nextRange) }
+            }
+            defer { group.wait() }
+            for (offset, result) in current.taken().enumerated() { try emit(range.lowerBound + offset, result) }
+            group.wait()
+            guard !nextRange.isEmpty, let next = ahead.value else { return }
+            range = nextRange
+            current = next
+        }
+    }
+
+    /// A value handed from one thread to another, read only after the writer's group is waited for.
+    private final class Box<Value>: @unchecked Sendable {
+        var value: Value?
     }
 
     /// Results of one window, written by several threads, each to its own slot.
