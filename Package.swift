@@ -22,6 +22,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // SQLite for the results store (`--store`); needs Debian's libsqlite3-dev.
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // libyaml from Debian's libyaml-dev, found through pkg-config.
@@ -48,15 +50,21 @@ let package = Package(
             dependencies: ["AssessCore", .product(name: "Mustache", package: "swift-mustache")],
             path: "Sources/AssessReport"
         ),
+        // The results store: every assessment kept in SQLite by organisation, period and framework version.
+        .target(
+            name: "AssessStore",
+            dependencies: ["AssessCore", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Sources/AssessStore"
+        ),
         .executableTarget(
             name: "assess",
-            dependencies: ["AssessKit", "AssessCore", "AssessReport", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["AssessKit", "AssessCore", "AssessReport", "AssessStore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Sources/assess"
         ),
         // Loader speed against a bare libyaml parse of the same bytes: `swift run -c release assess-benchmark`.
         .executableTarget(
             name: "assess-benchmark",
-            dependencies: ["AssessCore", "AssessKit", "CYAML"],
+            dependencies: ["AssessCore", "AssessKit", "AssessStore", "CYAML"],
             path: "Benchmarks/LoaderBenchmark"
         ),
         // Fuzzing (docs/fuzzing.md): every reader of third-party input as a target, run by the test suite's seeded
@@ -67,7 +75,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["AssessCore", "AssessKit"], path: "Tests/TestSupport"),
         .testTarget(
             name: "AssessCoreTests",
-            dependencies: ["AssessCore", "AssessKit", "AssessReport", "AssessFuzzing", "TestSupport"],
+            dependencies: ["AssessCore", "AssessKit", "AssessReport", "AssessFuzzing", "AssessStore", "TestSupport"],
             path: "Tests/AssessCoreTests",
             exclude: ["Fixtures"]
         ),

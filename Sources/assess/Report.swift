@@ -51,10 +51,11 @@ extension Assess {
                 }
                 let framework = try frameworkOptions.load()
                 defer { FrameworkOptions.finish(framework) }
+                let session = AssessmentSession(framework: framework, loader: fileOptions.loader)
                 let loaded: Evidence
-                do throws(LoadError) { loaded = try fileOptions.loader.load(path: evidence) } catch { throw CLIFailure(error) }
+                do throws(LoadError) { loaded = try session.loader.load(path: evidence) } catch { throw CLIFailure(error) }
                 let planner = try planning.planner(framework: framework, evidence: loaded)
-                let assessment = Engine(framework: framework).assess(loaded)
+                let assessment = session.assess(loaded).assessment
                 Output.diagnostics(assessment.diagnostics.map { var d = $0; d.severity = .warning; return d })
                 let roadmap = framework.allActions.isEmpty ? nil
                     : planner.plan(assessment, targets: planner.targets(for: assessment, all: planning.target, perDimension: loaded.targets))

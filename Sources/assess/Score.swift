@@ -1,6 +1,7 @@
 import ArgumentParser
 import AssessCore
 import AssessKit
+import AssessStore
 
 /// Output formats of `assess score`.
 enum ScoreFormat: String, CaseIterable, ExpressibleByArgument {
@@ -37,6 +38,9 @@ extension Assess {
         @Option(name: .long, help: ArgumentHelp("The date printed in the report (YYYY-MM-DD). Default: SOURCE_DATE_EPOCH, else none.", valueName: "date"))
         var date: String?
 
+        @Option(name: .long, help: ArgumentHelp("Also keep the result in this SQLite results store (created if missing); see docs/store.md.", valueName: "file"))
+        var store: String?
+
         @Flag(name: .long, help: "Make unusable evidence fatal (exit 65) and any plugin error fatal (exit 70), instead of reporting them and going on.")
         var strict = false
 
@@ -45,11 +49,13 @@ extension Assess {
                 let context = ReportContext(toolVersion: AssessKit.version, date: try Output.reportDate(date))
                 let framework = try frameworkOptions.load()
                 defer { FrameworkOptions.finish(framework) }
-                let evidence: Evidence
-                do throws(LoadError) { evidence = try fileOptions.loader.load(path: self.evidence) } catch { throw CLIFailure(error) }
-                Output.diagnostics(EvidenceLoader.unusedFacts(evidence, framework: framework))
+                let session = AssessmentSession(framework: framework, loader: fileOptions.loader)
+                let result: SessionResult
+                do throws(LoadError) { result = try session.assess(path: self.evidence) } catch { throw CLIFailure(error) }
+                let evidence = result.evidence
+                Output.diagnostics(result.warnings)
 
-                let assessment = Engine(framework: framework).assess(evidence)
+                let assessment = result.assessment
                 Output.diagnostics(assessment.diagnostics.map { var d = $0; d.severity = strict ? .error : .warning; return d })
                 if strict, !assessment.diagnostics.isEmpty {
                     let pluginPaths = Set(framework.plugins.map(\.path))
@@ -66,6 +72,14 @@ extension Assess {
                     text = TextReporter.render(assessment, context: context, color: colour)
                 }
                 if let output { try Output.writeAtomically(text, to: output, inputs: Output.inputs(evidence, framework: framework, fromDisk: frameworkOptions.framework != nil)) } else { Output.out(text) }
+                if let store {
+                    do throws(ResultStore.StoreError) {
+                        try ResultStore(path: store).save(ResultStore.Entry(assessment: assessment, context: context))
+                    } catch {
+                        Output.error(error.description)
+                        throw CLIFailure(code: ExitStatus.cannotCreate)
+                    }
+                }
             }
         }
     }

@@ -75,7 +75,8 @@ extension Assess {
                     defer { FrameworkOptions.finish(framework, except: plugins) }
                     notStarted(framework.plugins)
                     // The same engine run as `score`: every criterion error is an error here.
-                    let check = EvidenceCheck(evidence, framework: framework)
+                    let session = AssessmentSession(framework: framework, loader: fileOptions.loader)
+                    let check = EvidenceCheck(session.assess(evidence), framework: framework)
                     Output.diagnostics(check.warnings + check.errors)
                     guard check.errors.isEmpty else { return ExitStatus.dataError }
                     let warnings = check.warnings

@@ -17,7 +17,7 @@ public struct EvidenceLoader: Sendable {
     /// Top-level keys of an evidence file.
     public static let topKeys = ["organisation", "facts", "targets", "answers"]
     /// Keys of the organisation block.
-    public static let organisationKeys = ["name", "type", "code", "population", "period"]
+    public static let organisationKeys = ["name", "type", "code", "population", "period", "nation"]
     /// Keys of a fact's long form.
     public static let factKeys = ["value", "file", "not-applicable", "source", "reference", "date", "note"]
 
@@ -39,10 +39,24 @@ public struct EvidenceLoader: Sendable {
             organisation.code = block.optionalString("code")
             organisation.population = block["population"]?.number(in: 1...1e10)
             organisation.period = block.optionalString("period")
-            // The period is free text, but one written as a date (or a financial year) must be a real one.
-            if let period = organisation.period, CalendarDate.financialYear(period) == nil,
-               case .impossible(let reason) = CalendarDate.read(period, forms: .iso) {
-                block["period"]?.error("\(period) is not a date: \(reason)", hint: "write the financial year as 2025-26, or a date as YYYY-MM-DD")
+            // The period is free text, but one written as a date or a financial year must be a real one.
+            if let period = organisation.period, CalendarDate.financialYear(period) == nil {
+                let reading = CalendarDate.read(period, forms: .iso)
+                if case .date = reading {
+                } else if let problem = Period.financialYearProblem(period) {
+                    block["period"]?.error(problem, hint: "write a UK financial year as 2025-26, or give the period as free text such as 'Q1 2026'")
+                } else if case .impossible(let reason) = reading {
+                    block["period"]?.error("\(period) is not a date: \(reason)", hint: "write the financial year as 2025-26, or a date as YYYY-MM-DD")
+                }
+            }
+            organisation.nation = Nation(gssCode: organisation.code)
+            if let written = block.optionalString("nation") {
+                if let nation = Nation(rawValue: written), nation != .unknown {
+                    organisation.nation = nation
+                } else {
+                    block["nation"]?.error("'\(written)' is not a UK nation",
+                                           hint: "write england, wales, scotland or northern-ireland, or leave it out")
+                }
             }
         }
         var facts: [String: Fact] = [:]

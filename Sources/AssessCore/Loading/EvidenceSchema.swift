@@ -147,6 +147,8 @@ public enum EvidenceSchema {
             ("population", .object([("description", .string("Residents (a number); usable as the fact organisation.population.")),
                                     ("type", .array([.string("number"), .string("null")])), ("minimum", .number(1)), ("maximum", .number(1e10))])),
             ("period", .object([("description", .string("The period the evidence describes, such as 2025-26.")), ("anyOf", .array([ref("text"), .object([("type", .string("null"))])]))])),
+            ("nation", .object([("description", .string("The UK nation: england, wales, scotland or northern-ireland; read from a GSS code when not given.")),
+                                ("enum", .array(["england", "wales", "scotland", "northern-ireland"].map { .string($0) }))])),
         ])),
     ])
 

@@ -59,7 +59,11 @@ public enum OutputFile {
     }
 
     /// Writes bytes to `path` whole or not at all (see the type's rules), after ``check(_:inputs:)``.
-    public static func write(_ bytes: [UInt8], to path: String, inputs: [String] = []) throws(Failure) {
+    ///
+    /// `durable: false` skips the two `fsync`s (of the file and of its folder): the file is still whole or
+    /// absent if the process stops, but a power cut may lose it. A batch writing thousands of results uses
+    /// it.
+    public static func write(_ bytes: [UInt8], to path: String, inputs: [String] = [], durable: Bool = true) throws(Failure) {
         if let refusal = check(path, inputs: inputs) { throw refusal }
         let target = finalTarget(of: path)
         var info = stat()
@@ -87,7 +91,7 @@ public enum OutputFile {
             if fchmod(descriptor, mode) != 0 { failure = .cannotWrite(String(cString: strerror(errno))) }
         }
         if failure == nil { failure = writeAll(bytes, to: descriptor) }
-        if failure == nil, fsync(descriptor) != 0 { failure = .cannotWrite(String(cString: strerror(errno))) }
+        if failure == nil, durable, fsync(descriptor) != 0 { failure = .cannotWrite(String(cString: strerror(errno))) }
         if close(descriptor) != 0, failure == nil { failure = .cannotWrite(String(cString: strerror(errno))) }
         if failure == nil, rename(temporary, target) != 0 { failure = .cannotWrite(String(cString: strerror(errno))) }
         if let failure {
@@ -95,6 +99,7 @@ public enum OutputFile {
             throw failure
         }
         // Make the rename itself durable; a folder that cannot be synced is not a failure of the write.
+        guard durable else { return }
         let folderDescriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if folderDescriptor >= 0 {
             _ = fsync(folderDescriptor)

@@ -29,14 +29,18 @@ public struct Organisation: Sendable, Hashable {
     public var population: Double?
     /// The period the evidence describes.
     public var period: String?
+    /// The UK nation: as given, else from the GSS code's first letter, else unknown.
+    public var nation: Nation
 
-    /// Creates an organisation.
-    public init(name: String, type: String? = nil, code: String? = nil, population: Double? = nil, period: String? = nil) {
+    /// Creates an organisation; the nation defaults to the one its GSS code names.
+    public init(name: String, type: String? = nil, code: String? = nil, population: Double? = nil, period: String? = nil,
+                nation: Nation? = nil) {
         self.name = name
         self.type = type
         self.code = code
         self.population = population
         self.period = period
+        self.nation = nation ?? Nation(gssCode: code)
     }
 }
 

@@ -95,7 +95,8 @@ private enum Wire {
         var assessment: Assessment {
             Assessment(
                 organisation: Organisation(name: organisation.name, type: organisation.type, code: organisation.code,
-                                           population: organisation.population, period: organisation.period),
+                                           population: organisation.population, period: organisation.period,
+                                           nation: organisation.nation.flatMap(Nation.init(rawValue:))),
                 framework: (framework.id, framework.title, framework.version),
                 scoring: ScoringMode(rawValue: framework.scoring) ?? .levels,
                 scale: Scale(levels: scale.levels.map { LevelDefinition(level: $0.level, name: $0.name, description: $0.description) }),
@@ -113,6 +114,7 @@ private enum Wire {
         var code: String?
         var population: Double?
         var period: String?
+        var nation: String?
     }
 
     struct Overall: Decodable {

@@ -15,7 +15,7 @@ public struct ReportContext: Sendable, Hashable {
 /// The versioned JSON document (documented in docs/json-output.md).
 public enum JSONReporter {
     /// The schema version of the document. Bump the major part on any breaking change.
-    public static let schemaVersion = "1.1"
+    public static let schemaVersion = "1.2"
 
     /// Renders an assessment.
     public static func render(_ assessment: Assessment, context: ReportContext) -> String {
@@ -43,6 +43,11 @@ public enum JSONReporter {
                 ("name", .string(assessment.organisation.name)), ("type", .string(assessment.organisation.type)),
                 ("code", .string(assessment.organisation.code)), ("population", .number(assessment.organisation.population)),
                 ("period", .string(assessment.organisation.period)),
+                ("nation", .string(assessment.organisation.nation.rawValue)),
+                ("financialYear", .string(assessment.organisation.typedPeriod.flatMap { period in
+                    if case .financialYear = period { return period.description }
+                    return nil
+                })),
             ])),
             ("overall", .object([
                 ("score", .number(assessment.overall.score)), ("maxScore", .number(assessment.maxScore)),

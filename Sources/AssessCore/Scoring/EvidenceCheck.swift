@@ -17,7 +17,12 @@ public struct EvidenceCheck: Sendable {
 
     /// Checks evidence against a framework.
     public init(_ evidence: Evidence, framework: Framework) {
-        let assessment = Engine(framework: framework).assess(evidence)
+        self.init(AssessmentSession(framework: framework).assess(evidence), framework: framework)
+    }
+
+    /// Checks what a session scored: the same engine run as `score`.
+    public init(_ result: SessionResult, framework: Framework) {
+        let assessment = result.assessment
         // A plugin the caller chose not to start cannot check its criteria: they are counted, not failed.
         let unstarted = Set(framework.plugins.filter { plugin in
             if case .notStarted? = plugin.failure { return true }
@@ -27,7 +32,7 @@ public struct EvidenceCheck: Sendable {
         errors = assessment.diagnostics.filter { !unstarted.contains($0.file) }.enumerated()
             .sorted { ($0.element.file, $0.element.location, $0.offset) < ($1.element.file, $1.element.location, $1.offset) }
             .map { var diagnostic = $0.element; diagnostic.severity = .error; return diagnostic }
-        warnings = EvidenceLoader.unusedFacts(evidence, framework: framework)
+        warnings = result.warnings
         let criteria = assessment.allCriteria
         assessed = criteria.filter { $0.status == .assessed }.count
         notAssessed = criteria.filter { $0.status == .notAssessed }.count
