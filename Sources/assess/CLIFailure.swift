@@ -97,6 +97,21 @@ enum Output {
         return isatty(STDOUT_FILENO) == 1
     }
 
+    /// The width text output is laid out to: `COLUMNS` when set to a number, else the terminal's width when
+    /// standard output is a terminal, else 80; never below 40. A file (`--output`) always gets 80, so it
+    /// does not depend on the terminal it was made in.
+    static func width(toFile: Bool = false) -> Int {
+        guard !toFile else { return TextLayout.standardWidth }
+        if let text = ProcessInfo.processInfo.environment["COLUMNS"], let columns = Int(text.trimmingCharacters(in: .whitespaces)), columns > 0 {
+            return TextLayout.clamped(columns)
+        }
+        var size = winsize()
+        if isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
+            return TextLayout.clamped(Int(size.ws_col))
+        }
+        return TextLayout.standardWidth
+    }
+
     /// The date to print in reports: `--date`, else SOURCE_DATE_EPOCH, else none (so output is reproducible).
     static func reportDate(_ explicit: String?) throws -> String? {
         if let explicit {
