@@ -53,6 +53,14 @@ enum Output {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
+    /// Prints a message ending in a newline on standard output, wrapped to ``width(toFile:)`` with the lines
+    /// after the first indented.
+    static func line(_ text: String) {
+        var body = Substring(text)
+        while body.last == "\n" { body.removeLast() }
+        out(TextLayout.wrap(String(body), width: width(), then: "    ").map { $0 + "\n" }.joined())
+    }
+
     /// Writes a file whole or not at all, keeping an existing file's permissions and writing through a
     /// symlink; refuses a folder or read-only file (exit 73) and a file the run reads (exit 64).
     static func writeAtomically(_ text: String, to path: String, inputs: [String]) throws {

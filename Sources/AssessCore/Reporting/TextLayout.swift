@@ -244,6 +244,13 @@ public enum TextLayout {
     /// codes never change the widths. Trailing spaces are trimmed.
     public static func table(_ columns: [Column], rows: [[String]], width: Int, indent: String = "", gap: Int = 2,
                              style: ((_ row: Int, _ column: Int, _ text: String) -> String)? = nil) -> [String] {
+        tableRows(columns, rows: rows, width: width, indent: indent, gap: gap, style: style).flatMap { $0 }
+    }
+
+    /// The lines of ``table(_:rows:width:indent:gap:style:)`` grouped by row, the heading first, so that a
+    /// caller can put other lines between the rows (or leave the heading out) and keep the columns.
+    public static func tableRows(_ columns: [Column], rows: [[String]], width: Int, indent: String = "", gap: Int = 2,
+                                 style: ((_ row: Int, _ column: Int, _ text: String) -> String)? = nil) -> [[String]] {
         let all = [columns.map(\.header)] + rows.map { row in columns.indices.map { $0 < row.count ? row[$0] : "" } }
         func natural(_ column: Int) -> Int {
             all.map { $0[column].split(separator: "\n", omittingEmptySubsequences: false).map { Self.columns($0) }.max() ?? 0 }.max() ?? 0
@@ -273,8 +280,9 @@ public enum TextLayout {
             shrink()
         }
 
-        var lines: [String] = []
+        var grouped: [[String]] = []
         for (rowIndex, row) in all.enumerated() {
+            var lines: [String] = []
             let cells = visible.map { column in
                 columns[column].wraps ? wrap(row[column], width: widths[column]) : row[column].split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             }
@@ -290,7 +298,8 @@ public enum TextLayout {
                 while line.last == " " { line.removeLast() }
                 lines.append(Self.columns(line) > width ? clip(line, width: width) : line)
             }
+            grouped.append(lines)
         }
-        return lines
+        return grouped
     }
 }

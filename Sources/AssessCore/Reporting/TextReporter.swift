@@ -74,6 +74,33 @@ public enum ReportText {
         return text
     }
 
+    /// The overall headline, leading with the level's name, the score to one decimal.
+    public static func summaryHeadline(_ overall: OverallResult, in assessment: Assessment) -> String {
+        let score = overall.score.map { " · " + shortScore($0, in: assessment) } ?? ""
+        switch overall.status {
+        case .notEnoughEvidence: return "Not enough evidence"
+        case .unverified where overall.level == nil: return "Unverified" + score
+        case .unverified: return level(overall.level, in: assessment) + ", unverified" + score
+        case .scored: return level(overall.level, in: assessment) + score
+        }
+    }
+
+    /// A score to one decimal with its maximum: "3.0 / 5" or "62.5%". See ``oneDecimal(_:)``.
+    public static func shortScore(_ score: Double, in assessment: Assessment) -> String {
+        let text = oneDecimal(score)
+        return assessment.scoring == .points ? text + "%" : text + " / " + String(assessment.scale.top)
+    }
+
+    /// An area's level in a few words: "3 Defined", "not enough evidence", "3 Defined, unverified".
+    public static func levelText(_ d: DimensionResult, in assessment: Assessment) -> String {
+        let named = d.level.map { "\($0) \(assessment.scale.name(of: $0))" }
+        switch d.status {
+        case .notEnoughEvidence: return "not enough evidence"
+        case .unverified: return named.map { $0 + ", unverified" } ?? "unverified"
+        case .scored: return named ?? "-"
+        }
+    }
+
     /// The status of a criterion in words.
     public static func status(_ status: CriterionStatus) -> String {
         switch status {
@@ -143,7 +170,7 @@ public enum TextReporter {
         out += TextLayout.wrap(sub, width: width, then: "  ").map { paint.dim($0) + "\n" }.joined() + "\n"
 
         let overall = assessment.overall
-        out += TextLayout.wrap("Overall: " + headline(overall, in: assessment), width: width, then: "  ").map { paint.bold($0) + "\n" }.joined()
+        out += TextLayout.wrap("Overall: " + ReportText.summaryHeadline(overall, in: assessment), width: width, then: "  ").map { paint.bold($0) + "\n" }.joined()
         if let why = ReportText.withheld(reason: overall.reason, missing: overall.missing, what: "no level") { out += lines(why, width, "  ") }
         out += lines("Coverage \(ReportText.percent(overall.coverage)), confidence \(ReportText.confidenceLabel(overall.confidence)) (\(ReportText.percent(overall.confidence)))", width)
         out += "\n" + areaTable(assessment, paint: paint, width: width)
@@ -168,38 +195,11 @@ public enum TextReporter {
         return out
     }
 
-    /// The overall headline, leading with the level's name, the score to one decimal.
-    static func headline(_ overall: OverallResult, in assessment: Assessment) -> String {
-        let score = overall.score.map { " · " + shortScore($0, in: assessment) } ?? ""
-        switch overall.status {
-        case .notEnoughEvidence: return "Not enough evidence"
-        case .unverified where overall.level == nil: return "Unverified" + score
-        case .unverified: return ReportText.level(overall.level, in: assessment) + ", unverified" + score
-        case .scored: return ReportText.level(overall.level, in: assessment) + score
-        }
-    }
-
-    /// A score to one decimal with its maximum: "3.0 / 5" or "62.5%". See ``ReportText/oneDecimal(_:)``.
-    static func shortScore(_ score: Double, in assessment: Assessment) -> String {
-        let text = ReportText.oneDecimal(score)
-        return assessment.scoring == .points ? text + "%" : text + " / " + String(assessment.scale.top)
-    }
-
-    /// An area's level in a few words: "3 Defined", "not enough evidence", "3 Defined, unverified".
-    static func levelText(_ d: DimensionResult, in assessment: Assessment) -> String {
-        let named = d.level.map { "\($0) \(assessment.scale.name(of: $0))" }
-        switch d.status {
-        case .notEnoughEvidence: return "not enough evidence"
-        case .unverified: return named.map { $0 + ", unverified" } ?? "unverified"
-        case .scored: return named ?? "-"
-        }
-    }
-
     static func areaTable(_ assessment: Assessment, paint: Paint, width: Int) -> String {
         let columns = [TextLayout.Column("Area", wraps: true), TextLayout.Column("Level", wraps: true), TextLayout.Column("Score", right: true),
                        TextLayout.Column("", drop: 1), TextLayout.Column("Coverage", right: true, drop: 30), TextLayout.Column("Confidence", drop: 20)]
         let rows = assessment.dimensions.map { d in
-            [d.title, levelText(d, in: assessment), d.score.map { shortScore($0, in: assessment) } ?? "–",
+            [d.title, ReportText.levelText(d, in: assessment), d.score.map { ReportText.shortScore($0, in: assessment) } ?? "–",
              d.score.map { bar(fraction: assessment.scoring == .points ? $0 / 100 : assessment.scale.fraction(of: $0)) } ?? String(repeating: "·", count: 10),
              ReportText.percent(d.coverage), ReportText.confidenceLabel(d.confidence)]
         }
@@ -224,7 +224,7 @@ public enum TextReporter {
             let id = gap.criteria.first ?? ""
             let c = d.criteria.first { $0.id == id }
             let named = (c.map { "\($0.title) " } ?? "") + "[\(id)]"
-            let area = "\(d.title) (level \(levelText(d, in: assessment)))"
+            let area = "\(d.title) (level \(ReportText.levelText(d, in: assessment)))"
             guard let level = gap.level else {
                 let points = c.flatMap { c in c.points.map { p in c.maxPoints.map { "\(Format.number(p, decimals: 1)) of \(Format.number($0, decimals: 1)) points" } ?? "" } } ?? ""
                 return "\(area): \(named) scores \(points)" + (gap.kind == .core ? ", and as a core criterion holds the area's level down." : ".")
