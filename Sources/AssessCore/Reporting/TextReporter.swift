@@ -189,7 +189,9 @@ public enum TextReporter {
 
         out += "\n" + paint.bold("Next") + "\n"
         for (command, purpose) in nextSteps(assessment, gaps: gaps, detail: detail, arguments: arguments) {
-            out += lines(command, width, "  ", "    ")
+            // A command too long for the line goes on with a backslash, so that it can still be pasted.
+            let parts = TextLayout.wrap(command, width: width - 2, indent: "  ", then: "    ")
+            out += parts.enumerated().map { $0.element + ($0.offset < parts.count - 1 ? " \\\n" : "\n") }.joined()
             out += lines(purpose, width, "      ")
         }
         return out
