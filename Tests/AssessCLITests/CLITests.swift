@@ -90,6 +90,7 @@ struct CLITests {
     }
 
     @Test func goldenText() throws { try golden("brackenford.txt", ["score", "examples/brackenford.yaml", "--date", "2026-01-31"]) }
+    @Test func goldenTextDetail() throws { try golden("brackenford-detail.txt", ["score", "examples/brackenford.yaml", "--detail", "--date", "2026-01-31"]) }
     @Test func goldenJSON() throws { try golden("brackenford.json", ["score", "examples/brackenford.yaml", "--format", "json", "--date", "2026-01-31"]) }
     @Test func goldenMarkdown() throws { try golden("brackenford.md", ["score", "examples/brackenford.yaml", "--format", "markdown", "--date", "2026-01-31"]) }
 
@@ -162,7 +163,7 @@ struct CLITests {
         #expect(tight.status == 0)
         #expect(!tight.stdout.contains("80% of contacts"))
         #expect(tight.stdout.contains("act-cs-redesign-with-users — "), "listed as not scheduled")
-        let roomy = try CLI.run(["roadmap", "examples/brackenford.yaml", "--target", "4", "--capacity", "80"])
+        let roomy = try CLI.run(["roadmap", "examples/brackenford.yaml", "--target", "4", "--capacity", "80"], environment: ["COLUMNS": "1000"])
         #expect(roomy.stdout.contains("reached level 4 (65%): £110k–£210k a year, indicative, cashable,"))
         #expect(roomy.stdout.contains("2012 prices (Socitm 2012 unit costs, not uprated)"))
         let json = try CLI.run(["roadmap", "examples/brackenford.yaml", "--target", "4", "--capacity", "80", "--format", "json"])
@@ -219,7 +220,9 @@ struct CLITests {
                      "examples/ashdown.yaml", "examples/brackenford.yaml", "examples/calderbrook.yaml", "examples/highland-council.yaml"]
         let result = try CLI.run(["validate"] + files)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.split(separator: "\n").count == files.count)
+        #expect(result.stdout.components(separatedBy: ": ok (").count - 1 == files.count)
+        let wide = try CLI.run(["validate"] + files, environment: ["COLUMNS": "300"])
+        #expect(wide.stdout.split(separator: "\n").count == files.count, "one line a file when there is room")
         #expect(result.stderr.isEmpty, "no warnings on the shipped files: \(result.stderr)")
     }
 

@@ -146,6 +146,20 @@ struct TextLayoutTests {
         #expect(text.contains("holds the area at level 2"))
     }
 
+    @Test func inPointsScoringThePointsShortOfTheMaximumAreTheGap() throws {
+        var fixture = ScoringFixture()
+        fixture.scoring = "points"
+        let a = Engine(framework: try fixture.framework()).assess(try Fixtures.evidence(fullEvidence))
+        let alpha = Gap.all(a).filter { $0.dimension == "alpha" }
+        // alpha's weights 2, 1, 1 over 2 × 1 + 1 × 1 + 1 × 4 = 7 weighted points: a3 (1 of 4) lacks 3 of them, the most;
+        // alpha carries 2 of the 3 units of area weight.
+        let first = try #require(alpha.first)
+        #expect(first.criteria == ["a3"] && first.level == nil && first.target == nil)
+        #expect(abs(first.value - 3.0 / 7 * 100 * 2 / 3) < 1e-9)
+        let text = TextReporter.render(a, context: ReportContext(toolVersion: "t"), width: 200)
+        #expect(text.contains("a3 [a3] scores 1 of 4 points"))
+    }
+
     // MARK: - The summary
 
     @Test func theSummaryComesFirstWithOneDecimalAndTheNextCommand() throws {
