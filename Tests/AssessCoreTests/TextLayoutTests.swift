@@ -109,6 +109,9 @@ struct TextLayoutTests {
         let gaps = Gap.all(a)
         #expect(!gaps.isEmpty)
         #expect(gaps.allSatisfy { $0.kind == .criterion })
+        // docs/scoring.md §9's worked example: a3 (4 − 2) × 1/4 × 2/3, then b2 (4 − 3) × 3/5 × 1/3, then a1 (4 − 3.5) × 2/4 × 2/3.
+        #expect(gaps.prefix(3).map(\.criteria) == [["a3"], ["b2"], ["a1"]])
+        #expect(abs(gaps[0].value - 1.0 / 3) < 1e-9 && abs(gaps[1].value - 0.2) < 1e-9 && abs(gaps[2].value - 1.0 / 6) < 1e-9)
         for pair in zip(gaps, gaps.dropFirst()) { #expect(pair.0.value >= pair.1.value) }
         // Each value is (next level − criterion level) × criterion weight ÷ the area's assessed weight × area share.
         let scoredWeight = a.dimensions.reduce(0) { $0 + $1.weight }
