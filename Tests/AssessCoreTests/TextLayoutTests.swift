@@ -85,6 +85,11 @@ struct TextLayoutTests {
         #expect(TextLayout.table(columns, rows: rows, width: 12).allSatisfy { TextLayout.columns($0) <= 12 }, "clipped as a last resort")
         // Right-aligned numbers.
         #expect(wide[2].contains(" 95%  low"))
+        // A word too long for a wrapping column is broken rather than clipped.
+        let long = TextLayout.table([TextLayout.Column("Id"), TextLayout.Column("Title", wraps: true)],
+                                    rows: [["cs-1", "Supercalifragilisticexpialidocious-and-then-some-more"]], width: 40)
+        #expect(long.allSatisfy { TextLayout.columns($0) <= 40 } && !long.joined().contains("…"))
+        #expect(long.dropFirst().map { $0.dropFirst(6) }.joined() == "Supercalifragilisticexpialidocious-and-then-some-more")
     }
 
     // MARK: - The biggest gaps

@@ -238,8 +238,9 @@ public enum TextLayout {
     }
 
     /// Rows laid out in columns within `width`. When the natural layout is too wide, the columns with a
-    /// drop rank below 10 go first (decoration), then wrapping columns shrink (never below their longest
-    /// word), then the other droppable columns go, lowest rank first, then every line is clipped. A cell
+    /// drop rank below 10 go first (decoration), then wrapping columns shrink (not below their longest
+    /// word), then the other droppable columns go, lowest rank first, then wrapping columns break long words,
+    /// and only then is a line clipped. A cell
     /// may hold newlines. `style` paints a padded cell (row -1 is the heading) after layout, so colour
     /// codes never change the widths. Trailing spaces are trimmed.
     public static func table(_ columns: [Column], rows: [[String]], width: Int, indent: String = "", gap: Int = 2,
@@ -255,17 +256,20 @@ public enum TextLayout {
         func natural(_ column: Int) -> Int {
             all.map { $0[column].split(separator: "\n", omittingEmptySubsequences: false).map { Self.columns($0) }.max() ?? 0 }.max() ?? 0
         }
-        func longestWord(_ column: Int) -> Int {
+        // Computed once: shrinking asks for them at every step.
+        let longestWord = columns.indices.map { column in
             max(1, all.map { $0[column].split(whereSeparator: \.isWhitespace).map { Self.columns($0) }.max() ?? 0 }.max() ?? 0)
         }
+        let naturalWidths = columns.indices.map(natural)
         var visible = Array(columns.indices)
-        var widths = columns.indices.map(natural)
+        var widths = naturalWidths
         let room = width - Self.columns(indent)
         func total() -> Int { visible.reduce(0) { $0 + widths[$1] } + gap * max(visible.count - 1, 0) }
-        func shrink() {
-            // Take columns from the widest wrapping column first, never below its longest word.
+        func shrink(breakingWords: Bool = false) {
+            // Take columns from the widest wrapping column first, never below its longest word (or, as a last
+            // resort, below 8 columns: wrapping then breaks the word, and nothing is lost).
             while total() > room {
-                let candidates = visible.filter { columns[$0].wraps && widths[$0] > longestWord($0) }
+                let candidates = visible.filter { columns[$0].wraps && widths[$0] > (breakingWords ? min(8, longestWord[$0]) : longestWord[$0]) }
                 guard let widest = candidates.max(by: { widths[$0] < widths[$1] }) else { return }
                 widths[widest] -= 1
             }
@@ -276,9 +280,10 @@ public enum TextLayout {
         let others = visible.filter { columns[$0].drop != nil }.sorted { (columns[$0].drop ?? 0) < (columns[$1].drop ?? 0) }
         for column in others where total() > room {
             visible.removeAll { $0 == column }
-            widths = columns.indices.map(natural)
+            widths = naturalWidths
             shrink()
         }
+        shrink(breakingWords: true)
 
         var grouped: [[String]] = []
         for (rowIndex, row) in all.enumerated() {
