@@ -151,7 +151,13 @@ struct TerminalOutputTests {
         // The ids, from the listing at a width where each is on its own line.
         let listing = try fits(["rubrics"], 250, columns: "250")
         let ids = listing.split(separator: "\n").filter { $0.hasPrefix("  ") && !$0.hasPrefix("   ") }.compactMap { $0.split(separator: " ").first.map(String.init) }
-        #expect(ids.count >= 59 + 3, "every criterion and context indicator: \(ids.count)")
+        // Every criterion and context indicator, as the JSON output lists them.
+        let json = try CLI.run(["score", "examples/brackenford.yaml", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let dimensions = try #require(object["dimensions"] as? [[String: Any]])
+        let expected = dimensions.flatMap { d in ((d["criteria"] as? [[String: Any]] ?? []) + (d["context"] as? [[String: Any]] ?? [])).compactMap { $0["id"] as? String } }
+        #expect(expected.count > 50)
+        #expect(Set(ids) == Set(expected), "the listing names every criterion and context indicator")
         for id in ids {
             let text = try fits(["explain", id])
             #expect(text.contains("[\(id)]"))
