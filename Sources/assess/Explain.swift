@@ -22,7 +22,7 @@ extension Assess {
                 func wrap(_ text: String, then: String = "  ") -> String { self.wrap(text, then: then, width: width) }
                 if let rubric = framework.dimensions.map(\.rubric).first(where: { $0.context.contains { $0.id == criterionID } }),
                    let indicator = rubric.context.first(where: { $0.id == criterionID }) {
-                    Output.out(explain(indicator, in: rubric, width: width))
+                    Output.text(explain(indicator, in: rubric, width: width))
                     return
                 }
                 guard let (rubric, criterion) = framework.criterion(criterionID) else {
@@ -31,8 +31,8 @@ extension Assess {
                     Output.error("error: no criterion '\(criterionID)' in framework '\(framework.id)'\(hint)")
                     throw CLIFailure(code: ExitStatus.usage)
                 }
-                var out = EvidenceTemplate.wrap("\(criterion.title) [\(criterion.id)]", indent: "", then: "  ", width: width).joined(separator: "\n") + "\n"
-                out += EvidenceTemplate.wrap("Dimension: \(rubric.title) · weight \(Format.number(criterion.weight))\(criterion.core ? " · core (caps the dimension's level)" : "")", indent: "", then: "  ", width: width).joined(separator: "\n") + "\n"
+                var out = EvidenceTemplate.wrap(TerminalText.escape("\(criterion.title) [\(criterion.id)]"), indent: "", then: "  ", width: width).joined(separator: "\n") + "\n"
+                out += EvidenceTemplate.wrap(TerminalText.escape("Dimension: \(rubric.title) · weight \(Format.number(criterion.weight))\(criterion.core ? " · core (caps the dimension's level)" : "")"), indent: "", then: "  ", width: width).joined(separator: "\n") + "\n"
                 out += EvidenceTemplate.wrap("Defined at: \(rubric.file):\(criterion.location.line)", indent: "", then: "  ", width: width).joined(separator: "\n") + "\n"
                 if !criterion.appliesTo.types.isEmpty || !criterion.appliesTo.codePrefixes.isEmpty {
                     let parts = [criterion.appliesTo.types.joined(separator: ", "),
@@ -57,7 +57,7 @@ extension Assess {
                 }
                 out += "\nExample evidence (it loads and scores; replace the values with yours)\n"
                 out += EvidenceTemplate.exampleEvidence(specs).split(separator: "\n").map { TextLayout.clip("  " + $0, width: width) }.joined(separator: "\n") + "\n"
-                Output.out(out)
+                Output.text(out)
             }
         }
 
@@ -65,7 +65,7 @@ extension Assess {
         /// blank line in the text stays blank.
         private func wrap(_ text: String, then: String = "  ", width: Int) -> String {
             text.split(separator: "\n", omittingEmptySubsequences: false)
-                .flatMap { $0.allSatisfy(\.isWhitespace) ? [""] : EvidenceTemplate.wrap(String($0), indent: "  ", then: then, width: width) }
+                .flatMap { $0.allSatisfy(\.isWhitespace) ? [""] : EvidenceTemplate.wrap(TerminalText.escape(String($0)), indent: "  ", then: then, width: width) }
                 .joined(separator: "\n") + "\n"
         }
 

@@ -55,7 +55,7 @@ extension Assess {
                     out += "\n"
                 }
             }
-            Output.out(out)
+            Output.text(out)
         }
     }
 }

@@ -39,7 +39,7 @@ extension Assess {
                                                    width: width, then: "  ").joined(separator: "\n") + "\n"
                     for _ in 0..<(rubric.criteria.count + rubric.context.count) { out += (lines.next() ?? []).map { $0 + "\n" }.joined() }
                 }
-                Output.out(out)
+                Output.text(out)
             }
         }
     }

@@ -111,13 +111,8 @@ struct ReportTests {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    func golden(_ name: String, _ content: String) throws {
-        let url = CLI.root.appendingPathComponent("Tests/AssessCLITests/Golden/\(name)")
-        if ProcessInfo.processInfo.environment["ASSESS_RECORD_GOLDEN"] == "1" {
-            try Data(content.utf8).write(to: url)
-            return
-        }
-        #expect(content == (try String(contentsOf: url, encoding: .utf8)), "\(name) differs; rerun with ASSESS_RECORD_GOLDEN=1 if intended")
+    func golden(_ name: String, _ content: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try Golden.check(name, content, sourceLocation: sourceLocation)
     }
 
     @Test func goldenMarkdownReport() throws {

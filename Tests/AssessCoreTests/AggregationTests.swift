@@ -383,6 +383,8 @@ struct AggregationTests {
             let evidence = try EvidenceLoader().load(path: "\(Self.examples)/\(council).yaml")
             levels[council] = Engine(framework: framework).assess(evidence).overall.level
         }
-        #expect(levels == ["ashdown": 1, "brackenford": 3, "calderbrook": 4])
+        // Brackenford, middling, fell from 3.03 to 2.99 (level 2) with issue 8's rigour: its 52,000 emails are
+        // assisted contact, not digital self-service, and its 9.5-hour median reply is measured in working hours.
+        #expect(levels == ["ashdown": 1, "brackenford": 2, "calderbrook": 4])
     }
 }

@@ -154,6 +154,21 @@ struct TextLayoutTests {
         #expect(text.contains("holds the area at level 2"))
     }
 
+    @Test func areasBelowTheOverallNextLevelComeBeforeAreasAboveIt() throws {
+        // beta falls to level 2 (b2 at 2): overall 2.8, level 2, so the next overall level is 3. Alpha (level 3)
+        // aims at 4 and a3's gap there (0.33) is bigger than b2's to 3 (0.2), but beta holds the overall level back.
+        let evidence = fullEvidence.replacingOccurrences(of: "b.stages: {p: yes, q: yes, r: no}", with: "b.stages: {p: yes, q: no, r: no}")
+        let a = try assess(evidence)
+        #expect(a.overall.level == 2)
+        #expect(a.dimensions.map(\.level) == [3, 2])
+        let gaps = Gap.all(a)
+        let firstAlpha = try #require(gaps.firstIndex { $0.dimension == "alpha" })
+        #expect(gaps[..<firstAlpha].allSatisfy { $0.dimension == "beta" && $0.target == 3 } && firstAlpha > 0)
+        #expect(gaps.first?.criteria == ["b2"] && abs((gaps.first?.value ?? 0) - 0.2) < 1e-9)
+        let a3 = try #require(gaps.first { $0.criteria == ["a3"] })
+        #expect(a3.target == 4 && abs(a3.value - 1.0 / 3) < 1e-9)
+    }
+
     @Test func inPointsScoringThePointsShortOfTheMaximumAreTheGap() throws {
         var fixture = ScoringFixture()
         fixture.scoring = "points"

@@ -7,10 +7,12 @@
 ///    they come first, the heaviest area first.
 /// 2. **Core** — core criteria that hold an area's level below what its weighted score gives (the
 ///    weakest-link rule): raising anything else does not lift the level until these move.
-/// 3. **Criterion** — every other assessed criterion below its area's next level, by how much of the
-///    overall score reaching that level would add: `(next level − criterion level) × criterion weight ÷
-///    assessed weight of the area × area weight ÷ weight of the scored areas`. In points scoring, the
-///    points short of the maximum take the place of the levels.
+/// 3. **Criterion** — every other assessed criterion below its area's target, by how much of the overall
+///    score reaching the target would add: `(target − criterion level) × criterion weight ÷ assessed weight
+///    of the area × area weight ÷ weight of the scored areas`. An area below the overall result's next
+///    level has that as its target, and its criteria come first (they hold the overall level back; it is the
+///    target `assess roadmap --target` is suggested with); any other area's target is its own next level.
+///    In points scoring, the points short of the maximum take the place of the levels.
 ///
 /// Criteria that are in error are not gaps (they are problems in the evidence, listed separately).
 public struct Gap: Sendable, Hashable {
@@ -56,7 +58,10 @@ public struct Gap: Sendable, Hashable {
     public static func all(_ assessment: Assessment) -> [Gap] {
         var evidence: [(weight: Double, gap: Gap)] = []
         var core: [Gap] = []
+        var holding: [Gap] = []
         var others: [Gap] = []
+        // The level the overall result needs next: the target `assess roadmap --target` is suggested with.
+        let overallTarget = assessment.overall.level.map { min($0 + 1, assessment.scale.top) }
         let scoredWeight = assessment.dimensions.filter { $0.score != nil }.reduce(0) { $0 + max($1.weight, 0) }
         for d in assessment.dimensions {
             if d.status != .scored {
@@ -80,7 +85,10 @@ public struct Gap: Sendable, Hashable {
                 continue
             }
             let today = d.level ?? Int((score + 1e-9).rounded(.down))
-            let target = min(today + 1, assessment.scale.top)
+            // An area below the overall result's next level aims at it (and holds the overall level back);
+            // any other area aims at its own next level.
+            let behind = overallTarget.map { today < $0 } ?? false
+            let target = behind ? (overallTarget ?? today + 1) : min(today + 1, assessment.scale.top)
             let weight = assessed.reduce(0) { $0 + $1.weight }
             guard weight > 0 else { continue }
             for c in assessed {
@@ -89,13 +97,13 @@ public struct Gap: Sendable, Hashable {
                 guard limiting || level < Double(target) - 1e-9 else { continue }
                 let value = max(Double(target) - level, 0) * c.weight / weight * share
                 let gap = Gap(kind: limiting ? .core : .criterion, dimension: d.id, criteria: [c.id], level: level, target: target, value: value)
-                if limiting { core.append(gap) } else { others.append(gap) }
+                if limiting { core.append(gap) } else if behind { holding.append(gap) } else { others.append(gap) }
             }
         }
         // Stable orders: ties keep the framework's order.
         let byValue: (Gap, Gap) -> Bool = { $0.value > $1.value + 1e-12 }
         let evidenceGaps = evidence.enumerated().sorted { ($0.element.weight, -$0.offset) > ($1.element.weight, -$1.offset) }.map(\.element.gap)
-        return evidenceGaps + stableSorted(core, by: byValue) + stableSorted(others, by: byValue)
+        return evidenceGaps + stableSorted(core, by: byValue) + stableSorted(holding, by: byValue) + stableSorted(others, by: byValue)
     }
 
     private static func stableSorted(_ gaps: [Gap], by before: (Gap, Gap) -> Bool) -> [Gap] {

@@ -120,7 +120,8 @@ public enum RoadmapReporter {
         document(roadmap, context: context).rendered()
     }
 
-    /// The roadmap for a terminal `width` columns wide (every line fits; see ``TextLayout``).
+    /// The roadmap for a terminal `width` columns wide (every line fits; see ``TextLayout``), with controls and
+    /// bidirectional overrides from any input shown escaped.
     public static func text(_ roadmap: Roadmap, context: ReportContext, width: Int = TextLayout.standardWidth) -> String {
         let width = TextLayout.clamped(width)
         let baseline = roadmap.baseline
@@ -145,7 +146,9 @@ public enum RoadmapReporter {
         }
         out += savingsText(roadmap, markdown: false, width: width)
         out += caveats(roadmap, markdown: false, width: width)
-        return out
+        // No colour here, so the whole text is made terminal-safe at once (titles, owners, reasons from rubrics and
+        // evidence); the widths already count each control as its escaped form.
+        return TerminalText.escape(out)
     }
 
     /// Text wrapped to the width, each line ending in a newline.

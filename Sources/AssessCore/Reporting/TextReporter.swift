@@ -146,11 +146,13 @@ public enum TextReporter {
                               width: Int = TextLayout.standardWidth, detail: Bool = false, arguments: [String] = ["EVIDENCE"]) -> String {
         let paint = Paint(enabled: color)
         let width = TextLayout.clamped(width)
+        // Every piece of text from the evidence, the framework or a plugin goes through TerminalText.escape before
+        // it is painted; TextLayout counts each control as its escaped form, so the widths agree.
         var out = summary(assessment, context: context, paint: paint, width: width, detail: detail, arguments: arguments)
         if detail { out += details(assessment, paint: paint, width: width) }
         if !assessment.diagnostics.isEmpty {
             out += "\n" + paint.bold("Problems in the evidence") + "\n"
-            for diagnostic in assessment.diagnostics { out += lines(diagnostic.headline, width, "  ", "    ") }
+            for diagnostic in assessment.diagnostics { out += lines(TerminalText.escape(diagnostic.headline), width, "  ", "    ") }
         }
         return out
     }
@@ -162,16 +164,16 @@ public enum TextReporter {
         let org = assessment.organisation
         var heading = org.name
         if let code = org.code { heading += " (\(code))" }
-        out += TextLayout.wrap(heading, width: width, then: "  ").map { paint.bold($0) + "\n" }.joined()
+        out += TextLayout.wrap(TerminalText.escape(heading), width: width, then: "  ").map { paint.bold($0) + "\n" }.joined()
         var sub = "\(assessment.framework.title) \(assessment.framework.version)"
         if let period = org.period { sub += " · evidence for \(period)" }
         sub += " · assess \(context.toolVersion)"
         if let date = context.date { sub += " · \(date)" }
-        out += TextLayout.wrap(sub, width: width, then: "  ").map { paint.dim($0) + "\n" }.joined() + "\n"
+        out += TextLayout.wrap(TerminalText.escape(sub), width: width, then: "  ").map { paint.dim($0) + "\n" }.joined() + "\n"
 
         let overall = assessment.overall
-        out += TextLayout.wrap("Overall: " + ReportText.summaryHeadline(overall, in: assessment), width: width, then: "  ").map { paint.bold($0) + "\n" }.joined()
-        if let why = ReportText.withheld(reason: overall.reason, missing: overall.missing, what: "no level") { out += lines(why, width, "  ") }
+        out += TextLayout.wrap(TerminalText.escape("Overall: " + ReportText.summaryHeadline(overall, in: assessment)), width: width, then: "  ").map { paint.bold($0) + "\n" }.joined()
+        if let why = ReportText.withheld(reason: overall.reason, missing: overall.missing, what: "no level") { out += lines(TerminalText.escape(why), width, "  ") }
         out += lines("Coverage \(ReportText.percent(overall.coverage)), confidence \(ReportText.confidenceLabel(overall.confidence)) (\(ReportText.percent(overall.confidence)))", width)
         out += "\n" + areaTable(assessment, paint: paint, width: width)
 
@@ -179,20 +181,20 @@ public enum TextReporter {
         let context = assessment.dimensions.flatMap { d in d.context.filter { $0.value != nil }.map { (d, $0) } }
         if !context.isEmpty {
             out += "\n" + paint.bold("Context (not scored)") + "\n"
-            for (d, c) in context { out += lines("\(d.title): \(c.title): \(ReportText.context(c, decimals: 1))", width, "  ", "    ") }
+            for (d, c) in context { out += lines(TerminalText.escape("\(d.title): \(c.title): \(ReportText.context(c, decimals: 1))"), width, "  ", "    ") }
         }
 
         let gaps = Gap.biggest(assessment)
         out += "\n" + paint.bold("Biggest gaps") + "\n"
         if gaps.isEmpty { out += lines("None: every assessed criterion is at or above its area's next level.", width, "  ") }
-        for (index, gap) in gaps.enumerated() { out += lines("\(index + 1). " + describe(gap, in: assessment), width, "  ", "     ") }
+        for (index, gap) in gaps.enumerated() { out += lines(TerminalText.escape("\(index + 1). " + describe(gap, in: assessment)), width, "  ", "     ") }
 
         out += "\n" + paint.bold("Next") + "\n"
         for (command, purpose) in nextSteps(assessment, gaps: gaps, detail: detail, arguments: arguments) {
             // A command too long for the line goes on with a backslash, so that it can still be pasted.
-            let parts = TextLayout.wrap(command, width: width - 2, indent: "  ", then: "    ")
+            let parts = TextLayout.wrap(TerminalText.escape(command), width: width - 2, indent: "  ", then: "    ")
             out += parts.enumerated().map { $0.element + ($0.offset < parts.count - 1 ? " \\\n" : "\n") }.joined()
-            out += lines(purpose, width, "      ")
+            out += lines(TerminalText.escape(purpose), width, "      ")
         }
         return out
     }
@@ -201,7 +203,7 @@ public enum TextReporter {
         let columns = [TextLayout.Column("Area", wraps: true), TextLayout.Column("Level", wraps: true), TextLayout.Column("Score", right: true),
                        TextLayout.Column("", drop: 1), TextLayout.Column("Coverage", right: true, drop: 30), TextLayout.Column("Confidence", drop: 20)]
         let rows = assessment.dimensions.map { d in
-            [d.title, ReportText.levelText(d, in: assessment), d.score.map { ReportText.shortScore($0, in: assessment) } ?? "–",
+            [TerminalText.escape(d.title), TerminalText.escape(ReportText.levelText(d, in: assessment)), d.score.map { ReportText.shortScore($0, in: assessment) } ?? "–",
              d.score.map { bar(fraction: assessment.scoring == .points ? $0 / 100 : assessment.scale.fraction(of: $0)) } ?? String(repeating: "·", count: 10),
              ReportText.percent(d.coverage), ReportText.confidenceLabel(d.confidence)]
         }
@@ -274,18 +276,18 @@ public enum TextReporter {
         for d in assessment.dimensions {
             let heading = d.score == nil ? ReportText.headline(d, in: assessment)
                 : "\(ReportText.score(d.score, in: assessment)), \(ReportText.headline(d, in: assessment))"
-            out += "\n" + TextLayout.wrap("\(d.title) — \(heading)", width: width, then: "  ").map { paint.bold($0) + "\n" }.joined()
+            out += "\n" + TextLayout.wrap(TerminalText.escape("\(d.title) — \(heading)"), width: width, then: "  ").map { paint.bold($0) + "\n" }.joined()
             if let why = ReportText.withheld(reason: d.reason, missing: d.status == .notEnoughEvidence ? d.missing : []) {
-                out += lines(why, width, "  ")
+                out += lines(TerminalText.escape(why), width, "  ")
             }
             for c in d.context {
-                out += TextLayout.wrap("Context (not scored): \(c.title): \(ReportText.context(c))", width: width, indent: "  ", then: "    ").map { paint.dim($0) + "\n" }.joined()
+                out += TextLayout.wrap(TerminalText.escape("Context (not scored): \(c.title): \(ReportText.context(c))"), width: width, indent: "  ", then: "    ").map { paint.dim($0) + "\n" }.joined()
             }
             if !d.gating.limitedBy.isEmpty, let weighted = d.gating.weightedLevel {
-                out += lines("Held at level \(d.level ?? 1) (weighted score alone gives \(weighted)) by core criteria: \(d.gating.limitedBy.joined(separator: ", "))", width, "  ", "    ")
+                out += lines(TerminalText.escape("Held at level \(d.level ?? 1) (weighted score alone gives \(weighted)) by core criteria: \(d.gating.limitedBy.joined(separator: ", "))"), width, "  ", "    ")
             }
             if !d.gating.unverifiedCore.isEmpty, d.status == .scored {
-                out += lines("Level unconfirmed: core criteria not assessed: \(d.gating.unverifiedCore.joined(separator: ", "))", width, "  ", "    ")
+                out += lines(TerminalText.escape("Level unconfirmed: core criteria not assessed: \(d.gating.unverifiedCore.joined(separator: ", "))"), width, "  ", "    ")
             }
             let idWidth = min(d.criteria.map { TextLayout.columns($0.id) }.max() ?? 0, width / 3)
             let resultWidth = d.criteria.map { TextLayout.columns(ReportText.criterionScore($0, in: assessment)) }.max() ?? 0
@@ -300,17 +302,17 @@ public enum TextReporter {
                 let core = c.core ? " [core]" : ""
                 // Id, result and title line up in columns when the title has room (40 columns); else they run on.
                 let result = ReportText.criterionScore(c, in: assessment)
-                let aligned = "  \(mark) \(TextLayout.pad(c.id, to: idWidth))  \(TextLayout.pad(result, to: resultWidth))  "
+                let aligned = "  \(mark) \(TextLayout.pad(TerminalText.escape(c.id), to: idWidth))  \(TextLayout.pad(result, to: resultWidth))  "
                 if TextLayout.columns(aligned) + 40 <= width {
-                    out += lines(c.title + core, width, aligned, String(repeating: " ", count: TextLayout.columns(aligned)))
+                    out += lines(TerminalText.escape(c.title) + core, width, aligned, String(repeating: " ", count: TextLayout.columns(aligned)))
                 } else {
-                    out += lines("\(c.id)  \(result)  \(c.title)\(core)", width, "  \(mark) ", "      ")
+                    out += lines(TerminalText.escape("\(c.id)  \(result)  \(c.title)\(core)"), width, "  \(mark) ", "      ")
                 }
-                out += TextLayout.wrap(c.rationale, width: width, indent: "      ").map { paint.dim($0) + "\n" }.joined()
+                out += TextLayout.wrap(TerminalText.escape(c.rationale), width: width, indent: "      ").map { paint.dim($0) + "\n" }.joined()
                 // Domain (plugin) assessors show their working; the generic ones say it all in the rationale.
                 if c.assessor.contains("."), c.status == .assessed, !c.findings.isEmpty {
                     let working = c.findings.map { "\($0.label): \(ReportText.value($0.value))" }.joined(separator: " · ")
-                    out += TextLayout.wrap("Working: " + working, width: width, indent: "      ").map { paint.dim($0) + "\n" }.joined()
+                    out += TextLayout.wrap(TerminalText.escape("Working: " + working), width: width, indent: "      ").map { paint.dim($0) + "\n" }.joined()
                 }
             }
         }
