@@ -76,7 +76,9 @@ struct TerminalOutputTests {
             #expect(result.status == 0, "\(command.joined(separator: " ")): \(result.stderr)")
         }
         let highland = try fits(["score", "examples/highland-council.yaml"])
-        #expect(highland.contains("  assess explain cs-demand-analysis\n"), "missing evidence: say what to give first")
+        #expect(highland.contains("  assess ask examples/highland-council.yaml --area channel-shift\n"), "missing evidence: ask for it first")
+        let ask = try CLI.run(["ask", "examples/highland-council.yaml", "--area", "channel-shift", "--list"])
+        #expect(ask.status == 0, "the suggested questionnaire exists: \(ask.stderr)")
         let plugins = try fits(["score", "examples/plugins/evidence.yaml", "--framework", "examples/plugins/framework"])
         let suggested = Self.commands(plugins)
         #expect(suggested.contains(["assess", "roadmap", "examples/plugins/evidence.yaml", "--framework", "examples/plugins/framework", "--target", "4"]),

@@ -218,7 +218,7 @@ struct TextLayoutTests {
         let text = TextReporter.render(try assess(evidence), context: ReportContext(toolVersion: "t"), width: 40)
         #expect(text.contains("Overall: Not enough evidence"))
         #expect(text.contains("not enough evidence"))
-        #expect(text.contains("assess explain a1"))
+        #expect(text.contains("assess ask EVIDENCE --area alpha"))
         #expect(text.contains("assess roadmap EVIDENCE\n"), "no --target without an overall level")
         #expect(text.split(separator: "\n").allSatisfy { TextLayout.columns($0) <= 40 })
     }

@@ -247,8 +247,10 @@ public enum TextReporter {
     static func nextSteps(_ assessment: Assessment, gaps: [Gap], detail: Bool, arguments: [String]) -> [(String, String)] {
         let evidence = arguments.map(shellWord).joined(separator: " ")
         var steps: [(String, String)] = []
-        if let first = gaps.first(where: { $0.kind == .evidence }), let criterion = first.criteria.first {
-            steps.append(("assess explain \(shellWord(criterion))", "what evidence \(criterion) needs, with an example to copy; then score again"))
+        if let first = gaps.first(where: { $0.kind == .evidence }) {
+            let title = assessment.dimensions.first { $0.id == first.dimension }?.title ?? first.dimension
+            steps.append(("assess ask \(evidence) --area \(shellWord(first.dimension))",
+                          "answer the questions about \(title), saved as you go (then score again); 'assess explain' shows what each criterion reads"))
         }
         let top = assessment.scale.top
         if let level = assessment.overall.level, level >= top {
