@@ -56,15 +56,10 @@ public enum TextLayout {
         return width + 1
     }
 
-    /// Whether a scalar is a control the terminal reporters show escaped as `\u{…}`: C0 (but newline and
-    /// tab), DEL, C1 and the bidirectional controls.
+    /// Whether a scalar is a control the terminal reporters show escaped as `\u{…}` (``TerminalText``'s rule:
+    /// C0 but newline and tab, DEL, C1 and the bidirectional controls).
     static func shownEscaped(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x0A, 0x09: return false
-        case 0x00...0x1F, 0x7F...0x9F: return true
-        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true
-        default: return false
-        }
+        TerminalText.needsEscape(scalar)
     }
 
     /// The width of `\u{1B}` and its kind: four plus the hexadecimal digits.
