@@ -30,6 +30,11 @@ struct FrameworkOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Seconds a plugin may take to answer each request.", valueName: "seconds"))
     var pluginTimeout: Double = 10
 
+    /// These options as typed, to repeat in a suggested command (`--framework PATH`, `--plugin PATH`).
+    var arguments: [String] {
+        (framework.map { ["--framework", $0] } ?? []) + plugins.flatMap { ["--plugin", $0] }
+    }
+
     func validate() throws {
         if !(pluginTimeout > 0 && pluginTimeout <= 3600) { throw ValidationError("--plugin-timeout must be between 0 and 3600 seconds") }
     }

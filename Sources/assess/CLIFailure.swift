@@ -55,6 +55,14 @@ enum Output {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
+    /// Prints a message ending in a newline on standard output, wrapped to ``width(toFile:)`` with the lines
+    /// after the first indented.
+    static func line(_ text: String) {
+        var body = Substring(text)
+        while body.last == "\n" { body.removeLast() }
+        Self.text(TextLayout.wrap(String(body), width: width(), then: "    ").map { $0 + "\n" }.joined())
+    }
+
     /// Prints plain text (listings, explanations, messages) with every control and bidirectional override escaped.
     static func text(_ text: String) {
         out(TerminalText.escape(text))
@@ -102,6 +110,21 @@ enum Output {
         let environment = ProcessInfo.processInfo.environment
         if environment["NO_COLOR"] != nil || environment["TERM"] == "dumb" { return false }
         return isatty(STDOUT_FILENO) == 1
+    }
+
+    /// The width text output is laid out to: `COLUMNS` when set to a number, else the terminal's width when
+    /// standard output is a terminal, else 80; never below 40. A file (`--output`) always gets 80, so it
+    /// does not depend on the terminal it was made in.
+    static func width(toFile: Bool = false) -> Int {
+        guard !toFile else { return TextLayout.standardWidth }
+        if let text = ProcessInfo.processInfo.environment["COLUMNS"], let columns = Int(text.trimmingCharacters(in: .whitespaces)), columns > 0 {
+            return TextLayout.clamped(columns)
+        }
+        var size = winsize()
+        if isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
+            return TextLayout.clamped(Int(size.ws_col))
+        }
+        return TextLayout.standardWidth
     }
 
     /// The date to print in reports: `--date`, else SOURCE_DATE_EPOCH, else none (so output is reproducible).

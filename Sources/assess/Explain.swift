@@ -18,9 +18,11 @@ extension Assess {
             try CLIFailure.run {
                 let framework = try frameworkOptions.load(startListed: pluginStart.startPlugins)
                 defer { FrameworkOptions.finish(framework) }
+                let width = Output.width()
+                func wrap(_ text: String, then: String = "  ") -> String { self.wrap(text, then: then, width: width) }
                 if let rubric = framework.dimensions.map(\.rubric).first(where: { $0.context.contains { $0.id == criterionID } }),
                    let indicator = rubric.context.first(where: { $0.id == criterionID }) {
-                    Output.text(explain(indicator, in: rubric))
+                    Output.text(explain(indicator, in: rubric, width: width))
                     return
                 }
                 guard let (rubric, criterion) = framework.criterion(criterionID) else {
@@ -29,14 +31,14 @@ extension Assess {
                     Output.error("error: no criterion '\(criterionID)' in framework '\(framework.id)'\(hint)")
                     throw CLIFailure(code: ExitStatus.usage)
                 }
-                var out = EvidenceTemplate.wrap(TerminalText.escape("\(criterion.title) [\(criterion.id)]"), indent: "", then: "  ").joined(separator: "\n") + "\n"
-                out += EvidenceTemplate.wrap(TerminalText.escape("Dimension: \(rubric.title) · weight \(Format.number(criterion.weight))\(criterion.core ? " · core (caps the dimension's level)" : "")"), indent: "", then: "  ").joined(separator: "\n") + "\n"
-                out += "Defined at: \(rubric.file):\(criterion.location.line)\n"
+                var out = EvidenceTemplate.wrap(TerminalText.escape("\(criterion.title) [\(criterion.id)]"), indent: "", then: "  ", width: width).joined(separator: "\n") + "\n"
+                out += EvidenceTemplate.wrap(TerminalText.escape("Dimension: \(rubric.title) · weight \(Format.number(criterion.weight))\(criterion.core ? " · core (caps the dimension's level)" : "")"), indent: "", then: "  ", width: width).joined(separator: "\n") + "\n"
+                out += EvidenceTemplate.wrap("Defined at: \(rubric.file):\(criterion.location.line)", indent: "", then: "  ", width: width).joined(separator: "\n") + "\n"
                 if !criterion.appliesTo.types.isEmpty || !criterion.appliesTo.codePrefixes.isEmpty {
                     let parts = [criterion.appliesTo.types.joined(separator: ", "),
                                  criterion.appliesTo.codePrefixes.map { "codes starting \($0)" }.joined(separator: ", ")].filter { !$0.isEmpty }
                     out += EvidenceTemplate.wrap("Applies to: \(parts.joined(separator: "; "))" + (criterion.appliesTo.reason.map { " (\($0))" } ?? "")
-                        + "; not applicable to other organisations", indent: "", then: "  ").joined(separator: "\n") + "\n"
+                        + "; not applicable to other organisations", indent: "", then: "  ", width: width).joined(separator: "\n") + "\n"
                 }
                 out += "\n"
                 out += "Question\n" + wrap(criterion.question)
@@ -51,34 +53,36 @@ extension Assess {
                 out += "\nEvidence it reads\n"
                 let specs = criterion.factSpecs
                 for spec in specs {
-                    out += EvidenceTemplate.describe(spec).joined(separator: "\n") + "\n"
+                    out += EvidenceTemplate.describe(spec, width: width).joined(separator: "\n") + "\n"
                 }
                 out += "\nExample evidence (it loads and scores; replace the values with yours)\n"
-                out += EvidenceTemplate.exampleEvidence(specs).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n"
+                out += EvidenceTemplate.exampleEvidence(specs).split(separator: "\n").map { TextLayout.clip("  " + $0, width: width) }.joined(separator: "\n") + "\n"
                 Output.text(out)
             }
         }
 
-        /// Text wrapped to 80 columns, indented by two spaces (`then` for the lines after the first).
-        private func wrap(_ text: String, then: String = "  ") -> String {
+        /// Text wrapped to `width` columns, indented by two spaces (`then` for the lines after the first); a
+        /// blank line in the text stays blank.
+        private func wrap(_ text: String, then: String = "  ", width: Int) -> String {
             text.split(separator: "\n", omittingEmptySubsequences: false)
-                .flatMap { EvidenceTemplate.wrap(TerminalText.escape(String($0)), indent: "  ", then: then) }
+                .flatMap { $0.allSatisfy(\.isWhitespace) ? [""] : EvidenceTemplate.wrap(TerminalText.escape(String($0)), indent: "  ", then: then, width: width) }
                 .joined(separator: "\n") + "\n"
         }
 
         /// A context indicator: what it shows and what it is compared with; never scored.
-        private func explain(_ indicator: ContextIndicator, in rubric: Rubric) -> String {
-            var out = "\(indicator.title) [\(indicator.id)]\n"
-            out += "Dimension: \(rubric.title) · context: shown beside the dimension, never scored\n"
-            out += "Defined at: \(rubric.file):\(indicator.location.line)\n"
+        private func explain(_ indicator: ContextIndicator, in rubric: Rubric, width: Int) -> String {
+            func wrap(_ text: String, then: String = "  ") -> String { self.wrap(text, then: then, width: width) }
+            var out = EvidenceTemplate.wrap("\(indicator.title) [\(indicator.id)]", indent: "", then: "  ", width: width).joined(separator: "\n") + "\n"
+            out += EvidenceTemplate.wrap("Dimension: \(rubric.title) · context: shown beside the dimension, never scored", indent: "", then: "  ", width: width).joined(separator: "\n") + "\n"
+            out += EvidenceTemplate.wrap("Defined at: \(rubric.file):\(indicator.location.line)", indent: "", then: "  ", width: width).joined(separator: "\n") + "\n"
             if !indicator.description.isEmpty { out += "\nWhat it shows\n" + wrap(indicator.description) }
             if let national = indicator.national {
-                out += "\nCompared with\n  " + (indicator.nationalArea.map { $0 + " " } ?? "") + Format.quantity(national, unit: indicator.unit)
-                    + ([indicator.nationalSource, indicator.nationalDate].compactMap { $0 }.map { ", " + $0 }.joined()) + "\n"
+                out += "\nCompared with\n" + wrap((indicator.nationalArea.map { $0 + " " } ?? "") + Format.quantity(national, unit: indicator.unit)
+                    + ([indicator.nationalSource, indicator.nationalDate].compactMap { $0 }.map { ", " + $0 }.joined()), then: "    ")
             }
-            out += "\nComputed by\n  \(indicator.assessorID), finding '\(indicator.finding)'\n"
+            out += "\nComputed by\n" + wrap("\(indicator.assessorID), finding '\(indicator.finding)'", then: "    ")
             out += "\nEvidence it reads\n"
-            for binding in indicator.evidence { out += "  \(binding.fact)  (\(binding.role))\n" }
+            for binding in indicator.evidence { out += wrap("\(binding.fact)  (\(binding.role))", then: "    ") }
             return out
         }
     }

@@ -116,7 +116,7 @@ extension Assess {
                 switch format {
                 case .json: text = RoadmapReporter.json(roadmap, context: context)
                 case .markdown: text = RoadmapReporter.markdown(roadmap, context: context)
-                case .text: text = RoadmapReporter.text(roadmap, context: context)
+                case .text: text = RoadmapReporter.text(roadmap, context: context, width: Output.width(toFile: output != nil))
                 }
                 if let output { try Output.writeAtomically(text, to: output, inputs: Output.inputs(loaded, framework: framework, fromDisk: frameworkOptions.framework != nil)) } else { Output.out(text) }
             }

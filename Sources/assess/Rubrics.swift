@@ -14,27 +14,33 @@ extension Assess {
             try CLIFailure.run {
                 let framework = try frameworkOptions.load(startListed: pluginStart.startPlugins)
                 defer { FrameworkOptions.finish(framework) }
-                var out = "\(framework.title) (\(framework.id) \(framework.version)), \(framework.scoring.rawValue) scoring, "
-                out += "levels: " + framework.scale.levels.map { "\($0.level) \($0.name)" }.joined(separator: ", ") + "\n"
+                let width = Output.width()
+                var out = TextLayout.wrap("\(framework.title) (\(framework.id) \(framework.version)), \(framework.scoring.rawValue) scoring, "
+                    + "levels: " + framework.scale.levels.map { "\($0.level) \($0.name)" }.joined(separator: ", "), width: width, then: "  ").joined(separator: "\n") + "\n"
                 let total = framework.dimensions.reduce(0) { $0 + $1.weight }
+                // One table for every criterion, so the columns line up across the dimensions; no heading row. The
+                // assessor column is left out when the terminal is too narrow for it ('assess explain' shows it).
+                var rows: [[String]] = []
+                for dimension in framework.dimensions {
+                    for criterion in dimension.rubric.criteria {
+                        rows.append([criterion.id, "w" + Format.number(criterion.weight), criterion.core ? "core" : "", criterion.assessorID, criterion.title])
+                    }
+                    for indicator in dimension.rubric.context {
+                        rows.append([indicator.id, "–", "", indicator.assessorID, "\(indicator.title) (context, not scored)"])
+                    }
+                }
+                let columns = [TextLayout.Column(""), TextLayout.Column(""), TextLayout.Column(""),
+                               TextLayout.Column("", drop: 20), TextLayout.Column("", wraps: true)]
+                var lines = TextLayout.tableRows(columns, rows: rows, width: width, indent: "  ").dropFirst().makeIterator()
                 for dimension in framework.dimensions {
                     let rubric = dimension.rubric
                     let share = total > 0 ? dimension.weight / total * 100 : 0
-                    out += "\n\(rubric.title) [\(rubric.id)] weight \(Format.number(dimension.weight)) (\(Format.number(share, decimals: 0))% of overall), \(rubric.criteria.count) criteria\n"
-                    for criterion in rubric.criteria {
-                        let flags = criterion.core ? " core" : ""
-                        out += "  \(criterion.id.padding(28)) w\(Format.number(criterion.weight).padding(4))\(flags.padding(5)) \(criterion.assessorID.padding(26)) \(criterion.title)\n"
-                    }
-                    for indicator in rubric.context {
-                        out += "  \(indicator.id.padding(28)) \("context".padding(10)) \(indicator.assessorID.padding(26)) \(indicator.title) (not scored)\n"
-                    }
+                    out += "\n" + TextLayout.wrap("\(rubric.title) [\(rubric.id)] weight \(Format.number(dimension.weight)) (\(Format.number(share, decimals: 0))% of overall), \(rubric.criteria.count) criteria",
+                                                   width: width, then: "  ").joined(separator: "\n") + "\n"
+                    for _ in 0..<(rubric.criteria.count + rubric.context.count) { out += (lines.next() ?? []).map { $0 + "\n" }.joined() }
                 }
                 Output.text(out)
             }
         }
     }
-}
-
-extension String {
-    func padding(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
 }

@@ -40,6 +40,8 @@ extension Assess {
 
         @Option(name: .long, help: ArgumentHelp("Also keep the result in this SQLite results store (created if missing); see docs/store.md.", valueName: "file"))
         var store: String?
+        @Flag(name: .long, help: "In text output, show every criterion's score, reasons and working after the summary (JSON and Markdown always have them).")
+        var detail = false
 
         @Flag(name: .long, help: "Make unusable evidence fatal (exit 65) and any plugin error fatal (exit 70), instead of reporting them and going on.")
         var strict = false
@@ -69,7 +71,8 @@ extension Assess {
                 case .markdown: text = MarkdownReporter.render(assessment, context: context)
                 case .text:
                     let colour = output == nil && (color == .always || (color == .auto && Output.colourWanted))
-                    text = TextReporter.render(assessment, context: context, color: colour)
+                    text = TextReporter.render(assessment, context: context, color: colour, width: Output.width(toFile: output != nil),
+                                               detail: detail, arguments: [self.evidence] + frameworkOptions.arguments)
                 }
                 if let output { try Output.writeAtomically(text, to: output, inputs: Output.inputs(evidence, framework: framework, fromDisk: frameworkOptions.framework != nil)) } else { Output.out(text) }
                 if let store {

@@ -29,6 +29,7 @@ struct CLI {
     static func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Result {
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "SOURCE_DATE_EPOCH")
+        environment.removeValue(forKey: "COLUMNS")  // text is laid out to 80 columns unless a test sets it
         for (key, value) in extra { environment[key] = value }
         return try execute(binary, arguments, environment: environment)
     }

@@ -93,13 +93,14 @@ import Testing
             }
             try text.write(to: framework.appendingPathComponent(name), atomically: true, encoding: .utf8)
         }
-        for arguments in [["rubrics"], ["score", "examples/plugins/evidence.yaml"]] {
+        // The score summary names only the biggest gaps; --detail lists every criterion.
+        for arguments in [["rubrics"], ["score", "examples/plugins/evidence.yaml", "--detail"]] {
             let result = try CLI.run(arguments + ["--framework", framework.path])
             #expect(result.status == 0, "\(arguments): \(result.stderr)")
             Self.expectSafe(result, arguments[0])
             #expect(result.stdout.contains("Evil\\u{1B}[2J"), "\(arguments): the title is shown escaped")
         }
-        let ids = try CLI.run(["rubrics", "--framework", framework.path]).stdout
+        let ids = try CLI.run(["rubrics", "--framework", framework.path], environment: ["COLUMNS": "300"]).stdout
         if let id = ids.split(separator: "\n").first(where: { $0.contains("Evil") })?.split(separator: " ").first {
             let explain = try CLI.run(["explain", String(id), "--framework", framework.path])
             #expect(explain.status == 0, "\(explain.stderr)")

@@ -56,7 +56,7 @@ struct AggregationTests {
         #expect(a.overall.provisionalScore != nil)
         // Every output says so instead of a level, and JSON keeps the working.
         let context = ReportContext(toolVersion: "test")
-        let text = TextReporter.render(a, context: context)
+        let text = TextReporter.render(a, context: context, detail: true)
         #expect(text.contains("Overall: Not enough evidence"))
         #expect(text.contains("Alpha — Not enough evidence"))
         #expect(MarkdownReporter.render(a, context: context).contains("**Not enough evidence**"))
@@ -113,7 +113,7 @@ struct AggregationTests {
         #expect(alpha.reason?.contains("a1") == true)
         #expect(a.overall.level == nil)
         #expect(a.overall.status == .unverified)
-        #expect(TextReporter.render(a, context: ReportContext(toolVersion: "t")).contains("Alpha — 2.50 / 5, Unverified"))
+        #expect(TextReporter.render(a, context: ReportContext(toolVersion: "t"), detail: true).contains("Alpha — 2.50 / 5, Unverified"))
     }
 
     // MARK: - Confidence
@@ -223,7 +223,8 @@ struct AggregationTests {
         #expect(other.context.first?.note.hasPrefix("not known") == true)
         let context = ReportContext(toolVersion: "t")
         #expect(ReportText.context(value) == "300 per 1,000 residents (England 250 per 1,000 residents, Example Statistics, Reach survey 2025, 2025-06)")
-        #expect(TextReporter.render(with, context: context).contains("Context (not scored): Followers per 1,000 residents: 300"))
+        #expect(TextReporter.render(with, context: context, detail: true).contains("Context (not scored): Followers per 1,000 residents: 300"))
+        #expect(TextReporter.render(with, context: context).contains("Followers per 1,000 residents: 300 per 1,000 residents"), "the summary shows it too")
         #expect(MarkdownReporter.render(without, context: context).contains("| Followers per 1,000 residents | not known"))
         #expect(JSONReporter.render(with, context: context).contains("\"known\": true"))
         // A fact read only by a context indicator is not reported as unused.

@@ -8,14 +8,14 @@ public enum EvidenceTemplate {
     // MARK: - Describing a fact
 
     /// Lines describing one fact: key, role, shape, allowed values, unit and range, formats with sample
-    /// headers, where the figure comes from. Indented by `indent` spaces.
-    public static func describe(_ spec: FactSpec, indent: Int = 2) -> [String] {
+    /// headers, where the figure comes from. Indented by `indent` spaces, within `width` columns.
+    public static func describe(_ spec: FactSpec, indent: Int = 2, width: Int = width) -> [String] {
         let pad = String(repeating: " ", count: indent)
         var lines: [String] = []
         let need = spec.required ? "" : ", optional"
-        lines += wrap("\(spec.key)  (\(spec.role)\(need))", indent: pad)
-        lines += wrap(spec.help, indent: pad + "  ")
-        lines += formLines(spec, prefix: pad + "  ", example: false)
+        lines += wrap("\(spec.key)  (\(spec.role)\(need))", indent: pad, width: width)
+        lines += wrap(spec.help, indent: pad + "  ", width: width)
+        lines += formLines(spec, prefix: pad + "  ", example: false, width: width)
         return lines
     }
 
@@ -199,29 +199,29 @@ public enum EvidenceTemplate {
     }
 
     /// The allowed answers of a fact (each choice with its id and label, each export format with a sample),
-    /// and optionally an example, each line starting with `prefix`.
-    public static func formLines(_ spec: FactSpec, prefix: String, example withExample: Bool) -> [String] {
+    /// and optionally an example, each line starting with `prefix`, within `width` columns.
+    public static func formLines(_ spec: FactSpec, prefix: String, example withExample: Bool, width: Int = width) -> [String] {
         var lines: [String] = []
         for (index, form) in spec.forms.enumerated() {
-            lines += wrap((index == 0 ? "Answer: " : "Or: ") + summary(form), indent: prefix)
+            lines += wrap((index == 0 ? "Answer: " : "Or: ") + summary(form), indent: prefix, width: width)
             for choice in form.choices {
-                lines += wrap("\(choice.id)\(worth(choice)): \(choice.label)", indent: prefix + "  - ", then: prefix + "    ")
+                lines += wrap("\(choice.id)\(worth(choice)): \(choice.label)", indent: prefix + "  - ", then: prefix + "    ", width: width)
             }
             if case .exportFile(let formats) = form {
                 for format in formats where !format.sample.isEmpty {
-                    lines += wrap("\(format.name) starts like:", indent: prefix + "  ", then: prefix + "    ")
-                    for sampleLine in format.sample.split(separator: "\n") { lines.append(clip(prefix + "    " + sampleLine)) }
+                    lines += wrap("\(format.name) starts like:", indent: prefix + "  ", then: prefix + "    ", width: width)
+                    for sampleLine in format.sample.split(separator: "\n") { lines.append(clip(prefix + "    " + sampleLine, width: width)) }
                 }
             }
         }
         if withExample, let first = spec.forms.first(where: { if case .exportFile = $0 { return false } else { return true } }) {
             let value = example(first)
             if value.count == 1, !value[0].contains(": ") {
-                lines.append(clip(prefix + "Example: \(spec.key): \(value[0])"))
+                lines.append(clip(prefix + "Example: \(spec.key): \(value[0])", width: width))
             } else {
                 lines.append(prefix + "Example:")
-                lines.append(clip(prefix + "  \(spec.key):"))
-                lines += value.map { clip(prefix + "    " + $0) }
+                lines.append(clip(prefix + "  \(spec.key):", width: width))
+                lines += value.map { clip(prefix + "    " + $0, width: width) }
             }
         }
         return lines
@@ -229,29 +229,24 @@ public enum EvidenceTemplate {
 
     // MARK: - Wrapping
 
-    /// Words wrapped to ``width`` columns, the first line starting with `indent`, the rest with `then`.
-    public static func wrap(_ text: String, indent: String, then: String? = nil) -> [String] {
-        let rest = then ?? indent
-        var lines: [String] = []
-        var line = indent
-        var empty = true
-        // Control characters (from third-party rubric text) would make a YAML comment unreadable: they split
-        // words like spaces.
-        for word in text.split(whereSeparator: { $0.isWhitespace || $0.unicodeScalars.contains { $0.properties.generalCategory == .control } }) {
-            if !empty, line.count + 1 + word.count > width {
-                lines.append(line)
-                line = rest
-                empty = true
-            }
-            line += (empty ? "" : " ") + word
-            empty = false
+    /// Words wrapped to `width` columns (``TextLayout/wrap(_:width:indent:then:)``), the first line starting
+    /// with `indent`, the rest with `then`. Control characters (from third-party rubric text) would make a
+    /// YAML comment unreadable: they split words like spaces, and so do newlines.
+    public static func wrap(_ text: String, indent: String, then: String? = nil, width: Int = width) -> [String] {
+        var plain = String.UnicodeScalarView()
+        var space = false
+        for scalar in text.unicodeScalars {
+            let separates = scalar.properties.generalCategory == .control || scalar.properties.isWhitespace
+            if separates, !space { plain.append(" ") }
+            if !separates { plain.append(scalar) }
+            space = separates
         }
-        if !empty || lines.isEmpty { lines.append(line) }
-        return lines.map(clip)
+        let lines = TextLayout.wrap(String(plain).trimmingSpaces(), width: width, indent: indent, then: then)
+        return lines == [""] ? [indent] : lines
     }
 
-    /// A line cut to ``width`` columns with an ellipsis when a single word is too long.
-    static func clip(_ line: String) -> String {
-        line.count <= width ? line : String(line.prefix(width - 1)) + "…"
+    /// A line cut to `width` columns with an ellipsis when it is too long (a YAML line in a comment).
+    static func clip(_ line: String, width: Int = width) -> String {
+        TextLayout.clip(line, width: width)
     }
 }

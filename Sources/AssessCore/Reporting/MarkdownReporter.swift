@@ -16,16 +16,16 @@ public enum MarkdownReporter {
 
         let overall = assessment.overall
         out += "\n## Overall\n\n"
-        out += "**\(ReportText.headline(overall, in: assessment))**. "
+        out += "**\(ReportText.summaryHeadline(overall, in: assessment))**. "
         out += "Coverage \(ReportText.percent(overall.coverage)); confidence \(ReportText.confidenceLabel(overall.confidence)) (\(ReportText.percent(overall.confidence))).\n\n"
         if let why = ReportText.withheld(reason: overall.reason, missing: overall.missing, what: "no level") {
             out += "> \(escape(why))\n\n"
         }
-        out += "| Dimension | Score | Level | Coverage | Confidence |\n|---|--:|---|--:|---|\n"
+        // The summary leads with the level's name and shows one decimal; the sections below keep the detail.
+        out += "| Dimension | Level | Score | Coverage | Confidence |\n|---|---|--:|--:|---|\n"
         for d in assessment.dimensions {
-            let score = d.score == nil ? "–" : ReportText.score(d.score, in: assessment)
-            let level = d.status == .scored ? (d.level.map { "\($0) \(assessment.scale.name(of: $0))" } ?? "–") : ReportText.headline(d, in: assessment)
-            out += "| \(escape(d.title)) | \(score) | \(level) | \(ReportText.percent(d.coverage)) | \(ReportText.confidenceLabel(d.confidence)) |\n"
+            let score = d.score.map { ReportText.shortScore($0, in: assessment) } ?? "–"
+            out += "| \(escape(d.title)) | \(escape(ReportText.levelText(d, in: assessment))) | \(score) | \(ReportText.percent(d.coverage)) | \(ReportText.confidenceLabel(d.confidence)) |\n"
         }
 
         for d in assessment.dimensions {

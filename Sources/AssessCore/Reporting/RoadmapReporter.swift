@@ -120,31 +120,40 @@ public enum RoadmapReporter {
         document(roadmap, context: context).rendered()
     }
 
-    /// The roadmap for a terminal, with controls and bidirectional overrides from any input shown escaped.
-    public static func text(_ roadmap: Roadmap, context: ReportContext) -> String {
+    /// The roadmap for a terminal `width` columns wide (every line fits; see ``TextLayout``), with controls and
+    /// bidirectional overrides from any input shown escaped.
+    public static func text(_ roadmap: Roadmap, context: ReportContext, width: Int = TextLayout.standardWidth) -> String {
+        let width = TextLayout.clamped(width)
         let baseline = roadmap.baseline
-        var out = "Roadmap for \(baseline.organisation.name)\n"
-        out += summary(roadmap) + "\n"
-        if roadmap.items.isEmpty { out += "\nNothing to do: every dimension is at or above its target.\n" }
-        out += "\n" + projectionTable(roadmap, markdown: false)
+        var out = lines("Roadmap for \(baseline.organisation.name)", width, "", "  ")
+        out += lines(summary(roadmap), width, "", "  ")
+        if roadmap.items.isEmpty { out += "\n" + lines("Nothing to do: every dimension is at or above its target.", width) }
+        out += "\n" + projectionTable(roadmap, markdown: false, width: width)
         for horizon in Horizon.allCases {
             let items = roadmap.items.filter { $0.horizon == horizon }
             guard !items.isEmpty else { continue }
             out += "\n\(horizon.title)\n"
             for item in items {
                 let quarters = roadmap.label(from: item.quarter, to: item.endQuarter)
-                out += "  \(quarters)  \(item.action.id)\(item.quickWin ? " [quick win]" : "") — \(item.action.title)\n"
-                out += "      \(Format.number(item.action.effort)) days"
-                if let owner = item.action.owner { out += ", \(owner)" }
-                if !item.action.dependsOn.isEmpty { out += ", after " + dependencies(item, in: roadmap) }
-                if let money = money(item, roadmap: roadmap) { out += "\n      " + money }
-                out += "\n      \(item.reasoning)\n"
+                out += lines("\(quarters)  \(item.action.id)\(item.quickWin ? " [quick win]" : "") — \(item.action.title)", width, "  ", "      ")
+                var effort = "\(Format.number(item.action.effort)) days"
+                if let owner = item.action.owner { effort += ", \(owner)" }
+                if !item.action.dependsOn.isEmpty { effort += ", after " + dependencies(item, in: roadmap) }
+                out += lines(effort, width, "      ", "        ")
+                if let money = money(item, roadmap: roadmap) { out += lines(money, width, "      ") }
+                out += lines(item.reasoning, width, "      ")
             }
         }
-        out += savingsText(roadmap, markdown: false)
-        out += caveats(roadmap, markdown: false)
-        // No colour here, so the whole text is made terminal-safe at once (titles, owners, reasons from rubrics and evidence).
+        out += savingsText(roadmap, markdown: false, width: width)
+        out += caveats(roadmap, markdown: false, width: width)
+        // No colour here, so the whole text is made terminal-safe at once (titles, owners, reasons from rubrics and
+        // evidence); the widths already count each control as its escaped form.
         return TerminalText.escape(out)
+    }
+
+    /// Text wrapped to the width, each line ending in a newline.
+    static func lines(_ text: String, _ width: Int, _ indent: String = "", _ then: String? = nil) -> String {
+        TextLayout.wrap(text, width: width, indent: indent, then: then).map { $0 + "\n" }.joined()
     }
 
     /// The roadmap as Markdown.
@@ -205,12 +214,13 @@ public enum RoadmapReporter {
         return item.action.dependsOn.map { planned.contains($0) ? $0 : "\($0) (already in place)" }.joined(separator: ", ")
     }
 
-    static func projectionTable(_ roadmap: Roadmap, markdown: Bool) -> String {
+    static func projectionTable(_ roadmap: Roadmap, markdown: Bool, width: Int = TextLayout.standardWidth) -> String {
         let baseline = roadmap.baseline
         let columns = [("Today", baseline)] + roadmap.projections.map { ("After \($0.horizon.rawValue)", $0.assessment) }
+        // The terminal shows one decimal, rounded down so that it never shows a level not reached.
         func cell(_ score: Double?, _ level: Int?) -> String {
             guard let score else { return "–" }
-            return "\(Format.number(score, decimals: 2)) (" + (level.map { "L\($0)" } ?? "no level") + ")"
+            return (markdown ? Format.number(score, decimals: 2) : ReportText.oneDecimal(score)) + " (" + (level.map { "L\($0)" } ?? "no level") + ")"
         }
         var rows: [[String]] = [["Dimension", "Target"] + columns.map(\.0)]
         for (index, dimension) in baseline.dimensions.enumerated() {
@@ -223,49 +233,47 @@ public enum RoadmapReporter {
             for row in rows.dropFirst() { out += "| " + row.map(MarkdownReporter.escape).joined(separator: " | ") + " |\n" }
             return out
         }
-        let widths = (0..<rows[0].count).map { column in rows.map { $0[column].count }.max() ?? 0 }
-        return rows.map { row in
-            row.enumerated().map { $1.padding(toLength: widths[$0]) }.joined(separator: "  ")
-        }.joined(separator: "\n") + "\n"
+        let layout = [TextLayout.Column("Area", wraps: true), TextLayout.Column("Target")] + columns.map { TextLayout.Column($0.0) }
+        var text = TextLayout.table(layout, rows: Array(rows.dropFirst()), width: width).map { $0 + "\n" }.joined()
+        text += lines("Levels: " + baseline.scale.levels.map { "L\($0.level) \($0.name)" }.joined(separator: ", ") + ".", width, "", "  ")
+        return text
     }
 
-    static func savingsText(_ roadmap: Roadmap, markdown: Bool) -> String {
+    static func savingsText(_ roadmap: Roadmap, markdown: Bool, width: Int = TextLayout.standardWidth) -> String {
         guard !roadmap.savings.isEmpty else { return "" }
         var out = markdown ? "\n## Savings\n\n" : "\nSavings\n"
         for saving in roadmap.savings {
             let line = "\(saving.label): \(savingText(saving.cashable, kind: "cashable", priceBasis: saving.priceBasis)) (from \(saving.criterion)). \(saving.assumptions)"
-            out += (markdown ? "- " + MarkdownReporter.escape(line) : "  " + line) + "\n"
+            out += markdown ? "- " + MarkdownReporter.escape(line) + "\n" : lines(line, width, "  ", "    ")
         }
         return out
     }
 
-    static func caveats(_ roadmap: Roadmap, markdown: Bool) -> String {
+    static func caveats(_ roadmap: Roadmap, markdown: Bool, width: Int = TextLayout.standardWidth) -> String {
         var out = ""
         if !roadmap.shortfalls.isEmpty {
             out += markdown ? "\n## Targets the listed actions do not reach\n\n" : "\nTargets not reached\n"
             for shortfall in roadmap.shortfalls {
-                out += (markdown ? "- " : "  ") + "\(shortfall.dimension): target level \(shortfall.target), reaches \(shortfall.reached.map(String.init) ?? "no level")\n"
+                let line = "\(shortfall.dimension): target level \(shortfall.target), reaches \(shortfall.reached.map(String.init) ?? "no level")"
+                out += markdown ? "- " + line + "\n" : lines(line, width, "  ", "    ")
             }
         }
         if !roadmap.assessFirst.isEmpty {
             out += markdown ? "\n## Assess first\n\nThese actions may help, but the criteria they raise have no evidence yet, so their effect cannot be projected:\n\n"
-                : "\nAssess first (no evidence yet for the criteria these raise)\n"
+                : "\n" + lines("Assess first (no evidence yet for the criteria these raise)", width)
             for entry in roadmap.assessFirst {
-                out += (markdown ? "- " : "  ") + "\(entry.action.id): \(entry.criteria.joined(separator: ", "))\n"
+                let line = "\(entry.action.id): \(entry.criteria.joined(separator: ", "))"
+                out += markdown ? "- " + line + "\n" : lines(line, width, "  ", "    ")
             }
         }
         if !roadmap.notScheduled.isEmpty {
             out += markdown ? "\n## Not scheduled\n\nNeeded for the targets, but not within the \(roadmap.quarters)-quarter horizon at this capacity; not counted in any projection:\n\n"
-                : "\nNot scheduled (beyond the \(roadmap.quarters)-quarter horizon at this capacity; not counted in any projection)\n"
+                : "\n" + lines("Not scheduled (beyond the \(roadmap.quarters)-quarter horizon at this capacity; not counted in any projection)", width)
             for entry in roadmap.notScheduled {
                 let line = "\(entry.action.id) — \(entry.action.title): \(entry.reason)"
-                out += (markdown ? "- " + MarkdownReporter.escape(line) : "  " + line) + "\n"
+                out += markdown ? "- " + MarkdownReporter.escape(line) + "\n" : lines(line, width, "  ", "    ")
             }
         }
         return out
     }
-}
-
-extension String {
-    func padding(toLength width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
 }
