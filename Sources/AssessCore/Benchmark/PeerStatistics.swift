@@ -8,6 +8,13 @@ public enum PeerStatistics {
         public var median: Double
         /// The third quartile (75th percentile).
         public var upper: Double
+
+        /// Creates quartiles.
+        public init(lower: Double, median: Double, upper: Double) {
+            self.lower = lower
+            self.median = median
+            self.upper = upper
+        }
     }
 
     /// The `p` quantile (0 ... 1) of values by linear interpolation between order statistics: R's type 7,

@@ -62,6 +62,14 @@ public struct ResultComparison: Sendable, Hashable {
         public var after: String?
         /// The criteria (new ids) that read it.
         public var criteria: [String]
+
+        /// Creates a fact change.
+        public init(fact: String, before: String?, after: String?, criteria: [String]) {
+            self.fact = fact
+            self.before = before
+            self.after = after
+            self.criteria = criteria
+        }
     }
 
     /// The organisation's name.
