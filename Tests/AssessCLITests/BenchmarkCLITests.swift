@@ -153,4 +153,36 @@ struct BenchmarkCLITests {
         let missing = try CLI.run(["compare", "examples/ashdown.yaml", "examples/nowhere.yaml"])
         #expect(missing.status == 66)
     }
+
+    // MARK: - the report's sections
+
+    @Test("report --previous adds 'Since last year' and --peers adds 'Compared with similar councils', escaped")
+    func reportSections() throws {
+        let folder = try Self.resultsFolder(hostile: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let markdown = folder.appendingPathComponent("r.md"), html = folder.appendingPathComponent("r.html")
+        let plain = try CLI.run(["report", "examples/brackenford.yaml", "--format", "markdown", "--output", markdown.path, "--date", "2026-04-01"])
+        #expect(plain.status == 0)
+        #expect(!(try String(contentsOf: markdown, encoding: .utf8)).contains("Since last year"), "nothing unless asked")
+        let run = try CLI.run(["report", "examples/brackenford.yaml", "--format", "markdown", "--output", markdown.path, "--date", "2026-04-01",
+                               "--previous", "examples/ashdown.yaml", "--peers", folder.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let text = try String(contentsOf: markdown, encoding: .utf8)
+        #expect(text.contains("## Since last year"))
+        #expect(text.contains("| Overall | 1.6 (level 1) | 3.0 (level 3) | up 1.4 |"))
+        #expect(text.contains("- engagement.resourcing-rating: 2 → 3"))
+        #expect(text.contains("## Compared with similar councils"))
+        // Brackenford's example code is not a GSS code, so it has no nation: only its nearest neighbours compare.
+        #expect(text.contains("Brackenford Borough Council (EX-BRACKENFORD) and its 10 nearest"))
+        #expect(text.contains("| Overall | 3.0 | 3.0 |"))
+        let page = try CLI.run(["report", "examples/brackenford.yaml", "--output", html.path, "--date", "2026-04-01",
+                                "--previous", "examples/ashdown.yaml", "--peers", folder.path])
+        #expect(page.status == 0, "\(page.stderr)")
+        let body = try String(contentsOf: html, encoding: .utf8)
+        #expect(body.contains("<h2 id=\"previous-heading\">Since last year</h2>"))
+        #expect(body.contains("<h2 id=\"peers-heading\">Compared with similar councils</h2>"))
+        #expect(!body.contains("<script>alert"))
+        let missing = try CLI.run(["report", "examples/brackenford.yaml", "--output", html.path, "--peers", "nowhere"])
+        #expect(missing.status == 66)
+    }
 }

@@ -114,8 +114,8 @@ extension BenchmarkReporter {
             let y = Double(r) * row + 14
             let stats = group.statistics[k]
             svg += "<text x=\"0\" y=\"\(JSONValue.format(y + 4))\" class=\"label\">\(html(group.label))</text>"
-            svg += "<line x1=\"\(x(0))\" x2=\"\(x(result.maxScore))\" y1=\"\(JSONValue.format(y))\" y2=\"\(JSONValue.format(y))\" class=\"axis\"/>"
             if let q = stats.quartiles {
+                svg += "<line x1=\"\(x(0))\" x2=\"\(x(result.maxScore))\" y1=\"\(JSONValue.format(y))\" y2=\"\(JSONValue.format(y))\" class=\"axis\"/>"
                 svg += "<rect x=\"\(x(q.lower))\" y=\"\(JSONValue.format(y - 8))\" width=\"\(JSONValue.format(plot * (q.upper - q.lower) / result.maxScore))\" height=\"16\" class=\"iqr\"/>"
                 for m in group.members where result.values[m][k].ranked {
                     if let score = result.values[m][k].score {

@@ -127,7 +127,9 @@ public enum PeerBenchmark {
 
     /// The nation a GSS code's first letter names.
     public static func nation(ofCode code: String?) -> String? {
-        switch code?.first {
+        // A GSS code is a letter and eight digits, such as E07000223; any other code names no nation.
+        guard let code, code.count == 9, code.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        switch code.first {
         case "E": return "England"
         case "W": return "Wales"
         case "S": return "Scotland"
