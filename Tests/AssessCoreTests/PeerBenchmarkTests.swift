@@ -85,6 +85,7 @@ struct PeerBenchmarkTests {
             #expect(text.contains { $0.hasPrefix("peers.yaml:5:") && $0.contains("colour") }, "\(text)")
         }
         #expect(throws: LoadError.self) { try Self.config("minimum-group: 5") }
+        #expect(throws: LoadError.self) { try Self.config("groups: []") }
     }
 
     // MARK: - A synthetic set with enough evidence, to exercise ranking

@@ -105,7 +105,7 @@ public struct PeerConfig: Sendable, Hashable {
                 if let k, !features.isEmpty { config.neighbours = Neighbours(k: k, features: features, standardise: standardise) }
             }
             if let minimum = map["minimum-group"]?.integer(in: 2...10_000) { config.minimumGroup = minimum }
-            if map["groups"] == nil, map["neighbours"] == nil {
+            if config.groups.isEmpty, config.neighbours == nil, context.diagnostics.isEmpty {
                 map.reader.error("no peer groups are defined", hint: "add 'groups: [{by: [type, nation]}]' or 'neighbours: {k: 15, features: [population]}'")
             }
         }
