@@ -103,7 +103,7 @@ extension BenchmarkReporter {
     /// A strip plot: one row per peer group, a dot per ranked organisation, the quartile box and median.
     static func strip(_ result: PeerBenchmark.Result, grouping: Int, measure k: Int, title: String) -> String {
         let groups = result.groups.filter { $0.grouping == grouping }
-        let width = 640.0, left = 230.0, row = 26.0
+        let width = 760.0, left = 300.0, row = 26.0
         let plot = width - left - 20
         let height = Double(groups.count) * row + 30
         func x(_ score: Double) -> String { JSONValue.format(left + plot * min(max(score / result.maxScore, 0), 1)) }
@@ -148,7 +148,7 @@ extension BenchmarkReporter {
         .masthead{background:var(--dark);color:#fff;border-bottom:10px solid var(--blue)}.masthead__title{margin:0;padding:12px 0;font-weight:700}
         h1{font-size:2rem;margin:30px 0 20px}h2{font-size:1.5rem;margin:40px 0 15px}h3{font-size:1.1875rem;margin:0 0 5px}
         .lead{font-size:1.5rem}.code,.muted,.plot-text{color:var(--secondary)}.code{font-size:1rem}
-        .plot{margin:0 0 30px}.strip{width:100%;max-width:640px;height:auto}
+        .plot{margin:0 0 30px}.strip{width:100%;max-width:760px;height:auto}.plot-text{font-size:1rem}
         .strip .label,.strip .tick,.strip .withheld{font-size:11px;fill:var(--text)}.strip .withheld{fill:var(--secondary)}
         .strip .axis{stroke:var(--border)}.strip .iqr{fill:#d2e2f1}.strip .dot{fill:var(--blue);fill-opacity:.7}.strip .median{stroke:var(--text);stroke-width:3}
         .table-wrap{overflow-x:auto}table{border-collapse:collapse;width:100%;font-size:1rem}
