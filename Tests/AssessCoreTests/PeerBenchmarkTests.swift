@@ -171,6 +171,23 @@ struct PeerBenchmarkTests {
         #expect(none.groupings[0].unplaced[0].reason == "no-such-indicator not known")
     }
 
+    @Test("absurd populations never make a distance NaN: they count as not known")
+    func absurdPopulations() throws {
+        var set = Self.synthetic
+        set[0].organisation.population = 1e308
+        set[1].organisation.population = 1e308
+        set[2].organisation.population = -1e308
+        let result = try PeerBenchmark.run(set, config: PeerConfig(groups: [], neighbours: .init(k: 2, features: ["population"])))
+        #expect(result.groupings[0].unplaced.isEmpty)
+        #expect(result.groups.count == 10)
+        // The two at 1e308 are each other's nearest; on that scale the ordinary councils are all alike.
+        #expect(result.groups[0].members == [0, 1, 3], "1e308 is next to 1e308, then nearer the ordinary councils than -1e308")
+        #expect(result.groups.allSatisfy { $0.members.count == 3 })
+        let infinite = try PeerBenchmark.run([Self.synthetic[0], Self.synthetic[1]].map { var a = $0; a.organisation.population = .infinity; return a },
+                                             config: PeerConfig(groups: [], neighbours: .init(k: 2, features: ["population"])))
+        #expect(infinite.groupings[0].unplaced.count == 2, "an infinite population is not known")
+    }
+
     @Test("mixed frameworks, duplicates and nothing at all are refused")
     func refusals() {
         #expect(throws: PeerBenchmark.Problem.empty) { try PeerBenchmark.run([]) }

@@ -263,8 +263,12 @@ public enum PeerBenchmark {
                 return nil
             }
         }
+        raw = raw.map { row in row.map { $0.flatMap { $0.isFinite ? $0 : nil } } }
         for f in features.indices {
-            let known = raw.compactMap { $0[f] }.filter(\.isFinite)
+            // Divided by the largest magnitude first, so sums cannot overflow; standardising is unchanged by it.
+            let magnitude = raw.compactMap { $0[f] }.filter(\.isFinite).map(abs).max() ?? 0
+            let unit = magnitude > 0 ? magnitude : 1
+            let known = raw.compactMap { $0[f] }.filter(\.isFinite).map { $0 / unit }
             guard !known.isEmpty else { continue }
             let shift: Double, scale: Double
             switch standardise {
@@ -278,7 +282,13 @@ public enum PeerBenchmark {
                 shift = low
                 scale = high > low ? high - low : 1
             }
-            for r in raw.indices { raw[r][f] = raw[r][f].flatMap { $0.isFinite ? ($0 - shift) / scale : nil } }
+            // A value that still cannot be standardised counts as not known, so no distance is NaN.
+            for r in raw.indices {
+                raw[r][f] = raw[r][f].flatMap { value in
+                    let standardised = (value / unit - shift) / scale
+                    return standardised.isFinite ? standardised : nil
+                }
+            }
         }
         let rows: [[Double]?] = raw.map { row in row.contains { $0 == nil } ? nil : row.compactMap { $0 } }
         let missing = raw.map { row in features.indices.filter { row[$0] == nil }.map { features[$0] } }
