@@ -59,10 +59,15 @@ let package = Package(
             dependencies: ["AssessCore", "AssessKit", "CYAML"],
             path: "Benchmarks/LoaderBenchmark"
         ),
+        // Fuzzing (docs/fuzzing.md): every reader of third-party input as a target, run by the test suite's seeded
+        // mutation session and by `assess-fuzz` (libFuzzer with `scripts/fuzz`, or `assess-fuzz mutate`).
+        .target(name: "AssessFuzzing", dependencies: ["AssessCore", "AssessKit"], path: "Fuzz/AssessFuzzing"),
+        .systemLibrary(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"),
+        .executableTarget(name: "assess-fuzz", dependencies: ["AssessFuzzing", "CLibFuzzer"], path: "Fuzz/Driver"),
         .target(name: "TestSupport", dependencies: ["AssessCore", "AssessKit"], path: "Tests/TestSupport"),
         .testTarget(
             name: "AssessCoreTests",
-            dependencies: ["AssessCore", "AssessKit", "AssessReport", "TestSupport"],
+            dependencies: ["AssessCore", "AssessKit", "AssessReport", "AssessFuzzing", "TestSupport"],
             path: "Tests/AssessCoreTests",
             exclude: ["Fixtures"]
         ),

@@ -297,7 +297,7 @@ def main(argv):
         broken("generated schema: an answer that is not an option", generated, some_evidence,
                lambda d: d["facts"].__setitem__("channel.user-research", "supplier-form"))
         broken("generated schema: a rating out of range", generated, some_evidence,
-               lambda d: d["facts"].__setitem__("channel.staff-confidence", 11))
+               lambda d: d["facts"].__setitem__("inclusion.staff-confidence", 11))
 
     print(f"{report.passed} passed, {report.failed} failed")
     return 1 if report.failed else 0

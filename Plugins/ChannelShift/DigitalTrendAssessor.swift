@@ -38,13 +38,18 @@ public struct DigitalTrendAssessor: Assessor {
                             "the change in the digital share, when there is no monthly export"),
         ],
         parameters: [
-            ParameterDescription("digital", type: "list of channels", default: "[web, email, chat, social, app]", "channels counted as digital"),
+            ParameterDescription("digital", type: "list of channels", default: "[web, chat, app]",
+                                 "channels counted as digital self-service (email and social media messages are answered by staff: assisted contact)"),
             ParameterDescription("window", type: "whole number of months", default: "3",
                                  "months averaged at each end (fewer when the export is short: half its months)"),
         ] + Thresholds.parameterDescriptions,
         examples: [
-            // First two months: 12,300 of 32,000 digital (38.44%); last two: 14,700 of 32,000 (45.94%): +7.5 points, 5/6 of the way from level 4 (5) to 5 (8).
+            // First two months: 10,400 of 32,000 on web forms (32.5%); last two: 13,000 of 32,000 (40.63%): +8.1 points,
+            // past level 5 (8). Emails are assisted contact and not counted as digital.
             AssessorExample(parameters: "{thresholds: [0, 1, 3, 5, 8], window: 2}", evidence: "volumes: {file: contacts.csv}",
+                            files: ["contacts.csv": monthlyExport], expect: .level(5)),
+            // Counting email as digital, as a rubric may choose: 38.44% to 45.94%, +7.5 points, 5/6 of the way from level 4 (5) to 5 (8).
+            AssessorExample(parameters: "{thresholds: [0, 1, 3, 5, 8], window: 2, digital: [web, email]}", evidence: "volumes: {file: contacts.csv}",
                             files: ["contacts.csv": monthlyExport], expect: .level(4.8333)),
             AssessorExample(parameters: "thresholds: [0, 1, 3, 5, 8]", evidence: "{volumes: {phone: 100, web: 50}, change: 2}",
                             expect: .level(2.5)),
@@ -66,7 +71,7 @@ public struct DigitalTrendAssessor: Assessor {
         ])
 
     public init?(parameters: MappingReader, scale: Scale) {
-        var digital = ["web", "email", "chat", "social", "app"]
+        var digital = Channel.selfService
         if let list = parameters["digital"]?.list() { digital = list.compactMap { $0.string() }.map(Channel.id) }
         let window = parameters["window"]?.integer(in: 1...24) ?? 3
         guard let thresholds = Thresholds(parameters: parameters, scale: scale) else { return nil }

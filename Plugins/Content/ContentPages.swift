@@ -38,7 +38,15 @@ struct ContentPages: Sendable {
     var duplicates = 0
 
     /// Reads every file (sitemaps, sitemap indexes, or inventory CSVs; not a mix).
-    static func read(_ files: [EvidenceFile], input: AssessorInput, dateColumn: String?) throws(AssessmentIssue) -> ContentPages {
+    /// Which date an inventory is read for: when a page was last reviewed, or when it last changed.
+    enum DateKind: Sendable {
+        case reviewed, updated
+    }
+
+    /// Reads every file (sitemaps, sitemap indexes, or inventory CSVs; not a mix). An inventory's date column
+    /// is the one named, else a review date column (for `reviewed`) or a last-modified column (for `updated`).
+    static func read(_ files: [EvidenceFile], input: AssessorInput, dateColumn: String?,
+                     dateKind: DateKind = .reviewed) throws(AssessmentIssue) -> ContentPages {
         var result: ContentPages?
         var seen: Set<String> = []
         for file in files {
@@ -54,7 +62,7 @@ struct ContentPages: Sendable {
             if isXML {
                 try pages.addSitemap(file, depth: 0, access: input.files)
             } else {
-                try pages.addInventory(file, input: input, dateColumn: dateColumn)
+                try pages.addInventory(file, input: input, dateColumn: dateColumn, dateKind: dateKind)
             }
             result = pages
         }
@@ -113,7 +121,8 @@ struct ContentPages: Sendable {
         }
     }
 
-    private mutating func addInventory(_ file: EvidenceFile, input: AssessorInput, dateColumn wanted: String?) throws(AssessmentIssue) {
+    private mutating func addInventory(_ file: EvidenceFile, input: AssessorInput, dateColumn wanted: String?,
+                                       dateKind: DateKind) throws(AssessmentIssue) {
         let table: CSVTable
         let urlColumn: Int
         var dateColumn: Int?
@@ -123,7 +132,7 @@ struct ContentPages: Sendable {
             if let wanted {
                 dateColumn = try table.requireColumn([wanted])
             } else {
-                dateColumn = table.column(Self.reviewedColumns) ?? table.column(Self.modifiedColumns)
+                dateColumn = table.column(dateKind == .reviewed ? Self.reviewedColumns : Self.modifiedColumns)
             }
         } catch {
             throw input.csvError(error, in: file)

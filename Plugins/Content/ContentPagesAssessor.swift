@@ -5,8 +5,15 @@ import AssessCore
 public struct ContentPagesAssessor: Assessor {
     /// What is measured.
     enum Measure: String, CaseIterable, Sendable {
-        case reviewed, owned, brokenLinks = "broken-links"
+        case reviewed, updated, owned, brokenLinks = "broken-links"
     }
+
+    /// Why a sitemap's lastmod, or an inventory's last-modified date, is not a review: it changes whenever
+    /// anything on the page changes (a template, a typo, a link) and says nothing about whether someone
+    /// checked the page is still right, which is what a content review is (GDS, "Content design: planning,
+    /// writing and managing content", GOV.UK guidance, 2016, on the content lifecycle); the sitemaps.org
+    /// protocol 0.90 (2006) defines lastmod as the date the page was last modified.
+    static let lastmodIsNotReview = "a sitemap's lastmod (or an inventory's last-modified date) says when a page last changed, not when someone reviewed it"
 
     /// Owner cells that do not name an owner (compared ignoring case).
     public static let defaultNotOwners = ["", "-", "n/a", "na", "none", "unknown", "tbc", "tbd", "unassigned", "not assigned", "nobody", "vacant"]
@@ -19,6 +26,7 @@ public struct ContentPagesAssessor: Assessor {
     let per: Double
     let notOwners: Set<String>
     let thresholds: Thresholds
+    let sample: MinimumSample
 
     static let exampleSitemap = """
 
@@ -59,7 +67,7 @@ public struct ContentPagesAssessor: Assessor {
 
     public static let description = AssessorDescription(
         id: "content.pages", title: "Pages reviewed, owned and free of broken links",
-        purpose: "Reads a sitemap.xml (sitemaps.org protocol; a <sitemapindex> is followed to the sitemaps saved beside it) or a content inventory CSV (URL, Owner, Last reviewed or Last modified, Broken links), or several in a folder. 'reviewed': the share of pages whose review date (lastmod in a sitemap) falls in the last 12 months before the as-of date, which comes from an as-of fact or parameter, the fact's date, or the end of the evidence period, never the clock. 'owned': the share of pages with a named owner. 'broken-links': broken links per 100 pages. A fact holding a number is the count (pages reviewed, pages owned, or broken links), divided by the 'total' fact.",
+        purpose: "Reads a sitemap.xml (sitemaps.org protocol; a <sitemapindex> is followed to the sitemaps saved beside it) or a content inventory CSV (URL, Owner, Last reviewed, Last modified, Broken links), or several in a folder. 'reviewed': the share of pages whose review date (an inventory's Last reviewed column; a sitemap's lastmod is not a review, so a sitemap leaves the criterion not assessed) falls in the last 12 months before the as-of date, which comes from an as-of fact or parameter, the fact's date, or the end of the evidence period, never the clock. 'updated': the same from when pages last changed (sitemap lastmod, or an inventory's Last modified column). 'owned': the share of pages with a named owner. 'broken-links': broken links per 100 pages. A fact holding a number is the count (pages reviewed, pages owned, or broken links), divided by the 'total' fact.",
         roles: [
             RoleDescription("pages", type: "sitemap.xml or content inventory CSV (a file, folder or index), or a number",
                             "the site's pages, or the count the measure needs"),
@@ -67,22 +75,32 @@ public struct ContentPagesAssessor: Assessor {
             RoleDescription("as-of", type: "date (YYYY-MM-DD)", required: false, "the date the 12 months run back from"),
         ],
         parameters: [
-            ParameterDescription("measure", type: "reviewed | owned | broken-links", "what to measure"),
+            ParameterDescription("measure", type: "reviewed | updated | owned | broken-links", "what to measure"),
             ParameterDescription("months", type: "whole number", default: "12", "the review window, in months before the as-of date"),
             ParameterDescription("as-of", type: "date (YYYY-MM-DD)", default: "the as-of fact, else the pages fact's date, else the end of the evidence period",
                                  "the date the window runs back from"),
-            ParameterDescription("date-column", type: "column heading", default: "Last reviewed (or a like heading), else Last modified",
+            ParameterDescription("date-column", type: "column heading", default: "Last reviewed (or a like heading) for reviewed; Last modified (or a like heading) for updated",
                                  "the inventory column holding the review date"),
             ParameterDescription("date-format", type: "dmy | mdy", default: "dmy", "how dates written with slashes are read (31/03/2026 is dmy)"),
             ParameterDescription("per", type: "number", default: "100", "broken links are given per this many pages"),
             ParameterDescription("not-owners", type: "list of words", default: "'', -, n/a, none, unknown, tbc, tbd, unassigned, nobody, vacant",
                                  "owner cells that do not name an owner"),
-        ] + Thresholds.parameterDescriptions,
+        ] + MinimumSample.parameterDescriptions(default: ReadabilityAssessor.defaultMinimumPages, unit: "pages",
+                                                 why: "a site of fewer pages is a sample, not an inventory; after W3C WCAG-EM 1.0 (2014) step 3")
+            + Thresholds.parameterDescriptions,
         examples: [
             // 2 of 4 sitemap pages changed in the 12 months to 2026-02-28 (2025-02-28 onwards): 50%.
-            AssessorExample(parameters: "{measure: reviewed, thresholds: [20, 40, 60, 80, 95]}",
+            AssessorExample(parameters: "{measure: updated, thresholds: [20, 40, 60, 80, 95]}",
                             evidence: "pages: {file: sitemap.xml, source: measured, date: 2026-02-28}",
                             files: ["sitemap.xml": exampleSitemap], expect: .level(2.5)),
+            // A sitemap's lastmod is when a page changed, not when it was reviewed: not assessed.
+            AssessorExample(parameters: "{measure: reviewed, thresholds: [20, 40, 60, 80, 95]}",
+                            evidence: "pages: {file: sitemap.xml, source: measured, date: 2026-02-28}",
+                            files: ["sitemap.xml": exampleSitemap], expect: .notAssessed),
+            // Nor is an inventory's Last modified column.
+            AssessorExample(parameters: "{measure: reviewed, thresholds: [20, 40, 60, 80, 95]}",
+                            evidence: "pages: {file: inventory.csv, date: 2026-03-31}",
+                            files: ["inventory.csv": "URL,Last modified\nhttps://www.example.gov.uk/,2026-01-12\n"], expect: .notAssessed),
             // Inventory, as of 2026-03-31: 3 of 5 reviewed since 2025-03-31 (03/02/2025 is 3 February).
             AssessorExample(parameters: "{measure: reviewed, as-of: 2026-03-31, thresholds: [20, 40, 60, 80, 95]}",
                             evidence: "pages: {file: inventory.csv}", files: ["inventory.csv": exampleInventory], expect: .level(3)),
@@ -133,7 +151,10 @@ public struct ContentPagesAssessor: Assessor {
             guard let items = list.list() else { return nil }
             notOwners = Set(items.compactMap { $0.string()?.lowercased() })
         }
-        guard ok, var thresholds = Thresholds(parameters: parameters, scale: scale) else { return nil }
+        guard ok, var thresholds = Thresholds(parameters: parameters, scale: scale),
+              let sample = MinimumSample(parameters: parameters, default: ReadabilityAssessor.defaultMinimumPages, unit: "pages")
+        else { return nil }
+        self.sample = sample
         if thresholds.unit.isEmpty { thresholds.unit = measure == .brokenLinks ? " per \(Format.number(per)) pages" : "%" }
         self.measure = measure
         self.months = months
@@ -148,7 +169,7 @@ public struct ContentPagesAssessor: Assessor {
     public func assess(_ input: AssessorInput) throws(AssessmentIssue) -> AssessorResult {
         guard input.hasFile("pages") else { return try fromNumbers(input) }
         let files = try input.exportFiles("pages", extensions: ["xml", "csv"])
-        let site = try ContentPages.read(files, input: input, dateColumn: dateColumn)
+        let site = try ContentPages.read(files, input: input, dateColumn: dateColumn, dateKind: measure == .updated ? .updated : .reviewed)
         var findings = [
             Finding("source", site.source == .sitemap ? "Sitemaps read" : "Content inventory read", .list(site.files)),
             Finding("pages", "Pages listed", .number(Double(site.pages.count), unit: nil)),
@@ -156,17 +177,33 @@ public struct ContentPagesAssessor: Assessor {
         if site.duplicates > 0 {
             findings.append(Finding("duplicates", "Entries repeating a URL already listed (not counted again)", .number(Double(site.duplicates), unit: nil)))
         }
+        let result: AssessorResult
         switch measure {
-        case .reviewed: return try reviewed(site, input: input, findings: findings)
-        case .owned: return try owned(site, files: files, findings: findings)
-        case .brokenLinks: return try brokenLinks(site, files: files, findings: findings)
+        case .reviewed, .updated: result = try reviewed(site, input: input, findings: findings)
+        case .owned: result = try owned(site, files: files, findings: findings)
+        case .brokenLinks: result = try brokenLinks(site, files: files, findings: findings)
         }
+        return try sample.apply(count: site.pages.count, to: result)
     }
 
     // MARK: - Reviewed in the last 12 months
 
     private func reviewed(_ site: ContentPages, input: AssessorInput, findings: [Finding]) throws(AssessmentIssue) -> AssessorResult {
         var findings = findings
+        if measure == .reviewed, site.source == .sitemap {
+            throw .unassessable("\(Self.lastmodIsNotReview.prefix(1).uppercased() + Self.lastmodIsNotReview.dropFirst()); "
+                                + "give a content inventory with a 'Last reviewed' column.")
+        }
+        if site.source == .inventory, site.dateHeading == nil {
+            if measure == .reviewed {
+                throw .unassessable("the inventory has no review date column (looked for \(ContentPages.reviewedColumns.map { "'\($0)'" }.joined(separator: ", "))). "
+                                    + "A last-modified date says when a page last changed, not when someone reviewed it, so it does not count; "
+                                    + "add a 'Last reviewed' column, or name it with the date-column parameter.")
+            }
+            throw site.pages[0].file.error("the inventory has no last-modified date column (looked for \(ContentPages.modifiedColumns.map { "'\($0)'" }.joined(separator: ", ")))",
+                                           line: 1, column: 1, hint: "add a 'Last modified' column, or name it with the date-column parameter")
+        }
+        let verb = measure == .reviewed ? "reviewed" : "updated"
         let (asOf, asOfSource) = try resolveAsOf(input)
         let cutoff = asOf.adding(months: -months)
         var recent = 0, undated = 0, afterAsOf = 0
@@ -197,29 +234,25 @@ public struct ContentPagesAssessor: Assessor {
             if date >= cutoff { recent += 1 }
             if date > asOf { afterAsOf += 1 }
         }
-        if site.source == .inventory, site.dateHeading == nil {
-            throw site.pages[0].file.error("the inventory has no review date column (looked for \((ContentPages.reviewedColumns + ContentPages.modifiedColumns).map { "'\($0)'" }.joined(separator: ", ")))",
-                                           line: 1, column: 1, hint: "add a 'Last reviewed' column, or name it with the date-column parameter")
-        }
         let total = site.pages.count
         let share = Double(recent) / Double(total) * 100
         let sorted = dated.sorted { $0.date < $1.date }
         findings.append(Finding("date-used", "Date used", .text(site.source == .sitemap
-            ? "lastmod (when the page last changed, taken as its last review)"
+            ? "lastmod (when the page last changed; not a review)"
             : "column '\(site.dateHeading ?? "")'")))
         findings.append(Finding("as-of", "As of", .text("\(asOf) (\(asOfSource))")))
-        findings.append(Finding("window-start", "Reviewed on or after", .text(cutoff.description)))
-        findings.append(Finding("reviewed", "Pages reviewed in the last \(months) months", .number(Double(recent), unit: nil)))
-        if undated > 0 { findings.append(Finding("undated", "Pages with no date (counted as not reviewed)", .number(Double(undated), unit: nil))) }
-        if afterAsOf > 0 { findings.append(Finding("after-as-of", "Pages dated after the as-of date (counted as reviewed)", .number(Double(afterAsOf), unit: nil))) }
+        findings.append(Finding("window-start", "\(verb.capitalized) on or after", .text(cutoff.description)))
+        findings.append(Finding(verb, "Pages \(verb) in the last \(months) months", .number(Double(recent), unit: nil)))
+        if undated > 0 { findings.append(Finding("undated", "Pages with no date (counted as not \(verb))", .number(Double(undated), unit: nil))) }
+        if afterAsOf > 0 { findings.append(Finding("after-as-of", "Pages dated after the as-of date (counted as \(verb))", .number(Double(afterAsOf), unit: nil))) }
         if let oldest = sorted.first, let newest = sorted.last {
             findings.append(Finding("date-range", "Oldest and newest dates", .text("\(oldest.date) to \(newest.date)")))
         }
         let stale = sorted.filter { $0.date < cutoff }.prefix(5).map { "\($0.url) (\($0.date))" }
-        if !stale.isEmpty { findings.append(Finding("oldest-pages", "Longest unreviewed pages", .list(Array(stale)))) }
-        findings.append(Finding("share", "Share of pages reviewed in the last \(months) months", .number(share, unit: "%")))
-        let rationale = "\(Format.number(Double(recent))) of \(Format.number(Double(total))) pages were reviewed between \(cutoff) and \(asOf) (\(Format.number(share, decimals: 1))%)"
-            + (undated > 0 ? "; \(Format.number(Double(undated))) have no date" : "") + ". " + thresholds.explain(share, measure: "The share reviewed")
+        if !stale.isEmpty { findings.append(Finding("oldest-pages", measure == .reviewed ? "Longest unreviewed pages" : "Longest unchanged pages", .list(Array(stale)))) }
+        findings.append(Finding("share", "Share of pages \(verb) in the last \(months) months", .number(share, unit: "%")))
+        let rationale = "\(Format.number(Double(recent))) of \(Format.number(Double(total))) pages were \(verb) between \(cutoff) and \(asOf) (\(Format.number(share, decimals: 1))%)"
+            + (undated > 0 ? "; \(Format.number(Double(undated))) have no date" : "") + ". " + thresholds.explain(share, measure: "The share \(verb)")
         return AssessorResult(.level(thresholds.level(for: share)), rationale: rationale, findings: findings)
     }
 
@@ -336,6 +369,7 @@ public struct ContentPagesAssessor: Assessor {
         let what: String
         switch measure {
         case .reviewed: what = "pages reviewed in the last \(months) months"
+        case .updated: what = "pages updated in the last \(months) months"
         case .owned: what = "pages with a named owner"
         case .brokenLinks: what = "broken links"
         }

@@ -38,6 +38,12 @@ public struct ReadabilityAssessor: Assessor {
     let lineBreaks: Readability.LineBreaks
     let minimumWords: Int
     let thresholds: Thresholds
+    let sample: MinimumSample
+
+    /// Why 20 pages: a reading age from a handful of pages says more about those pages than the site. W3C's
+    /// Website Accessibility Conformance Evaluation Methodology (WCAG-EM 1.0, 2014, step 3) samples the common
+    /// pages, templates and key tasks plus a random set; 20 covers a council's top tasks with a few templates each.
+    static let defaultMinimumPages = 20
 
     static let plainPage = """
         Report a missed bin
@@ -71,7 +77,9 @@ public struct ReadabilityAssessor: Assessor {
             ParameterDescription("line-breaks", type: "sentence | wrapped", default: "sentence",
                                  "sentence: each line (heading, list item, paragraph) ends a sentence; wrapped: only blank lines do"),
             ParameterDescription("minimum-words", type: "whole number", default: "100", "pages with fewer words are flagged in the findings as unreliable"),
-        ] + Thresholds.parameterDescriptions,
+        ] + MinimumSample.parameterDescriptions(default: defaultMinimumPages, unit: "pages",
+                                                 why: "enough to cover the top tasks and their templates, after W3C WCAG-EM 1.0 (2014) step 3")
+            + Thresholds.parameterDescriptions,
         examples: [
             AssessorExample(parameters: "{thresholds: [16, 14, 12, 10, 9], direction: lower, unit: ' years'}",
                             evidence: "text: {file: bins.txt, source: measured}", files: ["bins.txt": plainPage], expect: .level(5)),
@@ -87,6 +95,10 @@ public struct ReadabilityAssessor: Assessor {
                             files: ["pages.yaml": "files:\n  - bins.txt\n  - missing.txt\n", "bins.txt": plainPage],
                             expect: .error("the file 'missing.txt' listed in the index does not exist")),
             AssessorExample(parameters: "{thresholds: [16, 14, 12, 10, 9], direction: lower}", evidence: "other: 12", expect: .notAssessed),
+            // Two pages against a minimum of 3 that refuses a level below it.
+            AssessorExample(parameters: "{thresholds: [16, 14, 12, 10, 9], direction: lower, minimum-sample: 3, below-minimum: not-assessed}",
+                            evidence: "text: {file: pages}", files: ["pages/bins.txt": plainPage, "pages/ctr.txt": officialPage],
+                            expect: .notAssessed),
         ])
 
     public init?(parameters: MappingReader, scale: Scale) {
@@ -94,8 +106,10 @@ public struct ReadabilityAssessor: Assessor {
         let aggregate = parameters["aggregate"]?.choice(Aggregate.self) ?? .median
         let lineBreaks = parameters["line-breaks"]?.choice(Readability.LineBreaks.self) ?? .sentence
         let minimumWords = parameters["minimum-words"]?.integer(in: 0...1_000_000) ?? 100
-        guard var thresholds = Thresholds(parameters: parameters, scale: scale) else { return nil }
+        guard var thresholds = Thresholds(parameters: parameters, scale: scale),
+              let sample = MinimumSample(parameters: parameters, default: Self.defaultMinimumPages, unit: "pages") else { return nil }
         if thresholds.unit.isEmpty, measure == .readingAge { thresholds.unit = " years" }
+        self.sample = sample
         self.measure = measure
         self.aggregate = aggregate
         self.lineBreaks = lineBreaks
@@ -150,6 +164,7 @@ public struct ReadabilityAssessor: Assessor {
         let rationale = "The \(aggregate.rawValue) \(measure.label) of \(pages.count) sample page\(pages.count == 1 ? "" : "s") is \(thresholds.show(Double((value * 10).rounded()) / 10)) ("
             + "\(Format.number(pooled.wordsPerSentence, decimals: 1)) words per sentence, \(Format.number(pooled.syllablesPerWord, decimals: 2)) syllables per word overall). "
             + thresholds.explain(value, measure: "The \(measure.label)")
-        return AssessorResult(.level(thresholds.level(for: value)), rationale: rationale, findings: findings)
+        return try sample.apply(count: pages.count,
+                                to: AssessorResult(.level(thresholds.level(for: value)), rationale: rationale, findings: findings))
     }
 }

@@ -4,6 +4,17 @@ import AssessCore
 /// people sent it, with how much of what it published was broadcast rather than reply.
 public struct ConversationRatioAssessor: Assessor {
     let thresholds: Thresholds
+    let sample: MinimumSample
+    /// Above this share of replies repeating another reply's text, the level is capped.
+    let cannedLimit: Double
+    /// The level canned replies cap the criterion at.
+    let cannedCap: Int
+
+    /// Why 100 received: below it one or two replies move the ratio across a whole level band (a band is 10
+    /// to 15 points wide), and the 95% margin of a share of 100 is about +/-10 points.
+    static let defaultMinimumReceived = 100
+    /// Fewer replies than this are too few to judge whether they repeat one text.
+    static let cannedMinimumReplies = 10
 
     /// A small export in the neutral layout, for the examples.
     static let neutralExport = """
@@ -33,8 +44,18 @@ public struct ConversationRatioAssessor: Assessor {
             RoleDescription("received", type: "number", required: false,
                             "comments, mentions and messages received (read only when 'replies' is a number)"),
         ],
-        parameters: Thresholds.parameterDescriptions,
+        parameters: [
+            ParameterDescription("canned-limit", type: "percentage", default: "50",
+                                 "when the export has each reply's text (X tweet activity) and more than this share of at least 10 replies repeat another reply word for word (ignoring @names, links, case and punctuation), the replies are canned"),
+            ParameterDescription("canned-cap", type: "level", default: "2", "the highest level canned replies can reach"),
+        ] + MinimumSample.parameterDescriptions(default: defaultMinimumReceived, unit: "comments, mentions and messages received",
+                                                 why: "below 100 one or two replies move the ratio across a level band")
+            + Thresholds.parameterDescriptions,
         examples: [
+            // 12 replies to 12 replies received, 10 of them the same acknowledgement: 100 per 100 would be level 5,
+            // but 83% of the replies repeat another word for word, so the level is capped at 2.
+            AssessorExample(parameters: "thresholds: [5, 15, 30, 45, 60]", evidence: "replies: {file: tweets.csv}",
+                            files: ["tweets.csv": cannedExport], expect: .level(2)),
             // 500 replies to 1,800 received: 27.78%, between level 2 (15) and level 3 (30).
             AssessorExample(parameters: "thresholds: [5, 15, 30, 45, 60]", evidence: "replies: {file: social.csv}",
                             files: ["social.csv": neutralExport], expect: .level(2.8519)),
@@ -54,7 +75,32 @@ public struct ConversationRatioAssessor: Assessor {
             AssessorExample(parameters: "thresholds: [5, 15, 30, 45, 60]", evidence: "replies: 290", expect: .notAssessed),
         ])
 
+    /// An X (Twitter) tweet activity export whose replies are mostly one acknowledgement.
+    static let cannedExport: String = {
+        var lines = ["\"Tweet id\",\"Tweet text\",\"time\",\"impressions\",\"engagements\",\"replies\""]
+        for index in 0..<10 {
+            lines.append("\"10\(index)\",\"@resident\(index) Thanks for getting in touch. Please report this at https://t.co/x\(index)\",\"2025-08-0\(index % 9 + 1) 10:00 +0000\",\"50\",\"1\",\"1\"")
+        }
+        lines.append("\"120\",\"@resident_ab The crew will return for your bin tomorrow morning.\",\"2025-08-10 10:00 +0000\",\"40\",\"1\",\"1\"")
+        lines.append("\"121\",\"@resident_cd The road reopens on Monday.\",\"2025-08-11 10:00 +0000\",\"40\",\"1\",\"1\"")
+        return lines.joined(separator: "\n") + "\n"
+    }()
+
+    /// A reply's text reduced to its words: @names, links, case and punctuation dropped.
+    static func normalised(_ text: String) -> String {
+        text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
+            .filter { !$0.hasPrefix("@") && !$0.lowercased().hasPrefix("http") }
+            .map { String($0.lowercased().filter { $0.isLetter || $0.isNumber }) }
+            .filter { !$0.isEmpty }
+            .joined(separator: " ")
+    }
+
     public init?(parameters: MappingReader, scale: Scale) {
+        guard let sample = MinimumSample(parameters: parameters, default: Self.defaultMinimumReceived,
+                                         unit: "comments, mentions and messages received") else { return nil }
+        self.sample = sample
+        cannedLimit = parameters["canned-limit"]?.number(in: 0...100) ?? 50
+        cannedCap = parameters["canned-cap"]?.integer(in: 1...scale.top) ?? min(2, scale.top)
         guard let thresholds = Thresholds(parameters: parameters, scale: scale) else { return nil }
         var t = thresholds
         if t.unit.isEmpty { t.unit = "%" }
@@ -68,6 +114,8 @@ public struct ConversationRatioAssessor: Assessor {
         var replies: Double = 0
         var impressions: Double? = nil
         var engagements: Double? = nil
+        /// Each reply's text reduced to its words, when the export has it.
+        var replyTexts: [String] = []
     }
 
     public func assess(_ input: AssessorInput) throws(AssessmentIssue) -> AssessorResult {
@@ -80,7 +128,7 @@ public struct ConversationRatioAssessor: Assessor {
             }
             guard replies >= 0 else { throw input.invalid("replies sent cannot be negative", at: try input.value("replies")) }
             let ratio = replies / received * 100
-            return AssessorResult(
+            return try sample.apply(measured: received, to: AssessorResult(
                 .level(thresholds.level(for: ratio)),
                 rationale: "\(Format.number(replies, decimals: 0)) replies to \(Format.number(received, decimals: 0)) comments, mentions and messages received "
                     + "(\(Format.number(ratio, decimals: 1)) per 100). " + thresholds.explain(ratio, measure: "The conversation ratio"),
@@ -88,7 +136,7 @@ public struct ConversationRatioAssessor: Assessor {
                     Finding("replies-sent", "Replies sent", .number(replies, unit: nil)),
                     Finding("received", "Comments, mentions and messages received", .number(received, unit: nil)),
                     Finding("conversation-ratio", "Replies per 100 received", .number(ratio, unit: "%")),
-                ])
+                ]))
         }
         let export = try SocialExport(try input.file("replies"))
         let (platforms, counts, kinds) = try read(export)
@@ -99,6 +147,7 @@ public struct ConversationRatioAssessor: Assessor {
             if let posts = next.posts { sum.posts = (sum.posts ?? 0) + posts }
             if let value = next.impressions { sum.impressions = (sum.impressions ?? 0) + value }
             if let value = next.engagements { sum.engagements = (sum.engagements ?? 0) + value }
+            sum.replyTexts += next.replyTexts
             return sum
         }
         guard total.received > 0 else {
@@ -143,7 +192,21 @@ public struct ConversationRatioAssessor: Assessor {
             + "(\(Format.number(ratio, decimals: 1)) per 100)"
         if let broadcast { rationale += "; \(Format.number(broadcast, decimals: 0))% of what was published was broadcast" }
         rationale += ". " + thresholds.explain(ratio, measure: "The conversation ratio")
-        return AssessorResult(.level(thresholds.level(for: ratio)), rationale: rationale, findings: findings)
+        var level = thresholds.level(for: ratio)
+        if total.replyTexts.count >= Self.cannedMinimumReplies {
+            var seen: [String: Int] = [:]
+            for text in total.replyTexts { seen[text, default: 0] += 1 }
+            let repeated = total.replyTexts.filter { (seen[$0] ?? 0) > 1 }.count
+            let share = Double(repeated) / Double(total.replyTexts.count) * 100
+            findings.append(Finding("repeated-replies", "Replies repeating another reply word for word", .number(share, unit: "%")))
+            if share > cannedLimit, level > Double(cannedCap) {
+                level = Double(cannedCap)
+                rationale += " Level capped at \(cannedCap): \(Format.number(share, decimals: 0))% of the \(total.replyTexts.count) replies repeat another reply word for word "
+                    + "(more than \(Format.number(cannedLimit))%), so they are canned acknowledgements rather than conversation."
+            }
+        }
+        return try sample.apply(measured: total.received,
+                                to: AssessorResult(.level(level), rationale: rationale, findings: findings))
     }
 
     /// Counts by platform, the platforms in order, and what "received" counts.
@@ -169,9 +232,10 @@ public struct ConversationRatioAssessor: Assessor {
                 var shown: Double?, engaged: Double?
                 if let column = impressions { shown = try table.optionalCount(row, column) }
                 if let column = engagements { engaged = try table.optionalCount(row, column) }
+                let words = isReply ? Self.normalised(table.text(row, text)) : ""
                 add(SocialExport.twitter) { c in
                     c.received += received
-                    if isReply { c.replies += 1 } else { c.posts = (c.posts ?? 0) + 1 }
+                    if isReply { c.replies += 1; c.replyTexts.append(words) } else { c.posts = (c.posts ?? 0) + 1 }
                     if let shown { c.impressions = (c.impressions ?? 0) + shown }
                     if let engaged { c.engagements = (c.engagements ?? 0) + engaged }
                 }

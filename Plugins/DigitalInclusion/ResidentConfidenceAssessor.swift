@@ -5,8 +5,9 @@ import AssessCore
 ///
 /// Answers such as "Don't know" or a blank cell are non-responses and are left out; any other text, or a
 /// rating outside the scale, is an error naming the line. A `weight` column, when there is one, weights the
-/// share (and the margin of error uses the effective sample size). Fewer answers than `min-responses` gives a
-/// low-sample warning and caps confidence at that of self-reported evidence.
+/// share (and the margin of error uses the effective sample size). Fewer answers than `minimum-sample` (100)
+/// gives a low-sample warning and caps confidence at that of self-reported evidence, or with
+/// `below-minimum: not-assessed` gives no level.
 public struct ResidentConfidenceAssessor: Assessor {
     /// Answers counted as no answer (compared in lower case).
     public static let defaultNonResponses = ["", "don't know", "dont know", "do not know", "prefer not to say",
@@ -18,6 +19,13 @@ public struct ResidentConfidenceAssessor: Assessor {
     let scaleMin: Double
     let scaleMax: Double
     let minResponses: Int
+    let sample: MinimumSample
+
+    /// Why 100: the 95% margin of error of a share is 1.96 x sqrt(p(1 - p) / n), which at p = 50% is
+    /// +/-9.8 points for 100 answers and +/-17.9 for 30 (the usual simple-random-sample formula, as in ONS,
+    /// "Uncertainty and how we measure it for our surveys", methodology page). Below 100 the margin is wider than the
+    /// 10 to 15 point bands between this criterion's levels, so the level could be one either side.
+    static let defaultMinimumResponses = 100
     let nonResponses: [String]
     let thresholds: Thresholds
 
@@ -36,11 +44,13 @@ public struct ResidentConfidenceAssessor: Assessor {
             ParameterDescription("top-box", type: "number", default: "8", "the lowest rating counted as confident"),
             ParameterDescription("scale-min", type: "number", default: "0", "the lowest rating on the survey's scale"),
             ParameterDescription("scale-max", type: "number", default: "10", "the highest rating on the survey's scale"),
-            ParameterDescription("min-responses", type: "whole number", default: "30",
-                                 "fewer answers than this gives a low-sample warning and caps confidence at 0.5"),
+            ParameterDescription("min-responses", type: "whole number", default: "the minimum-sample",
+                                 "the older name of minimum-sample, still read when minimum-sample is not given"),
             ParameterDescription("non-responses", type: "list of text", default: "blank, don't know, prefer not to say, refused, n/a, dk",
                                  "answers treated as no answer"),
-        ] + Thresholds.parameterDescriptions,
+        ] + MinimumSample.parameterDescriptions(default: defaultMinimumResponses, unit: "responses",
+                                                 why: "at 100 the 95% margin of error of a share is about +/-10 points, within one level's band")
+            + Thresholds.parameterDescriptions,
         examples: [
             AssessorExample(
                 parameters: "thresholds: [20, 35, 50, 60, 75]",
@@ -83,6 +93,10 @@ public struct ResidentConfidenceAssessor: Assessor {
                 files: ["survey.csv": "respondent_id,age_band\nR1,35-44\n"],
                 expect: .error("no rating column")),
             AssessorExample(parameters: "thresholds: [20, 35, 50, 60, 75]", evidence: "other: 1", expect: .notAssessed),
+            // Two ratings against a minimum that refuses a level below it.
+            AssessorExample(parameters: "{thresholds: [20, 35, 50, 60, 75], minimum-sample: 100, below-minimum: not-assessed}",
+                            evidence: "survey: {file: survey.csv}", files: ["survey.csv": "respondent_id,confidence\nR1,9\nR2,4\n"],
+                            expect: .notAssessed),
         ])
 
     public init?(parameters: MappingReader, scale: Scale) {
@@ -92,7 +106,11 @@ public struct ResidentConfidenceAssessor: Assessor {
         topBox = parameters["top-box"]?.number() ?? 8
         scaleMin = parameters["scale-min"]?.number() ?? 0
         scaleMax = parameters["scale-max"]?.number() ?? 10
-        minResponses = parameters["min-responses"]?.integer(in: 1...1_000_000) ?? 30
+        let older = parameters["min-responses"]?.integer(in: 1...1_000_000)
+        guard var sample = MinimumSample(parameters: parameters, default: older ?? Self.defaultMinimumResponses, unit: "responses") else { return nil }
+        if parameters["minimum-sample"] == nil, let older { sample.minimum = older }
+        self.sample = sample
+        minResponses = sample.minimum
         if let list = parameters["non-responses"]?.list() {
             nonResponses = list.compactMap { $0.string()?.lowercased() }
         } else {
@@ -206,6 +224,10 @@ public struct ResidentConfidenceAssessor: Assessor {
             }
         }
         var cap: Double?
+        if n < minResponses, sample.below == .notAssessed {
+            throw .unassessable("only \(n) respondents gave a rating, fewer than the minimum of \(minResponses) this criterion needs; "
+                                + "survey more residents, or lower 'minimum-sample:' in the rubric.")
+        }
         if n < minResponses {
             cap = Provenance.selfReported.confidence
             findings.append(Finding("low-sample", "Warning",

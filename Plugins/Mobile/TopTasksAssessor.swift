@@ -13,6 +13,13 @@ public struct TopTasksAssessor: Assessor {
 
     let weightByVolume: Bool
     let thresholds: Thresholds
+    let sample: MinimumSample
+
+    /// Why 10 tasks: a council's top tasks (bins, council tax, parking, planning, housing, school admissions,
+    /// benefits, reporting a problem ...) run to about ten; Gerry McGovern's top tasks method (Top Tasks: A
+    /// How-to Guide, 2018) finds that a small set of tasks, typically 5 to 10, carries a quarter of demand. A
+    /// sheet of fewer tasks says more about the tasks chosen than about the site.
+    static let defaultMinimumTasks = 10
 
     static let exampleSheet = """
         Task,Completed on phone,Volume,Tested on,Notes
@@ -34,7 +41,9 @@ public struct TopTasksAssessor: Assessor {
         parameters: [
             ParameterDescription("weight-by-volume", type: "boolean", default: "false",
                                  "weight each task by its 'Volume' column (transactions or visits a year)"),
-        ] + Thresholds.parameterDescriptions,
+        ] + MinimumSample.parameterDescriptions(default: defaultMinimumTasks, unit: "tasks",
+                                                 why: "a council's top tasks run to about ten; McGovern, Top Tasks, 2018")
+            + Thresholds.parameterDescriptions,
         examples: [
             AssessorExample(parameters: "thresholds: [20, 40, 60, 80, 100]", evidence: "tasks: {file: top-tasks.csv, source: measured}",
                             files: ["top-tasks.csv": exampleSheet], expect: .level(3)),
@@ -47,12 +56,17 @@ public struct TopTasksAssessor: Assessor {
             AssessorExample(parameters: "thresholds: [20, 40, 60, 80, 100]", evidence: "tasks: {file: top-tasks.csv}",
                             files: ["top-tasks.csv": "Task,Completed on phone\n"], expect: .error("no tasks")),
             AssessorExample(parameters: "thresholds: [20, 40, 60, 80, 100]", evidence: "total: 12", expect: .notAssessed),
+            // Five tasks against a minimum of 10 that refuses a level below it.
+            AssessorExample(parameters: "{thresholds: [20, 40, 60, 80, 100], minimum-sample: 10, below-minimum: not-assessed}",
+                            evidence: "tasks: {file: top-tasks.csv}", files: ["top-tasks.csv": exampleSheet], expect: .notAssessed),
         ])
 
     public init?(parameters: MappingReader, scale: Scale) {
         let weight = parameters["weight-by-volume"]?.bool() ?? false
-        guard var thresholds = Thresholds(parameters: parameters, scale: scale) else { return nil }
+        guard var thresholds = Thresholds(parameters: parameters, scale: scale),
+              let sample = MinimumSample(parameters: parameters, default: Self.defaultMinimumTasks, unit: "tasks") else { return nil }
         if thresholds.unit.isEmpty { thresholds.unit = "%" }
+        self.sample = sample
         self.weightByVolume = weight
         self.thresholds = thresholds
     }
@@ -131,7 +145,7 @@ public struct TopTasksAssessor: Assessor {
             throw file.error("the volumes add up to zero", line: table.headerLine, column: 1, hint: "give each task's yearly volume")
         }
         rationale += ". " + thresholds.explain(share, measure: weightByVolume ? "The volume-weighted share" : "The share")
-        return AssessorResult(.level(thresholds.level(for: share)), rationale: rationale, findings: findings)
+        return try sample.apply(count: total, to: AssessorResult(.level(thresholds.level(for: share)), rationale: rationale, findings: findings))
     }
 
     private func fromNumbers(_ input: AssessorInput) throws(AssessmentIssue) -> AssessorResult {

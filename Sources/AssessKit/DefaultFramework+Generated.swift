@@ -27,8 +27,8 @@ levels:
     Services are redesigned with their users, failure demand is measured and falling, most contact is
     digital, and leaders review performance by channel.
   5: >-
-    Digital is the channel most people choose because it is better. Avoidable demand is removed at its
-    cause, performance is published, and assisted routes use the same services as everyone else.
+    Most contact is digital self-service completed end to end. Avoidable demand is removed at its cause,
+    performance is published, and assisted routes use the same services as everyone else.
 criteria:
   - id: cs-demand-analysis
     title: Demand analysis before moving services online
@@ -43,10 +43,11 @@ criteria:
       repeat calls, unclear letters). Answer yes or no to each statement. The statements for a level
       count only when every statement for the levels below it holds.
     rationale: >
-      The seeds give a demand analysis as the first thing to do to avoid a failed digital
-      transformation: understand who your customers are and what they need before moving anything
-      online. Their example is a council buying a digital complaints system when a root-cause analysis
-      would have removed the complaints. Putting a poor process online does "the wrong thing righter".
+      ICE Creates ("The first thing to consider to avoid digital transformation failure", 2017) gives a
+      demand analysis as the first step: understand who your customers are and what they need before
+      moving anything online. Its example is an organisation buying a digital complaints system when a
+      root-cause analysis would have removed the complaints. Dave Briggs ("Digital visions", 2012) calls
+      putting a poor process online doing "the wrong thing righter".
       John Seddon's distinction between value and failure demand, and the 2008-2010 national indicator
       NI 14 (reducing avoidable contact), give councils a standard way to classify contact.
     weight: 3
@@ -107,26 +108,29 @@ criteria:
       How many contacts did the council handle last year through each channel (face to face, phone,
       email, post, web, chat and others)?
     guidance: >
-      Give contacts for the last full financial year, by channel, as channel.volumes: either a mapping
-      of channel to contacts, or the contact-centre export named with file: (a CSV with a channel column
-      and a contacts column, optionally service and month, one row per channel per month or one row per
+      Give contacts for the last full financial year, by channel, as channel.volumes: either a mapping of
+      channel to contacts, or the contact-centre export named with file: (a CSV with a channel column and
+      a contacts column, optionally service and month, one row per channel per month or one row per
       contact; see docs/plugins/channel-shift.md). Use telephony reports for calls answered, reception or
       booking logs for visits, the mail room log for letters, the email system or CRM for emails, and the
       forms or case-management platform for web. Count a web contact as a completed online transaction or
-      form (a report, application, payment or booking). Do not count page views or visits, or the web
-      share will not be comparable with phone calls. An export covering other than twelve months is
-      scaled to a year for the cost figures. If you know your own cost per contact by channel, give it as
-      channel.unit-costs in pounds (a mapping, or a CSV with channel and cost per contact columns).
-      Otherwise the Socitm 2012 benchmarks are used, and channels without a benchmark are left out of
-      the cost figure and named.
+      form (a report, application, payment or booking). Digital here means self-service: web, chat and
+      apps. Email is written contact that staff must read and often re-key (the "emailed form" of level
+      1), so it is an assisted channel, not digital self-service. Do not count page views or visits, or
+      the web share will not be comparable with phone calls. An export covering other than twelve months
+      is scaled to a year for the cost figures. If you know your own cost per contact by channel, give it
+      as channel.unit-costs in pounds (a mapping, or a CSV with channel and cost per contact columns).
+      Otherwise the Socitm 2012 benchmarks are used, and channels without a benchmark are left out of the
+      cost figure and named.
     rationale: >
       Socitm's 2012 study "Potential for channel shift in local government", used by GDS in the Digital
-      Efficiency Report (annex 5), found that a contact cost councils on average £8.62 face to face,
-      £2.83 by phone and £0.15 on the web. A web contact costs about 2% of a visit. Socitm estimated that
-      about two thirds of English councils' contacts in 2011/12 were online, although that count
-      included web visits. GDS modelled 82% digital take-up. The seeds cite Skanderborg (Denmark), which cut the cost of a contact from about £16.50 to
-      £1.15 by moving it online. The share is only worth having if the digital route is the better one,
-      which the other criteria check.
+      Efficiency Report (annex 5), found that a contact cost councils on average £8.62 face to face, £2.83
+      by phone and £0.15 on the web. A web contact costs about 2% of a visit. Socitm estimated that about
+      two thirds of English councils' contacts in 2011/12 were online, although that count included web
+      visits. GDS modelled 82% digital take-up. Adobe's UK public sector blog ("Managing Customer
+      Experience Management in Public Sector", 2010) reports that Skanderborg Municipality (Denmark) cut
+      the cost of a contact from about £16.50 to £1.15 by moving it online. The share is only worth having
+      if the digital route is the better one, which the other criteria check.
     weight: 3
     core: false
     assessor: channel-shift.channel-mix
@@ -134,14 +138,15 @@ criteria:
       volumes: channel.volumes
       unit-costs: channel.unit-costs
     parameters:
+      digital: [web, chat, app]
       thresholds: [20, 35, 50, 65, 80]
       target-share: 80
     levels:
-      1: Under 20% of contacts are digital; phone and face to face carry almost everything.
-      2: About 35% of contacts are digital, mostly email and simple forms.
-      3: About half of all contacts are digital.
-      4: About 65% of contacts are digital and the cost to serve is falling.
-      5: 80% or more of contacts are digital, near the GDS take-up assumption, and assisted routes remain.
+      1: Under 20% of contacts are digital self-service; phone, email and face to face carry almost everything.
+      2: About 35% of contacts are digital self-service.
+      3: About half of all contacts are digital self-service.
+      4: About 65% of contacts are digital self-service.
+      5: 80% or more of contacts are digital self-service, near the GDS take-up assumption.
 
   - id: cs-digital-trend
     title: Trend in the digital share of contacts
@@ -171,13 +176,14 @@ criteria:
       volumes: channel.volumes
       change: channel.digital-share-change
     parameters:
+      digital: [web, chat, app]
       thresholds: [0, 1, 3, 5, 8]
       window: 3
     levels:
       1: The digital share is flat or falling over the year.
       2: The digital share rose by about one percentage point over the year.
       3: The digital share rose by about three points over the year.
-      4: The digital share rose by about five points over the year, as services are redesigned and promoted.
+      4: The digital share rose by about five points over the year.
       5: The digital share rose by eight points or more over the year.
 
   - id: cs-avoidable-contact
@@ -211,11 +217,11 @@ criteria:
       direction: lower
       unit: "%"
     levels:
-      1: Half or more of all contact is avoidable, or nobody knows.
-      2: About 40% of contact is avoidable; failure demand has been measured but not tackled.
-      3: About 30% of contact is avoidable, and the largest causes are known and being worked on.
-      4: About 20% of contact is avoidable and the share is falling year on year.
-      5: 10% or less of contact is avoidable; services rarely make people chase or repeat themselves.
+      1: Half or more of the contact sampled is avoidable.
+      2: About 40% of the contact sampled is avoidable.
+      3: About 30% of the contact sampled is avoidable.
+      4: About 20% of the contact sampled is avoidable.
+      5: 10% or less of the contact sampled is avoidable; people rarely have to chase or repeat themselves.
 
   - id: cs-end-to-end
     title: Services that can be completed online end to end
@@ -234,8 +240,10 @@ criteria:
       transactions'); both counts then come from the list, and the share of transactions that can be
       completed end to end is shown too.
     rationale: >
-      In the seeds, a resident who can only contact her landlord online through an email form says it
-      is quicker to phone. When online services are poor, most people would rather phone up or visit.
+      Paul Taylor of Bromford ("The Battle Against Digital Disruption", c. 2013) describes a tenant whose
+      only online route to her landlord is "essentially an email form", so she finds it quicker to phone.
+      Dave Briggs ("Communicating customer access", 2012) found that when online public services are
+      poor, most people would rather phone up or visit.
       GDS Service Standard point 2 asks services to solve a whole problem for users, not put part of a
       process online. Socitm's Better Connected surveys tested whether common council tasks could
       actually be completed online, because many could only be started.
@@ -250,11 +258,11 @@ criteria:
       direction: higher
       unit: "%"
     levels:
-      1: Up to 10% of transactional services can be completed online; most online forms are emails to an officer.
-      2: About a quarter of services can be completed online, mostly payments and simple reports.
-      3: About 45% of services, including the highest-volume ones, can be completed online end to end.
-      4: About two thirds of services can be completed online with progress tracking.
-      5: 85% or more of services can be completed online end to end, and the rest have a documented reason.
+      1: Up to 10% of transactional services can be completed online end to end.
+      2: About a quarter of transactional services can be completed online end to end.
+      3: About 45% of transactional services can be completed online end to end.
+      4: About two thirds of transactional services can be completed online end to end, with a reference and progress updates.
+      5: 85% or more of transactional services can be completed online end to end.
 
   - id: cs-assisted-routes
     title: Assisted routes kept open
@@ -265,14 +273,16 @@ criteria:
       Answer yes or no to each practice in the list. Check the website as a resident would: find the
       phone number from the home page and from three service pages that have online forms. Look for an
       equality impact assessment on any decision to reduce opening hours, phone lines or paper forms.
+      This is the one criterion that asks about the visible phone number, assisted digital on the same
+      system and equality impact assessments; help to get online is asked in inc-assisted-digital.
     rationale: >
-      One seed calls the idea of "nudging" people online by hiding the phone number and address
-      bullying, not nudging. People should be able to use a service in whatever way they prefer, and the
-      council's job is to make its preferred channel the one people would choose anyway. GDS Service
-      Standard points 3 (joined-up experience across all channels) and 5 (make sure everyone can use the
-      service) and the Public Sector Equality Duty (Equality Act 2010, s149) say the same. ONS found that
-      6.3% of UK adults had never used the internet in 2020, and only 54% of people aged 75 and over were
-      recent users.
+      Dave Briggs ("Communicating customer access", 2012, from Channel Shift Camp in Birmingham) calls the
+      idea of "nudging" people online by hiding the phone number and address bullying, not nudging. People
+      should be able to use a service in whatever way they prefer, and the council's job is to make its
+      preferred channel the one people would choose anyway. GDS Service Standard points 3 (joined-up
+      experience across all channels) and 5 (make sure everyone can use the service) and the Public Sector
+      Equality Duty (Equality Act 2010, s149) say the same. ONS found that 6.3% of UK adults had never
+      used the internet in 2020, and only 54% of people aged 75 and over were recent users.
     weight: 2
     core: true
     assessor: checklist
@@ -295,19 +305,20 @@ criteria:
         - id: equality-impact
           label: An equality impact assessment is done before any channel is reduced, and its findings are acted on.
           weight: 2
-        - id: inclusion-support
-          label: People are offered free help to get online (libraries, community partners, free data or devices) when they make contact.
-          weight: 1
         - id: accessible-contact
           label: Contact is possible through Relay UK and BSL video relay, and information is available in accessible formats and other languages on request.
           weight: 1
       thresholds: [0, 30, 55, 80, 100]
+      # Essential practices: without them the level stays below this one, whatever the share.
+      requires:
+        3: [phone-number-visible, same-outcome]
+        4: [assisted-digital, equality-impact]
     levels:
       1: The phone number is hidden or hard to find, and people who cannot go online have no clear route.
       2: Phone and face-to-face routes exist, but they are hard to find or give a slower, worse service.
-      3: Assisted routes are easy to find and give the same outcome; some people are helped to go online.
+      3: The phone number is easy to find, face-to-face help exists, and assisted routes give the same outcome.
       4: Assisted digital uses the same systems, and every channel reduction has an equality impact assessment.
-      5: Every practice is in place; people choose digital because it is better, and everyone else is still served well.
+      5: Every practice is in place, including Relay UK, BSL video relay and accessible formats on request.
 
   - id: cs-user-research
     title: Services designed with their users
@@ -318,9 +329,10 @@ criteria:
       assessments, or discovery and alpha reports.
     rationale: >
       GDS Service Standard point 1 (understand users and their needs) and the Local Government Digital
-      Service Standard both start from user research. The seeds argue that a service ought to sell
-      itself: big online services are never advertised, people use them because they are better. One
-      seed gives its first rule as planning with the customer in mind. Without that, councils end up
+      Service Standard both start from user research. Dave Briggs ("Communicating customer access",
+      2012) argues that a service ought to sell itself: big online services are never advertised, people
+      use them because they are better. Adobe's UK public sector blog (2010) gives as rule one for any
+      public sector system "plan with the customer in mind". Without that, councils end up
       persuading people to accept a worse experience.
     weight: 2
     core: false
@@ -403,6 +415,11 @@ criteria:
           label: Performance data is published for residents.
           weight: 1
       thresholds: [0, 25, 50, 75, 100]
+      # Essential practices: without them the level stays below this one, whatever the share.
+      requires:
+        2: [volumes-by-channel]
+        3: [cost-per-contact, completion-rate, digital-take-up]
+        4: [satisfaction-by-channel, failure-demand, leadership-review]
     levels:
       1: Little or nothing is measured beyond total call volumes.
       2: Volumes are counted by channel, but not costs, completion or satisfaction.
@@ -419,11 +436,13 @@ criteria:
       A strategy counts if it says what the council wants to achieve and why, and if someone senior is
       accountable for it. A long document is not needed.
     rationale: >
-      The seeds say councils need a clear vision of how digital fits into their services, seen from the
-      customer's side. It must be a key strategic priority with the right ownership and resourcing.
-      Buy-in from the executive team has to be secured and kept, and the vision kept flexible and under
-      review. Having a Twitter account does not make a digital leader; digital leaders remove barriers
-      and support the staff closest to users.
+      ICE Creates (2017) says an organisation needs a clear vision of how digital fits into its services,
+      seen from the customer's side. Paul Taylor of Bromford ("The Battle Against Digital Disruption" and
+      "Get Social, Embrace Disruption", c. 2013) says it must be a key strategic priority with the right
+      ownership and resourcing, with executive buy-in secured and kept and the vision kept flexible and
+      under review; having a Twitter account does not make a digital leader, and digital leaders remove
+      barriers and support the staff closest to users. The Local Digital Declaration (2018) asks
+      signatories' leaders to make the culture change that digital work needs.
     weight: 1.5
     core: false
     assessor: options
@@ -459,36 +478,135 @@ criteria:
       4: Digital is a corporate priority owned by the executive team, and services are accountable for results.
       5: Leaders champion digital, review the vision often, stop what fails and share openly.
 
-  - id: cs-staff-confidence
-    title: Front-line staff confidence with digital
+  - id: cs-channel-preferences
+    title: Residents' contact preferences recorded and honoured
     question: >-
-      On a scale of 1 to 10, how confident and well equipped are front-line customer service staff to
-      help residents use the council's online services?
+      Does the council record how each resident wants to be contacted, and any format or language they
+      need, on a lawful basis, and does every service then use it?
     guidance: >
-      Use the average from a staff survey if you have one (ask front-line staff to rate their own
-      confidence from 1 to 10). Otherwise give the customer services manager's honest rating. A 10
-      means staff use the online services every day, show residents how to use them, and report
-      problems with them.
+      Check the CRM or customer account, the privacy notice, and a sample of ten recent cases across
+      at least two services: was the channel, format and language the resident asked for used for every
+      later letter, call, text or email? Answer yes or no to each practice for what holds today.
     rationale: >
-      The seeds warn that there may be as many digitally unconfident staff as customers, and that a
-      customer services leader with only a peripheral interest in digital is no longer fit for
-      purpose. Staff need support and training to serve the connected customer. Assisted digital only
-      works if staff can use and explain the online service. This rating is self-reported, and its
-      confidence is limited to that.
-    weight: 1
+      Paul Taylor of Bromford ("The Battle Against Digital Disruption", c. 2013) tells of a tenant sent
+      a paper survey, asking whether she had a mobile phone, after giving her landlord her email address
+      three times. GDS Service Standard point 3 (2019) asks for a joined-up experience across all
+      channels. UK GDPR (Articles 5, 6, 7 and 21, as retained by the Data Protection Act 2018) requires
+      a lawful basis for using contact details, a record of consent where consent is the basis, and
+      respect for objections; the Privacy and Electronic Communications Regulations 2003 (regulation 22)
+      require consent for marketing by email or text. Under the Equality Act 2010 (s.20) a disabled
+      person's need for large print, easy read or BSL is a reasonable adjustment that should be met each
+      time, not asked for again.
+    weight: 1.5
     core: false
-    assessor: self-rating
+    assessor: checklist
     evidence:
-      rating: channel.staff-confidence
+      items: channel.contact-preferences
     parameters:
-      min: 1
-      max: 10
+      items:
+        - id: preference-recorded
+          label: The resident's preferred way of being contacted (email, text, phone or letter) is recorded in the CRM or customer account.
+          weight: 2
+        - id: preference-honoured
+          label: Later contact uses the recorded channel; a sample of ten recent cases finds no letter or call against a stated preference.
+          weight: 2
+        - id: access-needs-recorded
+          label: Needs for accessible formats or communication support (large print, easy read, BSL, a named representative) are recorded once and met each time.
+          weight: 2
+        - id: language-recorded
+          label: A preferred language is recorded and used for later contact.
+          weight: 1
+        - id: lawful-basis
+          label: The privacy notice gives the lawful basis for using contact details, and consent is recorded with its date and wording where it is the basis.
+          weight: 2
+        - id: easy-to-change
+          label: Residents can see and change their preferences or withdraw consent, online or by asking, and the change reaches every service.
+          weight: 1
+        - id: held-once
+          label: Preferences are held once and used by every service system, not asked for again by each service.
+          weight: 1
+      thresholds: [0, 30, 55, 80, 100]
     levels:
-      1: Staff avoid the online services and tell residents to phone instead.
-      2: Some staff can use the online services, but few show residents how.
-      3: Most staff can use the online services and help residents with them when asked.
-      4: Staff routinely help residents online during calls and visits, and are trained on new services.
-      5: Staff champion the online services, feed back problems, and help improve them.
+      1: Few or none of the practices; contact preferences are not recorded or not used.
+      2: Preferences are recorded in some systems, but later contact does not reliably follow them.
+      3: Preferences and access needs are recorded on a lawful basis and followed in the cases sampled.
+      4: Nearly every practice, including changes that residents make themselves and that reach every service.
+      5: Every practice is in place, with preferences held once for every service system.
+
+  - id: cs-systems-integration
+    title: Systems that join up ("fix the plumbing")
+    question: >-
+      Do the council's systems join up, so that online requests reach the system that does the work
+      without re-keying, and is there a plan for the legacy systems that stop this?
+    guidance: >
+      Look for a register of line-of-business systems and contracts, the integration or API catalogue,
+      technology contract terms, and the ICT or digital roadmap. Test three high-volume online forms:
+      does the request arrive in the back-office system, or as an email? Answer yes or no to each
+      statement. The statements for a level count only when every statement for the levels below it
+      holds.
+    rationale: >
+      The Local Digital Declaration (MHCLG, GDS and councils, July 2018) commits signatories to "fix our
+      plumbing": to break their dependence on inflexible and expensive technology that does not join up,
+      and to demand that suppliers' systems work together through open standards and APIs. GDS Service
+      Standard points 11 (choose the right tools and technology) and 13 (use and contribute to open
+      standards, common components and patterns) say the same for each service. Paul Taylor of Bromford
+      (c. 2013) describes housing systems grown "old and monolithic" and CRM systems that "struggle to
+      adapt". A form that only emails an officer, which cs-end-to-end does not count, is the commonest
+      symptom of plumbing that has not been fixed.
+    weight: 2
+    core: false
+    assessor: staged
+    evidence:
+      statements: channel.systems-integration
+    parameters:
+      statements:
+        - id: systems-register
+          level: 2
+          text: >-
+            A register lists the council's line-of-business systems (CRM, revenues and benefits,
+            housing, planning, waste and others) with their supplier, contract end date and how each
+            connects to the others.
+        - id: declaration
+          level: 2
+          text: >-
+            The council has signed the Local Digital Declaration (2018), or adopted its commitments in
+            its own digital strategy.
+        - id: forms-integrated
+          level: 3
+          text: >-
+            Online forms for the highest-volume services pass requests into the system that does the
+            work through an API or integration, not by email for re-keying.
+        - id: open-contracts
+          level: 3
+          text: >-
+            New and renewed technology contracts require documented APIs and export of the council's data
+            in open formats, without extra charge.
+        - id: joined-record
+          level: 4
+          text: >-
+            Staff can see a resident's requests across services in one place (a CRM or case record joined
+            to the main back-office systems).
+        - id: legacy-plan
+          level: 4
+          text: >-
+            A funded plan, approved by senior leaders, replaces or wraps each legacy system that blocks
+            online services, timed to its contract end.
+        - id: common-identifiers
+          level: 5
+          text: >-
+            Systems share common data standards and identifiers (UPRN for properties, USRN for streets),
+            so records match without manual work.
+        - id: shared-components
+          level: 5
+          text: >-
+            The council reuses and shares components, code or patterns with other councils (for example
+            LocalGov Drupal or shared APIs) and publishes what it has built.
+    levels:
+      1: Systems are not listed with their contracts and connections, and online requests reach services by email.
+      2: Systems are listed with their contract dates and the council has made the Declaration's commitments, but requests are still re-keyed.
+      3: High-volume forms feed back-office systems directly, and new contracts require open APIs and data export.
+      4: Staff see a resident's requests across services, and a funded plan replaces or wraps legacy systems.
+      5: Systems share common identifiers, and the council reuses and shares components with other councils.
 
 actions:
   - id: act-cs-phone-number
@@ -640,9 +758,10 @@ actions:
     title: Put the highest-volume transactions online end to end
     description: >-
       Following the customer access strategy, rebuild the ten highest-volume transactions (for example
-      missed bins, bulky waste, council tax changes, parking permits and pothole reports) so that requests
-      go straight into the back-office system, the resident gets a reference, and progress can be
-      followed without calling. Retire forms that only send an email to an officer, and stop re-keying.
+      missed bins, bulky waste, council tax changes, parking permits, and pothole reports where the
+      council is the highway authority) so that requests go straight into the back-office system, the
+      resident gets a reference, and progress can be followed without calling. Retire forms that only
+      send an email to an officer, and stop re-keying.
     raises: {cs-end-to-end: 3, cs-digital-share: 3, cs-digital-trend: 3}
     effort: 150   # re-based (was 60): see the cost source
     cost: {one-off: 60000, recurring: 15000, source: "estimate: 10 transactions at about 15 person-days each for the form, payment and back-office integration, platform licence a year"}
@@ -796,7 +915,7 @@ actions:
       hands-on time with it, update their call scripts to offer it, and have them use the same form
       residents use when they help a caller. Ask advisers the 1 to 10 confidence question each year,
       alongside the council's frontline staff training.
-    raises: {cs-staff-confidence: 3}
+    raises: {inc-staff-confidence: 3}
     effort: 5
     depends-on: [act-inc-staff-champions]
     owner: Head of Customer Services
@@ -811,13 +930,92 @@ actions:
       digital team within a week and reported back to the team, and include advisers in testing new
       services, since they hear first when something is not working. Recognise advisers whose reports
       lead to fixes.
-    raises: {cs-staff-confidence: 5}
+    raises: {inc-staff-confidence: 5}
     effort: 6
     depends-on: [act-cs-adviser-previews, act-inc-staff-training]
     owner: Head of Customer Services
     evidence: >-
       The log of problems reported by advisers and the fixes made, advisers named in service test notes,
       and a staff survey in which confidence averages about 9 out of 10.
+
+  - id: act-cs-record-preferences
+    title: Record each resident's contact preferences and access needs once, on a lawful basis
+    description: >-
+      Add contact preference, preferred language and access needs (large print, easy read, BSL, a named
+      representative) to the customer record in the CRM, with the lawful basis for each use and the date
+      and wording of any consent. Update the privacy notice to match, and have staff check the record
+      before every letter, call, text or email. Test ten cases a quarter for contact made against a
+      stated preference.
+    raises: {cs-channel-preferences: 3}
+    effort: 15
+    duties: [data-protection, public-sector-equality-duty]
+    benefit: {risk: medium, source: "the duties it helps discharge"}
+    depends-on: []
+    owner: Head of Customer Services
+    evidence: >-
+      The CRM fields for preferences and access needs, the updated privacy notice, and a quarterly sample
+      of ten cases with no contact against a stated preference.
+
+  - id: act-cs-preferences-everywhere
+    title: Let residents change their preferences online and share them with every service
+    description: >-
+      Let residents see and change their contact preferences, or withdraw consent, in their online
+      account or by asking any adviser, and pass each change to every service system through the
+      integration layer, so that no service asks again or writes to someone who asked for email.
+    raises: {cs-channel-preferences: 5}
+    effort: 25
+    duties: [data-protection]
+    benefit: {risk: low, source: "the duty it helps discharge"}
+    depends-on: [act-cs-record-preferences, act-cs-open-contracts]
+    owner: Digital Lead
+    evidence: >-
+      A preference changed in the online account appears in each service system the same day, and the
+      quarterly sample finds no contact against a stated preference.
+
+  - id: act-cs-systems-register
+    title: List every system with its contract end and how it connects
+    description: >-
+      Build a register of the council's line-of-business systems (CRM, revenues and benefits, housing,
+      planning, waste and others) with supplier, contract end date, the data each holds and how each
+      connects to the others, and sign the Local Digital Declaration (2018) or adopt its commitments in
+      the digital strategy.
+    raises: {cs-systems-integration: 2}
+    effort: 6
+    depends-on: []
+    owner: Head of ICT
+    evidence: >-
+      The systems register with contract dates and connections, and the signed Declaration or the
+      strategy that adopts its commitments.
+
+  - id: act-cs-open-contracts
+    title: Write open APIs and data export into every technology contract and wire up the top forms
+    description: >-
+      Add to the procurement templates a requirement for documented APIs and export of the council's data
+      in open formats at no extra charge, and apply it at every renewal on the register. Connect the
+      online forms for the highest-volume services to the systems that do the work, so that requests stop
+      arriving as emails to be re-keyed.
+    raises: {cs-systems-integration: 3}
+    effort: 40
+    cost: 20000
+    depends-on: [act-cs-systems-register]
+    owner: Head of ICT
+    evidence: >-
+      The procurement template clauses, the contracts renewed since, and three high-volume forms whose
+      requests arrive in the back-office system without re-keying.
+
+  - id: act-cs-legacy-plan
+    title: Agree a funded plan to replace or wrap the legacy systems that block online services
+    description: >-
+      From the register, name each system that stops services being completed online or joined up, and
+      agree with senior leaders a funded plan to replace it or wrap it with an API, timed to its contract
+      end. Join the CRM to the main back-office systems so staff see a resident's requests in one place.
+    raises: {cs-systems-integration: 4}
+    effort: 20
+    depends-on: [act-cs-open-contracts]
+    owner: Head of ICT
+    evidence: >-
+      The approved plan with dates and budget, and a CRM view showing a resident's requests from at
+      least three back-office systems.
 """#,
         "rubrics/content.yaml": #"""
 # yaml-language-server: $schema=../schemas/rubric.schema.json
@@ -860,8 +1058,9 @@ criteria:
       Answer each statement yes or no; a statement only counts if it is written down and in use, not
       planned.
     rationale: >
-      The seeds list "publishing / content strategy" as one of the six elements of a council's digital
-      vision, and argue that a strategic approach starts with knowing what you want to achieve and why.
+      Dave Briggs ("Digital visions", 2012) lists "publishing / content strategy" as one of the six
+      elements of a council's digital vision, and argues that a strategic approach starts with knowing
+      what you want to achieve and why.
       GOV.UK content design starts from user needs and says content without a need should not be published.
       Without named owners and a review cycle, sites grow into thousands of unowned pages. Socitm's
       Better Connected survey, which tested whether common tasks could be done on council websites, found
@@ -924,13 +1123,15 @@ criteria:
     title: Pages reviewed in the last 12 months
     question: Of all the pages on the website, how many have been reviewed by their owner in the last 12 months?
     guidance: >
-      Export the published pages from the CMS as a content inventory CSV (URL, Owner, Last reviewed or
-      Last modified, Broken links; exclude news items older than 12 months and committee papers held in
-      the democracy system), or save the site's sitemap.xml, and name it with 'file:' and the date it
-      was taken with 'date:'. The content.pages assessor counts the pages whose "last reviewed" date,
-      failing that "last modified" date (a sitemap's lastmod), falls in the 12 months up to that date
-      (or to content.as-of, or to the end of the evidence period). Without an export, give the count
-      of pages reviewed and the page total as numbers, and say in a note which date was used.
+      Export the published pages from the CMS as a content inventory CSV (URL, Owner, Last reviewed,
+      Broken links; exclude news items older than 12 months and committee papers held in the democracy
+      system), and name it with 'file:' and the date it was taken with 'date:'. The content.pages
+      assessor counts the pages whose "last reviewed" date falls in the 12 months up to that date (or to
+      content.as-of, or to the end of the evidence period). A "last modified" date or a sitemap's
+      lastmod says when a page last changed, not that someone checked it is still right, so it does not
+      count as a review: a sitemap alone leaves this criterion not assessed. Without an export, give the
+      count of pages reviewed and the page total as numbers, and say in a note where the review dates
+      came from.
     rationale: >
       Out-of-date content sends residents the wrong way and generates avoidable phone calls. GOV.UK
       content design treats content as needing maintenance for as long as it is published, and the
@@ -949,8 +1150,10 @@ criteria:
       thresholds: [20, 40, 60, 80, 95]
       direction: higher
       unit: "%"
+      minimum-sample: 20
+      below-minimum: lower-confidence
     levels:
-      1: Fewer than 20% of pages have been reviewed in the last 12 months, or nobody knows.
+      1: Fewer than 20% of pages have been reviewed in the last 12 months, or nobody records reviews (an edit date is not a review).
       2: Around 40% of pages have been reviewed in the last 12 months.
       3: Around 60% of pages have been reviewed in the last 12 months.
       4: Around 80% of pages have been reviewed in the last 12 months.
@@ -1016,11 +1219,11 @@ criteria:
       direction: lower
       unit: " per 100 pages"
     levels:
-      1: Ten or more broken links per 100 pages; links are not checked.
-      2: About five broken links per 100 pages; checks happen now and then.
-      3: About two broken links per 100 pages; the site is crawled regularly.
-      4: About one broken link per 100 pages; owners are told and fix them.
-      5: A quarter of a broken link per 100 pages or fewer; links are fixed within days of being found.
+      1: Ten or more broken links per 100 pages.
+      2: About five broken links per 100 pages.
+      3: About two broken links per 100 pages.
+      4: About one broken link per 100 pages.
+      5: A quarter of a broken link per 100 pages or fewer.
 
   - id: con-readability
     title: Reading age of key pages
@@ -1050,6 +1253,9 @@ criteria:
       thresholds: [16, 14, 12, 10, 9]
       direction: lower
       unit: " years"
+      # The question asks for the 20 most-visited pages; fewer is a sample of a sample.
+      minimum-sample: 20
+      below-minimum: lower-confidence
     levels:
       1: Median reading age of 16 or more; pages read like reports or legal notices.
       2: Median reading age of about 14.
@@ -1064,7 +1270,9 @@ criteria:
       Use an automated accessibility checker across the whole site, or a sample of at least 500 pages
       including the top tasks, set to WCAG 2.2 A and AA. Record the percentage of pages with no A or AA
       failures. Automated tools find only some failures, so this is read alongside the accessibility
-      checklist, not instead of a manual audit.
+      checklist, not instead of a manual audit. Lighthouse reports can supply the figure: count a page as
+      passing when every one of its accessibility audits passes. This is the one criterion that scores
+      automated accessibility testing; the mobile area does not ask it again.
     rationale: >
       The Public Sector Bodies Accessibility Regulations 2018 require council websites to meet WCAG level
       AA, and GDS now monitors against WCAG 2.2. Sitemorse's 2019 index of over 400 UK local authority
@@ -1080,7 +1288,7 @@ criteria:
       direction: higher
       unit: "%"
     levels:
-      1: Fewer than 15% of pages pass automated AA checks, or the site is not tested.
+      1: Fewer than 15% of pages pass automated AA checks.
       2: About a third of pages pass automated AA checks.
       3: About 60% of pages pass automated AA checks.
       4: About 80% of pages pass automated AA checks.
@@ -1130,6 +1338,11 @@ criteria:
         - id: problem-reporting
           label: People can report accessibility problems and ask for alternative formats, with a set response time
       thresholds: [0, 30, 55, 80, 100]
+      # Essential practices: without them the level stays below this one, whatever the share.
+      requires:
+        2: [statement-published]
+        3: [statement-current, audit-12m, monitoring]
+        4: [third-party-covered, publisher-training]
     levels:
       1: Few or none of the practices; there may be no accessibility statement.
       2: An accessibility statement exists and some checks are done, but audits are old or partial.
@@ -1147,6 +1360,8 @@ criteria:
       that were either published as an HTML page instead, or passed an accessibility check (tagged,
       structured headings, alternative text, correct reading order). Leave out documents from other
       organisations published unchanged, and committee papers held in a separate system, and say so.
+      This is the one criterion that asks about documents in HTML; the mobile and publishing criteria
+      do not ask it again.
     rationale: >
       The Public Sector Bodies Accessibility Regulations 2018 cover documents published after 23 September
       2018 and older documents needed for using a service. GDS advises publishing in HTML rather than PDF
@@ -1164,11 +1379,11 @@ criteria:
       direction: higher
       unit: "%"
     levels:
-      1: Fewer than 30% of new documents are accessible; most are scanned or untagged PDFs.
-      2: About half of new documents are accessible.
-      3: About three quarters of new documents are accessible or published as HTML.
-      4: About 90% of new documents are accessible, and HTML is the usual choice.
-      5: 98% or more of new documents are accessible; PDFs are the exception and are checked before upload.
+      1: Fewer than 30% of new documents were published as HTML or made accessible.
+      2: About half of new documents were published as HTML or made accessible.
+      3: About three quarters of new documents were published as HTML or made accessible.
+      4: About 90% of new documents were published as HTML or made accessible.
+      5: 98% or more of new documents were published as HTML or made accessible.
 
   - id: con-style-guide
     title: Writing for the web
@@ -1224,12 +1439,14 @@ criteria:
     question: Which of these open publishing practices does the council follow?
     guidance: >
       Check the website footer and copyright page, news and alert subscriptions, the democracy system, and
-      the customer access or communications strategy. Alternative formats and offline routes must be
+      the customer access or communications strategy. Whether the phone number is visible is asked once,
+      in cs-assisted-routes. Alternative formats and offline routes must be
       offered on the website and work in practice (try asking for one).
     rationale: >
-      The seeds praise the phrase that ushered in GDS, "digital by default": not that digital is the only
-      option, but that it is always an option, built in from the start. They also warn that hiding phone
-      numbers to push people online "is not nudging! It's bullying." Publishing public information openly
+      Dave Briggs ("Digital visions", 2012) reads the phrase that ushered in GDS, "digital by default", as
+      meaning not that digital is the only option but that it is always an option, built in from the
+      start. The Government Digital Strategy (Cabinet Office, 2012) set digital by default for central
+      government alongside assisted digital for those who need it. Publishing public information openly
       on the web, under the Open Government Licence and in reusable forms, makes it easy to find and
       reuse, while offline routes keep it available to the residents ONS figures show are still offline.
     weight: 1
@@ -1240,7 +1457,7 @@ criteria:
     parameters:
       items:
         - id: web-first
-          label: New public information is published on the website first, as web pages rather than only as attachments
+          label: New public information is published on the website first, before or alongside print
         - id: no-login
           label: Public information is never placed behind a login or registration
         - id: open-licence
@@ -1249,18 +1466,19 @@ criteria:
           label: News, consultations and service updates can be followed by email alerts or RSS feeds
         - id: democracy-open
           label: Committee agendas, reports, decisions and consultation results are published online and searchable
-        - id: contact-visible
-          label: Phone and postal contact details are easy to find, not hidden to push people online
-          weight: 2
         - id: alternative-formats
           label: Printed, large print, easy read and other-language versions of key information are available on request
         - id: shared-openly
           label: The council shares its content, patterns or website code with other councils (for example through LocalGov Drupal)
       thresholds: [0, 30, 55, 80, 100]
+      # Essential practices: without them the level stays below this one, whatever the share.
+      requires:
+        3: [web-first, alternative-formats]
+        4: [open-licence, subscriptions]
     levels:
       1: Information is published in scattered ways; some is only available on paper or behind a login.
       2: Most information is on the website, but little is reusable and offline alternatives are hard to find.
-      3: Information is web-first and searchable, contact details are visible and alternatives are offered.
+      3: Information is web-first, open to all without a login, searchable, and offered in alternative formats.
       4: Nearly all practices are in place, including an open licence and subscriptions.
       5: Every practice is in place, and the council shares its content and code for reuse by others.
 
@@ -1274,8 +1492,9 @@ criteria:
     rationale: >
       Point 10 of the GDS Service Standard asks services to define what success looks like and measure it.
       Page-level feedback is the cheapest continuous measure of whether content meets users' needs, and
-      tells owners which pages to rewrite first. The seeds argue that a service should sell itself because
-      it is better, which has to be checked with users rather than assumed.
+      tells owners which pages to rewrite first. Dave Briggs ("Communicating customer access", 2012)
+      argues that a service should sell itself because it is better, which has to be checked with users
+      rather than assumed.
     weight: 1
     core: false
     assessor: threshold
@@ -1286,11 +1505,117 @@ criteria:
       direction: higher
       unit: "%"
     levels:
-      1: Fewer than 40% of responses say the page was useful, or feedback is not collected.
+      1: Fewer than 40% of responses say the page was useful.
       2: About 55% of responses say the page was useful.
       3: About 65% of responses say the page was useful.
-      4: About 75% of responses say the page was useful, and owners act on the comments.
+      4: About 75% of responses say the page was useful.
       5: 85% or more of responses say the page was useful.
+
+  - id: con-welsh-language
+    title: Welsh-language website and online services
+    question: >-
+      Which of the Welsh Language Standards for websites, online services, apps and social media does
+      the council meet?
+    guidance: >
+      Check the council's compliance notice from the Welsh Language Commissioner (it lists which
+      standards apply and from when), the latest annual Welsh language standards report, and the site
+      itself: open five service pages and the forms and payments behind them in Welsh. Answer yes or no
+      for what holds today. Recording a resident's language choice is asked in cs-channel-preferences.
+    rationale: >
+      The Welsh Language Standards (No. 1) Regulations 2015 (SI 2015/996), made under the Welsh
+      Language (Wales) Measure 2011, apply to county and county borough councils through compliance
+      notices issued by the Welsh Language Commissioner. The service delivery standards on websites,
+      online services, apps and social media (standards 52 to 60; each notice gives the exact wording
+      and dates) require Welsh pages, links between the English and Welsh versions, a Welsh interface,
+      and that Welsh is treated no less favourably than English online.
+    weight: 2
+    core: false
+    applies-to:
+      types: [welsh-unitary]
+      reason: the Welsh Language Standards apply to councils in Wales
+    assessor: checklist
+    evidence:
+      items: content.welsh-language
+    parameters:
+      items:
+        - id: welsh-pages
+          label: Every page of the website is available in Welsh, and new or changed pages are published in both languages at the same time.
+          weight: 2
+        - id: language-links
+          label: Each English page links directly to the matching Welsh page, and each Welsh page to the English one.
+        - id: welsh-interface
+          label: Menus, headings, search and error messages are in Welsh on the Welsh pages.
+        - id: online-services-welsh
+          label: Online forms, payments and accounts, including those on suppliers' systems, can be completed in Welsh.
+          weight: 2
+        - id: apps-welsh
+          label: Any council app or self-service machine works fully in Welsh (answer yes if there is none).
+        - id: social-media-welsh
+          label: Messages received in Welsh on social media are answered in Welsh, and the main accounts post in Welsh and English.
+        - id: reported
+          label: The annual Welsh language standards report covers the website and online services, and complaints about them are answered.
+      thresholds: [0, 30, 55, 80, 100]
+    levels:
+      1: Few or none of the standards are met; little of the site or its services is in Welsh.
+      2: Some pages are in Welsh, but the Welsh site is incomplete or online services switch to English.
+      3: The website is available in Welsh with linked pages and a Welsh interface; some online services are still English only.
+      4: Nearly every standard is met, including online services on suppliers' systems.
+      5: Every standard is met, including apps and social media, and reported each year.
+
+  - id: con-gaelic-plan
+    title: Gaelic in the council's digital services
+    question: >-
+      Which statement best describes how the council's Gaelic language plan covers its website, online
+      services and social media, and whether those commitments are met?
+    guidance: >
+      Read the council's current Gaelic language plan, approved by Bòrd na Gàidhlig, and its latest
+      monitoring report to the Bòrd, then look at the website. Choose the highest option that is fully
+      true. How far a plan goes depends on local Gaelic use, so judge the commitments the plan makes as
+      well as whether they are met.
+    rationale: >
+      Under the Gaelic Language (Scotland) Act 2005 (asp 7), section 3, Bòrd na Gàidhlig may require a
+      Scottish public authority to prepare a Gaelic language plan, which the Bòrd approves and the
+      authority must then carry out; plans have regard to the National Gaelic Language Plan (2023 to
+      2028) and the Bòrd's statutory guidance, whose core commitments include the authority's identity,
+      communications, publications and website. Scottish councils publish such plans, and the Bòrd
+      monitors them.
+    weight: 1
+    core: false
+    applies-to:
+      types: [scottish-unitary]
+      reason: Gaelic language plans are prepared by Scottish public authorities under the Gaelic Language (Scotland) Act 2005
+    assessor: options
+    evidence:
+      answer: content.gaelic-plan
+    parameters:
+      options:
+        - value: no-plan
+          label: The council has no current Gaelic language plan, or it has lapsed.
+          level: 1
+        - value: plan-no-digital
+          label: A plan is approved, but it says nothing specific about the website or online services, or those commitments are not met.
+          level: 2
+        - value: digital-commitments-met
+          label: >-
+            The plan's commitments for the website are met: Gaelic pages about the council and its Gaelic
+            services, a bilingual identity on the site, and enquiries in Gaelic answered in Gaelic.
+          level: 3
+        - value: gaelic-services
+          label: >-
+            As well, key online forms can be used in Gaelic, social media carries Gaelic content, and
+            progress is reported to the Bòrd each year.
+          level: 4
+        - value: gaelic-by-design
+          label: >-
+            As well, new online content and services are planned in Gaelic from the start, their use is
+            measured, and the council shares its Gaelic resources (translations, terms) with other bodies.
+          level: 5
+    levels:
+      1: No current Gaelic language plan.
+      2: A plan without met commitments for the website or online services.
+      3: The plan's commitments for the website are met.
+      4: Key online forms and social media are in Gaelic too, reported each year.
+      5: Gaelic is planned into new online services from the start, and resources are shared.
 
 actions:
   - id: act-con-web-lead-rules
@@ -1612,6 +1937,69 @@ actions:
     depends-on: [act-con-content-audit, act-con-accessibility-training, act-con-open-licence-alerts]
     owner: Digital Lead
     evidence: The new site live on the shared platform, a monthly report with 95% or more of pages passing automated AA checks, and the council's contributions in the shared code.
+
+  - id: act-con-welsh-site
+    title: Publish every page and the top online services in Welsh
+    description: >-
+      Working from the compliance notice, publish every page of the website in Welsh at the same time as
+      the English, link each page to its counterpart, translate the interface, and make the ten
+      highest-volume online forms and payments work in Welsh, including those on suppliers' systems.
+    raises: {con-welsh-language: 3}
+    effort: 40
+    cost: 15000
+    duties: [welsh-language-standards]
+    benefit: {risk: high, source: "the duty it helps discharge"}
+    depends-on: []
+    owner: Web Manager
+    evidence: >-
+      Five service pages and the forms behind them checked in Welsh, and the compliance notice's website
+      standards marked as met in the annual report.
+
+  - id: act-con-welsh-suppliers
+    title: Require Welsh versions of every supplier's online service and app
+    description: >-
+      Write the Welsh Language Standards into every contract for online services, apps and self-service
+      machines, test each in Welsh before acceptance, answer Welsh messages on social media in Welsh, and
+      report progress in the annual standards report.
+    raises: {con-welsh-language: 5}
+    effort: 15
+    duties: [welsh-language-standards]
+    benefit: {risk: medium, source: "the duty it helps discharge"}
+    depends-on: [act-con-welsh-site]
+    owner: Head of Procurement
+    evidence: >-
+      Contract clauses, acceptance tests in Welsh, and the annual report covering every online service.
+
+  - id: act-con-gaelic-web
+    title: Meet the Gaelic language plan's commitments for the website
+    description: >-
+      Publish the Gaelic pages the plan promises (about the council and its Gaelic services), show the
+      bilingual identity across the site, and make sure enquiries made in Gaelic by web form, email or
+      social media are answered in Gaelic, recording what was done in the monitoring report to Bòrd na
+      Gàidhlig.
+    raises: {con-gaelic-plan: 3}
+    effort: 10
+    duties: [gaelic-language-plan]
+    benefit: {risk: medium, source: "the duty it helps discharge"}
+    depends-on: []
+    owner: Gaelic Development Officer
+    evidence: >-
+      The Gaelic pages, a tested Gaelic enquiry answered in Gaelic, and the monitoring report to the Bòrd.
+
+  - id: act-con-gaelic-services
+    title: Offer key online forms and social media content in Gaelic
+    description: >-
+      With the Bòrd's advice, choose the online forms most used by Gaelic speakers (for example Gaelic
+      medium education, events and grants), offer them in Gaelic, post regularly in Gaelic on the main
+      accounts, and report use to the Bòrd each year.
+    raises: {con-gaelic-plan: 4}
+    effort: 15
+    duties: [gaelic-language-plan]
+    benefit: {risk: low, source: "the duty it helps discharge"}
+    depends-on: [act-con-gaelic-web]
+    owner: Gaelic Development Officer
+    evidence: >-
+      The Gaelic forms and their use, Gaelic posts on the main accounts, and the annual report to the Bòrd.
 """#,
         "rubrics/digital-engagement.yaml": #"""
 # yaml-language-server: $schema=../schemas/rubric.schema.json
@@ -1651,13 +2039,14 @@ criteria:
       statement. A level counts only when all the statements for that level and the levels below it
       hold, so a council with no policy stays at level 1 whatever else it does.
     rationale: >
-      A survey quoted in the seeds found that only about 20% of local authorities had a social media
-      policy, although nearly all used social media. Without a policy that is kept up to date, a
-      council risks unauthorised posts, data breaches and reputational damage. The GDS steps for
-      effective social media use include risk management: the policy should say who covers what type of
-      enquiry, at what level, and when issues pass to communications, and all staff need training and
-      access to the policy. The seeds also advise updating the policy regularly, and warn against policy
-      that stops staff taking part: guidelines should build trust.
+      BDO's Local Government Social Media Survey found nearly every council using social media, yet in
+      2013 ("Following the Trends") 71% of respondents said there was confusion or limited understanding
+      of their council's social media strategy. Without a policy that is kept up to date, a council risks
+      unauthorised posts, data breaches and reputational damage. The GDS Social Media Playbook (2014)
+      includes risk management among its steps: the policy should say who covers what type of enquiry,
+      at what level, and when issues pass to communications, and all staff need training and access to
+      the policy. Paul Taylor of Bromford ("Get Social, Embrace Disruption", c. 2013) warns against
+      policy that stops staff taking part: guidelines should build trust.
     weight: 3
     core: true
     assessor: staged
@@ -1730,8 +2119,9 @@ criteria:
       where a tweet that starts with @ is a reply and the replies column counts replies received. The
       findings then show each platform and how much of what the council published was broadcast.
     rationale: >
-      The seeds describe a public body that released a week's press releases on social media every
-      Thursday and never replied to its followers. Its followers fell away, and it concluded that social
+      ICE Creates ("How to make social media work for the public sector", 2017) describes a public body
+      that released a week's press releases on social media every Thursday and never replied to its
+      followers. Its followers fell away, and it concluded that social
       media brought no benefit. Social media works as a two-way and often multi-way conversation, and
       not as a broadcast channel. The ratio of replies to what residents send is a simple test of
       whether the council is taking part in the conversation.
@@ -1745,30 +2135,38 @@ criteria:
       thresholds: [5, 15, 30, 45, 60]
       direction: higher
       unit: "%"
+      minimum-sample: 100
+      below-minimum: lower-confidence
+      canned-limit: 50
+      canned-cap: 2
     levels:
       1: The council replies to 5% or less of what residents send; the accounts broadcast.
-      2: Replies are sent to about one in seven comments and messages, mostly complaints that have escalated.
-      3: The council replies to about 30% of comments and messages, covering most questions.
-      4: Replies are sent to about 45%, including thanks, corrections and joining residents' conversations.
-      5: The council replies to 60% or more; conversation is the main use of its accounts.
+      2: The council replies to about one in seven comments and messages.
+      3: The council replies to about 30% of comments and messages.
+      4: The council replies to about 45% of comments and messages.
+      5: The council replies to 60% or more of comments and messages.
 
   - id: de-response-time
     title: Median response time on social media
     question: >-
-      What is the median time, in hours, between a resident's question or comment on the council's
-      accounts and the council's first reply from a person?
+      What is the median time, in working hours (Monday to Friday 09:00-17:00), between a resident's
+      question or comment on the council's accounts and the council's first reply from a person?
     guidance: >
       Use the response-time report of the social media management tool for the last twelve months, or
-      time a sample of at least 50 questions. Use elapsed clock hours including evenings and weekends,
-      not working hours, so that councils can be compared, and give the staffed hours in a note. Give
-      the number of hours (for example 9.5), or name the export with file: in the social analytics
-      layout, with a median response time for each platform and period ('median response minutes',
-      combined weighted by the replies sent) or one row per message ('response minutes', blank when
-      never answered). X (Twitter) analytics exports do not record response times. Lower is better.
+      time a sample of at least 30 questions. Count working hours (Monday to Friday 09:00-17:00), so
+      that a council staffed in office hours can reach the top level without staffing its inbox around
+      the clock: a message sent on Friday evening and answered at 09:30 on Monday took half a working
+      hour. Give the number of working hours (for example 9.5), or name the export with file: in the
+      social analytics layout, with one row per message ('received' time and 'response minutes', blank
+      when never answered), from which working hours are counted, or a median response time for each
+      platform and period ('median response minutes', combined weighted by the replies sent) from a
+      tool set to business hours. X (Twitter) analytics exports do not record response times. Lower is
+      better.
     rationale: >
-      The seeds note that customers expect to be able to contact the council at any time, and that 13
-      million people in the UK scroll through Twitter every day, 80% of them on a phone. A question left
-      for two days becomes a phone call, a complaint or a public argument. Response time is one of the
+      BDO's 2014 Local Government Social Media Survey ("Direct Message") found councils using social
+      media to replace one-way communication with dialogue, which residents then expect to be answered
+      like any other contact. A question left for two days becomes a phone call, a complaint or a public
+      argument. Response time is one of the
       simplest measures of whether social media is staffed as a customer channel.
     weight: 1.5
     core: false
@@ -1776,15 +2174,19 @@ criteria:
     evidence:
       response-time: engagement.median-response-hours
     parameters:
-      thresholds: [48, 24, 8, 4, 1]
+      clock: working
+      working-hours: "09:00-17:00"
+      minimum-sample: 30
+      below-minimum: lower-confidence
+      thresholds: [16, 8, 4, 2, 1]
       direction: lower
-      unit: " hours"
+      unit: " working hours"
     levels:
-      1: The median reply takes two days or more, if one comes at all.
-      2: The median reply comes the next day.
-      3: Most questions get a reply within a working day (about 8 hours).
-      4: The median reply comes within about 4 hours, with cover outside office hours for urgent issues.
-      5: The median reply comes within an hour, at any time of day.
+      1: The median reply takes two working days (16 working hours) or more, if one comes at all.
+      2: The median reply comes by the end of the next working day (about 8 working hours).
+      3: The median reply comes within half a working day (about 4 working hours).
+      4: The median reply comes within about 2 working hours.
+      5: The median reply comes within one working hour of the message, counting Monday to Friday 09:00-17:00.
 
   - id: de-audience
     title: Knowing and widening who the council reaches
@@ -1801,8 +2203,9 @@ criteria:
       The Government Communication Service's Evaluation Framework 2.0 (2018) asks communicators to measure
       who they reached against the audience they meant to reach, not raw follower counts. Ofcom's Adults'
       Media Use and Attitudes reports show platform use differs sharply by age, so a council's followers
-      can look healthy while older or minority residents are missed. The seeds advise being systematic
-      about community building and using partners who already hold residents' attention.
+      can look healthy while older or minority residents are missed. ICE Creates (2017) advises being
+      systematic about community building and working with people who already hold residents'
+      attention.
     weight: 1
     core: false
     assessor: checklist
@@ -1831,6 +2234,10 @@ criteria:
         - id: reach-reported
           label: Reach to the named groups is reported every quarter and the plan changed when it falls short.
           weight: 1
+      # Essential practices: without them the level stays below this one, whatever the share.
+      requires:
+        3: [audience-profile, gaps-named]
+        4: [partners-share]
     levels:
       1: The council does not know who its accounts reach.
       2: Some audience figures are known, but not compared with residents or acted on.
@@ -1846,12 +2253,12 @@ criteria:
       Answer yes or no to each practice. Evidence can be a channel plan, audience research, the
       objectives recorded for each account, and a record of accounts opened, merged or closed.
     rationale: >
-      The seeds advise choosing platforms carefully, based on research, and deciding first what social
-      media is for and how it fits the wider communications and engagement programme. Once a council
-      knows what it wants to achieve, choosing the tools is easy. They also advise being systematic about
-      community building, agreeing the resources needed, and closing things "quickly and humanely" when
-      they do not work. Cambridgeshire Fire and Rescue Service, cited in the seeds, used Facebook to
-      reach women: responses doubled, and six of 38 female applicants became full-time firefighters.
+      The GDS Social Media Playbook (2014) starts from defining objectives: know why each account exists
+      and how it fits the wider communications and engagement programme. Dave Briggs ("Digital visions",
+      2012) adds that once a council knows what it wants to achieve, choosing the tools is easy, and Paul
+      Taylor of Bromford (c. 2013) advises agreeing the resources needed and closing things "quickly and
+      humanely" when they do not work. Cambridgeshire Fire and Rescue Service used Facebook to recruit
+      women: responses doubled, and six of 38 female applicants became full-time firefighters.
     weight: 1.5
     core: false
     assessor: checklist
@@ -1880,6 +2287,10 @@ criteria:
           label: Accounts are reviewed at least once a year against their objectives, and those that do not work are closed or merged.
           weight: 1
       thresholds: [0, 30, 55, 80, 100]
+      # Essential practices: without them the level stays below this one, whatever the share.
+      requires:
+        3: [audience-research, objectives-per-account]
+        4: [under-represented-groups, staffed-to-respond, yearly-review]
     levels:
       1: Accounts were opened because other councils had them; nobody knows who uses them.
       2: Some thought has gone into the main platforms, but there are no objectives or reviews.
@@ -1897,11 +2308,11 @@ criteria:
       below holds. Evidence can be the monitoring tool and its search terms, insight reports and who
       receives them, and examples of a service or message that changed because of them.
     rationale: >
-      The GDS steps for effective social media use, quoted in the seeds, start with listening: tracking
-      conversations across channels to learn about the audience, then gathering insights on
-      demographics, location and interests. The seeds point out that CRM systems were built when
-      organisations thought they could manage customers. On Facebook, customers say what they want. They
-      call for a single view of the customer so that interactions are not lost.
+      The GDS Social Media Playbook (2014) puts listening early: tracking conversations across channels
+      to learn about the audience, then gathering insights on demographics, location and interests. Paul
+      Taylor of Bromford ("The Battle Against Digital Disruption", c. 2013) points out that CRM systems
+      were built when organisations thought they could manage customers; on Facebook, customers say what
+      they want. Listening only helps if what is heard reaches the services concerned.
     weight: 1.5
     core: false
     assessor: staged
@@ -1947,11 +2358,12 @@ criteria:
       communications, the content calendar, posts that link to online forms, and any before-and-after
       comparison of contact volumes.
     rationale: >
-      One seed suggests that customer service centres, whose CRM systems report what most people are
-      calling about, are a natural source of social media content. That content is by definition what
-      people want, and answering it online with a link to the right page may shift people away from the
-      phone. The seeds also find the best stories in conversations with staff "by the kettle", and
-      advise aligning content with service priorities and using analytics to measure performance.
+      Dave Briggs ("Could a customer service centre be a source of social media content?", c. 2012)
+      suggests that customer service centres, whose CRM systems report what most people are calling
+      about, are a natural source of social media content. That content is by definition what people
+      want, and answering it online with a link to the right page may shift people away from the phone.
+      ICE Creates (2017) finds the best stories in conversations with staff "by the kettle", and the GDS
+      Social Media Playbook (2014) advises aligning content with service priorities and measuring it.
     weight: 1.5
     core: false
     assessor: checklist
@@ -1969,7 +2381,7 @@ criteria:
           label: Posts link to the web page or online form that answers the question, not to a press release.
           weight: 1
         - id: ahead-of-peaks
-          label: Content is scheduled before known peaks (annual billing, garden waste renewals, school admission deadlines, severe weather).
+          label: Content is scheduled before known peaks (annual billing, garden waste renewals, school admission deadlines where the council runs admissions, severe weather).
           weight: 1
         - id: effect-measured
           label: The effect on contact is measured (calls on the topic before and after, clicks through to the form).
@@ -1978,6 +2390,10 @@ criteria:
           label: Front-line staff and service teams regularly supply stories and answers for content.
           weight: 1
       thresholds: [0, 30, 55, 80, 100]
+      # Essential practices: without them the level stays below this one, whatever the share.
+      requires:
+        3: [top-reasons-shared, links-to-self-service]
+        4: [ahead-of-peaks, effect-measured]
     levels:
       1: Content is decided by press releases and campaigns; customer services demand is not used.
       2: Seasonal reminders are posted, but there is no regular link with customer services.
@@ -1994,12 +2410,12 @@ criteria:
       consultation hub, published results and "you said, we did" reports, webcast archives, online
       petitions and public questions, and support for councillors using social media.
     rationale: >
-      The seeds list the democratic element and policy development among the parts of a council that
-      the internet changes. They advise using social media for polls and surveys. Shropshire Council's
-      "WhatsApp a Shropshire Councillor" and Blackburn with Darwen's use of Snapchat for voting reminders
-      are cited as examples. The seeds also warn against a "Get Involved" section tucked away and "under
-      construction". Online routes need offline ones alongside, because 6.3% of UK adults had never used
-      the internet in 2020 (ONS).
+      Dave Briggs ("Digital visions", 2012) lists the democratic element and policy development among the
+      parts of a council that the internet changes. Shropshire Council's "WhatsApp a Shropshire
+      Councillor" and Blackburn with Darwen's use of Snapchat for voting reminders are examples of meeting
+      residents where they already are. Paul Taylor of Bromford (c. 2013) describes a tenant who found her
+      landlord's "Get Involved" section tucked away and "under construction". Online routes need offline
+      ones alongside, because 6.3% of UK adults had never used the internet in 2020 (ONS).
     weight: 1.5
     core: false
     assessor: options
@@ -2048,9 +2464,10 @@ criteria:
       deputies. 5 means trained staff across services, proper tools, agreed cover outside office hours,
       and a budget reviewed each year.
     rationale: >
-      The seeds warn that social and digital are not free, so resources must be agreed and people given
-      the tools for the job. Social media should be an appropriately promoted and resourced part of an
-      integrated multi-channel offer. This rating is self-reported, and its confidence is limited to
+      Paul Taylor of Bromford ("Get Social, Embrace Disruption", c. 2013) warns that social and digital
+      are not free, so resources must be agreed and people given the tools for the job. The GDS Social
+      Media Playbook (2014) treats social media as a planned, resourced channel with its own objectives,
+      not an add-on. This rating is self-reported, and its confidence is limited to
       that.
     weight: 1
     core: false
@@ -2349,16 +2766,18 @@ criteria:
       measured?
     guidance: >
       Look for a digital inclusion strategy or action plan (on its own or as part of a digital, customer or
-      anti-poverty strategy), the terms of reference and minutes of any partnership, budget lines, equality
-      impact assessments of channel changes, and reports to members. Answer each statement yes or no for
+      anti-poverty strategy), the terms of reference and minutes of any partnership, budget lines and
+      reports to members. Equality impact assessments of channel changes are asked once, in
+      cs-assisted-routes. Answer each statement yes or no for
       what is in place now.
     rationale: >
-      The seeds name "digital inclusion and broadband roll out" as one of the six elements of a council's
-      digital vision, and insist that digital by default means digital is always an option, not the only
-      one. ONS found 92% of UK adults were recent internet users in 2020, but only 54% of those aged 75 and
-      over and 81% of disabled adults, so channel shift without an inclusion plan shifts cost onto the
-      people least able to bear it. Point 5 of the GDS Service Standard asks services to make sure
-      everyone can use them, including people who need assisted digital support.
+      Dave Briggs ("Digital visions", 2012) names "digital inclusion and broadband roll out" as one of the
+      six elements of a council's digital vision, and reads digital by default as meaning digital is
+      always an option, not the only one. ONS found 92% of UK adults were recent internet users in 2020,
+      but only 54% of those aged 75 and over and 81% of disabled adults, so channel shift without an
+      inclusion plan shifts cost onto the people least able to bear it. Point 5 of the GDS Service
+      Standard asks services to make sure everyone can use them, including people who need assisted
+      digital support.
     weight: 3
     core: true
     assessor: staged
@@ -2384,9 +2803,6 @@ criteria:
           text: >-
             A partnership with voluntary groups, housing providers, libraries and health services meets at
             least every quarter.
-        - id: equality-impact
-          level: 3
-          text: Equality impact assessments of channel changes consider digital exclusion explicitly.
         - id: funded
           level: 4
           text: The plan has a budget agreed for at least the next 12 months.
@@ -2409,8 +2825,8 @@ criteria:
             changes were made as a result.
     levels:
       1: No named lead, or no commitment to keep offline routes.
-      2: A lead and a commitment to offline routes, but no approved plan, partnership or equality assessment.
-      3: An approved plan is delivered through a regular partnership, and channel changes are assessed for exclusion.
+      2: A lead and a commitment to offline routes, but no approved plan or regular partnership.
+      3: An approved plan is delivered through a partnership that meets at least every quarter.
       4: In addition, the plan is funded, outcomes are reported to members and new services plan assisted digital support.
       5: In addition, there is a pooled place-wide plan with joint targets, evaluated with residents.
 
@@ -2530,6 +2946,11 @@ criteria:
             Planning policy requires new homes to be gigabit-ready and guides mast applications, with
             pre-application advice for operators.
           weight: 1
+      # Essential practices: without them the level stays below this one, whatever the share.
+      requires:
+        2: [single-contact]
+        3: [standard-wayleave]
+        4: [sites-register]
     levels:
       1: Operators have no contact and negotiate each wayleave from scratch.
       2: A contact exists, but terms are agreed case by case.
@@ -2576,6 +2997,11 @@ criteria:
         - id: named-coordinator
           label: A named street works coordinator meets the main network builders at least every quarter.
           weight: 1
+      # Essential practices: without them the level stays below this one, whatever the share.
+      requires:
+        2: [permit-scheme]
+        3: [coordination]
+        4: [alternative-methods]
     levels:
       1: Network builders' works are handled like any other, with no coordination.
       2: A permit scheme runs, without coordination for network builders.
@@ -2598,8 +3024,9 @@ criteria:
       the sample size and who was asked in a note. A survey that was only run online overstates
       confidence; say how it was run.
     rationale: >
-      The seeds argue that the real barrier is not access but digital literacy and confidence, and that
-      councils and landlords too often assume their residents cannot cope online. At Bromford, 99% of new
+      Paul Taylor of Bromford ("Digital Myths", c. 2013) argues that the real barrier is not access but
+      digital literacy and confidence, and that landlords too often assume their residents cannot cope
+      online. At Bromford, 99% of new
       customers said they could get online at home or in the community, and over 60% of the last 300 new
       customers rated their confidence 8 out of 10 or more (35% a perfect 10). Knowing the local figure
       guards against both complacency and the myth that residents are "digital illiterates".
@@ -2610,29 +3037,33 @@ criteria:
       survey: inclusion.residents-confident-8plus
     parameters:
       top-box: 8
-      min-responses: 30
+      minimum-sample: 100
+      below-minimum: lower-confidence
       thresholds: [20, 35, 50, 60, 75]
       direction: higher
       unit: "%"
     levels:
-      1: Under 20% of residents rate their confidence 8 or more, or it has never been asked.
+      1: Under 20% of residents rate their confidence 8 or more.
       2: About 35% of residents rate their confidence 8 or more.
       3: About half of residents rate their confidence 8 or more.
       4: About 60% rate their confidence 8 or more, similar to Bromford's new customers.
       5: 75% or more of residents rate their confidence 8 or more.
 
   - id: inc-assisted-digital
-    title: Assisted digital support
+    title: Help to get online
     question: Which of these kinds of help for people who struggle to get online are available in the area?
     guidance: >
       Check library, customer service and housing service offers, the council's website, and partners'
       provision that the council funds or refers to. A statement holds only if the help is available now
       across the area, not in a single pilot. Free public wifi counts if it needs no paid account. A level
-      counts only when every statement for it and the levels below holds.
+      counts only when every statement for it and the levels below holds. Staff completing an online
+      service for a caller or visitor (assisted digital on the same system) is asked in
+      cs-assisted-routes, not here.
     rationale: >
-      Point 5 of the GDS Service Standard requires assisted digital support for people who cannot use an
-      online service on their own. The seeds warn that removing phone numbers to force people online is
-      bullying rather than nudging, and that many residents will still need to talk to someone. ONS figures
+      Point 5 of the GDS Service Standard (2019) asks services to make sure everyone can use them,
+      including people who need help to get online. The Government Digital Inclusion Strategy (Cabinet
+      Office, 2014) named access, skills, motivation and trust as the four barriers, and ICE
+      Creates (2017) notes that even confident internet users sometimes need to talk to someone. ONS figures
       show those least likely to be online are older and disabled people, who need help close to home.
     weight: 2
     core: false
@@ -2650,9 +3081,6 @@ criteria:
         - id: face-to-face-help
           level: 3
           text: Trained staff or volunteers help people use online services face to face, without an appointment at some sites
-        - id: phone-assisted
-          level: 3
-          text: Phone staff will complete an online form with or for the caller
         - id: devices-and-data
           level: 4
           text: Devices or free mobile data are lent or given to residents who need them (for example through the National Databank)
@@ -2668,7 +3096,7 @@ criteria:
     levels:
       1: Little beyond library computers; people who struggle online are turned away or left to phone.
       2: Library computers and wifi, with some help on request.
-      3: Face-to-face and phone help is available, with wifi and some outreach.
+      3: Trained staff or volunteers help people online face to face, with free computers and wifi.
       4: Nearly all kinds of help are in place, including devices, data and referrals.
       5: Every kind of help is in place across the area and is easy to find.
 
@@ -2685,9 +3113,9 @@ criteria:
     rationale: >
       The Essential Digital Skills framework (Department for Education) sets out the foundation skills and
       the five skill areas adults need to benefit from being online: communicating, handling information,
-      transacting, problem solving and being safe and legal online. The seeds argue that confidence and
-      literacy, more than access, decide whether residents use online services, so the reach of skills
-      support is a direct measure of the council's effort.
+      transacting, problem solving and being safe and legal online. Paul Taylor of Bromford ("Digital
+      Myths", c. 2013) argues that confidence and literacy, more than access, decide whether residents use
+      online services, so the reach of skills support is a direct measure of the council's effort.
     weight: 2
     core: false
     assessor: ratio
@@ -2700,7 +3128,7 @@ criteria:
       direction: higher
       unit: " per 1,000 residents"
     levels:
-      1: Fewer than 0.5 residents per 1,000 helped in a year, or no records kept.
+      1: Fewer than 0.5 residents per 1,000 helped in a year.
       2: About 2 residents per 1,000 helped in a year.
       3: About 5 residents per 1,000 helped in a year.
       4: About 10 residents per 1,000 helped in a year.
@@ -2713,9 +3141,10 @@ criteria:
       Digital champions are staff or volunteers trained to help others use the internet. Look for a list
       of champions, their training records and who they help. Choose the highest option that is fully true.
     rationale: >
-      The seeds suggest that many residents are highly confident online, "an astonishing untapped resource",
-      and propose a deal in which they share their skills with the wider community. They also observe that
-      there may be as many staff lacking digital skills as tenants. Trained champions among staff and
+      Paul Taylor of Bromford ("Digital Myths", c. 2013) finds many residents highly confident online, "an
+      astonishing untapped resource", and proposes a deal in which they share their skills with the wider
+      community; elsewhere ("The Battle Against Digital Disruption") he observes that there may be as many
+      staff lacking digital skills as tenants. Trained champions among staff and
       residents spread help further than a central team can, and the Essential Digital Skills framework
       gives them a common standard to work to.
     weight: 1
@@ -2761,9 +3190,9 @@ criteria:
     rationale: >
       National figures hide large local differences: ONS found 6.3% of UK adults had never used the
       internet in 2020, and only 54% of those aged 75 and over and 81% of disabled adults were recent
-      users. The ONS internet users series ended in 2023, so councils now need their own evidence. The seeds
-      recommend a demand analysis that starts by understanding who your customers are, and warn that high
-      national internet use does not mean people use it for everything.
+      users. The ONS internet users series ended in 2023, so councils now need their own evidence. ICE
+      Creates (2017) recommends starting from who your customers are, and warns that high national
+      internet use does not mean people use it for everything.
     weight: 2
     core: false
     assessor: options
@@ -2806,11 +3235,14 @@ criteria:
       Best taken as the average answer from a staff survey of customer service, library and housing staff
       asking "On a scale of 1 to 10, how confident are you helping a resident to use our online services?".
       Without a survey, give the service managers' agreed view. Either way the result is treated as
-      self-reported.
+      self-reported. This is the one criterion that asks about staff confidence; the channel shift area
+      (whose cs-staff-confidence it replaces) does not ask it again. A 10 means staff use the online
+      services every day, show residents how to use them, and report problems with them.
     rationale: >
-      Assisted digital support is only as good as the staff who give it. The seeds observe that "there are
-      as many digital illiterate housing staff as there are tenants" and that frontline leaders with only a
-      peripheral interest in digital services need support and retraining. Using the same 1 to 10 question
+      Assisted digital support is only as good as the staff who give it. Paul Taylor of Bromford ("The
+      Battle Against Digital Disruption" and "Get Social, Embrace Disruption", c. 2013) observes that "there
+      are as many digital illiterate housing staff as there are tenants" and that customer services leaders
+      with only a peripheral interest in digital need support and retraining. Using the same 1 to 10 question
       as for residents (Bromford) makes the two easy to compare.
     weight: 1
     core: false
@@ -2820,12 +3252,19 @@ criteria:
     parameters:
       min: 1
       max: 10
+      # Whole levels by bands of the 1-10 rating, not a fractional level from a mean.
+      bands:
+        - {from: 1, to: 2, level: 1}
+        - {from: 3, to: 4, level: 2}
+        - {from: 5, to: 6, level: 3}
+        - {from: 7, to: 8, level: 4}
+        - {from: 9, to: 10, level: 5}
     levels:
-      1: Staff rate their confidence at 1 to 2 out of 10; most would send residents elsewhere.
+      1: Staff rate their confidence at 1 to 2 out of 10.
       2: Staff rate their confidence at about 3 to 4 out of 10.
       3: Staff rate their confidence at about 5 to 6 out of 10.
       4: Staff rate their confidence at about 7 to 8 out of 10.
-      5: Staff rate their confidence at 9 to 10 out of 10 and help residents as a matter of course.
+      5: Staff rate their confidence at 9 to 10 out of 10.
 
 context:
   - id: inc-gigabit
@@ -3041,17 +3480,17 @@ actions:
       premises and places it reached.
 
   - id: act-inc-assisted-help
-    title: Let phone and library staff fill in online forms with residents
+    title: Let library and reception staff help residents online face to face
     description: >
-      Let phone staff complete an online form with or for a caller, and give library and reception staff the
-      time and training to help people use online services face to face, without an appointment at the main
-      sites. Keep free computers and wifi, needing no paid account, in every library and public council
+      Give library and reception staff the time and training to help people use online services face to
+      face, without an appointment at the main sites (completing a service for a caller on the same
+      system is act-cs-channel-equality). Keep free computers and wifi, needing no paid account, in every library and public council
       building.
     raises: {inc-assisted-digital: 3}
     effort: 8
     depends-on: []
     owner: Head of Customer Services
-    evidence: The published offer of phone and face-to-face help, the free wifi and computers, and staff guidance on completing forms with callers.
+    evidence: The published offer of face-to-face help, the free wifi and computers, and the staff trained to give it.
 
   - id: act-inc-devices-data
     title: Lend devices and give free mobile data to residents who need them
@@ -3166,10 +3605,10 @@ version: 1.0.0
 description: >
   How far a council or other public body has come in six areas of digital strategy: moving contact to
   digital channels without shutting anyone out, engaging people online, working on mobile, publishing good
-  content, including people who are offline, and opening its data. The areas and their overlaps come from
-  practitioners' writing on local government digital visions; the measures from published practice (the
-  GDS Service Standard, Socitm channel costs, WCAG 2.2, Ofcom Connected Nations, the 5-star open data scheme
-  and the Local Government Transparency Code).
+  content, including people who are offline, and opening its data. The six areas come from Dave Briggs's
+  "Digital visions" (2012); the measures from published practice (the GDS Service Standard, the Local Digital
+  Declaration, Socitm channel costs, WCAG 2.2, Ofcom Connected Nations, the 5-star open data scheme, the Local
+  Government Transparency Code and the Welsh and Gaelic language duties). docs/sources.md lists every source.
 scoring: levels
 overall: weighted-mean
 scale:
@@ -3248,6 +3687,17 @@ planning:
     - id: welsh-language-standards
       title: Offer Welsh-language websites, apps and online services (councils in Wales)
       reference: The Welsh Language Standards (No. 1) Regulations 2015 (SI 2015/996), standards 52 to 60
+      met-when: {con-welsh-language: 3}
+    - id: gaelic-language-plan
+      title: Carry out the Gaelic language plan, including its commitments for the website (councils in Scotland)
+      reference: Gaelic Language (Scotland) Act 2005 (asp 7), ss.3 to 6 (Gaelic language plans required by Bòrd na Gàidhlig)
+      met-when: {con-gaelic-plan: 3}
+    - id: data-protection
+      title: Use residents' contact details on a lawful basis and respect their choices
+      reference: >-
+        UK GDPR Articles 5, 6, 7 and 21 (with the Data Protection Act 2018) and the Privacy and Electronic
+        Communications (EC Directive) Regulations 2003 (SI 2003/2426), regulation 22
+      met-when: {cs-channel-preferences: 3}
 """#,
         "rubrics/mobile.yaml": #"""
 # yaml-language-server: $schema=../schemas/rubric.schema.json
@@ -3289,8 +3739,9 @@ criteria:
       setting. Answer yes or no to each statement. A level counts only when all the statements for that
       level and the levels below it hold.
     rationale: >
-      A resident in the seeds says her landlord's website does not look good on a phone, her primary way
-      of dealing with the world. In 2015 Ofcom found that smartphones had overtaken laptops as the most
+      Paul Taylor of Bromford ("The Battle Against Digital Disruption", c. 2013) tells of a tenant whose
+      landlord's website does not look good on a phone, her primary way of dealing with the world. In
+      2015 Ofcom found that smartphones had overtaken laptops as the most
       important device for going online. Socitm's Better Connected found that 94% of council sites were
       responsive by 2017-18, but only 33% passed its mobile standard in 2015, because forms and linked
       systems often were not. The 2018 public sector accessibility regulations require accessible
@@ -3326,9 +3777,6 @@ criteria:
           text: >-
             Links and controls on top task pages meet WCAG 2.2 2.5.8 Target Size (Minimum), and cookie
             banners and sticky headers do not hide the focused element (2.4.11 Focus Not Obscured).
-        - id: documents-html
-          level: 4
-          text: Documents people need in order to use a service are published in HTML, not only as PDF.
         - id: monitored-site-wide
           level: 5
           text: >-
@@ -3343,7 +3791,7 @@ criteria:
       1: Pages need pinching and zooming on a phone, or zooming is disabled.
       2: The site uses a responsive template, but top tasks or linked systems do not reflow at phone width.
       3: Top task pages and the transactional systems behind them work at 320 pixels wide.
-      4: Controls are easy to tap, nothing hides the focused element, and key documents are in HTML.
+      4: Controls on top task pages are easy to tap, and nothing hides the focused element.
       5: The whole site is checked automatically, and suppliers are held to WCAG 2.2 AA on phones.
 
   - id: mob-lighthouse-performance
@@ -3375,44 +3823,11 @@ criteria:
       direction: higher
       unit: "/100"
     levels:
-      1: Scores of 25 or below; pages take many seconds to become usable on a phone.
+      1: Scores of 25 or below, well inside Lighthouse's "poor" range.
       2: Scores around 50, the bottom of Lighthouse's "needs improvement" range.
-      3: Scores around 70; pages are usable but heavy scripts or images slow them down.
+      3: Scores around 70.
       4: Scores around 90, Lighthouse's "good" range.
       5: Scores of 95 or more on every top task page.
-
-  - id: mob-lighthouse-accessibility
-    title: Lighthouse mobile accessibility score
-    question: What Lighthouse accessibility score (0 to 100) do the home page and top task pages get on a mobile test?
-    guidance: >
-      Use the same reports as for the performance score: name the same folder with 'file:', or give
-      the median accessibility score of the pages from 0 to 100 as a number. Automated tests find only
-      some accessibility problems, so the full WCAG 2.2 AA audit behind the accessibility statement is
-      still needed.
-    rationale: >
-      The Public Sector Bodies (Websites and Mobile Applications) Accessibility Regulations 2018 require
-      public sector websites and apps to be accessible, and GDS monitors them against WCAG 2.2 AA. GDS
-      monitoring found colour contrast,
-      focus visibility, keyboard access and reflow to be the most common failures, and Better Connected
-      2017-18 found that only 62% of council sites passed its accessibility test. Lighthouse catches
-      many contrast, labelling and structure errors cheaply, so a low score points to basic problems.
-    weight: 1.5
-    core: false
-    assessor: mobile.lighthouse
-    evidence:
-      reports: mobile.lighthouse-accessibility
-    parameters:
-      measure: accessibility
-      aggregate: median
-      thresholds: [50, 70, 85, 95, 100]
-      direction: higher
-      unit: "/100"
-    levels:
-      1: Scores of 50 or below; basic errors such as missing labels and poor contrast are common.
-      2: Scores around 70.
-      3: Scores around 85; most automated checks pass.
-      4: Scores around 95, with the remaining issues known and scheduled.
-      5: A score of 100 on every top task page, backed by a manual WCAG 2.2 AA audit.
 
   - id: mob-lighthouse-mobile-checks
     title: Key pages passing Lighthouse's mobile checks
@@ -3446,7 +3861,7 @@ criteria:
       1: One key page in five or fewer passes; pages lack a mobile viewport, block zoom or have small targets.
       2: About 40% of key pages pass every mobile check.
       3: About 60% of key pages pass every mobile check.
-      4: About 80% of key pages pass; the failures are known and scheduled for fixing.
+      4: About 80% of key pages pass every mobile check.
       5: Every key page passes Lighthouse's viewport, zoom and touch target checks.
 
   - id: mob-device-analytics
@@ -3491,6 +3906,10 @@ criteria:
         - id: decisions-cite-data
           label: Design decisions (navigation, page length, documents) cite the device figures.
           weight: 1
+      # Essential practices: without them the level stays below this one, whatever the share.
+      requires:
+        3: [test-devices-from-analytics]
+        4: [completion-by-device]
     levels:
       1: Device figures are not looked at.
       2: Device figures are known, but not used to design or test.
@@ -3505,7 +3924,9 @@ criteria:
     guidance: >
       List the top tasks, for example the ten to twenty highest-volume tasks from web analytics and
       contact data (report a missed bin, pay council tax, apply for a parking permit, report a pothole,
-      apply for a school place, book a bulky waste collection). For each, have someone who did not
+      apply for a school place, book a bulky waste collection). Use the council's own tasks: a district
+      council does not run highways or school admissions, and a county does not collect bins, so
+      neither lists the other's tasks. For each, have someone who did not
       build it complete it on a mid-range Android phone and an iPhone over 4G, without zooming,
       switching to the desktop view or moving to a computer. Record the results in a CSV test sheet
       (columns Task and Completed on phone, answered yes, no or partly; optionally Volume, Tested on
@@ -3515,8 +3936,9 @@ criteria:
     rationale: >
       Better Connected tested council tasks on phones because starting a task on a phone is not the same
       as finishing it. In 2015 only a third of councils passed its mobile standard. Socitm found that the
-      top mobile tasks in 2013 included schools (16%) and rubbish and recycling (15%). A resident in the
-      seeds found it quicker to phone than to use her landlord's online form on her phone.
+      top mobile tasks in 2013 included schools (16%) and rubbish and recycling (15%). Paul Taylor of
+      Bromford (c. 2013) tells of a tenant who found it quicker to phone than to use her landlord's
+      online form on her phone.
     weight: 2
     core: false
     assessor: mobile.top-tasks
@@ -3527,6 +3949,8 @@ criteria:
       thresholds: [20, 40, 60, 80, 100]
       direction: higher
       unit: "%"
+      minimum-sample: 10
+      below-minimum: lower-confidence
     levels:
       1: One in five top tasks or fewer can be completed on a phone.
       2: About 40% of top tasks can be completed on a phone.
@@ -3545,8 +3969,9 @@ criteria:
       matter on a phone: identify input purpose (1.3.5) so details can be filled in automatically, no
       redundant entry (3.3.7), and accessible authentication (3.3.8), which rules out puzzles and
       allows passwords to be pasted. The GOV.UK Design System's question pages and GOV.UK Pay, which
-      offers Apple Pay and Google Pay, show tested patterns that councils can reuse. The seeds note that
-      public services must be easy to use without training, on a phone as well as a PC.
+      offers Apple Pay and Google Pay, show tested patterns that councils can reuse. Adobe's UK public
+      sector blog (2010) made the point that public services must be as easy to use without training as
+      consumer applications, on a phone as well as a PC.
     weight: 2
     core: false
     assessor: checklist
@@ -3579,6 +4004,10 @@ criteria:
           label: Error messages appear next to the field and in a summary, and answers are kept when an error is shown.
           weight: 1
       thresholds: [0, 30, 55, 80, 100]
+      # Essential practices: without them the level stays below this one, whatever the share.
+      requires:
+        3: [right-keyboard, clear-errors, wallet-payments]
+        4: [no-pdf-forms]
     levels:
       1: Forms are desktop forms or PDFs; paying or signing in on a phone is a struggle.
       2: A few practices are in place, such as clear errors, but PDFs and desktop-only payments remain.
@@ -3596,9 +4025,10 @@ criteria:
     rationale: >
       GDS guidance is to test on the browsers and devices that users actually use, including assistive
       technology, and Service Standard point 5 asks that everyone can use the service. The 2018
-      accessibility regulations cover mobile apps as well as websites. The seeds warn against assumptions
-      about customers: 35% of new social housing tenants at one landlord had already used a phone to
-      access online services, and the 75-year-old assumed not to like the internet may be a gamer.
+      accessibility regulations cover mobile apps as well as websites. Paul Taylor of Bromford ("Digital
+      Myths" and "Get Social, Embrace Disruption", c. 2013) warns against assumptions about customers:
+      35% of Bromford's new tenants had already used a phone to access online services, and the
+      75-year-old assumed not to like the internet may be a gamer.
     weight: 1.5
     core: false
     assessor: options
@@ -3646,11 +4076,10 @@ criteria:
       page is written to the GOV.UK style or an equivalent, pages with no use have been removed, and
       social media content is made for phones (vertical video with subtitles, alt text on images).
     rationale: >
-      The seeds advise tailoring content for mobile users, who are most social media users: 65% of
-      people with a social media profile visit more than once a day, mostly on a smartphone, and 80% of
-      Twitter users reach it on a phone. Long pages and PDFs are hard to read on a small screen and
-      drive people to phone instead. This rating is self-reported, and its confidence is limited to
-      that.
+      The GDS Social Media Playbook (2014) advises tailoring content for mobile users, and Ofcom's Adults'
+      Media Use and Attitudes reports show most social media use is on a smartphone. Long pages and PDFs
+      are hard to read on a small screen and drive people to phone instead. This rating is self-reported,
+      and its confidence is limited to that.
     weight: 1
     core: false
     assessor: self-rating
@@ -3673,14 +4102,15 @@ criteria:
       Answer yes or no to each practice. Evidence can be the notification platform and its templates,
       sign-up figures for reminders, and, for any app, the research that justified it and its usage
       figures. A council with no app can answer yes to app-decision-tested if it has applied this test
-      when an app was proposed.
+      when an app was proposed. Recording residents' contact preferences and consent is asked once, in
+      cs-channel-preferences.
     rationale: >
       Updates sent without being asked for remove the need to chase, which is a large part of failure
       demand. Text messages reach people without data or a smartphone. GOV.UK Notify gives public bodies
       a shared way to send texts, emails and letters. GDS's 2013 position ("We're not 'appy") was that
       apps are rarely justified for public services when a responsive website will do, because they are
-      expensive to build and maintain. The seeds cite Shropshire's "WhatsApp a Shropshire Councillor" as
-      an example of meeting residents on the messaging apps they already use.
+      expensive to build and maintain. Shropshire Council's "WhatsApp a Shropshire Councillor" is an
+      example of meeting residents on the messaging apps they already use.
     weight: 1.5
     core: false
     assessor: checklist
@@ -3695,7 +4125,7 @@ criteria:
           label: People who report or apply something get progress updates without having to chase.
           weight: 2
         - id: payment-reminders
-          label: Reminders for council tax, rent or permits include a link to pay on a phone.
+          label: Reminders for council tax, permits or (where the council is a landlord) rent include a link to pay on a phone.
           weight: 1
         - id: two-way-text
           label: Replying to a text can confirm, cancel or rebook an appointment or collection.
@@ -3704,7 +4134,7 @@ criteria:
           label: Messages are sent through GOV.UK Notify or an equivalent platform, with templates managed by service teams.
           weight: 1
         - id: consent-and-choice
-          label: Residents choose the channel and can unsubscribe, in line with UK GDPR and PECR.
+          label: Every message says how to unsubscribe or change how it arrives, in the message itself.
           weight: 1
         - id: app-decision-tested
           label: Any app the council offers or has considered was justified by research showing a need the mobile web cannot meet, and its use is measured.
@@ -3713,11 +4143,15 @@ criteria:
           label: Urgent local messages (flooding, severe weather, service disruption) reach subscribed residents by text or notification.
           weight: 1
       thresholds: [0, 30, 55, 80, 100]
+      # Essential practices: without them the level stays below this one, whatever the share.
+      requires:
+        3: [shared-platform, consent-and-choice, payment-reminders]
+        4: [progress-updates, two-way-text]
     levels:
       1: Residents hear from the council by letter, or not at all; nothing is sent to phones.
       2: One or two reminder services exist, such as bin reminders by email.
-      3: Reminders and payment links are sent by text message or email through a shared platform, with consent managed.
-      4: Progress updates mean residents rarely need to chase, and text messages are two-way where that helps.
+      3: Reminders and payment links are sent by text message or email through a shared platform.
+      4: Nearly every practice, including progress updates without chasing and two-way text messages.
       5: Every practice is in place, and apps are used only where research shows the web cannot meet the need.
 
 context:
@@ -3788,15 +4222,13 @@ actions:
     description: >-
       Fix the links and buttons inside top task pages that still fail WCAG 2.2 2.5.8 (Target Size,
       Minimum), often in link lists, maps and date pickers, and stop cookie banners and sticky headers
-      hiding the focused element (2.4.11 Focus Not Obscured). Check that the documents people need for
-      those tasks are now HTML pages, converted under the HTML-first publishing rule.
+      hiding the focused element (2.4.11 Focus Not Obscured).
     raises: {mob-responsive: 4, mob-lighthouse-mobile-checks: 5}
     effort: 10
-    depends-on: [act-mob-fix-top-tasks, act-mob-template-fixes, act-con-html-first]
+    depends-on: [act-mob-fix-top-tasks, act-mob-template-fixes]
     owner: Web Manager
     evidence: >-
-      Lighthouse viewport, zoom and target-size audits passing on every key page, and the documents for
-      the top tasks published as HTML.
+      Lighthouse viewport, zoom and target-size audits passing on every key page.
 
   - id: act-mob-monitor-site-wide
     title: Add phone checks to monthly monitoring and supplier acceptance
@@ -3849,11 +4281,11 @@ actions:
       Fix the contrast, missing labels, heading order, link text and alt text errors that Lighthouse and
       axe report on the home page and top task pages; these are among the commonest failures in GDS
       monitoring. Add the checks to the publishing routine so they do not come back.
-    raises: {mob-lighthouse-accessibility: 3}
+    raises: {con-wcag-automated: 3}
     effort: 6
     depends-on: []
     owner: Web Manager
-    evidence: Lighthouse mobile reports with a median accessibility score of about 85.
+    evidence: Automated WCAG 2.2 AA checks (Lighthouse or axe) with about 60% of pages passing.
 
   - id: act-mob-accessibility-audit
     title: Retest the top tasks on phones with VoiceOver and TalkBack
@@ -3862,7 +4294,7 @@ actions:
       using VoiceOver on iOS and TalkBack on Android, including the linked forms and payment systems,
       since desktop audits miss mobile failures. Fix what they find and record the rest in the
       accessibility statement that the 2018 regulations require.
-    raises: {mob-lighthouse-accessibility: 4}
+    raises: {con-accessibility: 4}
     effort: 8
     duties: [accessibility-regulations]
     benefit: {risk: high, source: "the duty it helps discharge"}
@@ -3870,8 +4302,8 @@ actions:
     depends-on: [act-mob-fix-automated-a11y, act-con-accessibility-audit]
     owner: Digital Lead
     evidence: >-
-      The mobile retest report and fix log, the updated accessibility statement, and a median Lighthouse
-      accessibility score of about 95.
+      The mobile retest report and fix log, with the top tasks free of known WCAG 2.2 AA failures, and the
+      updated accessibility statement covering the linked systems.
 
   - id: act-mob-device-analytics
     title: Review visits by device every quarter and test on what residents use
@@ -4092,8 +4524,9 @@ criteria:
       portal or transparency pages, the publication plan or schedule, the information asset register, and
       any data standards in use. Answer each statement yes or no for what is in place now.
     rationale: >
-      One seed lists open data as one of the six elements of a council's digital vision; another
-      observes that "at the heart of social media use is openness". The ODI Open Data Pathway's themes of
+      Dave Briggs ("Digital visions", 2012) lists open data as one of the six elements of a council's
+      digital vision, and the Local Digital Declaration (2018) commits councils to open standards and
+      to publishing openly. The ODI Open Data Pathway's themes of
       strategic oversight and data management start from a published policy, clear responsibility and a
       repeatable publication process. Of Scotland's 32 councils, only 16 had an open data portal in the
       opendata.scot catalogue (October 2024), and those councils published far more data.
@@ -4254,59 +4687,60 @@ criteria:
       direction: higher
       unit: "%"
     levels:
-      1: Fewer than 10% of datasets are in an open machine-readable format; most are PDFs.
+      1: Fewer than 10% of datasets are in an open machine-readable format.
       2: About 30% of datasets are in an open machine-readable format.
       3: More than half of datasets are in an open machine-readable format.
       4: About 80% of datasets are in an open machine-readable format.
       5: 95% or more of datasets are in an open machine-readable format.
 
-  - id: od-star-rating
-    title: Typical 5-star rating
-    question: On Tim Berners-Lee's 5-star open data scheme, what rating does a typical dataset published by the council reach?
+  - id: od-identifiers
+    title: Standard identifiers and links in the data (four and five stars)
+    question: >-
+      Do the council's key datasets identify properties, places and organisations with standard
+      identifiers, written as links, and link to other publishers' data?
     guidance: >
       Look at the council's ten most-downloaded datasets (or ten chosen at random if downloads are not
-      known) and give the rating that most of them reach. Four stars needs stable web identifiers (URIs)
-      for the things in the data, for example UPRNs for properties, GSS codes for areas or Companies House
-      numbers for suppliers, written as links. When the catalogue export is used for the machine-readable
-      criterion, its working shows the typical dataset's rating by format alone; formats cannot show the
-      URIs that four stars needs, so check a sample before answering.
+      known), including spend, contracts and land and assets. Choose the highest option that is fully
+      true for most of them. File formats (stars one to three) are measured from the catalogue by
+      od-machine-readable and are not asked again here; formats cannot show identifiers, so check the
+      data itself.
     rationale: >
-      The 5-star scheme (Tim Berners-Lee, 2010) is the best-known scale of how usable open data is: one
-      star for any format under an open licence, two for structured data, three for non-proprietary
-      formats, four for using URIs to identify things, five for linking to other people's data. Each star
-      makes the data cheaper to combine with other sources; the Transparency Code's spend data is far more
-      useful when suppliers carry a company number.
+      Tim Berners-Lee's 5-star open data scheme (2010) gives the fourth star for using URIs to identify
+      things and the fifth for linking to other people's data. The Local Government Transparency Code 2015
+      asks for UPRNs in land and assets data and encourages supplier identifiers such as company numbers
+      in spend data, and the Data Standards Authority's 2020 standard for property and street identifiers
+      (UPRN and USRN) makes records from different publishers match without manual work. The
+      Local Digital Declaration (2018) commits councils to shared data standards.
     weight: 1
     core: false
     assessor: options
     evidence:
-      answer: opendata.typical-star-rating
+      answer: opendata.identifiers
     parameters:
       options:
-        - value: no-stars
-          label: Not on the web under an open licence.
+        - value: no-identifiers
+          label: Datasets carry no standard identifiers; properties, places and organisations appear only as names or addresses.
           level: 1
-        - value: one-star
-          label: On the web under an open licence, in any format (for example PDF).
-          level: 1
-        - value: two-stars
-          label: Structured data in a proprietary format (for example Excel).
+        - value: some-codes
+          label: A few datasets include standard codes (for example GSS area codes) as plain text.
           level: 2
-        - value: three-stars
-          label: Structured data in a non-proprietary format (for example CSV).
+        - value: key-datasets
+          label: >-
+            Key datasets (spend, contracts, land and assets, premises) carry standard identifiers: UPRNs
+            for properties, GSS codes for areas, Companies House or charity numbers for suppliers.
           level: 3
         - value: four-stars
-          label: Non-proprietary format using URIs to identify things (for example UPRNs, GSS codes).
+          label: As key-datasets, with the identifiers written as links (URIs) that resolve (four stars).
           level: 4
         - value: five-stars
-          label: As four stars, and linked to other people's data to give context.
+          label: As four stars, and the datasets link to other publishers' data to give context (five stars).
           level: 5
     levels:
-      1: Typical datasets reach no more than one star (PDF or no open licence).
-      2: Typical datasets reach two stars (Excel).
-      3: Typical datasets reach three stars (CSV or similar).
-      4: Typical datasets reach four stars, using standard identifiers as URIs.
-      5: Typical datasets reach five stars, linked to other data.
+      1: Key datasets carry no standard identifiers.
+      2: Standard codes appear in a few datasets, as plain text.
+      3: Key datasets carry UPRNs, GSS codes and company or charity numbers.
+      4: Identifiers in key datasets are written as resolvable links (four stars).
+      5: Key datasets link to other publishers' data (five stars).
 
   - id: od-freshness
     title: Datasets updated in the last 12 months
@@ -4455,10 +4889,11 @@ criteria:
       reuses. Events count if held, or co-hosted, by the council in the last two years. Internal use means a
       council service or dashboard reads the published data rather than a private copy.
     rationale: >
-      The ODI Open Data Pathway gives customer support and engagement a theme of its own, because data that
-      nobody uses has little value and users are best placed to say what to publish next. The seeds quote
-      Camden Council: "Let's just turn government into one big crowd - open source stuff, share it; make it
-      easier to get to." Point 10 of the GDS Service Standard asks services to measure whether they work.
+      The ODI Open Data Pathway gives customer support and engagement a theme of its own, because data
+      that nobody uses has little value and users are best placed to say what to publish next. Camden
+      Council's call to "turn government into one big crowd - open source stuff, share it; make it easier
+      to get to" puts the same idea in a council's words. Point 10 of the GDS Service Standard asks
+      services to measure whether they work.
     weight: 1
     core: false
     assessor: checklist
@@ -4481,6 +4916,11 @@ criteria:
         - id: internal-use
           label: Council services use the published data themselves, for example in dashboards
       thresholds: [0, 30, 55, 80, 100]
+      # Essential practices: without them the level stays below this one, whatever the share.
+      requires:
+        2: [contact-point]
+        3: [request-route, usage-monitored]
+        4: [foi-analysis, reuse-recorded]
     levels:
       1: No way for users to ask questions or request data beyond Freedom of Information.
       2: A contact point exists, but requests and usage are not tracked.
@@ -4604,7 +5044,7 @@ actions:
       For the 20 most-downloaded or most-requested datasets, publish a CSV (or JSON or GeoJSON for maps)
       alongside any PDF or Excel file, with column headings explained. This takes them to three stars on Tim
       Berners-Lee's 5-star scheme.
-    raises: {od-machine-readable: 3, od-star-rating: 3}
+    raises: {od-machine-readable: 3}
     effort: 6
     depends-on: [act-od-lead-and-page]
     owner: Data Lead
@@ -4690,7 +5130,7 @@ actions:
       Add standard identifiers to the datasets where they fit: UPRNs for properties, GSS codes for wards and
       areas, Companies House numbers for suppliers in the spend data, written as links. This takes them to
       four stars and makes them far easier to combine.
-    raises: {od-star-rating: 4}
+    raises: {od-identifiers: 4}
     effort: 12
     depends-on: [act-od-csv-top-datasets]
     owner: Data Lead
@@ -4727,7 +5167,7 @@ actions:
       Publish datasets to common schemas where they exist, such as Open Referral UK for service directories
       and the planning data standards of planning.data.gov.uk, and link them to other people's data. Review
       practice against the ODI Open Data Pathway with data users every two years and act on the results.
-    raises: {od-policy: 5, od-star-rating: 5, od-pathway-rating: 5}
+    raises: {od-policy: 5, od-identifiers: 5, od-pathway-rating: 5}
     effort: 25
     depends-on: [act-od-open-by-default, act-od-identifiers, act-od-data-users-event]
     owner: Data Lead

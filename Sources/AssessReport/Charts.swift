@@ -24,67 +24,64 @@ public enum Charts {
         return rounded == rounded.rounded() && abs(rounded) < 1e15 ? String(Int(rounded)) : String(rounded)
     }
 
-    /// A radar chart of dimension scores on the level scale, with an optional projected outline.
-    public static func radar(titles: [String], scores: [Double?], projected: [Double?]?, top: Int, colour: String,
-                             description: String) -> String {
-        let size = 340.0, centre = 170.0, radius = 105.0
-        let count = max(titles.count, 3)
-        func point(_ index: Int, _ level: Double) -> (Double, Double) {
-            let angle = -Double.pi / 2 + 2 * Double.pi * Double(index) / Double(count)
-            let r = radius * max(0, min(level, Double(top))) / Double(top)
-            return (centre + r * cos(angle), centre + r * sin(angle))
-        }
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(number(size)) \(number(size))\" width=\"\(number(size))\" height=\"\(number(size))\" role=\"img\" aria-labelledby=\"radar-title radar-desc\">"
-        svg += "<title id=\"radar-title\">Score by area</title><desc id=\"radar-desc\">\(escape(description))</desc>"
+    /// Levels against targets: one row per area on the level scale, a filled dot for today, a hollow ring for
+    /// after the plan's first year and a black bar for the target. An area with no level says so in words.
+    public static func dotPlot(rows: [(title: String, today: Double?, target: Int?, projected: Double?)], top: Int, colour: String,
+                               description: String) -> String {
+        let labelWidth = 185.0, plotWidth = 300.0, rowHeight = 24.0, head = 20.0
+        let top = max(top, 1)
+        let width = labelWidth + plotWidth + 24, height = head + rowHeight * Double(rows.count) + 6
+        func x(_ level: Double) -> Double { labelWidth + plotWidth * (max(0, min(level, Double(top))) - 1) / Double(max(top - 1, 1)) }
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(number(width)) \(number(height))\" width=\"\(number(width))\" height=\"\(number(height))\" role=\"img\" aria-labelledby=\"levels-title levels-desc\">"
+        svg += "<title id=\"levels-title\">Score by area on the level scale, against target</title><desc id=\"levels-desc\">\(escape(description))</desc>"
         for level in 1...top {
-            let ring = (0..<count).map { point($0, Double(level)) }.map { "\(number($0.0)),\(number($0.1))" }.joined(separator: " ")
-            svg += "<polygon points=\"\(ring)\" fill=\"none\" stroke=\"#b1b4b6\" stroke-width=\"1\"/>"
+            let lx = x(Double(level))
+            svg += "<line x1=\"\(number(lx))\" y1=\"\(number(head - 4))\" x2=\"\(number(lx))\" y2=\"\(number(height - 4))\" stroke=\"#b1b4b6\" stroke-width=\"1\"/>"
+            svg += "<text x=\"\(number(lx))\" y=\"12\" font-size=\"11\" text-anchor=\"middle\" fill=\"#505a5f\">Level \(level)</text>"
         }
-        for index in 0..<count {
-            let (x, y) = point(index, Double(top))
-            svg += "<line x1=\"\(number(centre))\" y1=\"\(number(centre))\" x2=\"\(number(x))\" y2=\"\(number(y))\" stroke=\"#b1b4b6\" stroke-width=\"1\"/>"
-        }
-        for level in 1...top {
-            let (_, y) = point(0, Double(level))
-            svg += "<text x=\"\(number(centre + 3))\" y=\"\(number(y + 11))\" font-size=\"10\" fill=\"#505a5f\">\(level)</text>"
-        }
-        func outline(_ values: [Double?], stroke: String, fill: String, dash: Bool) -> String {
-            let points = values.enumerated().map { point($0.offset, $0.element ?? 0) }.map { "\(number($0.0)),\(number($0.1))" }
-            return "<polygon points=\"\(points.joined(separator: " "))\" fill=\"\(fill)\" fill-opacity=\"0.25\" stroke=\"\(stroke)\" stroke-width=\"2.5\"\(dash ? " stroke-dasharray=\"6 4\"" : "")/>"
-        }
-        if let projected { svg += outline(projected, stroke: "#00703c", fill: "none", dash: true) }
-        svg += outline(scores, stroke: colour, fill: colour, dash: false)
-        for (index, title) in titles.enumerated() {
-            let (x, y) = point(index, Double(top) + 0.55)
-            let anchor = abs(x - centre) < 10 ? "middle" : (x < centre ? "end" : "start")
-            let words = title.split(separator: " ").map(String.init)
-            var lines: [String] = []
-            for word in words {
-                if let last = lines.last, last.count + word.count + 1 <= 16 { lines[lines.count - 1] += " " + word } else { lines.append(word) }
+        for (index, row) in rows.enumerated() {
+            let y = head + rowHeight * Double(index) + rowHeight / 2
+            svg += "<text x=\"0\" y=\"\(number(y + 4))\" font-size=\"12\" fill=\"#0b0c0c\">\(escape(row.title))</text>"
+            if let target = row.target {
+                let tx = x(Double(target))
+                svg += "<rect x=\"\(number(tx - 2))\" y=\"\(number(y - 9))\" width=\"4\" height=\"18\" fill=\"#0b0c0c\"/>"
             }
-            let start = y - Double(lines.count - 1) * 6.5 + 4
-            for (offset, line) in lines.enumerated() {
-                svg += "<text x=\"\(number(x))\" y=\"\(number(start + Double(offset) * 13))\" font-size=\"12\" text-anchor=\"\(anchor)\" fill=\"#0b0c0c\">\(escape(line))</text>"
+            guard let today = row.today else {
+                // Clear of the target bar: after it, or before it when it is near the right-hand end.
+                let tx = row.target.map { x(Double($0)) } ?? labelWidth - 8
+                let after = tx + 110 <= labelWidth + plotWidth + 24
+                svg += "<text x=\"\(number(after ? tx + 8 : tx - 8))\" y=\"\(number(y + 4))\" font-size=\"11\" text-anchor=\"\(after ? "start" : "end")\" fill=\"#505a5f\" font-style=\"italic\">not enough evidence</text>"
+                continue
             }
+            if let projected = row.projected, projected > today + 0.05 {
+                svg += "<line x1=\"\(number(x(today)))\" y1=\"\(number(y))\" x2=\"\(number(x(projected)))\" y2=\"\(number(y))\" stroke=\"#00703c\" stroke-width=\"2\"/>"
+                svg += "<circle cx=\"\(number(x(projected)))\" cy=\"\(number(y))\" r=\"6\" fill=\"#ffffff\" stroke=\"#00703c\" stroke-width=\"2.5\"/>"
+            }
+            svg += "<circle cx=\"\(number(x(today)))\" cy=\"\(number(y))\" r=\"7\" fill=\"\(colour)\"/>"
         }
         return svg + "</svg>"
     }
 
     /// The roadmap's timeline: one row per dimension, one column per quarter, each cell showing how many of
     /// the dimension's actions are under way that quarter, coloured by horizon.
-    public static func timeline(rows: [(title: String, counts: [Int])], quarters: Int, colour: String) -> String {
-        let labelWidth = 200.0, quarterWidth = 40.0, rowHeight = 22.0, top = 24.0
+    public static func timeline(rows: [(title: String, counts: [Int])], labels: [String], colour: String) -> String {
+        let quarters = labels.count
+        let labelWidth = 190.0, quarterWidth = 52.0, rowHeight = 22.0, top = 32.0
         let width = labelWidth + quarterWidth * Double(quarters) + 4
         let height = top + rowHeight * Double(rows.count) + 4
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(number(width)) \(number(height))\" width=\"\(number(width))\" height=\"\(number(height))\" role=\"img\" aria-labelledby=\"timeline-title timeline-desc\">"
         let description = rows.map { row in
-            let active = row.counts.enumerated().filter { $0.element > 0 }.map { "Q\($0.offset + 1): \($0.element)" }
+            let active = row.counts.enumerated().filter { $0.element > 0 && $0.offset < labels.count }.map { "\(labels[$0.offset]): \($0.element)" }
             return "\(row.title): " + (active.isEmpty ? "no actions" : active.joined(separator: ", "))
         }.joined(separator: "; ")
         svg += "<title id=\"timeline-title\">Actions under way by area and quarter</title><desc id=\"timeline-desc\">\(escape(description))</desc>"
-        for quarter in 1...max(quarters, 1) {
-            let x = labelWidth + quarterWidth * Double(quarter - 1)
-            svg += "<text x=\"\(number(x + quarterWidth / 2))\" y=\"15\" font-size=\"12\" text-anchor=\"middle\" fill=\"#0b0c0c\">Q\(quarter)</text>"
+        // Long labels ("Q1 2026-27") go on two lines: the quarter, then the financial year.
+        for (offset, label) in labels.enumerated() {
+            let x = labelWidth + quarterWidth * Double(offset) + quarterWidth / 2
+            let parts = label.split(separator: " ", maxSplits: 1).map(String.init)
+            for (line, part) in parts.enumerated() {
+                svg += "<text x=\"\(number(x))\" y=\"\(number(12 + 13 * Double(line)))\" font-size=\"11\" text-anchor=\"middle\" fill=\"#0b0c0c\">\(escape(part))</text>"
+            }
         }
         // Solid fills dark enough for white numbers (at least 4.5:1): brand colour, GOV.UK green, dark grey.
         let horizonColour = { (quarter: Int) -> String in quarter <= 1 ? colour : quarter <= 4 ? "#00703c" : "#505a5f" }

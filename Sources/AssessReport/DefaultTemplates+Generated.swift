@@ -107,90 +107,121 @@ Compared with the assessment for {{label}}.{{#fellText}} **{{fellText}}**{{/fell
   <h1 id="summary-heading">{{organisation.name}}</h1>
   <p class="lead">{{overall.statement}}</p>
 
-  <div class="headline">
-    <div class="headline__level">
-      <p class="headline__label">Overall maturity</p>
-      <p class="headline__value"><strong class="tag tag--level-{{overall.level}}">{{overall.headlineText}}</strong></p>
-      {{#overall.withheldText}}<p class="headline__score">{{overall.withheldText}}</p>{{/overall.withheldText}}
-      {{^overall.withheldText}}<p class="headline__score">Score {{overall.scoreText}}</p>{{/overall.withheldText}}
+  <div class="top">
+    <div class="headline">
+      <div class="headline__level">
+        <p class="headline__label">Overall maturity</p>
+        <p class="headline__value"><strong class="tag tag--level-{{overall.level}}">{{overall.headlineText}}</strong></p>
+        {{#overall.withheldText}}<p class="headline__score">{{overall.withheldText}}</p>{{/overall.withheldText}}
+        {{^overall.withheldText}}<p class="headline__score">Score {{overall.scoreText}}</p>{{/overall.withheldText}}
+        <p class="headline__score">{{overall.coverageText}} of the evidence, {{overall.confidenceLabel}} confidence</p>
+      </div>
+      <dl class="summary-list">
+        {{#roadmap}}<div class="summary-list__row"><dt>Plan</dt><dd>{{roadmap.count}} actions, {{roadmap.effortText}} person-days{{#roadmap.costText}}, {{roadmap.costText}}{{/roadmap.costText}}{{#roadmap.recurringText}} and {{roadmap.recurringText}}{{/roadmap.recurringText}}</dd></div>{{/roadmap}}
+        {{#roadmap}}{{#summarySavings}}<div class="summary-list__row"><dt>Indicative saving</dt><dd>{{amountText}}</dd></div>{{/summarySavings}}{{^summarySavings}}<div class="summary-list__row"><dt>Indicative saving</dt><dd>None from the scheduled actions</dd></div>{{/summarySavings}}{{/roadmap}}
+      </dl>
     </div>
-    <dl class="summary-list">
-      <div class="summary-list__row"><dt>Coverage</dt><dd>{{overall.coverageText}} of the criteria's weight was assessed</dd></div>
-      <div class="summary-list__row"><dt>Confidence</dt><dd>{{overall.confidenceLabel}} ({{overall.confidenceText}}), from where the evidence came from</dd></div>
-      {{#roadmap}}<div class="summary-list__row"><dt>Roadmap</dt><dd>{{roadmap.count}} actions, {{roadmap.effortText}} person-days{{#roadmap.costText}}, {{roadmap.costText}}{{/roadmap.costText}}</dd></div>{{/roadmap}}
-      {{#savings}}<div class="summary-list__row"><dt>Saving</dt><dd>{{amountText}}: {{label}}</dd></div>{{/savings}}
-    </dl>
-  </div>
-
-  <div class="grid">
-    <figure class="chart chart--radar">
-      {{{radar.svg}}}
-      <figcaption>Score by area today{{#radar.hasProjection}}, and after the roadmap's first year (dashed){{/radar.hasProjection}}.</figcaption>
+    <figure class="chart chart--levels">
+      {{{levels.svg}}}
+      <figcaption>Score on the level scale: today (dot){{#levels.hasProjection}}, after the first year (ring){{/levels.hasProjection}}{{#levels.hasTargets}}, target (bar){{/levels.hasTargets}}. The table below gives the same.</figcaption>
     </figure>
-    <table class="table table--compact">
-      <caption class="table__caption">Where {{organisation.name}} stands</caption>
-      <thead><tr><th scope="col">Area</th><th scope="col" class="numeric">Score</th><th scope="col">Level</th>{{#radar.hasProjection}}<th scope="col" class="numeric">In a year</th>{{/radar.hasProjection}}</tr></thead>
-      <tbody>
-      {{#dimensions}}
-        <tr><th scope="row"><a href="#{{id}}">{{title}}</a></th><td class="numeric">{{scoreText}}</td><td><strong class="tag tag--level-{{level}}">{{levelText}}</strong></td>{{#radar.hasProjection}}<td class="numeric">{{projectedText}}</td>{{/radar.hasProjection}}</tr>
-      {{/dimensions}}
-      </tbody>
-    </table>
   </div>
 
-  {{#hasPriorities}}
-  <h2>Priorities</h2>
-  <ol class="priorities">
-    {{#priorities}}
-    <li><strong>{{title}}</strong>{{#quickWin}} <strong class="tag tag--quick">Quick win</strong>{{/quickWin}} <span class="secondary">{{when}} · {{effortText}}{{#owner}} · {{owner}}{{/owner}}</span><br><span class="secondary">{{dimensionTitle}}: {{why}}</span></li>
-    {{/priorities}}
-  </ol>
-  {{/hasPriorities}}
-  {{#hasQuickWins}}
-  <p><strong>Quick wins:</strong> {{#quickWins}}{{title}} ({{effortText}}){{^last}}; {{/last}}{{/quickWins}}.</p>
-  {{/hasQuickWins}}
+  <h2>Where {{organisation.name}} stands</h2>
+  <table class="table table--compact table--findings">
+    <caption class="visually-hidden">Findings by area</caption>
+    <thead><tr><th scope="col">Area</th><th scope="col">Level today</th><th scope="col">Finding</th>{{#levels.hasTargets}}<th scope="col">Target</th>{{/levels.hasTargets}}</tr></thead>
+    <tbody>
+    {{#dimensions}}
+      <tr><th scope="row"><a href="#{{id}}">{{title}}</a></th><td><strong class="tag tag--level-{{level}}">{{levelText}}</strong></td><td><strong class="rating rating--{{ratingStyle}}">{{rating}}:</strong> {{findingText}}</td>{{#levels.hasTargets}}<td class="nowrap">{{targetShort}}</td>{{/levels.hasTargets}}</tr>
+    {{/dimensions}}
+    </tbody>
+  </table>
 
   {{#roadmap}}
-  <figure class="chart chart--timeline">
-    {{{timeline.svg}}}
-    <figcaption>Actions under way by area and quarter: this quarter (blue), the rest of the year (green), later (grey). {{timeline.laterNote}}</figcaption>
-  </figure>
-  <table class="visually-hidden">
-    <caption>Actions under way by area and quarter</caption>
-    <thead><tr><th scope="col">Area</th>{{#timeline.quarters}}<th scope="col">{{.}}</th>{{/timeline.quarters}}</tr></thead>
-    <tbody>{{#timeline.rows}}<tr><th scope="row">{{title}}</th>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>{{/timeline.rows}}</tbody>
+  <h2>Statutory gaps</h2>
+  {{#hasStatutoryGaps}}
+  <table class="table table--compact table--gaps">
+    <caption class="visually-hidden">Statutory duties not met today</caption>
+    <thead><tr><th scope="col">Duty not met today</th><th scope="col">Legal reference</th><th scope="col">Met by</th></tr></thead>
+    <tbody>
+    {{#statutoryGaps}}
+      <tr><th scope="row">{{title}}</th><td>{{reference}}</td><td>{{actionText}}</td></tr>
+    {{/statutoryGaps}}
+    </tbody>
   </table>
+  {{/hasStatutoryGaps}}
+  {{^hasStatutoryGaps}}<p>No failing statutory duty was found in this evidence. A duty whose criteria have no evidence is not judged.</p>{{/hasStatutoryGaps}}
   {{/roadmap}}
+
+  {{#hasDecisions}}
+  <h2>Decisions for leadership</h2>
+  <ol class="decisions">
+    {{#decisions}}
+    <li><strong>{{lead}}</strong>: {{detail}}</li>
+    {{/decisions}}
+  </ol>
+  {{/hasDecisions}}
+
+  {{#hasFirstYear}}
+  <table class="table table--compact">
+    <caption class="table__caption">The first year of the plan (person-days a quarter)</caption>
+    <thead><tr><th scope="col">Quarter</th><th scope="col">Starting</th><th scope="col" class="numeric">Days</th></tr></thead>
+    <tbody>
+    {{#firstYear}}
+      <tr><th scope="row" class="nowrap">{{quarter}}</th><td>{{actions}}</td><td class="numeric">{{daysText}}</td></tr>
+    {{/firstYear}}
+    </tbody>
+  </table>
+  {{/hasFirstYear}}
 </section>
 {{> comparisons-html}}
 
 {{#roadmap}}
 <section class="page" aria-labelledby="roadmap-heading">
   <h2 id="roadmap-heading">Roadmap</h2>
-  <p>{{roadmap.count}} actions chosen to reach the targets, statutory duties not yet met first, then by value (score, savings and risk) per person-day, never before the actions they depend on, and fitted into quarters of {{roadmap.capacityText}} person-days (UK financial-year quarters).{{#roadmap.notScheduledText}} {{roadmap.notScheduledText}}{{/roadmap.notScheduledText}}</p>
-  <table class="table">
-    <caption class="table__caption">Projected scores</caption>
-    <thead><tr><th scope="col">Area</th><th scope="col">Target</th>{{#roadmap.columns}}<th scope="col" class="numeric">{{.}}</th>{{/roadmap.columns}}</tr></thead>
+  <p>{{roadmap.count}} actions chosen to reach the targets: statutory duties not yet met first, then by value (score, savings and risk) per person-day, never before the actions they depend on, and fitted into quarters of {{roadmap.capacityText}} person-days (UK financial-year quarters). Appendix B gives each action's description, what shows it is done, and why it is where it is.</p>
+  <table class="table table--compact">
+    <caption class="table__caption">Projected levels, with the score in brackets (one decimal, rounded down)</caption>
+    <thead><tr><th scope="col">Area</th><th scope="col">Target</th>{{#roadmap.columns}}<th scope="col">{{.}}</th>{{/roadmap.columns}}</tr></thead>
     <tbody>
     {{#roadmap.projectionRows}}
-      <tr><th scope="row">{{title}}</th><td>{{target}}</td>{{#cells}}<td class="numeric">{{.}}</td>{{/cells}}</tr>
+      <tr><th scope="row">{{title}}</th><td>{{target}}</td>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>
     {{/roadmap.projectionRows}}
     </tbody>
   </table>
+  <figure class="chart chart--timeline">
+    {{{timeline.svg}}}
+    <figcaption>Actions under way by area and quarter: the first quarter (blue), the rest of the first year (green), later (grey). {{timeline.laterNote}}</figcaption>
+  </figure>
+  <table class="visually-hidden">
+    <caption>Actions under way by area and quarter</caption>
+    <thead><tr><th scope="col">Area</th>{{#timeline.quarters}}<th scope="col">{{.}}</th>{{/timeline.quarters}}</tr></thead>
+    <tbody>{{#timeline.rows}}<tr><th scope="row">{{title}}</th>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>{{/timeline.rows}}</tbody>
+  </table>
   {{#roadmap.horizons}}
   <h3>{{title}}</h3>
-  <table class="table">
+  <table class="table table--compact">
     <caption class="visually-hidden">{{title}}: actions</caption>
-    <thead><tr><th scope="col">When</th><th scope="col">Action</th><th scope="col" class="numeric">Effort</th><th scope="col">Owner</th><th scope="col">Done when</th></tr></thead>
+    <thead><tr><th scope="col">When</th><th scope="col">Action</th><th scope="col" class="numeric">Effort</th><th scope="col">Owner</th></tr></thead>
     <tbody>
     {{#items}}
-      <tr><td>{{when}}</td><td><strong>{{title}}</strong>{{#quickWin}} <strong class="tag tag--quick">Quick win</strong>{{/quickWin}}<br><span class="secondary">{{description}}</span>{{#dependsOn}}<br><span class="secondary">After: {{dependsOn}}</span>{{/dependsOn}}<br><span class="secondary">{{why}}</span></td><td class="numeric">{{effortText}}</td><td>{{owner}}</td><td>{{doneWhen}}</td></tr>
+      <tr><td>{{when}}</td><td><strong>{{title}}</strong>{{#quickWin}} <strong class="tag tag--quick">Quick win</strong>{{/quickWin}}{{#statutory}}<br><span class="secondary">Statutory: {{statutory}}</span>{{/statutory}}{{#dependsOn}}<br><span class="secondary">After: {{dependsOn}}</span>{{/dependsOn}}{{#moneyText}}<br><span class="secondary">{{moneyText}}</span>{{/moneyText}}</td><td class="numeric nowrap">{{effortText}}</td><td>{{owner}}</td></tr>
     {{/items}}
     </tbody>
   </table>
   {{/roadmap.horizons}}
+  {{#roadmap.notScheduledText}}
+  <h3>Not scheduled</h3>
+  <p>{{roadmap.notScheduledText}}</p>
+  <ul class="not-scheduled">
+    {{#roadmap.notScheduled}}
+    <li>{{title}} <span class="secondary">({{dimensionTitle}}, {{effortText}})</span></li>
+    {{/roadmap.notScheduled}}
+  </ul>
+  {{/roadmap.notScheduledText}}
   {{#savings}}
-  <p class="inset"><strong>{{label}}: {{amountText}}.</strong> {{assumptions}}</p>
+  <p class="inset"><strong>{{label}}: {{amountText}}.</strong> The assumptions are in appendix C.</p>
   {{/savings}}
   {{#roadmap.shortfalls}}
   <p class="inset">The listed actions do not bring <strong>{{dimension}}</strong> to level {{target}}; it reaches {{reached}}.</p>
@@ -201,19 +232,16 @@ Compared with the assessment for {{label}}.{{#fellText}} **{{fellText}}**{{/fell
 </section>
 {{/roadmap}}
 
+<section class="page areas" aria-labelledby="areas-heading">
+<h2 id="areas-heading">The areas</h2>
+<p>Each area's level, the evidence behind it and what each criterion's level means. Appendix A shows how each criterion was scored, with the working.</p>
 {{#dimensions}}
-<section class="page" id="{{id}}" aria-labelledby="{{id}}-heading">
-  <span class="caption">Area</span>
-  <h2 id="{{id}}-heading">{{title}}</h2>
-  <dl class="summary-list">
-    <div class="summary-list__row"><dt>Level</dt><dd><strong class="tag tag--level-{{level}}">{{levelText}}</strong></dd></div>
-    <div class="summary-list__row"><dt>Score</dt><dd>{{scoreText}}</dd></div>
-    <div class="summary-list__row"><dt>Coverage</dt><dd>{{coverageText}}</dd></div>
-    <div class="summary-list__row"><dt>Confidence</dt><dd>{{confidenceLabel}}</dd></div>
-  </dl>
+<div class="area" id="{{id}}">
+  <h3>{{title}}: {{levelText}}</h3>
+  <p class="area__facts"><strong class="rating rating--{{ratingStyle}}">{{rating}}:</strong> {{findingText}} <span class="secondary">Score {{scoreText}} · coverage {{coverageText}} · confidence {{confidenceLabel}}{{#targetText}} · target {{targetText}}{{/targetText}}</span></p>
   {{#gatingNote}}<p class="inset">{{gatingNote}}</p>{{/gatingNote}}
   {{#hasContext}}
-  <table class="table">
+  <table class="table table--compact">
     <caption>Context: figures shown beside the area and never scored</caption>
     <thead><tr><th scope="col">Indicator</th><th scope="col">Figure</th><th scope="col">Compared with</th></tr></thead>
     <tbody>
@@ -223,22 +251,60 @@ Compared with the assessment for {{label}}.{{#fellText}} **{{fellText}}**{{/fell
     </tbody>
   </table>
   {{/hasContext}}
-  <table class="table">
+  <table class="table table--compact">
     <caption class="visually-hidden">{{title}}: criteria</caption>
-    <thead><tr><th scope="col">Criterion</th><th scope="col">Result</th><th scope="col">Why</th></tr></thead>
+    <thead><tr><th scope="col">Criterion</th><th scope="col">Result</th><th scope="col">What the level means</th></tr></thead>
     <tbody>
     {{#criteria}}
-      <tr><th scope="row">{{title}}{{#core}} <span class="secondary">(core)</span>{{/core}}<br><span class="secondary code">{{id}}</span></th>
+      <tr><th scope="row">{{title}}{{#core}} <span class="secondary">(core)</span>{{/core}}</th>
         <td><strong class="tag tag--status-{{status}}">{{resultText}}</strong></td>
-        <td>{{rationale}}{{#descriptor}}<br><span class="secondary">{{descriptor}}</span>{{/descriptor}}{{#hasFindings}}<br><span class="secondary">Working: {{#findings}}{{label}}: {{value}}{{^last}} · {{/last}}{{/findings}}</span>{{/hasFindings}}</td></tr>
+        <td>{{descriptor}}</td></tr>
     {{/criteria}}
     </tbody>
   </table>
-</section>
+</div>
 {{/dimensions}}
+</section>
 
-<section class="page" aria-labelledby="evidence-heading">
-  <h2 id="evidence-heading">Appendix: evidence</h2>
+<section class="page appendix" id="appendix" aria-labelledby="appendix-a-heading">
+  <h2 id="appendix-a-heading">Appendix A: how each criterion was scored</h2>
+  <p>The rules are in docs/scoring.md. Figures here keep the precision the assessors computed them to.</p>
+  {{#dimensions}}
+  <table class="table table--compact">
+    <caption class="table__caption">{{title}}</caption>
+    <thead><tr><th scope="col">Criterion</th><th scope="col">Result</th><th scope="col">Why</th></tr></thead>
+    <tbody>
+    {{#criteria}}
+      <tr><th scope="row">{{title}}<br><span class="secondary code">{{id}}</span></th><td>{{preciseText}}</td>
+        <td>{{rationale}}{{#hasFindings}}<br><span class="secondary">Working: {{#findings}}{{label}}: {{value}}{{^last}} · {{/last}}{{/findings}}</span>{{/hasFindings}}</td></tr>
+    {{/criteria}}
+    </tbody>
+  </table>
+  {{/dimensions}}
+</section>
+
+{{#roadmap}}
+<section class="page appendix" aria-labelledby="appendix-b-heading">
+  <h2 id="appendix-b-heading">Appendix B: the actions in detail</h2>
+  {{#roadmap.horizons}}
+  <table class="table table--compact">
+    <caption class="table__caption">{{title}}</caption>
+    <thead><tr><th scope="col">Action</th><th scope="col">What, and done when</th><th scope="col">Why it is here</th></tr></thead>
+    <tbody>
+    {{#items}}
+      <tr><th scope="row">{{title}}<br><span class="secondary code">{{id}}</span></th><td>{{description}}{{#doneWhen}}<br><span class="secondary">Done when: {{doneWhen}}</span>{{/doneWhen}}</td><td>{{why}}</td></tr>
+    {{/items}}
+    </tbody>
+  </table>
+  {{/roadmap.horizons}}
+</section>
+{{/roadmap}}
+
+<section class="page appendix" aria-labelledby="evidence-heading">
+  <h2 id="evidence-heading">Appendix C: savings assumptions and evidence</h2>
+  {{#savings}}
+  <p><strong>{{label}}: {{amountText}}.</strong> {{assumptions}}</p>
+  {{/savings}}
   <p>Every fact the assessment read, with where it came from.</p>
   <table class="table table--compact">
     <caption class="visually-hidden">Evidence</caption>
@@ -266,62 +332,111 @@ Compared with the assessment for {{label}}.{{#fellText}} **{{fellText}}**{{/fell
 | | |
 |---|---|
 | Overall maturity | **{{overall.headlineText}}**{{^overall.withheldText}} (score {{overall.scoreText}}){{/overall.withheldText}}{{#overall.withheldText}} ({{overall.withheldText}}){{/overall.withheldText}} |
-| Coverage | {{overall.coverageText}} of the criteria's weight was assessed |
-| Confidence | {{overall.confidenceLabel}} ({{overall.confidenceText}}) |
+| Evidence | {{overall.coverageText}} of the criteria's weight assessed; {{overall.confidenceLabel}} confidence |
 {{#roadmap}}
-| Roadmap | {{roadmap.count}} actions, {{roadmap.effortText}} person-days{{#roadmap.costText}}, {{roadmap.costText}}{{/roadmap.costText}} |
+| Plan | {{roadmap.count}} actions, {{roadmap.effortText}} person-days{{#roadmap.costText}}, {{roadmap.costText}}{{/roadmap.costText}}{{#roadmap.recurringText}} and {{roadmap.recurringText}}{{/roadmap.recurringText}} |
+{{#summarySavings}}
+| Indicative saving | {{amountText}} |
+{{/summarySavings}}
+{{^summarySavings}}
+| Indicative saving | None from the scheduled actions |
+{{/summarySavings}}
 {{/roadmap}}
-{{#savings}}
-| Saving | {{amountText}}: {{label}} |
-{{/savings}}
 
 ## Where {{organisation.name}} stands
 
-| Area | Score | Level |{{#radar.hasProjection}} In a year |{{/radar.hasProjection}}
-|---|--:|---|{{#radar.hasProjection}}--:|{{/radar.hasProjection}}
+| Area | Level today | Finding |{{#levels.hasTargets}} Target |{{/levels.hasTargets}}
+|---|---|---|{{#levels.hasTargets}}---|{{/levels.hasTargets}}
 {{#dimensions}}
-| {{title}} | {{scoreText}} | {{levelText}} |{{#radar.hasProjection}} {{projectedText}} |{{/radar.hasProjection}}
+| {{title}} | {{levelText}} | **{{rating}}:** {{findingText}} |{{#levels.hasTargets}} {{targetShort}} |{{/levels.hasTargets}}
 {{/dimensions}}
+{{#roadmap}}
+
+## Statutory gaps
+
+{{#hasStatutoryGaps}}
+| Duty not met today | Legal reference | Met by |
+|---|---|---|
+{{#statutoryGaps}}
+| {{title}} | {{reference}} | {{actionText}} |
+{{/statutoryGaps}}
+{{/hasStatutoryGaps}}
+{{^hasStatutoryGaps}}
+No failing statutory duty was found in this evidence. A duty whose criteria have no evidence is not judged.
+{{/hasStatutoryGaps}}
+{{/roadmap}}
+{{#hasDecisions}}
+
+## Decisions for leadership
+
+{{#decisions}}
+1. **{{lead}}**: {{detail}}
+{{/decisions}}
+{{/hasDecisions}}
+{{#hasFirstYear}}
+
+## The first year of the plan
+
+| Quarter | Starting | Person-days |
+|---|---|--:|
+{{#firstYear}}
+| {{quarter}} | {{actions}} | {{daysText}} |
+{{/firstYear}}
+{{/hasFirstYear}}
 {{> comparisons-md}}
-{{#hasPriorities}}
-
-## Priorities
-
-{{#priorities}}
-1. **{{title}}**{{#quickWin}} (quick win){{/quickWin}}: {{when}}, {{effortText}}{{#owner}}, {{owner}}{{/owner}}. {{dimensionTitle}}: {{why}}
-{{/priorities}}
-{{/hasPriorities}}
 {{#roadmap}}
 
 ## Roadmap
 
-{{roadmap.count}} actions, statutory duties not yet met first, then by value (score, savings and risk) per person-day, never before the actions they depend on, in quarters of {{roadmap.capacityText}} person-days (UK financial-year quarters).{{#roadmap.notScheduledText}} {{roadmap.notScheduledText}}{{/roadmap.notScheduledText}}
+{{roadmap.count}} actions chosen to reach the targets: statutory duties not yet met first, then by value (score, savings and risk) per person-day, never before the actions they depend on, in quarters of {{roadmap.capacityText}} person-days (UK financial-year quarters). Appendix B gives each action's description, what shows it is done, and why it is where it is.
 
 | Area | Target |{{#roadmap.columns}} {{.}} |{{/roadmap.columns}}
-|---|---|{{#roadmap.columns}}--:|{{/roadmap.columns}}
+|---|---|{{#roadmap.columns}}---|{{/roadmap.columns}}
 {{#roadmap.projectionRows}}
 | {{title}} | {{target}} |{{#cells}} {{.}} |{{/cells}}
 {{/roadmap.projectionRows}}
+
+Scores in brackets are to one decimal, rounded down.
 {{#roadmap.horizons}}
 
 ### {{title}}
 
-| When | Action | Effort | Owner | Done when |
-|---|---|--:|---|---|
+| When | Action | Effort | Owner |
+|---|---|--:|---|
 {{#items}}
-| {{when}} | **{{title}}**{{#quickWin}} (quick win){{/quickWin}}: {{description}}{{#dependsOn}} After: {{dependsOn}}.{{/dependsOn}} | {{effortText}} | {{owner}} | {{doneWhen}} |
+| {{when}} | **{{title}}**{{#quickWin}} (quick win){{/quickWin}}{{#statutory}} Statutory: {{statutory}}.{{/statutory}}{{#dependsOn}} After: {{dependsOn}}.{{/dependsOn}}{{#moneyText}} {{moneyText}}{{/moneyText}} | {{effortText}} | {{owner}} |
 {{/items}}
 {{/roadmap.horizons}}
+{{#roadmap.notScheduledText}}
+
+### Not scheduled
+
+{{roadmap.notScheduledText}}
+
+{{#roadmap.notScheduled}}
+- {{title}} ({{dimensionTitle}}, {{effortText}})
+{{/roadmap.notScheduled}}
+{{/roadmap.notScheduledText}}
 {{#savings}}
 
-**{{label}}: {{amountText}}.** {{assumptions}}
+**{{label}}: {{amountText}}.** The assumptions are in appendix C.
 {{/savings}}
+{{#roadmap.shortfalls}}
+
+The listed actions do not bring **{{dimension}}** to level {{target}}; it reaches {{reached}}.
+{{/roadmap.shortfalls}}
+{{#roadmap.hasAssessFirst}}
+
+Assess first: these criteria have no evidence yet, so actions for them cannot be projected: {{roadmap.assessFirst}}.
+{{/roadmap.hasAssessFirst}}
 {{/roadmap}}
+
+## The areas
 {{#dimensions}}
 
-## {{title}}
+### {{title}}: {{levelText}}
 
-{{levelText}}, score {{scoreText}}, coverage {{coverageText}}, confidence {{confidenceLabel}}.
+**{{rating}}:** {{findingText}} Score {{scoreText}}, coverage {{coverageText}}, confidence {{confidenceLabel}}{{#targetText}}, target {{targetText}}{{/targetText}}.
 {{#gatingNote}}
 
 > {{gatingNote}}
@@ -335,14 +450,46 @@ Compared with the assessment for {{label}}.{{#fellText}} **{{fellText}}**{{/fell
 {{/context}}
 {{/hasContext}}
 
-| Criterion | Result | Why |
+| Criterion | Result | What the level means |
 |---|---|---|
 {{#criteria}}
-| {{title}}{{#core}} (core){{/core}} | {{resultText}} | {{rationale}}{{#hasFindings}} Working: {{#findings}}{{label}}: {{value}}{{^last}}; {{/last}}{{/findings}}.{{/hasFindings}} |
+| {{title}}{{#core}} (core){{/core}} | {{resultText}} | {{descriptor}} |
 {{/criteria}}
 {{/dimensions}}
 
-## Appendix: evidence
+## Appendix A: how each criterion was scored
+
+Figures here keep the precision the assessors computed them to.
+{{#dimensions}}
+
+### {{title}}
+
+| Criterion | Result | Why |
+|---|---|---|
+{{#criteria}}
+| {{title}} ({{id}}) | {{preciseText}} | {{rationale}}{{#hasFindings}} Working: {{#findings}}{{label}}: {{value}}{{^last}}; {{/last}}{{/findings}}.{{/hasFindings}} |
+{{/criteria}}
+{{/dimensions}}
+{{#roadmap}}
+
+## Appendix B: the actions in detail
+{{#roadmap.horizons}}
+
+### {{title}}
+
+| Action | What, and done when | Why it is here |
+|---|---|---|
+{{#items}}
+| {{title}} ({{id}}) | {{description}}{{#doneWhen}} Done when: {{doneWhen}}{{/doneWhen}} | {{why}} |
+{{/items}}
+{{/roadmap.horizons}}
+{{/roadmap}}
+
+## Appendix C: savings assumptions and evidence
+{{#savings}}
+
+**{{label}}: {{amountText}}.** {{assumptions}}
+{{/savings}}
 
 | Criterion | Fact | Value | Source | Reference |
 |---|---|---|---|---|
@@ -390,8 +537,9 @@ p { margin: 0 0 15px; }
 .secondary { color: var(--secondary-text); font-size: 0.875em; }
 .code { font-family: ui-monospace, "Courier New", monospace; font-size: 0.875em; }
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; margin: 0; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
-.headline { display: grid; gap: 20px; margin: 20px 0; }
-@media (min-width: 40.0625em) { .headline { grid-template-columns: 1fr 2fr; } }
+.top { display: grid; gap: 20px; margin: 20px 0; align-items: start; }
+@media (min-width: 40.0625em) { .top { grid-template-columns: 2fr 3fr; } }
+.headline { margin: 0; }
 .headline__level { background: var(--light); padding: 15px 20px; border-left: 5px solid var(--primary); }
 .headline__label { margin: 0 0 5px; font-weight: 700; }
 .headline__value { margin: 0 0 5px; font-size: 1.5rem; }
@@ -422,25 +570,55 @@ p { margin: 0 0 15px; }
 .tag--status-assessed { background: #cce2d8; color: #005a30; }
 .tag--status-not-assessed, .tag--status-not-applicable { background: #e5e6e7; color: #282d30; }
 .tag--status-error { background: #f4cdc6; color: #2a0b06; }
+.rating { font-weight: 700; }
+.nowrap { white-space: nowrap; }
+.rating--strength { color: #005a30; }
+.rating--development { color: #942514; }
+.rating--established, .rating--unknown { color: var(--text); }
+.decisions { padding-left: 1.5em; margin: 0 0 20px; }
+.decisions li { margin-bottom: 8px; }
+.area { margin-bottom: 25px; }
+.area h3 { margin-top: 20px; }
 .priorities { padding-left: 1.5em; margin: 0 0 20px; }
 .priorities li { margin-bottom: 10px; }
 .inset { padding: 10px 15px; border-left: 10px solid var(--border); margin: 20px 0; }
 @media print {
-  @page { size: A4; margin: 14mm 12mm; }
+  @page { size: A4; margin: 10mm 12mm; }
   body { font-size: 10.5pt; }
   .skip-link { display: none; }
   .masthead { border-bottom-width: 4px; }
-  .masthead__inner { padding: 6px 0; }
+  .masthead__inner { padding: 6px 8px; }
+  .table__caption { font-size: 11pt; margin-bottom: 4px; }
+  .summary .table__caption { font-size: 12pt; }
   .width-container { margin: 0; max-width: none; }
   main { padding-top: 8px; }
-  h1 { font-size: 22pt; margin-bottom: 6px; }
+  h1 { font-size: 20pt; margin-bottom: 4px; }
+  .caption { font-size: 10pt; margin-bottom: 2px; }
+  .summary { font-size: 9pt; }
+  .summary .tag { font-size: 8pt; padding: 1px 5px; }
+  .summary .headline .tag { font-size: 11pt; padding: 2px 8px; }
+  .summary .table th, .summary .table td { padding: 2px 6px 2px 0; }
   h2 { font-size: 15pt; margin: 10px 0 6px; }
   .lead { font-size: 11pt; margin-bottom: 6px; }
-  .headline { grid-template-columns: 1fr 2fr; margin: 8px 0; gap: 10px; }
+  .top { grid-template-columns: 68mm 1fr; margin: 6px 0; gap: 6mm; }
+  .headline .summary-list { font-size: 9pt; margin-bottom: 0; }
+  .headline .summary-list dt { width: 40%; min-width: 0; }
+  .headline .summary-list dd { min-width: 0; }
   .headline__value { font-size: 13pt; }
   .summary-list__row { padding: 3px 0; }
   .grid { grid-template-columns: 200px 1fr; gap: 12px; }
-  .chart--radar svg { width: 200px; }
+  .chart--levels svg { width: 100%; }
+  .chart--levels figcaption { font-size: 8pt; }
+  .summary .table--compact { font-size: 8.5pt; margin-bottom: 6px; }
+  .summary h2 { font-size: 12pt; margin: 8px 0 4px; }
+  .summary .lead { font-size: 10pt; }
+  .headline__level { padding: 6px 10px; }
+  .table--gaps td, .table--gaps th { font-size: 8pt; }
+  .decisions { font-size: 8.5pt; margin-bottom: 6px; }
+  .decisions li { margin-bottom: 2px; }
+  h3 { font-size: 12pt; margin: 8px 0 4px; }
+  .area { margin-bottom: 8px; }
+  .table--compact { font-size: 8.5pt; }
   .summary { break-after: page; }
   .page { break-before: page; }
   .priorities { font-size: 9.5pt; margin-bottom: 6px; }

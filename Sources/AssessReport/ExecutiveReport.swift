@@ -43,19 +43,27 @@ public enum ExecutiveReport {
         let projection = roadmap?.projections.first { $0.horizon == .next }?.assessment
         let hasProjection = roadmap.map { !$0.items.isEmpty } ?? false
         let levelName = overall.level.map { scale.name(of: $0) } ?? (overall.status == .unverified ? "Unverified" : "Not enough evidence")
-        let headlineText = overall.level.map { "Level \($0): \(scale.name(of: $0))" + (overall.status == .unverified ? " (unverified)" : "") }
-            ?? levelName
+        let headlineText = Figures.headline(overall, in: assessment)
         let withheldText = ReportText.withheld(reason: overall.reason, missing: []) ?? ""
 
-        var statement = overall.level.map { "\(org.name) is at level \($0) (\(levelName)) overall" }
+        var statement = overall.level.map { "\(org.name) is at \(Figures.level($0, in: assessment)) overall" + (overall.status == .unverified ? ", unverified" : "") }
             ?? "There is not enough evidence to give \(org.name) an overall level"
-        let scored = assessment.dimensions.filter { $0.score != nil }
-        if let best = scored.max(by: { ($0.score ?? 0) < ($1.score ?? 0) }), let worst = scored.min(by: { ($0.score ?? 0) < ($1.score ?? 0) }), best.id != worst.id {
-            statement += ", strongest in \(best.title.lowercased()) and weakest in \(worst.title.lowercased())"
+        let scored = assessment.dimensions.filter { $0.level != nil }
+        if let best = scored.max(by: { ($0.level ?? 0, $0.score ?? 0) < ($1.level ?? 0, $1.score ?? 0) }),
+           let worst = scored.min(by: { ($0.level ?? 0, $0.score ?? 0) < ($1.level ?? 0, $1.score ?? 0) }), best.level != worst.level {
+            statement += ", strongest in \(best.title.lowercasedFirst) and weakest in \(worst.title.lowercasedFirst)"
         }
         statement += ". \(ReportText.percent(overall.coverage)) of the evidence asked for was available, with \(ReportText.confidenceLabel(overall.confidence)) confidence."
-        if let roadmap, !roadmap.items.isEmpty, let after = projection, overall.score != nil, after.overall.score != nil {
-            statement += " The roadmap's first year would take the overall score from \(ReportText.score(overall.score, in: assessment)) to \(ReportText.score(after.overall.score, in: assessment))."
+        if let roadmap, !roadmap.items.isEmpty, let after = projection {
+            let rising = assessment.dimensions.enumerated().compactMap { index, d -> String? in
+                guard let to = after.dimensions[index].level, to > (d.level ?? 0) else { return nil }
+                return "\(d.title.lowercasedFirst) to level \(to)"
+            }
+            if let from = overall.level, let to = after.overall.level, to > from {
+                statement += " The first year of the plan would bring it to \(Figures.level(to, in: assessment))."
+            } else if !rising.isEmpty {
+                statement += " The first year of the plan would raise \(Figures.list(rising, limit: 3))."
+            }
         }
 
         let dimensions: [[String: Any]] = assessment.dimensions.enumerated().map { index, d in
@@ -71,11 +79,11 @@ public enum ExecutiveReport {
             let context: [[String: Any]] = d.context.map { c in
                 var comparison = ""
                 if let national = c.national {
-                    comparison = (c.nationalArea.map { $0 + " " } ?? "") + AssessCore.Format.quantity(national, unit: c.unit)
+                    comparison = (c.nationalArea.map { $0 + " " } ?? "") + Figures.quantity(national, unit: c.unit)
                     let source = [c.nationalSource, c.nationalDate].compactMap { $0 }.joined(separator: ", ")
                     if !source.isEmpty { comparison += " (" + source + ")" }
                 }
-                return ["title": c.title, "valueText": c.value.map { AssessCore.Format.quantity($0, unit: c.unit) } ?? "not known",
+                return ["title": c.title, "valueText": c.value.map { Figures.quantity($0, unit: c.unit) } ?? "not known",
                         "nationalText": comparison]
             }
             let criteria: [[String: Any]] = d.criteria.map { c in
@@ -85,37 +93,46 @@ public enum ExecutiveReport {
                 }
                 return [
                     "id": c.id, "title": c.title, "core": c.core, "status": c.status.rawValue,
-                    "resultText": ReportText.criterionScore(c, in: assessment), "rationale": c.rationale,
-                    "descriptor": c.descriptor ?? "", "hasFindings": showFindings, "findings": findings,
+                    "resultText": Figures.criterion(c, in: assessment), "preciseText": ReportText.criterionScore(c, in: assessment),
+                    "rationale": c.rationale, "descriptor": c.descriptor ?? "", "hasFindings": showFindings, "findings": findings,
                 ]
             }
+            let finding = ExecutiveSummary.finding(d, overall: overall, assessment: assessment)
             var row: [String: Any] = [
-                "id": d.id, "title": d.title, "scoreText": d.score == nil ? "–" : ReportText.score(d.score, in: assessment),
-                "level": d.level ?? 0, "levelText": d.status == .scored ? (d.level.map { "\($0) \(scale.name(of: $0))" } ?? "not assessed")
-                    : ReportText.headline(d, in: assessment),
+                "id": d.id, "title": d.title, "scoreText": Figures.shortScore(d.score, in: assessment),
+                "level": d.level ?? 0, "levelText": Figures.headline(d, in: assessment),
+                "rating": finding.rating, "ratingStyle": finding.style, "findingText": finding.text,
+                "targetText": roadmap?.targets[d.id].map { Figures.level($0, in: assessment) } ?? "",
+                "targetShort": roadmap?.targets[d.id].map { "Level \($0)" } ?? "",
                 "hasContext": !context.isEmpty, "context": context,
                 "coverageText": ReportText.percent(d.coverage), "confidenceLabel": ReportText.confidenceLabel(d.confidence),
                 "gatingNote": gating ?? "", "criteria": criteria,
             ]
             if let projected = projection?.dimensions[index] {
-                row["projectedText"] = projected.score == nil ? "–" : ReportText.score(projected.score, in: assessment)
+                row["projectedText"] = Figures.headline(projected, in: assessment)
             }
             return row
         }
 
-        var radarDescription = assessment.dimensions.map { "\($0.title) \(ReportText.score($0.score, in: assessment))" }.joined(separator: "; ")
-        if hasProjection, let projection {
-            radarDescription += ". After a year: " + projection.dimensions.map { "\($0.title) \(ReportText.score($0.score, in: assessment))" }.joined(separator: "; ")
-        }
         let toLevels: (Double?) -> Double? = { score in
             guard let score else { return nil }
             return assessment.scoring == .points ? scale.level(atFraction: score / 100) : score
         }
-        let radar = Charts.radar(
-            titles: assessment.dimensions.map(\.title), scores: assessment.dimensions.map { toLevels($0.score) },
-            projected: hasProjection ? projection?.dimensions.map { toLevels($0.score) } : nil, top: scale.top,
-            colour: brand.primary, description: radarDescription)
+        var chartDescription = assessment.dimensions.enumerated().map { index, d in
+            var text = "\(d.title): \(Figures.headline(d, in: assessment))"
+            if let target = roadmap?.targets[d.id] { text += ", target level \(target)" }
+            if hasProjection, let after = projection?.dimensions[index].level { text += ", level \(after) after a year" }
+            return text
+        }.joined(separator: "; ")
+        chartDescription += "."
+        let levelsChart = Charts.dotPlot(
+            rows: assessment.dimensions.enumerated().map { index, d in
+                (title: d.title, today: d.status == .notEnoughEvidence ? nil : toLevels(d.score), target: roadmap?.targets[d.id],
+                 projected: hasProjection ? toLevels(projection?.dimensions[index].score) : nil)
+            },
+            top: scale.top, colour: brand.primary, description: chartDescription)
 
+        let decisions = ExecutiveSummary.decisions(assessment, roadmap: roadmap)
         var model: [String: Any] = [
             "organisation": ["name": org.name, "code": org.code ?? "", "type": org.type ?? "", "period": org.period ?? ""],
             "framework": ["id": assessment.framework.id, "title": assessment.framework.title, "version": assessment.framework.version],
@@ -124,12 +141,13 @@ public enum ExecutiveReport {
             "brand": ["name": brand.name, "logo": brand.logo ?? "", "primary": brand.primary, "primaryDark": brand.primaryDark],
             "hasPriorities": false, "hasQuickWins": false,
             "overall": [
-                "level": overall.level ?? 0, "levelName": levelName, "scoreText": ReportText.score(overall.score, in: assessment),
+                "level": overall.level ?? 0, "levelName": levelName, "scoreText": Figures.score(overall.score, in: assessment),
                 "headlineText": headlineText, "withheldText": withheldText,
                 "coverageText": ReportText.percent(overall.coverage), "confidenceLabel": ReportText.confidenceLabel(overall.confidence),
                 "confidenceText": ReportText.percent(overall.confidence), "statement": statement,
             ],
-            "radar": ["svg": radar, "hasProjection": hasProjection],
+            "levels": ["svg": levelsChart, "hasProjection": hasProjection, "hasTargets": roadmap != nil, "description": chartDescription],
+            "decisions": decisions, "hasDecisions": !decisions.isEmpty, "hasFirstYear": false,
             "dimensions": dimensions,
             "evidence": assessment.allCriteria.flatMap { c in
                 c.evidence.filter(\.present).map { use -> [String: Any] in
@@ -145,9 +163,11 @@ public enum ExecutiveReport {
                 let when = roadmap.label(from: item.quarter, to: item.endQuarter)
                 return [
                     "id": item.action.id, "title": item.action.title, "description": item.action.description,
-                    "when": when, "effortText": "\(AssessCore.Format.number(item.action.effort)) days",
+                    "when": when, "effortText": "\(AssessCore.Format.number(item.action.effort, decimals: 0)) days",
                     "owner": item.action.owner ?? "", "doneWhen": item.action.doneWhen ?? "",
                     "dependsOn": RoadmapReporter.dependencies(item, in: roadmap), "why": item.reasoning,
+                    "moneyText": RoadmapReporter.money(item, roadmap: roadmap) ?? "",
+                    "statutory": item.failingDuties.map(\.reference).joined(separator: "; "),
                     "quickWin": item.quickWin, "dimensionTitle": titles[item.action.dimension] ?? item.action.dimension,
                 ]
             }
@@ -163,11 +183,11 @@ public enum ExecutiveReport {
                 ["title": d.title, "target": roadmap.targets[d.id].map { "Level \($0)" } ?? "",
                  "cells": all.map { a -> String in
                     let dim = a.dimensions[index]
-                    return dim.level.map { "\(ReportText.score(dim.score, in: assessment)) (L\($0))" } ?? ReportText.headline(dim, in: assessment)
+                    return dim.level.map { "Level \($0) (\(Figures.shortScore(dim.score, in: assessment)))" } ?? Figures.headline(dim, in: assessment)
                  }]
             }
             rows.append(["title": "Overall", "target": "",
-                         "cells": all.map { a in a.overall.level.map { "\(ReportText.score(a.overall.score, in: assessment)) (L\($0))" } ?? ReportText.headline(a.overall, in: assessment) }])
+                         "cells": all.map { a in a.overall.level.map { "Level \($0) (\(Figures.shortScore(a.overall.score, in: assessment)))" } ?? Figures.headline(a.overall, in: assessment) }])
             model["hasPriorities"] = !priorities.isEmpty
             model["priorities"] = priorities
             model["hasQuickWins"] = !quickWins.isEmpty
@@ -180,18 +200,30 @@ public enum ExecutiveReport {
                 return (dimension.title, counts)
             }
             let later = roadmap.items.filter { $0.quarter > quarters }.count + roadmap.notScheduled.count
+            let quarterLabels = (1...quarters).map { roadmap.label(quarter: $0) }
             model["timeline"] = [
-                "svg": Charts.timeline(rows: timelineRows, quarters: quarters, colour: brand.primary),
-                "quarters": (1...quarters).map { roadmap.label(quarter: $0) },
+                "svg": Charts.timeline(rows: timelineRows, labels: quarterLabels, colour: brand.primary),
+                "quarters": quarterLabels,
                 "rows": timelineRows.map { ["title": $0.title, "cells": $0.counts.map(String.init)] as [String: Any] },
                 "laterNote": later > 0 ? "\(later) more action\(later == 1 ? "" : "s") start after \(roadmap.label(quarter: quarters)) or are not scheduled within the horizon." : "",
             ]
+            let gaps = ExecutiveSummary.statutoryGaps(roadmap)
+            model["statutoryGaps"] = gaps
+            model["hasStatutoryGaps"] = !gaps.isEmpty
+            model["firstYear"] = ExecutiveSummary.firstYear(roadmap)
+            model["hasFirstYear"] = true
+            model["summarySavings"] = ExecutiveSummary.savings(roadmap)
             model["roadmap"] = [
-                "count": roadmap.items.count, "effortText": AssessCore.Format.number(roadmap.totalEffort),
-                "costText": roadmap.totalCost > 0 ? RoadmapReporter.pounds(roadmap.totalCost) : "",
-                "capacityText": AssessCore.Format.number(roadmap.capacity),
+                "count": roadmap.items.count, "effortText": AssessCore.Format.number(roadmap.totalEffort, decimals: 0),
+                "costText": roadmap.totalCost > 0 ? RoadmapReporter.pounds(roadmap.totalCost) + " one-off" : "",
+                "recurringText": roadmap.totalRecurringCost > 0 ? RoadmapReporter.pounds(roadmap.totalRecurringCost) + " a year" : "",
+                "capacityText": AssessCore.Format.number(roadmap.capacity, decimals: 0),
                 "notScheduledText": roadmap.notScheduled.isEmpty ? ""
                     : "\(roadmap.notScheduled.count) more action\(roadmap.notScheduled.count == 1 ? " is" : "s are") needed but not scheduled: they do not fit within the \(roadmap.quarters)-quarter horizon at this capacity, and no projection counts them.",
+                "notScheduled": roadmap.notScheduled.map { entry -> [String: Any] in
+                    ["title": entry.action.title, "effortText": "\(AssessCore.Format.number(entry.action.effort, decimals: 0)) days",
+                     "dimensionTitle": titles[entry.action.dimension] ?? entry.action.dimension]
+                },
                 "columns": columns, "projectionRows": rows,
                 "horizons": Horizon.allCases.compactMap { horizon -> [String: Any]? in
                     let items = roadmap.items.filter { $0.horizon == horizon }

@@ -45,12 +45,19 @@ enum Output {
         for diagnostic in diagnostics { error(diagnostic.description) }
     }
 
+    /// Prints to standard error, with controls and bidirectional overrides from any input shown escaped.
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        FileHandle.standardError.write(Data((TerminalText.escape(text) + "\n").utf8))
     }
 
+    /// Prints to standard output as it is (JSON, Markdown, and text reports that escape their own input).
     static func out(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// Prints plain text (listings, explanations, messages) with every control and bidirectional override escaped.
+    static func text(_ text: String) {
+        out(TerminalText.escape(text))
     }
 
     /// Writes a file whole or not at all, keeping an existing file's permissions and writing through a

@@ -20,7 +20,7 @@ extension Assess {
                 defer { FrameworkOptions.finish(framework) }
                 if let rubric = framework.dimensions.map(\.rubric).first(where: { $0.context.contains { $0.id == criterionID } }),
                    let indicator = rubric.context.first(where: { $0.id == criterionID }) {
-                    Output.out(explain(indicator, in: rubric))
+                    Output.text(explain(indicator, in: rubric))
                     return
                 }
                 guard let (rubric, criterion) = framework.criterion(criterionID) else {
@@ -29,8 +29,8 @@ extension Assess {
                     Output.error("error: no criterion '\(criterionID)' in framework '\(framework.id)'\(hint)")
                     throw CLIFailure(code: ExitStatus.usage)
                 }
-                var out = EvidenceTemplate.wrap("\(criterion.title) [\(criterion.id)]", indent: "", then: "  ").joined(separator: "\n") + "\n"
-                out += EvidenceTemplate.wrap("Dimension: \(rubric.title) · weight \(Format.number(criterion.weight))\(criterion.core ? " · core (caps the dimension's level)" : "")", indent: "", then: "  ").joined(separator: "\n") + "\n"
+                var out = EvidenceTemplate.wrap(TerminalText.escape("\(criterion.title) [\(criterion.id)]"), indent: "", then: "  ").joined(separator: "\n") + "\n"
+                out += EvidenceTemplate.wrap(TerminalText.escape("Dimension: \(rubric.title) · weight \(Format.number(criterion.weight))\(criterion.core ? " · core (caps the dimension's level)" : "")"), indent: "", then: "  ").joined(separator: "\n") + "\n"
                 out += "Defined at: \(rubric.file):\(criterion.location.line)\n"
                 if !criterion.appliesTo.types.isEmpty || !criterion.appliesTo.codePrefixes.isEmpty {
                     let parts = [criterion.appliesTo.types.joined(separator: ", "),
@@ -55,14 +55,14 @@ extension Assess {
                 }
                 out += "\nExample evidence (it loads and scores; replace the values with yours)\n"
                 out += EvidenceTemplate.exampleEvidence(specs).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n"
-                Output.out(out)
+                Output.text(out)
             }
         }
 
         /// Text wrapped to 80 columns, indented by two spaces (`then` for the lines after the first).
         private func wrap(_ text: String, then: String = "  ") -> String {
             text.split(separator: "\n", omittingEmptySubsequences: false)
-                .flatMap { EvidenceTemplate.wrap(String($0), indent: "  ", then: then) }
+                .flatMap { EvidenceTemplate.wrap(TerminalText.escape(String($0)), indent: "  ", then: then) }
                 .joined(separator: "\n") + "\n"
         }
 

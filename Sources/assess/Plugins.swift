@@ -41,7 +41,7 @@ extension Assess {
                     out += "\n"
                 }
             }
-            Output.out(out)
+            Output.text(out)
         }
     }
 }

@@ -29,7 +29,7 @@ extension Assess {
                         out += "  \(indicator.id.padding(28)) \("context".padding(10)) \(indicator.assessorID.padding(26)) \(indicator.title) (not scored)\n"
                     }
                 }
-                Output.out(out)
+                Output.text(out)
             }
         }
     }

@@ -97,8 +97,8 @@ struct FileSafetyTests {
     @Test func foldersOfExportsAndIndexFilesStayInsideToo() throws {
         let space = try Workspace(facts: """
               mobile.lighthouse-performance: {file: reports}
-              mobile.lighthouse-accessibility: {file: index.yaml}
-              mobile.lighthouse-mobile-checks: {file: /etc}
+              mobile.lighthouse-mobile-checks: {file: index.yaml}
+              channel.volumes: {file: /etc}
             """)
         defer { space.remove() }
         let report = CLI.root.appendingPathComponent("examples/exports/ashdown/mobile-lighthouse/home-psi-2025-10-06.json").path
@@ -113,7 +113,7 @@ struct FileSafetyTests {
         let result = try CLI.run(["score", space.evidence, "--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("'file: reports/away.json' is outside the evidence folder"), "\(result.stderr)")
-        #expect(result.stderr.contains("index.yaml:2:3: warning: criterion mob-lighthouse-accessibility: 'entry: ../elsewhere/away.json' is outside the evidence folder"), "\(result.stderr)")
+        #expect(result.stderr.contains("index.yaml:2:3: warning: criterion mob-lighthouse-mobile-checks: 'entry: ../elsewhere/away.json' is outside the evidence folder"), "\(result.stderr)")
         #expect(result.stderr.contains("'file: /etc' is outside the evidence folder"), "\(result.stderr)")
 
         let allowed = try CLI.run(["score", space.evidence, "--format", "json", "--files-root", space.elsewhere.path])

@@ -39,8 +39,8 @@ struct NumberRangeTests {
     }
 
     @Test func aHugeSelfRatingIsRefused() throws {
-        try expectRefused("  channel.staff-confidence: {value: 1e19, source: self-reported}\n", located: "3:37",
-                          message: "a value of the fact 'channel.staff-confidence' is 1e19, outside the usable range")
+        try expectRefused("  inclusion.staff-confidence: {value: 1e19, source: self-reported}\n", located: "3:39",
+                          message: "a value of the fact 'inclusion.staff-confidence' is 1e19, outside the usable range")
     }
 
     @Test func aHugeRatioPartIsRefused() throws {
@@ -133,18 +133,18 @@ struct NumberRangeTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let rubrics = folder.appendingPathComponent("rubrics")
         try FileManager.default.copyItem(at: CLI.root.appendingPathComponent("rubrics"), to: rubrics)
-        let file = rubrics.appendingPathComponent("channel-shift.yaml")
+        let file = rubrics.appendingPathComponent("digital-inclusion.yaml")
         let text = try String(contentsOf: file, encoding: .utf8)
         let lines = text.components(separatedBy: "\n")
         let line = try #require(lines.firstIndex(of: "      min: 1"))
         try text.replacingOccurrences(of: "\n      min: 1\n", with: "\n      min: -9223372036854775809\n")
             .write(to: file, atomically: true, encoding: .utf8)
         let evidence = folder.appendingPathComponent("evidence.yaml")
-        try "organisation: {name: Test Council}\nfacts:\n  channel.staff-confidence: 3\n".write(to: evidence, atomically: true, encoding: .utf8)
+        try "organisation: {name: Test Council}\nfacts:\n  inclusion.staff-confidence: 3\n".write(to: evidence, atomically: true, encoding: .utf8)
         for command in ["score", "roadmap"] {
             let result = try CLI.run([command, evidence.path, "--framework", rubrics.path, "--date", "2026-01-31"])
             #expect(result.status == 65, "\(command): \(result.stderr)")
-            #expect(result.stderr.contains("channel-shift.yaml:\(line + 1):12: error: criteria[9].parameters.min is -9223372036854775809, outside the usable range"),
+            #expect(result.stderr.contains("digital-inclusion.yaml:\(line + 1):12: error: criteria[9].parameters.min is -9223372036854775809, outside the usable range"),
                     "\(command): \(result.stderr)")
         }
         let output = folder.appendingPathComponent("report.html").path

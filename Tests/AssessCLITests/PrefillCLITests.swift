@@ -59,7 +59,7 @@ import Testing
               code: W06000015
             facts:
               inclusion.gigabit-coverage: 99   # our figure
-              channel.staff-confidence: 6
+              inclusion.staff-confidence: 6
 
             """
         try mine.write(to: file, atomically: true, encoding: .utf8)
@@ -67,7 +67,7 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let text = try String(contentsOf: file, encoding: .utf8)
         #expect(text.hasPrefix("organisation:\n  name: Cardiff Council\n  code: W06000015\n"))
-        #expect(text.contains("  inclusion.gigabit-coverage: 99   # our figure\n  channel.staff-confidence: 6\n"))
+        #expect(text.contains("  inclusion.gigabit-coverage: 99   # our figure\n  inclusion.staff-confidence: 6\n"))
         #expect(text.contains("  inclusion.mobile-4g-coverage:\n    value: 100\n    source: measured\n"))
         #expect(result.stderr.contains("3 values already written kept"))  // name, code and the gigabit figure
         // A file that describes another council is left alone, with an error.

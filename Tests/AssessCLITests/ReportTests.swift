@@ -7,6 +7,7 @@ struct ReportTests {
     static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
         .first { FileManager.default.isExecutableFile(atPath: $0) }
     static let pdftotext = ["/usr/bin/pdftotext"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    static let pdfinfo = ["/usr/bin/pdfinfo"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
     func report(_ evidence: String, format: String = "html", extra: [String] = []) throws -> (CLI.Result, String) {
         let folder = try CLI.temporaryFolder()
@@ -18,7 +19,8 @@ struct ReportTests {
     }
 
     @Test("the HTML report is self-contained, needs no JavaScript and is the same every time",
-          arguments: ["examples/ashdown.yaml", "examples/brackenford.yaml", "examples/calderbrook.yaml", "examples/highland-council.yaml"])
+          arguments: ["examples/ashdown.yaml", "examples/brackenford.yaml", "examples/calderbrook.yaml", "examples/harrowmere.yaml",
+                     "examples/cwm-taran.yaml", "examples/highland-council.yaml"])
     func selfContained(evidence: String) throws {
         let (result, html) = try report(evidence)
         #expect(result.status == 0, "\(result.stderr)")
@@ -48,6 +50,59 @@ struct ReportTests {
         }
     }
 
+    /// Everything before the appendix, as a reader sees it: HTML without its stylesheet and tags, Markdown up to
+    /// its first appendix heading.
+    static func beforeAppendix(_ output: String, format: String) -> String {
+        if format == "markdown" {
+            return String(output[..<(output.range(of: "\n## Appendix")?.lowerBound ?? output.endIndex)])
+        }
+        var html = String(output[..<(output.range(of: "<section class=\"page appendix\"")?.lowerBound ?? output.endIndex)])
+        html = html.replacing(/<style>[\s\S]*?<\/style>/, with: "")
+        return html.replacing(/<[^>]*>/, with: " ")
+    }
+
+    @Test("no two-decimal figure and no pence anywhere an executive reads, in any example",
+          arguments: ["examples/ashdown.yaml", "examples/brackenford.yaml", "examples/calderbrook.yaml", "examples/highland-council.yaml"])
+    func noFalsePrecisionBeforeTheAppendix(evidence: String) throws {
+        for format in ["html", "markdown"] {
+            let (result, output) = try report(evidence, format: format)
+            #expect(result.status == 0, "\(result.stderr)")
+            let text = Self.beforeAppendix(output, format: format)
+            #expect(text.count < output.count, "\(format): the report has an appendix")
+            #expect(text.contains("Decisions for leadership"))
+            for match in text.matches(of: /\d+\.\d\d|£\d{1,3}(,\d{3})*\.\d\d/) {
+                let at = text.index(match.range.lowerBound, offsetBy: -60, limitedBy: text.startIndex) ?? text.startIndex
+                Issue.record("\(evidence) \(format): false precision \"\(match.0)\" in …\(text[at..<match.range.upperBound])")
+            }
+            // The appendix keeps full precision: the criteria's working is still there.
+            #expect(output.contains("Appendix A: how each criterion was scored"))
+        }
+    }
+
+    @Test("page one answers so-what: the level by name, findings, statutory gaps with their law, decisions, savings, the first year")
+    func pageOneSoWhat() throws {
+        let (result, markdown) = try report("examples/brackenford.yaml", format: "markdown")
+        #expect(result.status == 0)
+        let summary = String(markdown[..<(markdown.range(of: "\n## Roadmap")?.lowerBound ?? markdown.endIndex)])
+        #expect(summary.contains("**Level 2: Developing**"))
+        #expect(summary.contains("| Mobile | Level 4: Embedded | **Strength:**"))
+        #expect(summary.contains("| Open data | Level 1: Ad hoc | **Area for development:**"))
+        #expect(summary.contains("## Statutory gaps"))
+        #expect(summary.contains("Local Government Transparency Code 2015"), "the failing transparency duty with its legal reference")
+        #expect(summary.contains("Equality Act 2010, s.149"), "the failing equality duty with its legal reference")
+        #expect(summary.contains("1. **Put the statutory work first**"))
+        #expect(summary.contains("| Indicative saving |"))
+        for quarter in ["Q1 2026-27", "Q2 2026-27", "Q3 2026-27", "Q4 2026-27"] { #expect(summary.contains("| \(quarter) |")) }
+        let decisions = summary.components(separatedBy: "\n1. **").count - 1
+        #expect((3...5).contains(decisions), "three to five decisions, found \(decisions)")
+
+        // Too little evidence: the level is withheld honestly, on page one and in each area.
+        let (_, highland) = try report("examples/highland-council.yaml", format: "markdown")
+        #expect(highland.contains("| Overall maturity | **Not enough evidence** ("))
+        #expect(highland.contains("**Commission the missing evidence**"))
+        #expect(highland.contains("| Channel shift | Not enough evidence | **Not enough evidence:**"))
+    }
+
     /// The page's own accessibility checks: language, one h1, no skipped heading levels, text alternatives
     /// for every image and chart, captions or labels on tables, and colour contrast of every tag style.
     @Test func meetsItsOwnAccessibilityChecks() throws {
@@ -63,7 +118,8 @@ struct ReportTests {
         }
         for image in html.matches(of: /<img [^>]*>/) { #expect(image.0.contains("alt=\""), "\(image.0)") }
         let charts = html.matches(of: /<svg [^>]*>/)
-        #expect(charts.count >= 2, "radar and timeline")
+        #expect(charts.count >= 2, "levels against targets, and the timeline")
+        #expect(!html.contains("radar"), "six near-equal numbers on a radar say nothing: the dot plot replaced it")
         for chart in charts { #expect(chart.0.contains("role=\"img\"") && chart.0.contains("aria-labelledby")) }
         #expect(html.components(separatedBy: "<svg").count == html.components(separatedBy: "<title id=").count)
         #expect(html.components(separatedBy: "<table").count == html.components(separatedBy: "<caption").count, "every table has a caption")
@@ -102,7 +158,7 @@ struct ReportTests {
         var lines: [String] = []
         for match in html.matches(of: /<([a-z][a-z0-9]*)((?:\s+[a-z-]+="[^"]*")*)\s*\/?>/) {
             let name = String(match.1)
-            guard !["svg", "polygon", "line", "text", "rect", "title", "desc", "br", "strong", "span", "a"].contains(name) else { continue }
+            guard !["svg", "polygon", "line", "text", "rect", "circle", "title", "desc", "br", "strong", "span", "a"].contains(name) else { continue }
             var line = name
             if let id = match.2.firstMatch(of: /id="([^"]*)"/) { line += "#" + id.1 }
             if let classes = match.2.firstMatch(of: /class="([^"]*)"/) { line += "." + classes.1.replacingOccurrences(of: " ", with: ".") }
@@ -111,13 +167,8 @@ struct ReportTests {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    func golden(_ name: String, _ content: String) throws {
-        let url = CLI.root.appendingPathComponent("Tests/AssessCLITests/Golden/\(name)")
-        if ProcessInfo.processInfo.environment["ASSESS_RECORD_GOLDEN"] == "1" {
-            try Data(content.utf8).write(to: url)
-            return
-        }
-        #expect(content == (try String(contentsOf: url, encoding: .utf8)), "\(name) differs; rerun with ASSESS_RECORD_GOLDEN=1 if intended")
+    func golden(_ name: String, _ content: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try Golden.check(name, content, sourceLocation: sourceLocation)
     }
 
     @Test func goldenMarkdownReport() throws {
@@ -165,11 +216,11 @@ struct ReportTests {
 
     // MARK: - A real browser
 
-    @Test(.enabled(if: chromium != nil && pdftotext != nil, "needs chromium and pdftotext (CI installs them)"))
+    @Test(.enabled(if: chromium != nil && pdftotext != nil && pdfinfo != nil, "needs chromium, pdftotext and pdfinfo (CI installs them)"))
     func rendersInChromiumWithTheSummaryOnPageOne() throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        for council in ["ashdown", "calderbrook"] {
+        for council in ["ashdown", "brackenford", "calderbrook", "highland-council"] {
             let html = folder.appendingPathComponent("\(council).html"), pdf = folder.appendingPathComponent("\(council).pdf")
             #expect(try CLI.run(["report", "examples/\(council).yaml", "--output", html.path]).status == 0)
             // Load it headless and capture the console: no errors, and the page's DOM is complete.
@@ -191,9 +242,24 @@ struct ReportTests {
             let first = try Self.run(Self.pdftotext ?? "", ["-f", "1", "-l", "1", "-layout", pdf.path, "-"])
             #expect(first.stdout.contains("Executive summary"))
             #expect(first.stdout.contains("Overall maturity"))
-            #expect(first.stdout.contains(council == "ashdown" ? "Ashdown District Council" : "Calderbrook Metropolitan Borough Council"))
+            let names = ["ashdown": "Ashdown District Council", "brackenford": "Brackenford Borough Council",
+                         "calderbrook": "Calderbrook Metropolitan Borough Council", "highland-council": "The Highland Council"]
+            #expect(first.stdout.contains(names[council] ?? council))
             let second = try Self.run(Self.pdftotext ?? "", ["-f", "2", "-l", "2", pdf.path, "-"])
             #expect(!second.stdout.contains("Executive summary"), "the summary fits on page one")
+            #expect(first.stdout.contains("Decisions for leadership"), "\(council): the decisions are on page one")
+            #expect(first.stdout.contains("The first year of the plan"), "\(council): the first year is on page one")
+            #expect(second.stdout.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("Roadmap"), "\(council): page two starts the roadmap, so nothing of the summary spilled over")
+            // The report before the appendix fits in about ten pages (7 to 9 with the fonts CI uses; 11 allows
+            // for other machines' fonts).
+            let pages = try Self.run(Self.pdfinfo ?? "", [pdf.path]).stdout.firstMatch(of: /Pages:\s+(\d+)/).flatMap { Int($0.1) } ?? 0
+            #expect(pages > 1)
+            var appendix: Int?
+            for page in 1...max(pages, 1) where appendix == nil {
+                let text = try Self.run(Self.pdftotext ?? "", ["-f", "\(page)", "-l", "\(page)", pdf.path, "-"]).stdout
+                if text.contains("Appendix A: how each criterion was scored") { appendix = page }
+            }
+            #expect((2...11).contains(appendix ?? 0), "\(council): the appendix starts on page \(appendix.map(String.init) ?? "none"), not by page 11")
         }
     }
 

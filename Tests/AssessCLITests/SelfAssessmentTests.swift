@@ -17,13 +17,13 @@ import Testing
           channel.user-research: supplier-form
           mobile.visits-phone: 1200
           mobile.visits-total: "lots"
-          channel.staff-confidence: 11
+          inclusion.staff-confidence: 11
           channel.volumes:
             file: exports/no-such-contacts.csv
           mobile.lighthouse-performance:
             file: exports/no-such-lighthouse
           channel.digital-leadership: ~
-          mobile.lighthouse-accessibility:
+          mobile.lighthouse-mobile-checks:
             file: exports/report.json
           channel.services-online-end-to-end:
             file: exports/services.csv
@@ -42,11 +42,11 @@ import Testing
         ("con-wcag-automated", "broken.yaml:4:32: error: criterion con-wcag-automated: content.wcag-automated-pass must be a number, found \"38%\"; write 38"),
         ("cs-assisted-routes", "broken.yaml:6:5: error: criterion cs-assisted-routes: unknown checklist item 'phone-number-visble'; did you mean 'phone-number-visible'?"),
         ("cs-user-research", "broken.yaml:7:26: error: criterion cs-user-research: 'supplier-form' is not one of the options for cs-user-research; did you mean 'supplier-forms'?"),
-        ("cs-staff-confidence", "broken.yaml:10:29: error: criterion cs-staff-confidence: the rating must be between 1 and 10, found 11"),
+        ("inc-staff-confidence", "broken.yaml:10:31: error: criterion inc-staff-confidence: the rating must be between 1 and 10, found 11"),
         ("cs-digital-share", "broken.yaml:12:5: error: criterion cs-digital-share: the file 'exports/no-such-contacts.csv' named by channel.volumes does not exist"),
         ("cs-digital-trend", "broken.yaml:12:5: error: criterion cs-digital-trend: the file 'exports/no-such-contacts.csv' named by channel.volumes does not exist"),
         ("mob-lighthouse-performance", "broken.yaml:14:5: error: criterion mob-lighthouse-performance:"),
-        ("mob-lighthouse-accessibility", "exports/report.json:1:1: error: criterion mob-lighthouse-accessibility: this is not a Lighthouse JSON report"),
+        ("mob-lighthouse-mobile-checks", "exports/report.json:1:1: error: criterion mob-lighthouse-mobile-checks: this is not a Lighthouse JSON report"),
         ("cs-end-to-end", "exports/services.csv:1:1: error: criterion cs-end-to-end: no column named 'service'"),
     ]
 
@@ -93,7 +93,8 @@ import Testing
         let explain = try CLI.run(["explain", "cs-assisted-routes"])
         #expect(explain.status == 0)
         #expect(explain.stdout.contains("channel.assisted-routes (items)"))
-        #expect(explain.stdout.contains("- phone-number-visible: "))
+        #expect(explain.stdout.contains("- phone-number-visible (required for level 3): "))
+        #expect(explain.stdout.contains("- face-to-face-option: "), "an item required for no level shows no level")
         for line in explain.stdout.split(separator: "\n") { #expect(line.count <= 80, "\(line)") }
         let options = try CLI.run(["explain", "cs-user-research"])
         #expect(options.stdout.contains("one of these values:") && options.stdout.contains("- supplier-forms"))
@@ -136,7 +137,7 @@ import Testing
         #expect(empty.stdout.contains("\"coverage\": 0"))
 
         // Answer one fact (the explain example's value) and coverage rises.
-        let filled = text.replacingOccurrences(of: "  channel.staff-confidence: ~\n", with: "  channel.staff-confidence: 5\n")
+        let filled = text.replacingOccurrences(of: "  inclusion.staff-confidence: ~\n", with: "  inclusion.staff-confidence: 5\n")
         #expect(filled != text)
         try filled.write(to: file, atomically: true, encoding: .utf8)
         let one = try CLI.run(["score", file.path, "--format", "json"])
@@ -180,11 +181,12 @@ import Testing
             """
         let run = try CLI.execute(python, ["python3", "-c", script, schema.path, broken.path,
                                            "examples/ashdown.yaml", "examples/brackenford.yaml", "examples/calderbrook.yaml",
+                                           "examples/harrowmere.yaml", "examples/cwm-taran.yaml",
                                            "examples/highland-council.yaml"])
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         // The editor flags 38%, the misspelt item, the wrong option and "lots".
         for key in ["content.wcag-automated-pass", "channel.assisted-routes", "channel.user-research",
-                    "channel.staff-confidence"] {
+                    "inclusion.staff-confidence"] {
             #expect(run.stdout.contains("'\(key)'"), "\(key): \(run.stdout)")
         }
     }

@@ -15,7 +15,7 @@ struct AssessmentReaderTests {
     }
 
     @Test("a result read back and written again gives the same bytes", arguments: [
-        "ashdown.yaml", "brackenford.yaml", "calderbrook.yaml", "highland-council.yaml",
+        "ashdown.yaml", "brackenford.yaml", "calderbrook.yaml", "harrowmere.yaml", "cwm-taran.yaml", "highland-council.yaml",
     ])
     func roundTrip(example: String) throws {
         let written = try Self.json(example)

@@ -167,7 +167,8 @@ struct CalendarDateTests {
                   <url><loc>https://www.example.gov.uk/a</loc><lastmod>\(lastmod)</lastmod></url>
                 </urlset>
                 """
-            return try run("content.pages", "{measure: reviewed, thresholds: [20, 40, 60, 80, 95]}",
+            // A sitemap's lastmod is when a page was updated, not reviewed (issue 8).
+            return try run("content.pages", "{measure: updated, thresholds: [20, 40, 60, 80, 95]}",
                            "pages: {file: sitemap.xml, date: 2026-02-28}", files: ["sitemap.xml": xml])
         }
         #expect(try sitemap("2024-02-29T10:00:00+00:00").result?.status == .assessed)

@@ -83,9 +83,29 @@ struct ChannelShiftAndEngagementPluginTests {
         #expect(Self.value(own, "price-basis") == .text("the organisation's own unit costs where given, 2025-26 prices (Socitm 2012 unit costs uprated by Test index, 2012-13 to 2025-26) for the rest"))
     }
 
-    @Test func welwynHatfieldPublishedContacts() throws {
+    @Test func welwynHatfieldPublishedContactsEmailIsAssisted() throws {
         let outcome = try Self.run("channel-shift.channel-mix", "thresholds: [20, 35, 50, 65, 80]", "volumes: {file: contacts.csv}",
                                    files: ["contacts.csv": try Self.fixture(Self.welwyn)])
+        let result = try #require(outcome.result)
+        // By default only the website's 360,000 are self-service; email's 400,000 are assisted contact.
+        #expect(Self.number(outcome, "digital-contacts") == 360_000)
+        #expect(Self.close(Self.number(outcome, "digital-share"), 360_000.0 / 1_530_000 * 100))
+        let share: Double = 360_000.0 / 1_530_000 * 100
+        let expectedLevel: Double = 1 + (share - 20) / 15
+        #expect(Self.close(result.level, expectedLevel))
+        // To reach 80% (1,224,000): move 864,000 from phone (600k), visits (20k), letters (150k) and email (400k);
+        // email and letters have no benchmark cost, so only phone and visits save money.
+        #expect(Self.close(Self.number(outcome, "contacts-to-move"), 864_000, within: 0.01))
+        let phoneSaving: Double = 864_000.0 * 600 / 1_170 * (2.83 - 0.15)
+        let visitSaving: Double = 864_000.0 * 20 / 1_170 * (8.62 - 0.15)
+        #expect(Self.close(Self.number(outcome, "saving-at-target"), phoneSaving + visitSaving, within: 0.01))
+        #expect(result.rationale.contains("360,000 of 1,530,000 contacts are digital (23.5%)"))
+    }
+
+    @Test func welwynHatfieldPublishedContacts() throws {
+        // Counting email as digital, as a rubric may still choose with 'digital:'.
+        let outcome = try Self.run("channel-shift.channel-mix", "{thresholds: [20, 35, 50, 65, 80], digital: [web, email, chat, social, app]}",
+                                   "volumes: {file: contacts.csv}", files: ["contacts.csv": try Self.fixture(Self.welwyn)])
         let result = try #require(outcome.result)
         #expect(result.status == .assessed, "\(result.rationale)")
         // 1,530,000 contacts; email 400,000 and website 360,000 are digital: 760,000 / 1,530,000 = 49.673%.

@@ -40,7 +40,7 @@ import TestSupport
         let options = try spec("cs-user-research")
         #expect(options.forms.first?.choices.contains { $0.id == "supplier-forms" } == true)
         #expect(options.question.contains("?"), "the main fact carries the criterion's question")
-        let rating = try spec("cs-staff-confidence")
+        let rating = try spec("inc-staff-confidence")
         #expect(rating.forms == [.number(unit: nil, min: 1, max: 10)])
         let measure = try spec("con-wcag-automated")
         #expect(measure.forms == [.number(unit: "%", min: 0, max: 100)])

@@ -174,7 +174,8 @@ struct InclusionAndOpenDataPluginTests {
     // MARK: - Resident confidence
 
     @Test func weightedSurveyShare() throws {
-        let scored = try Self.score("digital-inclusion.resident-confidence", "thresholds: [20, 35, 50, 60, 75]",
+        // 37 ratings meet a minimum of 30, so confidence is not capped.
+        let scored = try Self.score("digital-inclusion.resident-confidence", "{minimum-sample: 30, thresholds: [20, 35, 50, 60, 75]}",
                                     "survey: {file: \(Self.survey), source: measured}")
         #expect(scored.result.status == .assessed, "\(scored.result.rationale)")
         // 40 rows; R0011 and R0029 answered "Don't know" and R0033 left it blank: 37 ratings, 19 of them 8 or more.
@@ -202,6 +203,19 @@ struct InclusionAndOpenDataPluginTests {
         #expect(scored.text("low-sample")?.contains("only 37 respondents") == true)
         #expect(scored.result.confidence == 0.5)
         #expect(scored.result.rationale.contains("Low sample"))
+    }
+
+    @Test func surveyBelowTheDefaultMinimumOf100CapsConfidenceOrRefusesALevel() throws {
+        let capped = try Self.score("digital-inclusion.resident-confidence", "thresholds: [20, 35, 50, 60, 75]",
+                                    "survey: {file: \(Self.survey), source: measured}")
+        #expect(capped.result.status == .assessed)
+        #expect(capped.result.confidence == 0.5)
+        #expect(capped.text("low-sample")?.contains("fewer than 100") == true)
+        let refused = try Self.score("digital-inclusion.resident-confidence", "{below-minimum: not-assessed, thresholds: [20, 35, 50, 60, 75]}",
+                                     "survey: {file: \(Self.survey), source: measured}")
+        #expect(refused.result.status == .notAssessed)
+        #expect(refused.result.level == nil)
+        #expect(refused.result.rationale.contains("only 37 respondents gave a rating, fewer than the minimum of 100"))
     }
 
     @Test func surveyErrorsNameTheLine() throws {

@@ -336,32 +336,47 @@ struct MobileAndContentPluginTests {
     @Test("the genuine council sitemap: lastmod within 12 months of the fact's date")
     func sitemapReviewed() throws {
         // lastmod: 2026-05-19, 2023-08-01, 2026-05-21, 2024-05-28, 2026-05-22 (after decoding &#x2B;).
-        let outcome = try Self.score("content.pages", "{measure: reviewed, thresholds: [20, 40, 60, 80, 95]}",
+        let outcome = try Self.score("content.pages", "{measure: updated, thresholds: [20, 40, 60, 80, 95]}",
                                      facts: "f.pages: {file: nottinghamcity-sitemap.excerpt.xml, source: measured, date: 2026-06-30}")
         #expect(outcome.status == .assessed, "\(outcome.result.rationale)")
         #expect(outcome.number("pages") == 5)
-        #expect(outcome.number("reviewed") == 3)
+        #expect(outcome.number("updated") == 3)
         #expect(Self.close(outcome.number("share"), 60))
         #expect(outcome.text("window-start") == "2025-06-30")
         #expect(outcome.text("date-range") == "2023-08-01 to 2026-05-22")
         #expect(outcome.text("as-of")?.hasPrefix("2026-06-30") == true)
 
         // The end of the evidence period when the fact has no date: 2025-26 ends 2026-03-31.
-        let period = try Self.score("content.pages", "{measure: reviewed, thresholds: [20, 40, 60, 80, 95]}",
+        let period = try Self.score("content.pages", "{measure: updated, thresholds: [20, 40, 60, 80, 95]}",
                                     facts: "f.pages: {file: nottinghamcity-sitemap.excerpt.xml}", period: "2025-26")
         #expect(period.text("as-of") == "2026-03-31 (the end of the evidence period 2025-26)")
-        #expect(period.number("reviewed") == 3)
+        #expect(period.number("updated") == 3)
         #expect(period.number("after-as-of") == 3)
 
         // An as-of fact wins: 12 months before 2024-06-30 catches 2024-05-28 and 2023-08-01.
-        let asOf = try Self.score("content.pages", "{measure: reviewed, thresholds: [20, 40, 60, 80, 95]}",
+        let asOf = try Self.score("content.pages", "{measure: updated, thresholds: [20, 40, 60, 80, 95]}",
                                   facts: "f.pages: {file: nottinghamcity-sitemap.excerpt.xml, date: 2026-06-30}\nf.as-of: 2024-06-30")
-        #expect(asOf.number("reviewed") == 5)
+        #expect(asOf.number("updated") == 5)
 
-        let undated = try Self.score("content.pages", "{measure: reviewed, thresholds: [20, 40, 60, 80, 95]}",
+        let undated = try Self.score("content.pages", "{measure: updated, thresholds: [20, 40, 60, 80, 95]}",
                                      facts: "f.pages: {file: nottinghamcity-sitemap.excerpt.xml}")
         #expect(undated.status == .error)
         #expect(undated.result.rationale.contains("no date to count"))
+    }
+
+    @Test("a sitemap's lastmod is when a page changed, not a review: 'reviewed' from a sitemap is not assessed")
+    func sitemapIsNotAReview() throws {
+        let outcome = try Self.score("content.pages", "{measure: reviewed, thresholds: [20, 40, 60, 80, 95]}",
+                                     facts: "f.pages: {file: nottinghamcity-sitemap.excerpt.xml, source: measured, date: 2026-06-30}")
+        #expect(outcome.status == .notAssessed)
+        #expect(outcome.result.level == nil)
+        #expect(outcome.result.rationale.contains("says when a page last changed, not when someone reviewed it"))
+        // An inventory with only a Last modified column is no review either.
+        let dir = try Self.folder(["modified.csv": Array("URL,Last modified\nhttps://www.example.gov.uk/,2026-01-12\n".utf8)])
+        let modified = try Self.score("content.pages", "{measure: reviewed, thresholds: [20, 40, 60, 80, 95]}",
+                                      facts: "f.pages: {file: modified.csv, date: 2026-03-31}", folder: dir)
+        #expect(modified.status == .notAssessed)
+        #expect(modified.result.rationale.contains("no review date column"))
     }
 
     @Test("a sitemap cut off mid-entry, as the upstream excerpt was, is an error at the line where it stops")
@@ -373,39 +388,39 @@ struct MobileAndContentPluginTests {
         let badDate = original.replacingOccurrences(of: "2023-08-01T13:15:09", with: "01/08/2023")
         let dir = try Self.folder(["cut.xml": Array(cut.utf8), "mismatched.xml": Array(mismatched.utf8), "bad-date.xml": Array(badDate.utf8),
                                    "page.xml": Array("<html><body>Sitemap</body></html>".utf8)])
-        let truncated = try Self.score("content.pages", "{measure: reviewed, thresholds: [20, 40, 60, 80, 95]}",
+        let truncated = try Self.score("content.pages", "{measure: updated, thresholds: [20, 40, 60, 80, 95]}",
                                        facts: "f.pages: {file: cut.xml, date: 2026-06-30}", folder: dir)
         #expect(truncated.status == .error)
         #expect(truncated.result.rationale.contains("the file ends before <loc>, <url>, <urlset> are closed"))
         #expect(truncated.diagnostic?.file == dir + "/cut.xml")
         #expect(truncated.diagnostic?.location.line == cut.split(separator: "\n", omittingEmptySubsequences: false).count)
 
-        let tag = try Self.score("content.pages", "{measure: reviewed, thresholds: [20, 40, 60, 80, 95]}",
+        let tag = try Self.score("content.pages", "{measure: updated, thresholds: [20, 40, 60, 80, 95]}",
                                  facts: "f.pages: {file: mismatched.xml, date: 2026-06-30}", folder: dir)
         #expect(tag.result.rationale.contains("an end tag does not match the open element <url>"))
         #expect(tag.diagnostic?.location.line == Self.line(of: "</urls>", in: mismatched))
 
-        let date = try Self.score("content.pages", "{measure: reviewed, thresholds: [20, 40, 60, 80, 95]}",
+        let date = try Self.score("content.pages", "{measure: updated, thresholds: [20, 40, 60, 80, 95]}",
                                   facts: "f.pages: {file: bad-date.xml, date: 2026-06-30}", folder: dir)
         #expect(date.result.rationale.contains("<lastmod> '01/08/2023&#x2B;00:00' is not a W3C date") || date.result.rationale.contains("<lastmod> '01/08/2023+00:00' is not a W3C date"))
         #expect(date.diagnostic?.location.line == Self.line(of: "01/08/2023", in: badDate))
 
-        let html = try Self.score("content.pages", "{measure: reviewed, thresholds: [20, 40, 60, 80, 95]}",
+        let html = try Self.score("content.pages", "{measure: updated, thresholds: [20, 40, 60, 80, 95]}",
                                   facts: "f.pages: {file: page.xml, date: 2026-06-30}", folder: dir)
         #expect(html.result.rationale.contains("not a sitemap"))
     }
 
     @Test("a sitemap index is followed to the sitemaps saved beside it")
     func sitemapIndex() throws {
-        let outcome = try Self.score("content.pages", "{measure: reviewed, thresholds: [20, 40, 60, 80, 95]}",
+        let outcome = try Self.score("content.pages", "{measure: updated, thresholds: [20, 40, 60, 80, 95]}",
                                      facts: "f.pages: {file: sitemap-index/sitemap.xml, date: 2026-06-30}")
         #expect(outcome.number("pages") == 5)
-        #expect(outcome.number("reviewed") == 3)
+        #expect(outcome.number("updated") == 3)
         #expect(outcome.text("source") == "sitemap.xml | sitemap_1.xml")
 
         let index = try Self.text("sitemap-index/sitemap.xml")
         let dir = try Self.folder(["sitemap.xml": Array(index.utf8)])
-        let missing = try Self.score("content.pages", "{measure: reviewed, thresholds: [20, 40, 60, 80, 95]}",
+        let missing = try Self.score("content.pages", "{measure: updated, thresholds: [20, 40, 60, 80, 95]}",
                                      facts: "f.pages: {file: sitemap.xml, date: 2026-06-30}", folder: dir)
         #expect(missing.result.rationale.contains("the sitemap 'sitemap_1.xml' listed in this index is not beside it"))
         #expect(missing.diagnostic?.location.line == 4)
@@ -422,10 +437,10 @@ struct MobileAndContentPluginTests {
         #expect(reviewed.text("date-used") == "column 'Last reviewed'")
         #expect(Self.close(reviewed.level, 4))
 
-        let modified = try Self.score("content.pages", "{measure: reviewed, date-column: Last modified, thresholds: [20, 40, 60, 80, 95]}",
+        let modified = try Self.score("content.pages", "{measure: updated, thresholds: [20, 40, 60, 80, 95]}",
                                       facts: "f.pages: {file: content-inventory.csv}", period: "2025-26")
         #expect(modified.text("date-used") == "column 'Last modified'")
-        #expect(modified.number("reviewed") == 8)
+        #expect(modified.number("updated") == 8)
         #expect(modified.text("date-range") == "2023-09-09 to 2026-03-03")
 
         let owned = try Self.score("content.pages", "{measure: owned, thresholds: [25, 50, 75, 90, 98]}",
@@ -586,7 +601,7 @@ struct MobileAndContentPluginTests {
         // Every example council's evidence names export files that exist, and they score without error.
         let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("examples").path
-        for council in ["ashdown", "brackenford", "calderbrook"] {
+        for council in ["ashdown", "brackenford", "calderbrook", "harrowmere", "cwm-taran"] {
             let evidence = try EvidenceLoader().load(path: "\(examples)/\(council).yaml")
             for fact in evidence.facts.values where fact.key.hasPrefix("mobile.") || fact.key.hasPrefix("content.") {
                 if let path = fact.filePath { #expect(FileReader.exists(path), "\(council): \(fact.key) names \(path), which does not exist") }
@@ -641,7 +656,8 @@ enum ContentDatesProbe {
     }
 
     private static func probe(file: String, contents: String, asOf: String, extra: String = "") -> String? {
-        guard let outcome = run(file: file, contents: contents, parameters: "{\(extra)measure: reviewed, thresholds: [20, 40, 60, 80, 95]}",
+        let measure = file.hasSuffix(".xml") ? "updated" : "reviewed"
+        guard let outcome = run(file: file, contents: contents, parameters: "{\(extra)measure: \(measure), thresholds: [20, 40, 60, 80, 95]}",
                                 facts: "f.pages: {file: \(file), date: \(asOf)}"),
               outcome.status == .assessed, let range = outcome.text("date-range") else { return nil }
         return String(range.prefix(10))

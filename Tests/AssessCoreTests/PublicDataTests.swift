@@ -197,7 +197,7 @@ struct PublicDataTests {
             source: self-reported
           inclusion.premises-below-30mbps: ~   # still to check
           # a comment between facts
-          channel.staff-confidence: 7
+          inclusion.staff-confidence: 7
         targets:
           channel-shift: 4
 
@@ -210,7 +210,7 @@ struct PublicDataTests {
         #expect(merge.kept.sorted() == ["inclusion.gigabit-coverage", "organisation.code", "organisation.name"])
         #expect(merge.filled.sorted() == ["inclusion.mobile-4g-coverage", "inclusion.premises-below-30mbps", "organisation.population", "organisation.type"])
         for line in ["# Our own notes: keep me.", "  name: Adur & Worthing (our name)", "    value: 97   # from our own survey",
-                     "  # a comment between facts", "  channel.staff-confidence: 7", "targets:", "  channel-shift: 4",
+                     "  # a comment between facts", "  inclusion.staff-confidence: 7", "targets:", "  channel-shift: 4",
                      "  inclusion.premises-below-30mbps:  # still to check"] {
             #expect(merge.text.contains(line + "\n"), "lost: \(line)")
         }
@@ -251,8 +251,8 @@ struct PublicDataTests {
         let council = try #require(data.council(gss: "E07000223"))
         let cases = [
             ("{\"organisation\": {\"name\": \"A\"}, \"facts\": {}}", "top level is a block mapping"),
-            ("organisation:\n  name: A\nfacts: {channel.staff-confidence: 7}\n", "'facts:' is not written as a block mapping"),
-            ("organisation:\n  name: A\n  code: S12000017\nfacts:\n  channel.staff-confidence: 7\n", "describes the organisation with code 'S12000017'"),
+            ("organisation:\n  name: A\nfacts: {inclusion.staff-confidence: 7}\n", "'facts:' is not written as a block mapping"),
+            ("organisation:\n  name: A\n  code: S12000017\nfacts:\n  inclusion.staff-confidence: 7\n", "describes the organisation with code 'S12000017'"),
         ]
         for (text, message) in cases {
             do {

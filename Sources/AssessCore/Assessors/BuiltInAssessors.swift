@@ -100,16 +100,22 @@ public struct ChecklistAssessor: Assessor {
         var id: String
         var label: String
         var weight: Double
+        /// The level this practice is required for: without it the level stays below this one.
+        var requiredFor: Int?
     }
     let items: [Item]
     let thresholds: Thresholds
 
     public static let description = AssessorDescription(
         id: "checklist", title: "Checklist of practices",
-        purpose: "Scores the weighted share of a list of practices that the organisation has in place.",
+        purpose: "Scores the weighted share of a list of practices that the organisation has in place. An item marked "
+            + "'required-for: N' is essential: while it is not in place the level stays below N, whatever the share.",
         roles: [RoleDescription("items", type: "mapping of item id to yes/no, or list of ids in place",
                                 "which practices are in place")],
-        parameters: [ParameterDescription("items", type: "list of {id, label, weight}", "the practices (weight default 1)")]
+        parameters: [ParameterDescription("items", type: "list of {id, label, weight, required-for}",
+                                          "the practices (weight default 1; required-for: the level, 2 and up, that cannot be reached without it)"),
+                     ParameterDescription("requires", type: "mapping of level to list of item ids", default: "none",
+                                          "the same as required-for, kept apart from the items: {3: [statement-published], 4: [audit]}")]
             + Thresholds.parameterDescriptions.map {
                 var p = $0
                 if p.name == "thresholds" { p.defaultValue = "evenly spaced from 0 to 100"; p.summary = "percentage in place at which each level is reached" }
@@ -122,6 +128,30 @@ public struct ChecklistAssessor: Assessor {
                             evidence: "items: [a]", expect: .level(4)),
             AssessorExample(parameters: "items: [{id: a, label: A}, {id: b, label: B}]",
                             evidence: "items: {a: yes, c: yes}", expect: .error("unknown checklist item 'c'")),
+            // 3 of 4 by weight reaches level 4, but the accessibility statement is required for level 3.
+            AssessorExample(parameters: """
+                items:
+                  - {id: accessibility-statement, label: Accessibility statement published, required-for: 3}
+                  - {id: style-guide, label: Style guide}
+                  - {id: owners, label: Every page has an owner}
+                  - {id: analytics, label: Analytics reviewed monthly}
+                """, evidence: "items: {accessibility-statement: no, style-guide: yes, owners: yes, analytics: yes}",
+                            expect: .level(2)),
+            // With the required practice in place the share decides.
+            AssessorExample(parameters: """
+                items:
+                  - {id: accessibility-statement, label: Accessibility statement published, required-for: 3}
+                  - {id: style-guide, label: Style guide}
+                  - {id: owners, label: Every page has an owner}
+                  - {id: analytics, label: Analytics reviewed monthly}
+                """, evidence: "items: {accessibility-statement: yes, style-guide: yes, owners: yes, analytics: no}",
+                            expect: .level(4)),
+            // A missing required practice does not lower a level already below it.
+            AssessorExample(parameters: "items: [{id: a, label: A, required-for: 5}, {id: b, label: B}, {id: c, label: C}, {id: d, label: D}]",
+                            evidence: "items: [b]", expect: .level(2)),
+            // The same as a map from level to items: a, b and d are in place (75%, level 4), but c is required for 4.
+            AssessorExample(parameters: "{items: [{id: a, label: A}, {id: b, label: B}, {id: c, label: C}, {id: d, label: D}], requires: {4: [c]}}",
+                            evidence: "items: [a, b, d]", expect: .level(3)),
             AssessorExample(parameters: "items: [{id: a, label: A}, {id: b, label: B}]",
                             evidence: "items: {a: maybe}", expect: .error("must be yes or no")),
         ])
@@ -131,16 +161,55 @@ public struct ChecklistAssessor: Assessor {
         var items: [Item] = []
         var ok = true
         for entry in list {
-            guard let map = entry.mapping(keys: ["id", "label", "weight"]),
+            guard let map = entry.mapping(keys: ["id", "label", "weight", "required-for"]),
                   let id = map.string("id"), let label = map.string("label") else { ok = false; continue }
             let weight = map["weight"]?.number(in: 0...1_000_000) ?? 1
+            var requiredFor: Int?
+            if let node = map["required-for"] {
+                guard let level = node.integer(in: 2...max(scale.top, 2)) else { ok = false; continue }
+                requiredFor = level
+            }
             if items.contains(where: { $0.id == id }) {
                 entry.error("duplicate checklist item '\(id)'", hint: "give every item its own id")
                 ok = false
             }
-            items.append(Item(id: id, label: label, weight: weight))
+            items.append(Item(id: id, label: label, weight: weight, requiredFor: requiredFor))
         }
         if items.isEmpty, ok { parameters.reader.error("a checklist needs at least one item"); ok = false }
+        if let requires = parameters["requires"] {
+            if let pairs = requires.node.pairs {
+                for pair in pairs {
+                    let keyText = pair.key.scalar?.text ?? ""
+                    guard let level = Int(keyText), (2...max(scale.top, 2)).contains(level) else {
+                        requires.context.error("'\(keyText)' under requires is not a level from 2 to \(scale.top)", at: pair.key.location,
+                                               hint: "key each list by the level its items are required for")
+                        ok = false
+                        continue
+                    }
+                    let entry = NodeReader(node: pair.value, path: "\(requires.path).\(level)", context: requires.context)
+                    guard let ids = entry.list() else { ok = false; continue }
+                    for idNode in ids {
+                        guard let id = idNode.string() else { ok = false; continue }
+                        guard let index = items.firstIndex(where: { $0.id == id }) else {
+                            idNode.error("unknown checklist item '\(id)' under requires",
+                                         hint: Suggestion.nearest(to: id, in: items.map(\.id)).map { "did you mean '\($0)'?" }
+                                             ?? "the items are \(items.map(\.id).joined(separator: ", "))")
+                            ok = false
+                            continue
+                        }
+                        if let existing = items[index].requiredFor, existing != level {
+                            idNode.error("item '\(id)' is already required for level \(existing)", hint: "name each item for one level")
+                            ok = false
+                            continue
+                        }
+                        items[index].requiredFor = level
+                    }
+                }
+            } else {
+                requires.error("requires must map levels to lists of item ids", hint: "for example {3: [statement-published]}")
+                ok = false
+            }
+        }
         let top = scale.top
         let even = (0..<top).map { Double($0) * 100 / Double(max(top - 1, 1)) }
         guard ok, let thresholds = Thresholds(parameters: parameters, scale: scale, fallback: even) else { return nil }
@@ -176,9 +245,47 @@ public struct ChecklistAssessor: Assessor {
         if !unanswered.isEmpty {
             findings.append(Finding("unanswered", "Not answered (counted as not in place)", .list(unanswered.map(\.label))))
         }
-        let rationale = "\(done.count) of \(items.count) practices in place (\(Format.number(share, decimals: 1))% by weight). "
+        var rationale = "\(done.count) of \(items.count) practices in place (\(Format.number(share, decimals: 1))% by weight). "
             + thresholds.explain(share, measure: "The share in place")
-        return AssessorResult(.level(thresholds.level(for: share)), rationale: rationale, findings: findings)
+        var level = thresholds.level(for: share)
+        let requiredMissing = missing.filter { $0.requiredFor != nil }
+        if let cap = RequiredPractice.cap(level: level, missing: requiredMissing.map { ($0.label, $0.requiredFor ?? 0) }) {
+            level = Double(cap.level)
+            rationale += " " + cap.sentence
+            findings.append(Finding("capped-by", "Required practices holding the level down", .list(cap.holding)))
+        }
+        if !requiredMissing.isEmpty {
+            findings.append(Finding("required-missing", "Required practices not in place",
+                                    .list(requiredMissing.map { "\($0.label) (required for level \($0.requiredFor ?? 0))" })))
+        }
+        return AssessorResult(.level(level), rationale: rationale, findings: findings)
+    }
+}
+
+/// How missing required practices cap a level: below the lowest level whose required practice is missing.
+struct RequiredPractice: Sendable {
+    /// The capped level.
+    var level: Int
+    /// The lowest level a missing practice is required for.
+    var blockedLevel: Int
+    /// The labels of the missing practices required for that level.
+    var holding: [String]
+
+    /// The cap for a level when these practices (label, required-for level) are missing; nil when no
+    /// missing practice is required at or below the level reached.
+    static func cap(level: Double, missing: [(label: String, requiredFor: Int)]) -> RequiredPractice? {
+        guard let lowest = missing.map(\.requiredFor).min(), level >= Double(lowest) else { return nil }
+        let holding = missing.filter { $0.requiredFor == lowest }.map(\.label)
+        return RequiredPractice(level: max(lowest - 1, 1), blockedLevel: lowest, holding: holding)
+    }
+
+    /// "Level capped at 2: 'Accessibility statement' is required for level 3 and is not in place."
+    var sentence: String {
+        let names = holding.map { "'\(StagedAssessor.trimmed($0))'" }
+        let list = names.count <= 1 ? names.joined() : names.dropLast().joined(separator: ", ") + " and " + (names.last ?? "")
+        return names.count == 1
+            ? "Level capped at \(level): \(list) is required for level \(blockedLevel) and is not in place."
+            : "Level capped at \(level): \(list) are required for level \(blockedLevel) and are not in place."
     }
 }
 
@@ -366,20 +473,56 @@ public struct OptionsAssessor: Assessor {
 
 // MARK: - self-rating
 
-/// A rating on the organisation's own scale, mapped onto the framework's.
+/// A rating on the organisation's own scale, placed on a whole level by declared bands.
 public struct SelfRatingAssessor: Assessor {
+    /// One band of ratings and the level it gives.
+    struct Band: Sendable, Hashable {
+        var from: Double
+        var to: Double
+        var level: Int
+    }
+    /// How ratings become levels.
+    enum Mapping: String, CaseIterable, Sendable {
+        /// Whole levels by bands of ratings (declared, or evenly split).
+        case bands
+        /// The old linear mapping, which gives fractional levels (3.22): only when a rubric asks for it.
+        case linear
+    }
     let min: Double
     let max: Double
+    let mapping: Mapping
+    let bands: [Band]
 
     public static let description = AssessorDescription(
         id: "self-rating", title: "Self-rating",
-        purpose: "Maps the organisation's own rating linearly onto the scale; confidence never exceeds self-reported.",
+        purpose: "Places the organisation's own rating on a whole level by bands of ratings (declared with 'bands:', or the "
+            + "range split evenly, so 1-10 gives 1-2 -> 1, 3-4 -> 2 ... 9-10 -> 5); a self-rating is not precise enough "
+            + "for a fractional level. 'mapping: linear' keeps the older fractional mapping. Confidence never exceeds self-reported.",
         roles: [RoleDescription("rating", type: "number", "the rating given")],
         parameters: [ParameterDescription("min", type: "number", default: "1", "the lowest rating"),
-                     ParameterDescription("max", type: "number", default: "5", "the highest rating")],
+                     ParameterDescription("max", type: "number", default: "5", "the highest rating"),
+                     ParameterDescription("bands", type: "list of {from, to, level}", default: "the range split evenly into one band per level",
+                                          "the ratings (inclusive) that give each whole level; together they must cover min to max without overlapping"),
+                     ParameterDescription("mapping", type: "bands | linear", default: "bands",
+                                          "linear maps the rating proportionally onto the scale and gives fractional levels")],
         examples: [
             AssessorExample(parameters: "{min: 0, max: 10}", evidence: "rating: 5", expect: .level(3)),
             AssessorExample(parameters: "{}", evidence: "rating: 4", expect: .level(4)),
+            // 1-10 splits into 1-2, 3-4, 5-6, 7-8, 9-10: a 7 is level 4, not the 3.67 of a linear mapping.
+            AssessorExample(parameters: "{min: 1, max: 10}", evidence: "rating: 7", expect: .level(4)),
+            AssessorExample(parameters: "{min: 1, max: 10}", evidence: "rating: 6.4", expect: .level(3)),
+            AssessorExample(parameters: "{min: 1, max: 10, mapping: linear}", evidence: "rating: 7", expect: .level(3.6667)),
+            // Declared bands: a rubric can ask for more than a middling rating before it gives level 3.
+            AssessorExample(parameters: """
+                min: 1
+                max: 10
+                bands:
+                  - {from: 1, to: 3, level: 1}
+                  - {from: 4, to: 5, level: 2}
+                  - {from: 6, to: 7, level: 3}
+                  - {from: 8, to: 9, level: 4}
+                  - {from: 10, to: 10, level: 5}
+                """, evidence: "rating: 5", expect: .level(2)),
             AssessorExample(parameters: "{min: 0, max: 10}", evidence: "rating: 11", expect: .error("between 0 and 10")),
         ])
 
@@ -390,8 +533,65 @@ public struct SelfRatingAssessor: Assessor {
             parameters.reader.error("max must be greater than min")
             return nil
         }
+        guard max - min <= 1_000_000 else {
+            parameters.reader.error("a self-rating scale runs over at most 1,000,000 points, found \(Format.number(min)) to \(Format.number(max))",
+                                    hint: "use the survey's own scale, such as 1 to 10")
+            return nil
+        }
         self.min = min
         self.max = max
+        mapping = parameters["mapping"]?.choice(Mapping.self) ?? .bands
+        if let node = parameters["bands"] {
+            guard let list = node.list() else { return nil }
+            var bands: [Band] = []
+            var ok = true
+            for entry in list {
+                guard let map = entry.mapping(keys: ["from", "to", "level"]),
+                      let from = map.required("from")?.number(in: min...max), let to = map.required("to")?.number(in: min...max),
+                      let level = map.required("level")?.integer(in: 1...scale.top) else { ok = false; continue }
+                guard to >= from else {
+                    entry.error("a band must run from a lower rating to a higher one, found \(Format.number(from)) to \(Format.number(to))")
+                    ok = false
+                    continue
+                }
+                if let other = bands.first(where: { from <= $0.to && to >= $0.from }) {
+                    entry.error("this band overlaps the band \(Format.number(other.from))-\(Format.number(other.to))",
+                                hint: "each rating belongs to one band")
+                    ok = false
+                }
+                bands.append(Band(from: from, to: to, level: level))
+            }
+            guard ok else { return nil }
+            let sorted = bands.sorted { $0.from < $1.from }
+            if sorted.first?.from != min || sorted.last?.to != max {
+                node.error("the bands must cover every rating from \(Format.number(min)) to \(Format.number(max))",
+                           hint: "start the first band at \(Format.number(min)) and end the last at \(Format.number(max))")
+                return nil
+            }
+            if zip(sorted, sorted.dropFirst()).contains(where: { $0.level > $1.level }) {
+                node.error("a higher band of ratings cannot give a lower level", hint: "order the levels with the ratings")
+                return nil
+            }
+            self.bands = sorted
+        } else {
+            self.bands = []
+        }
+    }
+
+    /// The band a rating falls in: a declared band (a rating between two whole-number bands, such as 3.5
+    /// between 1-3 and 4-5, belongs to the lower one), or an even split of the range into one band per level.
+    func band(for rating: Double, scale: Scale) -> Band {
+        if !bands.isEmpty {
+            return bands.last(where: { rating >= $0.from }) ?? bands[0]
+        }
+        let top = scale.top
+        // Whole-number ratings form max - min + 1 values; each level takes an equal share of them.
+        let count = (max - min + 1)
+        let index = Swift.min(top - 1, Swift.max(0, Int(((rating.rounded(.down) - min) * Double(top) / count).rounded(.down))))
+        let width = count / Double(top)
+        let from = (min + (Double(index) * width).rounded(.up))
+        let to = Swift.min(max, min + (Double(index + 1) * width).rounded(.up) - 1)
+        return Band(from: from, to: Swift.max(from, to), level: index + 1)
     }
 
     public func assess(_ input: AssessorInput) throws(AssessmentIssue) -> AssessorResult {
@@ -400,11 +600,20 @@ public struct SelfRatingAssessor: Assessor {
             throw input.invalid("the rating must be between \(Format.number(min)) and \(Format.number(max)), found \(Format.number(rating))",
                                 at: try input.value("rating"))
         }
-        let level = input.scale.level(atFraction: (rating - min) / (max - min))
+        let findings = [Finding("rating", "Rating", .number(rating, unit: nil))]
+        let scaleText = "Self-rated \(Format.number(rating)) on a scale of \(Format.number(min)) to \(Format.number(max))"
+        let selfReported = "A self-rating counts as self-reported evidence."
+        if mapping == .linear {
+            let level = input.scale.level(atFraction: (rating - min) / (max - min))
+            return AssessorResult(.level(level), rationale: "\(scaleText): level \(Format.number(level)) on a linear mapping. \(selfReported)",
+                                  findings: findings, confidenceCap: Provenance.selfReported.confidence)
+        }
+        let band = band(for: rating, scale: input.scale)
+        let range = band.from == band.to ? Format.number(band.from) : "\(Format.number(band.from))-\(Format.number(band.to))"
         return AssessorResult(
-            .level(level),
-            rationale: "Self-rated \(Format.number(rating)) on a scale of \(Format.number(min)) to \(Format.number(max)): level \(Format.number(level)). A self-rating counts as self-reported evidence.",
-            findings: [Finding("rating", "Rating", .number(rating, unit: nil))],
+            .level(Double(band.level)),
+            rationale: "\(scaleText), in the band \(range), which gives level \(band.level). \(selfReported)",
+            findings: findings + [Finding("band", "Band", .text(range))],
             confidenceCap: Provenance.selfReported.confidence)
     }
 }

@@ -31,7 +31,7 @@ extension ChecklistAssessor {
     /// Which items are in place: each item's id and label.
     public var evidenceSpec: [FactSpec] {
         [FactSpec(role: "items", help: "which practices are in place (an item not answered counts as not in place)",
-                  forms: [.checklist(items.map { Choice($0.id, $0.label) })])]
+                  forms: [.checklist(items.map { Choice($0.id, $0.label, requiredFor: $0.requiredFor) })])]
     }
 }
 
@@ -39,7 +39,7 @@ extension StagedAssessor {
     /// Which statements hold: each statement's id, text and level.
     public var evidenceSpec: [FactSpec] {
         [FactSpec(role: "statements", help: "which statements hold (one not answered counts as not holding)",
-                  forms: [.statements(statements.map { Choice($0.id, $0.text, level: Double($0.level)) })])]
+                  forms: [.statements(statements.map { Choice($0.id, $0.text, level: Double($0.level), requiredFor: $0.level) })])]
     }
 }
 

@@ -50,6 +50,7 @@ public enum EvidenceTemplate {
 
     private static func worth(_ choice: Choice) -> String {
         if let points = choice.points { return " (\(Format.number(points)) points)" }
+        if let required = choice.requiredFor { return " (required for level \(required))" }
         if let level = choice.level { return " (level \(Format.number(level)))" }
         return ""
     }

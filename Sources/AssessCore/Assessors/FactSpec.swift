@@ -92,13 +92,16 @@ public struct Choice: Sendable, Hashable {
     public var level: Double?
     /// Points, for points-based options.
     public var points: Double?
+    /// The level that cannot be reached without this item or statement (an essential practice).
+    public var requiredFor: Int?
 
     /// Creates a choice.
-    public init(_ id: String, _ label: String, level: Double? = nil, points: Double? = nil) {
+    public init(_ id: String, _ label: String, level: Double? = nil, points: Double? = nil, requiredFor: Int? = nil) {
         self.id = id
         self.label = label
         self.level = level
         self.points = points
+        self.requiredFor = requiredFor
     }
 }
 

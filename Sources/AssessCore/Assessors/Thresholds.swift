@@ -119,6 +119,8 @@ public enum Format {
         let decimals = min(max(decimals, 0), 6)
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
+        // Beyond what an Int holds after scaling (bad evidence such as 1e300): Swift's own shortest form.
+        guard abs(value) * scale < 1e18 else { return String(value) }
         let scaled = (abs(value) * scale).rounded()
         // Input numbers are refused beyond 2^53 (see InputNumber), but sums and products of them can pass it:
         // such a figure is shown to the nearest whole number in Swift's shortest form, never converted to Int.

@@ -4,15 +4,18 @@ public struct EvidenceLoader: Sendable {
     public var limits: YAMLLimits
     /// Folders besides the evidence file's own that `file:` paths may lead to (`--files-root`).
     public var fileRoots: [String]
+    /// Whether to read the answers file the evidence names with `answers:` (`assess ask` reads it apart).
+    public var readsAnswers: Bool
 
     /// Creates a loader.
-    public init(limits: YAMLLimits = YAMLLimits(), fileRoots: [String] = []) {
+    public init(limits: YAMLLimits = YAMLLimits(), fileRoots: [String] = [], readsAnswers: Bool = true) {
         self.limits = limits
         self.fileRoots = fileRoots
+        self.readsAnswers = readsAnswers
     }
 
     /// Top-level keys of an evidence file.
-    public static let topKeys = ["organisation", "facts", "targets"]
+    public static let topKeys = ["organisation", "facts", "targets", "answers"]
     /// Keys of the organisation block.
     public static let organisationKeys = ["name", "type", "code", "population", "period"]
     /// Keys of a fact's long form.
@@ -57,7 +60,7 @@ public struct EvidenceLoader: Sendable {
                 // `key: ~` (or `key:` with nothing) is a question not answered yet, as `assess init` writes
                 // it: the fact is absent, so its criteria are not assessed.
                 if value.scalar?.isNull == true { return }
-                let fact = decodeFact(key: key, node: value, parent: factsReader, folder: folder)
+                let fact = Self.decodeFact(key: key, node: value, parent: factsReader, folder: folder)
                 // A plain scalar that reads as a number no criterion could use (`1e19`, `.nan`) is refused here,
                 // so `validate` reports it; quoted, the same text is kept as text.
                 fact.value?.forEachUnusableNumber { text, location, problem in
@@ -82,14 +85,46 @@ public struct EvidenceLoader: Sendable {
                              hint: "for example {channel-shift: 4}")
             }
         }
+        // `answers: NAME.answers.yaml`: the answers given with `assess ask`, in their own file. A fact written
+        // in this file wins over the same fact there.
+        var answersPath: String?
+        if let reader = map["answers"], let name = reader.string() {
+            let path = FileReader.resolve(name, relativeTo: FileReader.folder(of: document.file))
+            answersPath = path
+            // The answers file is read by the same rule as export files: inside the evidence folder (or a
+            // --files-root), a regular file, never echoed when refused.
+            let access = FileAccess(roots: [FileReader.folder(of: document.file)] + fileRoots)
+            if let refusal = access.check(path, folders: false), refusal != .missing {
+                if refusal == .outside {
+                    let (message, hint) = FileRefusal.outsideMessage(written: name, access: access)
+                    reader.error(message, hint: hint)
+                } else {
+                    reader.error("the answers file '\(name)' \(refusal.reason)", hint: "name the file 'assess ask' wrote beside the evidence")
+                }
+            } else if readsAnswers, context.diagnostics.isEmpty {
+                do throws(LoadError) {
+                    for (key, var fact) in try AnswerSet.load(path: path).facts where facts[key] == nil {
+                        // Its line is in the answers file, not this one: messages must not quote this file's line.
+                        fact.location = .unknown
+                        facts[key] = fact
+                    }
+                } catch .notFound {
+                    reader.error("the answers file '\(name)' does not exist (looked for \(path))",
+                                 hint: "run 'assess ask' on this file to answer questions, or remove the 'answers:' line")
+                } catch .invalid(let error) {
+                    for diagnostic in error.diagnostics { context.report(diagnostic) }
+                }
+            }
+        }
         if !context.diagnostics.isEmpty { throw .invalid(DiagnosticError(context.diagnostics)) }
         var evidence = Evidence(organisation: organisation, facts: facts, document: document)
         evidence.targets = targets
         if !fileRoots.isEmpty { evidence.files = FileAccess(roots: [FileReader.folder(of: document.file)] + fileRoots) }
+        evidence.answersFile = answersPath
         return evidence
     }
 
-    private func decodeFact(key: String, node: YAMLNode, parent: NodeReader, folder: String) -> Fact {
+    static func decodeFact(key: String, node: YAMLNode, parent: NodeReader, folder: String) -> Fact {
         // The reader (and its message path) is built only when a value needs checking.
         var reader: NodeReader { parent.child(node, key: key) }
         let probe = node.probe(keys: Self.formKeys)

@@ -26,6 +26,10 @@ public enum EvidenceSchema {
             ("properties", .object([
                 ("organisation", organisation),
                 ("facts", facts),
+                ("answers", .object([
+                    ("description", .string("The answers file written by 'assess ask' (NAME.answers.yaml), relative to this file. A fact written here wins over the same fact there.")),
+                    ("type", .string("string")),
+                ])),
                 ("targets", .object([
                     ("description", .string("Target levels by dimension id (assess roadmap).")),
                     ("type", .string("object")),
@@ -105,7 +109,11 @@ public enum EvidenceSchema {
 
     private static func label(_ choice: Choice) -> String {
         var text = "\(choice.id): \(choice.label)"
-        if let level = choice.level { text += " (level \(Format.number(level)))" }
+        if let required = choice.requiredFor {
+            text += " (required for level \(required))"
+        } else if let level = choice.level {
+            text += " (level \(Format.number(level)))"
+        }
         if let points = choice.points { text += " (\(Format.number(points)) points)" }
         return text
     }

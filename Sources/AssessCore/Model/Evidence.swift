@@ -96,6 +96,8 @@ public struct Evidence: Sendable {
     public var targets: [String: Int] = [:]
     /// Which files the facts' `file:` paths may lead to: by default only the evidence file's folder.
     public var files: FileAccess
+    /// The answers file named with `answers:` (resolved against the evidence file's folder), if any.
+    public var answersFile: String?
 
     /// Creates evidence whose export files must sit in the evidence file's folder (or below it).
     public init(organisation: Organisation, facts: [String: Fact], document: YAMLDocument) {

@@ -77,7 +77,19 @@ public enum MarkdownReporter {
             case "&": out += "&amp;"
             case "\n": out += " "
             case "*", "_", "`", "[", "]", "\\": out += "\\" + String(character)
-            default: out.append(character)
+            default:
+                // Controls and bidirectional overrides become character references, never raw bytes on a terminal.
+                if character.unicodeScalars.contains(where: { TerminalText.needsEscape($0, keepingLayout: false) }) {
+                    for scalar in character.unicodeScalars {
+                        if TerminalText.needsEscape(scalar, keepingLayout: false) {
+                            out += "&#x\(String(scalar.value, radix: 16, uppercase: true));"
+                        } else {
+                            out.unicodeScalars.append(scalar)
+                        }
+                    }
+                } else {
+                    out.append(character)
+                }
             }
         }
         return out

@@ -120,7 +120,7 @@ public enum RoadmapReporter {
         document(roadmap, context: context).rendered()
     }
 
-    /// The roadmap for a terminal.
+    /// The roadmap for a terminal, with controls and bidirectional overrides from any input shown escaped.
     public static func text(_ roadmap: Roadmap, context: ReportContext) -> String {
         let baseline = roadmap.baseline
         var out = "Roadmap for \(baseline.organisation.name)\n"
@@ -143,7 +143,8 @@ public enum RoadmapReporter {
         }
         out += savingsText(roadmap, markdown: false)
         out += caveats(roadmap, markdown: false)
-        return out
+        // No colour here, so the whole text is made terminal-safe at once (titles, owners, reasons from rubrics and evidence).
+        return TerminalText.escape(out)
     }
 
     /// The roadmap as Markdown.

@@ -103,28 +103,31 @@ public enum ReportText {
 /// The terminal report: a readable table, with colour only when asked (the CLI asks when stdout is a terminal).
 public enum TextReporter {
     /// Renders an assessment for a terminal.
+    ///
+    /// Every piece of text from the evidence, the framework or a plugin goes through ``TerminalText/escape(_:keepingLayout:)``.
     public static func render(_ assessment: Assessment, context: ReportContext, color: Bool = false, width: Int = 100) -> String {
         let paint = Paint(enabled: color)
+        let safe = { (text: String) in TerminalText.escape(text) }
         var out = ""
         let org = assessment.organisation
-        var heading = org.name
-        if let code = org.code { heading += " (\(code))" }
+        var heading = safe(org.name)
+        if let code = org.code { heading += " (\(safe(code)))" }
         out += paint.bold(heading) + "\n"
-        var sub = "\(assessment.framework.title) \(assessment.framework.version)"
-        if let period = org.period { sub += " · evidence for \(period)" }
+        var sub = "\(safe(assessment.framework.title)) \(safe(assessment.framework.version))"
+        if let period = org.period { sub += " · evidence for \(safe(period))" }
         sub += " · assess \(context.toolVersion)"
         if let date = context.date { sub += " · \(date)" }
         out += paint.dim(sub) + "\n\n"
 
         let overall = assessment.overall
-        out += paint.bold("Overall: \(ReportText.headline(overall, in: assessment))")
+        out += paint.bold("Overall: \(safe(ReportText.headline(overall, in: assessment)))")
         out += "  coverage \(ReportText.percent(overall.coverage)), confidence \(ReportText.confidenceLabel(overall.confidence)) (\(ReportText.percent(overall.confidence)))\n"
         if let why = ReportText.withheld(reason: overall.reason, missing: overall.missing, what: "no level") {
-            for line in wrap(why, width: width - 2) { out += "  " + line + "\n" }
+            for line in wrap(safe(why), width: width - 2) { out += "  " + line + "\n" }
         }
         out += "\n"
 
-        let nameWidth = max(12, assessment.dimensions.map(\.title.count).max() ?? 12)
+        let nameWidth = max(12, assessment.dimensions.map { safe($0.title).count }.max() ?? 12)
         out += paint.bold(pad("Dimension", nameWidth) + "  " + pad("Score", 12) + "  " + pad("", 10) + "  " + pad("Level", 19) + "  "
                           + pad("Coverage", 8) + "  Confidence") + "\n"
         for d in assessment.dimensions {
@@ -132,10 +135,10 @@ public enum TextReporter {
             let levelText: String
             switch d.status {
             case .notEnoughEvidence: levelText = "not enough evidence"
-            case .unverified: levelText = d.level.map { "\($0) \(assessment.scale.name(of: $0))?" } ?? "unverified"
-            case .scored: levelText = d.level.map { "\($0) \(assessment.scale.name(of: $0))" } ?? "-"
+            case .unverified: levelText = d.level.map { "\($0) \(safe(assessment.scale.name(of: $0)))?" } ?? "unverified"
+            case .scored: levelText = d.level.map { "\($0) \(safe(assessment.scale.name(of: $0)))" } ?? "-"
             }
-            out += pad(d.title, nameWidth) + "  " + pad(d.score == nil ? "-" : ReportText.score(d.score, in: assessment), 12) + "  "
+            out += pad(safe(d.title), nameWidth) + "  " + pad(d.score == nil ? "-" : ReportText.score(d.score, in: assessment), 12) + "  "
                 + paint.level(meter, d.level) + "  " + pad(levelText, 19) + "  "
                 + pad(ReportText.percent(d.coverage), 8) + "  " + ReportText.confidenceLabel(d.confidence) + "\n"
         }
@@ -143,18 +146,18 @@ public enum TextReporter {
         for d in assessment.dimensions {
             let heading = d.score == nil ? ReportText.headline(d, in: assessment)
                 : "\(ReportText.score(d.score, in: assessment)), \(ReportText.headline(d, in: assessment))"
-            out += "\n" + paint.bold("\(d.title) — \(heading)") + "\n"
+            out += "\n" + paint.bold("\(safe(d.title)) — \(safe(heading))") + "\n"
             if let why = ReportText.withheld(reason: d.reason, missing: d.status == .notEnoughEvidence ? d.missing : []) {
-                for line in wrap(why, width: width - 4) { out += "  " + line + "\n" }
+                for line in wrap(safe(why), width: width - 4) { out += "  " + line + "\n" }
             }
             for c in d.context {
-                for line in wrap("Context (not scored): \(c.title): \(ReportText.context(c))", width: width - 4) { out += "  " + paint.dim(line) + "\n" }
+                for line in wrap(safe("Context (not scored): \(c.title): \(ReportText.context(c))"), width: width - 4) { out += "  " + paint.dim(line) + "\n" }
             }
             if !d.gating.limitedBy.isEmpty, let weighted = d.gating.weightedLevel {
-                out += "  Held at level \(d.level ?? 1) (weighted score alone gives \(weighted)) by core criteria: \(d.gating.limitedBy.joined(separator: ", "))\n"
+                out += "  Held at level \(d.level ?? 1) (weighted score alone gives \(weighted)) by core criteria: \(safe(d.gating.limitedBy.joined(separator: ", ")))\n"
             }
             if !d.gating.unverifiedCore.isEmpty, d.status == .scored {
-                out += "  Level unconfirmed: core criteria not assessed: \(d.gating.unverifiedCore.joined(separator: ", "))\n"
+                out += "  Level unconfirmed: core criteria not assessed: \(safe(d.gating.unverifiedCore.joined(separator: ", ")))\n"
             }
             for c in d.criteria {
                 let mark: String
@@ -165,18 +168,18 @@ public enum TextReporter {
                 case .error: mark = paint.red("✘")
                 }
                 let core = c.core ? " [core]" : ""
-                out += "  \(mark) \(pad(c.id, 28)) \(pad(ReportText.criterionScore(c, in: assessment), 16)) \(c.title)\(core)\n"
-                for line in wrap(c.rationale, width: width - 8) { out += "      " + paint.dim(line) + "\n" }
+                out += "  \(mark) \(pad(safe(c.id), 28)) \(pad(ReportText.criterionScore(c, in: assessment), 16)) \(safe(c.title))\(core)\n"
+                for line in wrap(safe(c.rationale), width: width - 8) { out += "      " + paint.dim(line) + "\n" }
                 // Domain (plugin) assessors show their working; the generic ones say it all in the rationale.
                 if c.assessor.contains("."), c.status == .assessed, !c.findings.isEmpty {
                     let working = c.findings.map { "\($0.label): \(ReportText.value($0.value))" }.joined(separator: " · ")
-                    for line in wrap("Working: " + working, width: width - 8) { out += "      " + paint.dim(line) + "\n" }
+                    for line in wrap("Working: " + safe(working), width: width - 8) { out += "      " + paint.dim(line) + "\n" }
                 }
             }
         }
         if !assessment.diagnostics.isEmpty {
             out += "\n" + paint.bold("Problems in the evidence") + "\n"
-            for diagnostic in assessment.diagnostics { out += "  " + diagnostic.headline + "\n" }
+            for diagnostic in assessment.diagnostics { out += "  " + safe(diagnostic.headline) + "\n" }
         }
         return out
     }
