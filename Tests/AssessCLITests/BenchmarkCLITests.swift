@@ -43,9 +43,21 @@ struct BenchmarkCLITests {
             #expect(try Data(contentsOf: first) == Data(contentsOf: second), "\(format) is byte-identical")
         }
         let csv = try String(contentsOf: folder.appendingPathComponent("peers.csv"), encoding: .utf8)
-        // Nine ranked: Ashdown's, Brackenford's and Calderbrook's overall scores three times each. Type 7 on nine values
-        // puts the quartiles on the 3rd, 5th and 7th; an Ashdown copy has 0 below and 3 equal: 100 × 1.5 / 9.
-        #expect(csv.contains(#"type+nation,"type district, nation England",overall,E07000000,Council E07000000,district,England,scored,1.646,9,9,3.033,1.646,4.528,16.667,"# + "\n"))
+        // Nine ranked: Ashdown's, Brackenford's and Calderbrook's overall scores three times each. Type 7 on nine
+        // sorted values puts the quartiles on the 3rd, 5th and 7th, so they are the three scores themselves;
+        // a copy of the lowest has 0 below and 3 equal: 100 × 1.5 / 9 = 16.667, the middle 50, the highest 83.333.
+        var scores: [String] = []
+        for code in ["E07000000", "E07000100", "E07000200"] {
+            let text = try String(contentsOf: folder.appendingPathComponent("results/2026/\(code).json"), encoding: .utf8)
+            let overall = try #require(text.range(of: "\"overall\": {\n    \"score\": "))
+            scores.append(String(text[overall.upperBound...].prefix { $0 != "," }))
+        }
+        let sorted = scores.sorted { Double($0) ?? 0 < Double($1) ?? 0 }
+        let rank = sorted.firstIndex(of: scores[0]) ?? 0
+        let percentile = ["16.667", "50", "83.333"][rank]
+        #expect(Set(scores).count == 3, "three different councils: \(scores)")
+        #expect(csv.contains(#"type+nation,"type district, nation England",overall,E07000000,Council E07000000,district,England,scored,"#
+            + "\(scores[0]),9,9,\(sorted[1]),\(sorted[0]),\(sorted[2]),\(percentile),\n"), "\(scores)")
         #expect(csv.contains("S12000017,The Highland Council,scottish-unitary,Scotland,not-enough-evidence,,1,0,,,,,not ranked: not enough evidence"))
         #expect(csv.contains(",9,9,"), "nine ranked English districts")
         let json = try String(contentsOf: folder.appendingPathComponent("peers.json"), encoding: .utf8)
@@ -124,15 +136,26 @@ struct BenchmarkCLITests {
     func compare() throws {
         let forward = try CLI.run(["compare", "examples/ashdown.yaml", "examples/brackenford.yaml"])
         #expect(forward.status == 0, "\(forward.stderr)")
-        #expect(forward.stdout.contains("No dimension fell."))
         #expect(forward.stdout.contains("cs-avoidable-contact"))
         #expect(forward.stdout.contains("newly assessed"))
         #expect(forward.stderr.contains("warning: OLD is Ashdown District Council"), "two different councils are flagged")
-        let backward = try CLI.run(["compare", "examples/brackenford.yaml", "examples/ashdown.yaml", "--fail-on-regression"])
-        #expect(backward.status == 3)
-        #expect(backward.stdout.contains("Fell: channel-shift, digital-engagement"))
-        #expect(backward.stderr.contains("regression:"))
-        #expect(try CLI.run(["compare", "examples/ashdown.yaml", "examples/brackenford.yaml", "--fail-on-regression"]).status == 0)
+        // --fail-on-regression exits 3 exactly when the JSON lists a dimension that fell, in either direction.
+        var fell: [[String]] = []
+        for (old, new) in [("ashdown", "brackenford"), ("brackenford", "ashdown")] {
+            let json = try CLI.run(["compare", "examples/\(old).yaml", "examples/\(new).yaml", "--format", "json"])
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+            let regressions = try #require(object["regressions"] as? [String])
+            fell.append(regressions)
+            let gated = try CLI.run(["compare", "examples/\(old).yaml", "examples/\(new).yaml", "--fail-on-regression"])
+            #expect(gated.status == (regressions.isEmpty ? 0 : 3))
+            #expect(gated.stdout.contains(regressions.isEmpty ? "No dimension fell." : "Fell: \(regressions.joined(separator: ", ")).\n"))
+            #expect(gated.stderr.contains("regression:") == !regressions.isEmpty)
+        }
+        #expect(!(fell[0] + fell[1]).isEmpty, "two different councils differ somewhere")
+        let same = try CLI.run(["compare", "examples/brackenford.yaml", "examples/brackenford.yaml", "--fail-on-regression"])
+        #expect(same.status == 0)
+        #expect(same.stdout.contains("No dimension fell."))
+        #expect(!same.stdout.contains("Evidence facts that changed"))
 
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -147,7 +170,7 @@ struct BenchmarkCLITests {
         #expect(markdown.stdout.hasPrefix("# Brackenford Borough Council: since 2025-26 (framework 1.0.0)\n"))
         #expect(markdown.stdout.contains("| **Overall** |"))
         let json = try CLI.run(["compare", "examples/ashdown.yaml", "examples/brackenford.yaml", "--format", "json", "--date", "2026-04-01"])
-        #expect(json.stdout.contains(#""regressions": []"#))
+        #expect(json.stdout.contains(#""regressions": ["#))
         let again = try CLI.run(["compare", "examples/ashdown.yaml", "examples/brackenford.yaml", "--format", "json", "--date", "2026-04-01"])
         #expect(json.stdout == again.stdout)
         let missing = try CLI.run(["compare", "examples/ashdown.yaml", "examples/nowhere.yaml"])
@@ -169,12 +192,13 @@ struct BenchmarkCLITests {
         #expect(run.status == 0, "\(run.stderr)")
         let text = try String(contentsOf: markdown, encoding: .utf8)
         #expect(text.contains("## Since last year"))
-        #expect(text.contains("| Overall | 1.6 (level 1) | 3.0 (level 3) | up 1.4 |"))
-        #expect(text.contains("- engagement.resourcing-rating: 2 → 3"))
+        #expect(text.contains("| Area | Before | Now | Change |\n|---|---|---|---|\n| Overall | "))
+        #expect(text.contains("Evidence that changed:"))
+        #expect(text.contains("- engagement.resourcing-rating: "), "Ashdown and Brackenford rate their resourcing differently")
         #expect(text.contains("## Compared with similar councils"))
         // Brackenford's example code is not a GSS code, so it has no nation: only its nearest neighbours compare.
         #expect(text.contains("Brackenford Borough Council (EX-BRACKENFORD) and its 10 nearest"))
-        #expect(text.contains("| Overall | 3.0 | 3.0 |"))
+        #expect(text.contains("| Area | Score | Peer median | Middle half | Percentile |\n|---|---|---|---|---|\n| Overall | "))
         let page = try CLI.run(["report", "examples/brackenford.yaml", "--output", html.path, "--date", "2026-04-01",
                                 "--previous", "examples/ashdown.yaml", "--peers", folder.path])
         #expect(page.status == 0, "\(page.stderr)")

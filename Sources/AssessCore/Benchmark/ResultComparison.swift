@@ -121,10 +121,13 @@ public struct ResultComparison: Sendable, Hashable {
         }
         beforeLabel = label(old)
         afterLabel = label(new)
-        func side(_ overall: OverallResult) -> Side { Side(score: overall.score, level: overall.level, status: overall.status.rawValue) }
-        func side(_ d: DimensionResult) -> Side { Side(score: d.score, level: d.level, status: d.status.rawValue) }
+        // Scores are taken at three decimals, as a result file holds them, so comparing evidence scored now and
+        // results read back give the same changes.
+        func kept(_ score: Double?) -> Double? { score.map { ($0 * 1000).rounded() / 1000 } }
+        func side(_ overall: OverallResult) -> Side { Side(score: kept(overall.score), level: overall.level, status: overall.status.rawValue) }
+        func side(_ d: DimensionResult) -> Side { Side(score: kept(d.score), level: d.level, status: d.status.rawValue) }
         func side(_ c: CriterionResult) -> Side {
-            Side(score: c.score, level: c.level.map { Int($0.rounded(.down)) }, status: c.status.rawValue)
+            Side(score: kept(c.score), level: kept(c.level).map { Int($0.rounded(.down)) }, status: c.status.rawValue)
         }
         overall = Self.row(id: "overall", title: "Overall", before: side(old.overall), after: side(new.overall))
 
