@@ -3,6 +3,82 @@
 extension DefaultTemplates {
     /// The embedded files, keyed by their path in the repository.
     static let files: [String: String] = [
+        "templates/comparisons-html.mustache": #"""
+{{#previous}}
+<section class="page" aria-labelledby="previous-heading">
+  <h2 id="previous-heading">Since last year</h2>
+  <p>Compared with the assessment for {{label}}.{{#fellText}} <strong>{{fellText}}</strong>{{/fellText}}</p>
+  <table class="table table--compact">
+    <caption class="table__caption">Score and level, before and after</caption>
+    <thead><tr><th scope="col">Area</th><th scope="col" class="numeric">Before</th><th scope="col" class="numeric">Now</th><th scope="col">Change</th></tr></thead>
+    <tbody>
+    {{#rows}}<tr><th scope="row">{{title}}</th><td class="numeric">{{beforeText}}</td><td class="numeric">{{afterText}}</td><td>{{changeText}}</td></tr>
+    {{/rows}}
+    </tbody>
+  </table>
+  {{#factsHeading}}<h3>{{factsHeading}}</h3>{{/factsHeading}}
+  {{#facts}}<p><code>{{fact}}</code>: {{beforeText}} → {{afterText}}</p>
+  {{/facts}}
+</section>
+{{/previous}}
+{{#peers}}
+<section class="page" aria-labelledby="peers-heading">
+  <h2 id="peers-heading">Compared with similar councils</h2>
+  {{#groupings}}
+  <table class="table table--compact">
+    <caption class="table__caption">{{group}}: {{label}}</caption>
+    <thead><tr><th scope="col">Area</th><th scope="col" class="numeric">Score</th><th scope="col" class="numeric">Peer median</th><th scope="col">Middle half</th><th scope="col" class="numeric">Percentile</th></tr></thead>
+    <tbody>
+    {{#rows}}<tr><th scope="row">{{title}}</th><td class="numeric">{{scoreText}}</td><td class="numeric">{{medianText}}</td><td>{{rangeText}}</td><td class="numeric">{{percentileText}}</td></tr>
+    {{/rows}}
+    </tbody>
+  </table>
+  {{/groupings}}
+  <p class="secondary">{{method}}</p>
+</section>
+{{/peers}}
+"""#,
+        "templates/comparisons-md.mustache": #"""
+{{% CONTENT_TYPE: MARKDOWN}}
+{{#previous}}
+
+## Since last year
+
+Compared with the assessment for {{label}}.{{#fellText}} **{{fellText}}**{{/fellText}}
+
+| Area | Before | Now | Change |
+|---|---|---|---|
+{{#rows}}
+| {{title}} | {{beforeText}} | {{afterText}} | {{changeText}} |
+{{/rows}}
+{{#factsHeading}}
+
+{{factsHeading}}:
+
+{{/factsHeading}}
+{{#facts}}
+- {{fact}}: {{beforeText}} → {{afterText}}
+{{/facts}}
+
+{{/previous}}
+{{#peers}}
+
+## Compared with similar councils
+
+{{#groupings}}
+{{group}}: {{label}}.
+
+| Area | Score | Peer median | Middle half | Percentile |
+|---|---|---|---|---|
+{{#rows}}
+| {{title}} | {{scoreText}} | {{medianText}} | {{rangeText}} | {{percentileText}} |
+{{/rows}}
+
+{{/groupings}}
+{{method}}
+
+{{/peers}}
+"""#,
         "templates/report.html.mustache": #"""
 <!DOCTYPE html>
 <html lang="en-GB">
@@ -99,6 +175,7 @@ extension DefaultTemplates {
   </table>
   {{/hasFirstYear}}
 </section>
+{{> comparisons-html}}
 
 {{#roadmap}}
 <section class="page" aria-labelledby="roadmap-heading">
@@ -306,6 +383,7 @@ No failing statutory duty was found in this evidence. A duty whose criteria have
 | {{quarter}} | {{actions}} | {{daysText}} |
 {{/firstYear}}
 {{/hasFirstYear}}
+{{> comparisons-md}}
 {{#roadmap}}
 
 ## Roadmap

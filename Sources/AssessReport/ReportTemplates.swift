@@ -35,7 +35,7 @@ public struct ReportTemplates: Sendable {
     public let brand: Brand
 
     /// The names of the templates a folder may replace.
-    public static let names = ["report.html", "report.md", "styles"]
+    public static let names = ["report.html", "report.md", "styles", "comparisons-html", "comparisons-md"]
 
     /// The default templates and brand.
     public static func standard() throws(LoadError) -> ReportTemplates {

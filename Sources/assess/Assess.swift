@@ -11,11 +11,11 @@ struct Assess: ParsableCommand {
         discussion: """
             Exit codes: 0 success, 64 usage error, 65 invalid input data, 66 input not found, \
             69 no PDF renderer installed, 70 internal error (or a plugin error with --strict), \
-            73 output file cannot be created.
+            73 output file cannot be created; 3 when compare --fail-on-regression finds a dimension that fell.
             """,
         version: AssessKit.version,
         subcommands: [Score.self, RoadmapCommand.self, Report.self, Validate.self, Rubrics.self, Explain.self, Plugins.self,
-                      Init.self, Ask.self, Schema.self, PrefillCommand.self, BatchCommand.self]
+                      Init.self, Ask.self, Schema.self, PrefillCommand.self, BatchCommand.self, Benchmark.self, Compare.self]
     )
 }
 

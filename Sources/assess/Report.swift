@@ -39,6 +39,12 @@ extension Assess {
         @Option(name: .long, help: ArgumentHelp("The date printed in the report (YYYY-MM-DD).", valueName: "date"))
         var date: String?
 
+        @Option(name: .long, help: ArgumentHelp("Results to compare with (repeatable): result JSON files or folders; adds 'Compared with similar councils' (docs/benchmark.md).", valueName: "results"))
+        var peers: [String] = []
+
+        @Option(name: .long, help: ArgumentHelp("An earlier assessment (evidence or result JSON); adds 'Since last year' (docs/compare.md).", valueName: "old"))
+        var previous: String?
+
         func run() throws {
             try CLIFailure.run {
                 let context = ReportContext(toolVersion: AssessKit.version, date: try Output.reportDate(date))
@@ -60,13 +66,14 @@ extension Assess {
                 let roadmap = framework.allActions.isEmpty ? nil
                     : planner.plan(assessment, targets: planner.targets(for: assessment, all: planning.target, perDimension: loaded.targets))
                 let inputs = Output.inputs(loaded, framework: framework, fromDisk: frameworkOptions.framework != nil)
+                let (peersModel, previousModel) = try comparisons(assessment, framework: framework)
                 switch format {
                 case .markdown:
-                    try Output.writeAtomically(ExecutiveReport.render(assessment, roadmap: roadmap, format: .markdown, templates: templates, context: context), to: output, inputs: inputs)
+                    try Output.writeAtomically(ExecutiveReport.render(assessment, roadmap: roadmap, format: .markdown, templates: templates, context: context, peers: peersModel, previous: previousModel), to: output, inputs: inputs)
                 case .html:
-                    try Output.writeAtomically(ExecutiveReport.render(assessment, roadmap: roadmap, format: .html, templates: templates, context: context), to: output, inputs: inputs)
+                    try Output.writeAtomically(ExecutiveReport.render(assessment, roadmap: roadmap, format: .html, templates: templates, context: context, peers: peersModel, previous: previousModel), to: output, inputs: inputs)
                 case .pdf:
-                    let html = ExecutiveReport.render(assessment, roadmap: roadmap, format: .html, templates: templates, context: context)
+                    let html = ExecutiveReport.render(assessment, roadmap: roadmap, format: .html, templates: templates, context: context, peers: peersModel, previous: previousModel)
                     let pdf: [UInt8]
                     do throws(PDFRenderer.Failure) {
                         pdf = try PDFRenderer.pdf(html: html)
@@ -83,6 +90,28 @@ extension Assess {
                     try Output.write(pdf, to: output, inputs: inputs)
                 }
             }
+        }
+
+        /// The "compared with similar councils" and "since last year" values, when asked for.
+        func comparisons(_ assessment: Assessment, framework: Framework) throws -> ([String: Any]?, [String: Any]?) {
+            var peersModel: [String: Any]?
+            if !peers.isEmpty {
+                // This assessment replaces any result for the same organisation among the peers.
+                let code = assessment.organisation.code ?? assessment.organisation.name
+                let others = try ResultInput.load(peers).map(\.assessment).filter { ($0.organisation.code ?? $0.organisation.name) != code }
+                do throws(PeerBenchmark.Problem) {
+                    peersModel = ExecutiveReport.peersModel(for: assessment, in: try PeerBenchmark.run(others + [assessment]))
+                } catch {
+                    Output.error(error.description)
+                    throw CLIFailure(code: ExitStatus.dataError)
+                }
+            }
+            var previousModel: [String: Any]?
+            if let previous {
+                let before = try Compare.assessment(previous, framework: framework, loader: fileOptions.loader)
+                previousModel = ExecutiveReport.previousModel(ResultComparison(before: before, after: assessment, renamed: framework.renamed))
+            }
+            return (peersModel, previousModel)
         }
     }
 }

@@ -57,6 +57,13 @@ struct BatchCLITests {
         let score = try CLI.run(["score", "examples/brackenford.yaml", "--format", "json", "--date", "2026-04-01"])
         #expect(Data(score.stdout.utf8) == files["results/EX-BRACKENFORD.json"])
 
+        // The store is a source of results for peer benchmarks, like the batch's results folder.
+        let fromStore = try CLI.run(["benchmark", store, "--format", "csv", "--date", "2026-04-01"])
+        let fromFolder = try CLI.run(["benchmark", one.appendingPathComponent("results").path, "--format", "csv", "--date", "2026-04-01"])
+        #expect(fromStore.status == 0, "\(fromStore.stderr)")
+        #expect(fromStore.stdout.contains("EX-BRACKENFORD"))
+        #expect(fromStore.stdout == fromFolder.stdout, "the store gives the same benchmark as the results it kept")
+
         // Two batches over the same periods keep one assessment per organisation and period.
         let count = try CLI.execute(URL(fileURLWithPath: "/usr/bin/env"), ["sqlite3", store,
             "SELECT o.code, count(*) FROM assessments a JOIN organisations o ON o.id = a.organisation_id GROUP BY o.code ORDER BY o.code"])

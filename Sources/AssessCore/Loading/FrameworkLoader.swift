@@ -31,7 +31,7 @@ public struct FrameworkLoader: Sendable {
 
     /// The keys of `framework.yaml`.
     public static let frameworkKeys = ["id", "title", "version", "description", "scoring", "overall", "scale", "bands",
-                                       "dimensions", "plugins", "targets", "aggregation", "planning"]
+                                       "dimensions", "plugins", "targets", "aggregation", "planning", "renamed"]
     /// The keys of a rubric file.
     public static let rubricKeys = ["id", "title", "version", "description", "levels", "criteria", "context", "actions"]
     /// The keys of a context indicator.
@@ -182,6 +182,12 @@ public struct FrameworkLoader: Sendable {
             diagnostics += Self.checkDuties(planning, dimensions: dimensions, context: context, reader: planningReader)
             diagnostics += context.diagnostics.dropFirst(before).filter { d in !diagnostics.contains(d) }
         }
+        var renamed: [String: String] = [:]
+        if let renamedReader = map["renamed"] {
+            let before = context.diagnostics.count
+            renamed = Self.readRenamed(renamedReader, dimensions: dimensions)
+            diagnostics += context.diagnostics.dropFirst(before).filter { d in !diagnostics.contains(d) }
+        }
         if !diagnostics.isEmpty {
             for plugin in plugins where !self.plugins.contains(where: { $0 === plugin }) { _ = plugin.finish() }
             throw .invalid(DiagnosticError(diagnostics))
@@ -192,6 +198,7 @@ public struct FrameworkLoader: Sendable {
         framework.targets = targets
         framework.aggregation = aggregation
         framework.planning = planning
+        framework.renamed = renamed
         return framework
     }
 
@@ -432,6 +439,36 @@ public struct FrameworkLoader: Sendable {
     }
 
     // MARK: - Aggregation
+
+    /// Reads `renamed:`, a mapping of old criterion ids to the current ids they became. An old id must no
+    /// longer be a criterion, and a new id must be one.
+    static func readRenamed(_ reader: NodeReader, dimensions: [Dimension]) -> [String: String] {
+        guard let pairs = reader.node.pairs else {
+            reader.error("renamed must be a mapping of old criterion ids to new ones, found \(reader.node.kindDescription)",
+                         hint: "write 'renamed: {cs-old-id: cs-new-id}'")
+            return [:]
+        }
+        let current = dimensions.flatMap { $0.rubric.criteria.map(\.id) }
+        let known = Set(current)
+        var renamed: [String: String] = [:]
+        for pair in pairs {
+            let old = pair.key.scalar?.text ?? ""
+            let value = reader.child(pair.value, key: old)
+            guard let new = value.string() else { continue }
+            if known.contains(old) {
+                reader.context.error("'\(old)' is still a criterion, so it cannot have been renamed", at: pair.key.location,
+                                     hint: "remove this line, or the criterion it names")
+            } else if !known.contains(new) {
+                value.error("'\(new)' is not a criterion of this framework",
+                            hint: Suggestion.nearest(to: new, in: current).map { "did you mean '\($0)'?" } ?? "give the id of the criterion '\(old)' became")
+            } else if renamed.values.contains(new) {
+                value.error("'\(new)' is already the new id of another criterion", hint: "each criterion can replace one old id")
+            } else {
+                renamed[old] = new
+            }
+        }
+        return renamed
+    }
 
     /// Reads `aggregation:`, the rules for claiming headline scores and levels.
     private func readAggregation(_ reader: NodeReader) -> AggregationRules {

@@ -155,6 +155,8 @@ public struct Framework: Sendable {
     public var targets: [String: Int] = [:]
     /// When headline scores and levels are claimed.
     public var aggregation = AggregationRules()
+    /// Criteria renamed since an earlier version, old id → new id (`renamed:`), so results compare across versions.
+    public var renamed: [String: String] = [:]
     /// How the planner values actions, and the statutory duties actions can discharge (`planning:`).
     public var planning = PlanningSettings()
 
