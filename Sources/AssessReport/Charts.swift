@@ -4,20 +4,7 @@ import Foundation
 /// SVG charts for the report: drawn from numbers only, with text alternatives, and all text escaped.
 public enum Charts {
     /// XML-escapes text for SVG.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { HTMLText.escape(text) }
 
     static func number(_ value: Double) -> String {
         let rounded = (value * 10).rounded() / 10

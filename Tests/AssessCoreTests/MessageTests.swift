@@ -63,3 +63,12 @@ struct MessageTests {
         }
     }
 }
+
+@Suite("HTML text")
+struct HTMLTextTests {
+    @Test("markup is escaped and controls and bidirectional overrides become visible references")
+    func escapes() {
+        #expect(HTMLText.escape("<a href=\"x\">Tom & Jerry's</a>") == "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;")
+        #expect(HTMLText.escape("Evil\u{1B}[2J\u{202E}lanif\nnext") == "Evil&#x1B;[2J&#x202E;lanif\nnext")
+    }
+}

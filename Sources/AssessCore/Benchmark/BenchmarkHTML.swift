@@ -1,20 +1,6 @@
 extension BenchmarkReporter {
     /// Escapes text for HTML element content and attribute values.
-    static func html(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    static func html(_ text: String) -> String { HTMLText.escape(text) }
 
     /// A score for people: one decimal.
     static func oneDecimal(_ value: Double?) -> String {
