@@ -4786,8 +4786,8 @@ criteria:
       publication is there: quarterly data within a month of the end of the quarter, annual data for the
       latest year. A council with no housing stock, or none of the other subjects, should answer yes (with
       a catalogue export, list those items in opendata.transparency-nothing-to-publish) and say so in a
-      note. The Code applies to councils in England: for Scottish, Welsh and Northern Irish councils
-      (organisation types scottish-unitary, welsh-unitary, ni-district) the criterion is not applicable.
+      note. The Code applies to councils in England: for councils in Scotland, Wales and Northern Ireland
+      (the nation is read from the GSS code, or given as organisation.nation) the criterion is not applicable.
       Point the fact at the catalogue export to have each item found by the phrases listed under match
       (in dataset titles, tags, keywords and names) and counted only if its newest matching dataset was
       modified recently enough before the export's date: quarterly items within 4 months, annual items
@@ -4801,6 +4801,9 @@ criteria:
       year; and waste contracts once. It is the legal minimum for local open data.
     weight: 3
     core: true
+    applies-to:
+      nations: [england]
+      reason: the Local Government Transparency Code 2015 is issued to local authorities in England
     assessor: open-data.transparency-code
     evidence:
       items: opendata.transparency-code

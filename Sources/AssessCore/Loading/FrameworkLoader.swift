@@ -37,7 +37,7 @@ public struct FrameworkLoader: Sendable {
     /// The keys of a context indicator.
     public static let contextKeys = ["id", "title", "description", "assessor", "evidence", "parameters", "finding", "unit", "national"]
     /// The keys of `applies-to:`.
-    public static let appliesToKeys = ["types", "code-prefix", "reason"]
+    public static let appliesToKeys = ["types", "code-prefix", "nations", "reason"]
     /// The keys of an action.
     public static let actionKeys = ["id", "title", "description", "raises", "effort", "cost", "benefit", "duties", "depends-on",
                                     "owner", "evidence"]
@@ -377,9 +377,20 @@ public struct FrameworkLoader: Sendable {
             typesReader = map["types"]
             result.codePrefixes = map["code-prefix"]?.list()?.compactMap { $0.string() } ?? []
             result.reason = map.optionalString("reason")
-            if map["types"] == nil, map["code-prefix"] == nil {
-                reader.error("applies-to names no organisation types or code prefixes",
-                             hint: "add 'types: [district, unitary]' or 'code-prefix: [E07]'")
+            let known = Nation.allCases.filter { $0 != .unknown }.map(\.rawValue)
+            for entry in map["nations"]?.list() ?? [] {
+                guard let nation = entry.string() else { continue }
+                if known.contains(nation) {
+                    result.nations.append(nation)
+                } else {
+                    entry.error("'\(nation)' is not a UK nation",
+                                hint: Suggestion.nearest(to: nation, in: known).map { "did you mean '\($0)'?" }
+                                    ?? "use one of: " + known.joined(separator: ", "))
+                }
+            }
+            if map["types"] == nil, map["code-prefix"] == nil, map["nations"] == nil {
+                reader.error("applies-to names no organisation types, code prefixes or nations",
+                             hint: "add 'types: [district, unitary]', 'code-prefix: [E07]' or 'nations: [england]'")
             }
         }
         for entry in typesReader?.list() ?? [] {

@@ -325,13 +325,16 @@ public struct Applicability: Sendable, Hashable {
     public var types: [String] = []
     /// Other organisation fields (`code-prefix`) and the values they must start with.
     public var codePrefixes: [String] = []
+    /// UK nations it applies to (`england`, `wales`, `scotland`, `northern-ireland`); empty means any.
+    public var nations: [String] = []
     /// Why it applies only to these, shown when it does not apply.
     public var reason: String?
 
-    /// Applies to every organisation.
-    public init(types: [String] = [], codePrefixes: [String] = [], reason: String? = nil) {
+    /// Applies to every organisation unless types, code prefixes or nations are given.
+    public init(types: [String] = [], codePrefixes: [String] = [], nations: [String] = [], reason: String? = nil) {
         self.types = types
         self.codePrefixes = codePrefixes
+        self.nations = nations
         self.reason = reason
     }
 
@@ -346,6 +349,10 @@ public struct Applicability: Sendable, Hashable {
     public func exclusion(for organisation: Organisation) -> String? {
         if !types.isEmpty, let type = organisation.type, !types.contains(type) {
             return "it applies only to organisations of type \(types.joined(separator: ", ")), and this one is \(type)"
+                + (reason.map { " (\($0))" } ?? "")
+        }
+        if !nations.isEmpty, organisation.nation != .unknown, !nations.contains(organisation.nation.rawValue) {
+            return "it applies only to organisations in \(nations.joined(separator: " or ")), and this one is in \(organisation.nation.rawValue)"
                 + (reason.map { " (\($0))" } ?? "")
         }
         if !codePrefixes.isEmpty, let code = organisation.code, !codePrefixes.contains(where: { code.hasPrefix($0) }) {
