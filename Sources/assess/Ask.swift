@@ -262,7 +262,15 @@ struct AskSession {
         QuestionnaireText.summary(questionnaire, evidencePath: evidencePath, answersPath: answersPath, ending: stopped ? .stopped : .finished).forEach(say)
     }
 
-    private func say(_ line: String) { Output.out(line + "\n") }
+    /// Prints a line wrapped to the terminal's width (continuation lines indented), so no line is wider.
+    private func say(_ line: String) {
+        let width = Output.width()
+        for part in line.split(separator: "\n", omittingEmptySubsequences: false) {
+            let text = String(part)
+            let lines = TextLayout.columns(text) <= width ? [text] : TextLayout.wrap(text, width: width, then: "  ")
+            Output.out(lines.joined(separator: "\n") + "\n")
+        }
+    }
 
     private func bold(_ line: String) -> String { styled ? "\u{1B}[1m" + line + "\u{1B}[0m" : line }
 }

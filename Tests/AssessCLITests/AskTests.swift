@@ -186,6 +186,8 @@ import Darwin
         try pane.waitFor("Noted for this answer: source measured")
         try pane.type("web: 52000, phone: 41000, face-to-face: 7000")
         try pane.waitFor("provisional level")
+        // Every line fits the 100-column pane (capture-pane -J joins lines the terminal had to wrap).
+        for line in try pane.text().split(separator: "\n") { #expect(line.count <= 100, "wider than the terminal: \(line)") }
         // Everything else in the area: don't know, typed ahead (the terminal queues the lines).
         let remaining = try Self.questionStates(evidence).filter { $0.value == "to ask" && $0.key.hasPrefix("channel.") }.count
         #expect(remaining > 5)
