@@ -95,9 +95,7 @@ enum Output {
     /// The files a run reads, which its output may not overwrite: the evidence and its export files, and the
     /// framework and rubric files when they come from disk.
     static func inputs(_ evidence: Evidence, framework: Framework, fromDisk: Bool) -> [String] {
-        var paths = [evidence.document.file] + evidence.facts.values.compactMap(\.filePath).sorted()
-        if fromDisk { paths += [framework.source] + framework.dimensions.map(\.rubric.file) }
-        return paths
+        [evidence.document.file] + evidence.facts.values.compactMap(\.filePath).sorted() + inputs(framework: framework, fromDisk: fromDisk)
     }
 
     /// The framework and rubric files of a framework read from disk (none for the built-in one).

@@ -338,6 +338,22 @@ public struct FrameworkLoader: Sendable {
         let points = map["points"]?.number(in: 0...1_000_000)
         let levels = map.required("levels").map { readLevelDescriptors($0, scale: scale) } ?? [:]
 
+        guard let (assessorID, assessor, bindings) = readAssessor(map, reader: reader, scale: scale, before: before) else { return nil }
+        var criterion = Criterion(id: id, title: title, question: question, guidance: guidance, rationale: rationale,
+                                  weight: weight, core: core, assessorID: assessorID, assessor: assessor, evidence: bindings,
+                                  points: points, levels: levels, location: reader.location)
+        if let appliesTo = map["applies-to"] {
+            criterion.appliesTo = readApplicability(appliesTo)
+            guard reader.context.diagnostics.count == before else { return nil }
+        }
+        return criterion
+    }
+
+    /// Reads `assessor:`, its evidence bindings and `parameters:`, and builds the assessor: shared by criteria
+    /// and context indicators. Nil when anything is wrong (reported), or when problems were reported since
+    /// `before`.
+    private func readAssessor(_ map: MappingReader, reader: NodeReader, scale: Scale, before: Int)
+        -> (id: String, assessor: any Assessor, bindings: [EvidenceBinding])? {
         guard let assessorReader = map.required("assessor"), let assessorID = assessorReader.string() else { return nil }
         guard let factory = registry.factory(assessorID) ?? registry.failedPluginFactory(for: assessorID) else {
             assessorReader.error(
@@ -348,8 +364,7 @@ public struct FrameworkLoader: Sendable {
         }
         let bindings = readBindings(map, description: factory.description)
         let parametersNode = map["parameters"]?.node ?? YAMLNode(.mapping([]), at: reader.location)
-        let parameterPath = reader.path + ".parameters"
-        let parameterReader = NodeReader(node: parametersNode, path: parameterPath, context: reader.context)
+        let parameterReader = NodeReader(node: parametersNode, path: reader.path + ".parameters", context: reader.context)
         guard let parameters = parameterReader.mapping(keys: factory.description.parameters.map(\.name)) else { return nil }
         let assessor = factory.make(parameters, scale)
         guard let assessor, reader.context.diagnostics.count == before else {
@@ -358,14 +373,7 @@ public struct FrameworkLoader: Sendable {
             }
             return nil
         }
-        var criterion = Criterion(id: id, title: title, question: question, guidance: guidance, rationale: rationale,
-                                  weight: weight, core: core, assessorID: assessorID, assessor: assessor, evidence: bindings,
-                                  points: points, levels: levels, location: reader.location)
-        if let appliesTo = map["applies-to"] {
-            criterion.appliesTo = readApplicability(appliesTo)
-            guard reader.context.diagnostics.count == before else { return nil }
-        }
-        return criterion
+        return (assessorID, assessor, bindings)
     }
 
     /// Reads `applies-to:`: a list of organisation types, or `{types: [...], code-prefix: [...], reason: ...}`.
@@ -426,24 +434,7 @@ public struct FrameworkLoader: Sendable {
             source = n.required("source", hint: "name the organisation, document and year the figure comes from")?.string()
             date = n.optionalString("date")
         }
-        guard let assessorReader = map.required("assessor"), let assessorID = assessorReader.string() else { return nil }
-        guard let factory = registry.factory(assessorID) ?? registry.failedPluginFactory(for: assessorID) else {
-            assessorReader.error("unknown assessor '\(assessorID)'",
-                                 hint: Suggestion.nearest(to: assessorID, in: registry.ids).map { "did you mean '\($0)'?" }
-                                     ?? "run 'assess plugins' to list the assessors")
-            return nil
-        }
-        let bindings = readBindings(map, description: factory.description)
-        let parametersNode = map["parameters"]?.node ?? YAMLNode(.mapping([]), at: reader.location)
-        let parameterReader = NodeReader(node: parametersNode, path: reader.path + ".parameters", context: reader.context)
-        guard let parameters = parameterReader.mapping(keys: factory.description.parameters.map(\.name)) else { return nil }
-        let assessor = factory.make(parameters, scale)
-        guard let assessor, reader.context.diagnostics.count == before else {
-            if assessor == nil, reader.context.diagnostics.count == before {
-                parameterReader.error("the parameters of assessor '\(assessorID)' are not usable")
-            }
-            return nil
-        }
+        guard let (assessorID, assessor, bindings) = readAssessor(map, reader: reader, scale: scale, before: before) else { return nil }
         return ContextIndicator(id: id, title: title, description: description, assessorID: assessorID, assessor: assessor,
                                 evidence: bindings, finding: finding, unit: unit, national: national, nationalArea: area,
                                 nationalSource: source, nationalDate: date, location: reader.location)

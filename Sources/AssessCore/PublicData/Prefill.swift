@@ -217,17 +217,9 @@ public enum Prefill {
             }
             let blockLine = pair.key.location.line - 1
             let node = pair.value
-            if node.scalar?.isNull == true {
-                var added: [String] = []
-                for value in values {
-                    added += value.lines(2)
-                    filled.append(name(value.key))
-                }
-                if !values.isEmpty { edits.append((blockLine, 1, ["\(key):" + trailingComment(lines[blockLine], after: key)] + added)) }
-                return
-            }
-            if let children = node.pairs, children.isEmpty, isFlow(node, lines), node.location.line == pair.key.location.line {
-                // `facts: {}`: becomes a block.
+            // `facts: ~`, or `facts: {}` on the key's line: becomes a block.
+            let emptyFlow = node.pairs?.isEmpty == true && isFlow(node, lines) && node.location.line == pair.key.location.line
+            if node.scalar?.isNull == true || emptyFlow {
                 var added: [String] = []
                 for value in values {
                     added += value.lines(2)

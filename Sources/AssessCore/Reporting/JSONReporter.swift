@@ -95,14 +95,7 @@ public enum JSONReporter {
             ("confidence", .number(c.confidence)), ("rationale", .string(c.rationale)),
             ("descriptor", .string(c.descriptor)),
             ("findings", .array(c.findings.map(finding))),
-            ("evidence", .array(c.evidence.map { use in
-                .object([
-                    ("role", .string(use.role)), ("fact", .string(use.fact)), ("present", .bool(use.present)),
-                    ("value", .string(use.value)), ("source", .string(use.source?.rawValue)),
-                    ("reference", .string(use.reference)), ("date", .string(use.date)),
-                    ("line", .number(use.line.map(Double.init))),
-                ])
-            })),
+            ("evidence", .array(c.evidence.map { evidenceUse($0, withLine: true) })),
         ])
     }
 
@@ -114,14 +107,19 @@ public enum JSONReporter {
                 ("value", .number(c.national)), ("area", .string(c.nationalArea)),
                 ("source", .string(c.nationalSource)), ("date", .string(c.nationalDate)),
             ])),
-            ("evidence", .array(c.evidence.map { use in
-                .object([
-                    ("role", .string(use.role)), ("fact", .string(use.fact)), ("present", .bool(use.present)),
-                    ("value", .string(use.value)), ("source", .string(use.source?.rawValue)),
-                    ("reference", .string(use.reference)), ("date", .string(use.date)),
-                ])
-            })),
+            ("evidence", .array(c.evidence.map { evidenceUse($0, withLine: false) })),
         ])
+    }
+
+    /// A fact as a criterion or context indicator read it; context figures carry no line.
+    static func evidenceUse(_ use: EvidenceUse, withLine: Bool) -> JSONValue {
+        var pairs: [(String, JSONValue)] = [
+            ("role", .string(use.role)), ("fact", .string(use.fact)), ("present", .bool(use.present)),
+            ("value", .string(use.value)), ("source", .string(use.source?.rawValue)),
+            ("reference", .string(use.reference)), ("date", .string(use.date)),
+        ]
+        if withLine { pairs.append(("line", .number(use.line.map(Double.init)))) }
+        return .object(pairs)
     }
 
     static func finding(_ f: Finding) -> JSONValue {
