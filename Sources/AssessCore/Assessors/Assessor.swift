@@ -17,6 +17,16 @@ public protocol Assessor: Sendable {
     /// The facts this instance reads, by role, with their shapes and allowed values (see ``FactSpec``).
     /// The default derives them from ``description``'s roles.
     var evidenceSpec: [FactSpec] { get }
+
+    /// The most points an answer can earn under this instance's parameters (the top option of an options
+    /// question), or nil when the assessor gives levels or its maximum depends on the evidence. A fixed
+    /// maximum counts this for a question that was not answered or is worth full marks when not applicable.
+    var maximumPoints: Double? { get }
+}
+
+extension Assessor {
+    /// By default an assessor declares no fixed maximum.
+    public var maximumPoints: Double? { nil }
 }
 
 /// Why an assessment could not give a level.
@@ -27,6 +37,9 @@ public enum AssessmentIssue: Error, Sendable, Hashable {
     case unassessable(String)
     /// The evidence says the criterion does not apply.
     case notApplicable(String)
+    /// The answer given was "don't know": distinct from not applicable and from unanswered; the framework's
+    /// `answers: dont-know:` rule says how it scores.
+    case dontKnow(String)
     /// The evidence is there but unusable: the criterion is in error.
     case invalid(Diagnostic)
 }

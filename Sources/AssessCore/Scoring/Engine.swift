@@ -101,7 +101,7 @@ public struct Engine: Sendable {
                 result.status = .notAssessed
                 result.rationale = Message(.criterionMissingFact, [("fact", .text(fact)), ("role", .text(role))]).english
                 return (result, nil)
-            case .unassessable(let reason):
+            case .unassessable(let reason), .dontKnow(let reason):
                 result.status = .notAssessed
                 result.rationale = Message(.criterionUnassessable, [("reason", .text(reason))]).english
                 return (result, nil)
