@@ -24,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         // SQLite for the results store (`--store`); needs Debian's libsqlite3-dev.
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // Zip archives: packs distributed as one file, and XLSX questionnaires for `assess import`.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // libyaml from Debian's libyaml-dev, found through pkg-config.
@@ -41,7 +43,8 @@ let package = Package(
         // The default registry (engine + six plugins) and the built-in framework, embedded.
         .target(
             name: "AssessKit",
-            dependencies: ["AssessCore"] + pluginTargets.map { .target(name: $0.name) },
+            dependencies: ["AssessCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+                + pluginTargets.map { .target(name: $0.name) },
             path: "Sources/AssessKit"
         ),
         // The executive report: view model, SVG charts and Mustache templates (the defaults embedded from templates/).

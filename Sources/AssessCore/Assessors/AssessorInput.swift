@@ -1,5 +1,21 @@
 import Foundation
 
+/// How an answer is matched to an options question's values: the answer and each value are normalised the
+/// same way, then compared. The default (no trimming; an exact match first, then one ignoring case) is how
+/// answers were always matched.
+public struct AnswerMatch: Sendable, Hashable {
+    /// Spaces and tabs at either end are ignored.
+    public var trim: Bool
+    /// Upper and lower case are the same.
+    public var caseInsensitive: Bool
+
+    /// Creates a rule.
+    public init(trim: Bool = false, caseInsensitive: Bool = true) {
+        self.trim = trim
+        self.caseInsensitive = caseInsensitive
+    }
+}
+
 /// The evidence one criterion reads, by role, with typed accessors that turn problems into located errors.
 public struct AssessorInput: Sendable {
     /// The criterion being scored.
@@ -18,6 +34,9 @@ public struct AssessorInput: Sendable {
     public let cache: ExportCache?
     /// Which files `file:` paths may lead to.
     public let files: FileAccess
+    /// How answers are matched to options unless a question sets its own `match:` (the framework's
+    /// `answers: match:`).
+    public var answerMatch = AnswerMatch()
 
     /// Creates an input. Without `files`, export files must sit in the evidence file's folder (or below it).
     public init(criterionID: String, scale: Scale, organisation: Organisation, bindings: [String: String],
