@@ -340,8 +340,9 @@ struct LoaderTests {
 
     @Test("a key with an empty value counts as missing")
     func nullCountsAsMissing() {
-        let text = LoaderFixture.rubric(LoaderFixture.criterion(replacing: "rationale: Because one matters.", with: "rationale:"))
-        checkOnly(LoaderFixture.rubricProblems(text), line: 11, column: 5, message: "missing key 'rationale' in criteria[0]")
+        // (rationale and level descriptors are optional, since a published method may have none; question is not.)
+        let text = LoaderFixture.rubric(LoaderFixture.criterion(replacing: "question: Is it one?", with: "question:"))
+        checkOnly(LoaderFixture.rubricProblems(text), line: 11, column: 5, message: "missing key 'question' in criteria[0]")
     }
 
     // MARK: Types and values

@@ -31,9 +31,11 @@ public struct FrameworkLoader: Sendable {
 
     /// The keys of `framework.yaml`.
     public static let frameworkKeys = ["id", "title", "version", "description", "scoring", "overall", "scale", "bands",
-                                       "dimensions", "plugins", "targets", "aggregation", "planning", "renamed"]
+                                       "dimensions", "plugins", "targets", "aggregation", "planning", "renamed", "maximum", "answers",
+                                       "rounding"]
     /// The keys of a rubric file.
-    public static let rubricKeys = ["id", "title", "version", "description", "levels", "criteria", "context", "actions"]
+    public static let rubricKeys = ["id", "title", "version", "description", "levels", "criteria", "context", "actions",
+                                    "maximum", "answers"]
     /// The keys of a context indicator.
     public static let contextKeys = ["id", "title", "description", "assessor", "evidence", "parameters", "finding", "unit", "national"]
     /// The keys of `applies-to:`.
@@ -43,7 +45,11 @@ public struct FrameworkLoader: Sendable {
                                     "owner", "evidence"]
     /// The keys of a criterion.
     public static let criterionKeys = ["id", "title", "question", "guidance", "rationale", "weight", "core", "assessor",
-                                       "evidence", "parameters", "points", "levels", "applies-to"]
+                                       "evidence", "parameters", "points", "levels", "applies-to", "when"]
+    /// The keys of `answers:`.
+    public static let answersKeys = AnswerRules.allowed.map(\.key) + ["match"]
+    /// The keys of `rounding:`.
+    public static let roundingKeys = ["criterion", "section", "dimension", "overall", "mode"]
 
     /// Loads a framework from a folder (holding `framework.yaml`) or from the path of its `framework.yaml`.
     public func load(path: String) throws(LoadError) -> Framework {
@@ -93,6 +99,9 @@ public struct FrameworkLoader: Sendable {
             bands = (0..<scale.top).map { Double($0) * 100 / Double(scale.top) }
         }
         let aggregation = map["aggregation"].map(readAggregation) ?? AggregationRules()
+        let maximum = map["maximum"]?.choice(MaximumRule.self) ?? .assessed
+        let answers = map["answers"].map(Self.readAnswers) ?? AnswerRules()
+        let rounding = map["rounding"].map(Self.readRounding) ?? RoundingRules()
         var plugins = self.plugins
         for entry in map["plugins"]?.list() ?? [] {
             let folder = FileReader.folder(of: frameworkFile)
@@ -159,6 +168,7 @@ public struct FrameworkLoader: Sendable {
         }
         diagnostics += context.diagnostics
         diagnostics += Self.duplicateCriteria(dimensions)
+        diagnostics += Self.checkConditions(dimensions)
         diagnostics += Self.checkActions(dimensions, scale: scale, documents: actionDocuments)
         var targets: [String: Int] = [:]
         if let map = map["targets"], let pairs = map.node.pairs {
@@ -199,6 +209,9 @@ public struct FrameworkLoader: Sendable {
         framework.aggregation = aggregation
         framework.planning = planning
         framework.renamed = renamed
+        framework.maximum = maximum
+        framework.answers = answers
+        framework.rounding = rounding
         return framework
     }
 
@@ -245,7 +258,10 @@ public struct FrameworkLoader: Sendable {
         let document = try FileReader.parse(path, limits: limits)
         let (rubric, problems) = decodeRubric(document, scale: scale)
         var all = problems
-        if let rubric { all += Self.duplicateCriteria([Dimension(rubric: rubric, weight: 1)]) }
+        if let rubric {
+            all += Self.duplicateCriteria([Dimension(rubric: rubric, weight: 1)])
+            all += Self.checkConditions([Dimension(rubric: rubric, weight: 1)])
+        }
         guard let rubric, all.isEmpty else { throw .invalid(DiagnosticError(all)) }
         return rubric
     }
@@ -317,11 +333,15 @@ public struct FrameworkLoader: Sendable {
         for entry in map["actions"]?.list() ?? [] {
             if let action = decodeAction(entry, rubric: id, scale: scale) { actions.append(action) }
         }
+        let maximum = map["maximum"]?.choice(MaximumRule.self)
+        let answers = map["answers"].map(Self.readAnswers)
         guard context.diagnostics.isEmpty else { return (nil, context.diagnostics) }
         var rubric = Rubric(id: id, title: title, version: version, description: description, levels: levels,
                             criteria: criteria, file: document.file)
         rubric.actions = actions
         rubric.context = contextIndicators
+        rubric.maximum = maximum
+        rubric.answers = answers
         return (rubric, [])
     }
 
@@ -332,16 +352,18 @@ public struct FrameworkLoader: Sendable {
         let title = map.string("title") ?? ""
         let question = map.string("question") ?? ""
         let guidance = map.optionalString("guidance") ?? ""
-        let rationale = map.string("rationale") ?? ""
+        let rationale = map.optionalString("rationale") ?? ""
         let weight = map["weight"]?.number(in: 0...1_000_000) ?? 1
         let core = map["core"]?.bool() ?? false
         let points = map["points"]?.number(in: 0...1_000_000)
-        let levels = map.required("levels").map { readLevelDescriptors($0, scale: scale) } ?? [:]
+        let levels = map["levels"].map { readLevelDescriptors($0, scale: scale) } ?? [:]
+        let condition = map["when"].flatMap(Self.readCondition)
 
         guard let (assessorID, assessor, bindings) = readAssessor(map, reader: reader, scale: scale, before: before) else { return nil }
         var criterion = Criterion(id: id, title: title, question: question, guidance: guidance, rationale: rationale,
                                   weight: weight, core: core, assessorID: assessorID, assessor: assessor, evidence: bindings,
                                   points: points, levels: levels, location: reader.location)
+        criterion.when = condition
         if let appliesTo = map["applies-to"] {
             criterion.appliesTo = readApplicability(appliesTo)
             guard reader.context.diagnostics.count == before else { return nil }
@@ -438,6 +460,118 @@ public struct FrameworkLoader: Sendable {
         return ContextIndicator(id: id, title: title, description: description, assessorID: assessorID, assessor: assessor,
                                 evidence: bindings, finding: finding, unit: unit, national: national, nationalArea: area,
                                 nationalSource: source, nationalDate: date, location: reader.location)
+    }
+
+    // MARK: - Scoring rules
+
+    /// Reads `answers:`: how each kind of non-answer counts (each key allows only some rules) and `match:`.
+    static func readAnswers(_ reader: NodeReader) -> AnswerRules {
+        var rules = AnswerRules()
+        guard let map = reader.mapping(keys: answersKeys, what: "the rules for unanswered, not-applicable, dont-know, skipped and unscorable answers") else { return rules }
+        for (key, allowed) in AnswerRules.allowed {
+            guard let entry = map[key], let text = entry.string() else { continue }
+            let names = allowed.map(\.rawValue)
+            guard let value = AnswerCount(rawValue: text), allowed.contains(value) else {
+                let known = AnswerCount(rawValue: text) != nil
+                entry.error("'\(text)' is not a rule for \(key) answers" + (known ? " (it may be \(names.joined(separator: " or ")))" : ""),
+                            hint: (known ? nil : Suggestion.nearest(to: text, in: names).map { "did you mean '\($0)'?" })
+                                ?? "use one of: \(names.joined(separator: ", "))")
+                continue
+            }
+            switch key {
+            case "unanswered": rules.unanswered = value
+            case "not-applicable": rules.notApplicable = value
+            case "dont-know": rules.dontKnow = value
+            case "skipped": rules.skipped = value
+            default: rules.unscorable = value
+            }
+        }
+        if let match = map["match"] { rules.match = readMatch(match) }
+        return rules
+    }
+
+    /// Reads a `match:` rule: `{trim: true, case: insensitive}`; an unstated key keeps its default.
+    static func readMatch(_ reader: NodeReader) -> AnswerMatch? {
+        guard let map = reader.mapping(keys: ["trim", "case"], what: "trim: true|false and case: sensitive|insensitive") else { return nil }
+        var match = AnswerMatch()
+        if let trim = map["trim"]?.bool() { match.trim = trim }
+        if let entry = map["case"], let text = entry.string() {
+            switch text {
+            case "insensitive": match.caseInsensitive = true
+            case "sensitive": match.caseInsensitive = false
+            default:
+                entry.error("case must be sensitive or insensitive, found \"\(text)\"",
+                            hint: Suggestion.nearest(to: text, in: ["sensitive", "insensitive"]).map { "did you mean '\($0)'?" }
+                                ?? "write 'case: insensitive' to ignore upper and lower case")
+            }
+        }
+        return match
+    }
+
+    /// Reads `rounding:`: decimal places per stage (0 to 10) and the mode.
+    static func readRounding(_ reader: NodeReader) -> RoundingRules {
+        var rules = RoundingRules()
+        guard let map = reader.mapping(keys: roundingKeys, what: "decimal places for criterion, section, dimension and overall, and a mode") else { return rules }
+        rules.criterion = map["criterion"]?.integer(in: 0...10)
+        rules.section = map["section"]?.integer(in: 0...10)
+        rules.dimension = map["dimension"]?.integer(in: 0...10)
+        rules.overall = map["overall"]?.integer(in: 0...10)
+        if let mode = map["mode"]?.choice(RoundingRules.Mode.self) { rules.mode = mode }
+        return rules
+    }
+
+    /// Reads a criterion's `when:`: `{answer-of: ID, in: [...]}` or `{answer-of: ID, not-in: [...]}`.
+    static func readCondition(_ reader: NodeReader) -> QuestionCondition? {
+        guard let map = reader.mapping(keys: ["answer-of", "in", "not-in"], what: "answer-of: QUESTION-ID and in: [values] or not-in: [values]"),
+              let parent = map.string("answer-of") else { return nil }
+        let isIn = map["in"] != nil
+        guard (map["in"] == nil) != (map["not-in"] == nil), let list = (map["in"] ?? map["not-in"])?.list() else {
+            if map["in"] != nil, map["not-in"] != nil {
+                reader.error("when has both 'in' and 'not-in'", hint: "give one: the answers that ask this question, or those that skip it")
+            } else if map["in"] == nil, map["not-in"] == nil {
+                reader.error("when names no answers", hint: "add 'in: [\"Yes\"]' (asked for these answers) or 'not-in: [\"No\"]' (skipped for these)")
+            }
+            return nil
+        }
+        let values = list.compactMap { entry -> String? in
+            // An answer such as `Yes` or `No` is read as written, never as a boolean.
+            guard let scalar = entry.node.scalar, !scalar.isNull else { return entry.string() }
+            return scalar.text
+        }
+        guard values.count == list.count else { return nil }
+        if values.isEmpty { reader.error("when lists no answers", hint: "name at least one answer of '\(parent)'") }
+        return QuestionCondition(parent: parent, values: values, isIn: isIn, location: reader.location)
+    }
+
+    /// Question logic checks across the framework: a `when:` must name an earlier criterion that is an options
+    /// question with an `answer` fact.
+    static func checkConditions(_ dimensions: [Dimension]) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        let all = dimensions.flatMap { dimension in dimension.rubric.criteria.map { (dimension.rubric.file, $0) } }
+        var earlier: [String: Criterion] = [:]
+        for (file, criterion) in all {
+            defer { earlier[criterion.id] = criterion }
+            guard let condition = criterion.when else { continue }
+            func report(_ message: String, _ hint: String) {
+                problems.append(Diagnostic(file: file, location: condition.location, message: message, hint: hint))
+            }
+            if let parent = earlier[condition.parent] {
+                if parent.assessorID != "options" || !parent.evidence.contains(where: { $0.role == "answer" }) {
+                    report("criterion '\(criterion.id)' depends on the answer of '\(parent.id)', which is not an options question",
+                           "question logic reads an earlier question answered from a list of options (assessor: options)")
+                }
+            } else if condition.parent == criterion.id {
+                report("criterion '\(criterion.id)' depends on its own answer", "name the earlier question whose answer decides whether this one is asked")
+            } else if all.contains(where: { $0.1.id == condition.parent }) {
+                report("criterion '\(criterion.id)' depends on '\(condition.parent)', which comes after it",
+                       "move '\(condition.parent)' before '\(criterion.id)': a question can only depend on an earlier one")
+            } else {
+                report("criterion '\(criterion.id)' depends on an unknown criterion '\(condition.parent)'",
+                       Suggestion.nearest(to: condition.parent, in: Array(earlier.keys).sorted()).map { "did you mean '\($0)'?" }
+                           ?? "name an earlier options question of this framework")
+            }
+        }
+        return problems
     }
 
     // MARK: - Aggregation

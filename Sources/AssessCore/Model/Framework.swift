@@ -159,6 +159,12 @@ public struct Framework: Sendable {
     public var renamed: [String: String] = [:]
     /// How the planner values actions, and the statutory duties actions can discharge (`planning:`).
     public var planning = PlanningSettings()
+    /// Whether a dimension's maximum is fixed or follows what was assessed (`maximum:`); a rubric may override it.
+    public var maximum: MaximumRule = .assessed
+    /// How each kind of non-answer counts, and how answers meet options (`answers:`); a rubric may override them.
+    public var answers = AnswerRules()
+    /// The rounding the method applies to its published figures (`rounding:`).
+    public var rounding = RoundingRules()
 
     /// Every action of every rubric, in framework order.
     public var allActions: [Action] { dimensions.flatMap(\.rubric.actions) }
@@ -191,6 +197,11 @@ public struct Framework: Sendable {
     /// Finds a criterion by id.
     public func criterion(_ id: String) -> (dimension: Rubric, criterion: Criterion)? {
         allCriteria.first { $0.criterion.id == id }
+    }
+
+    /// The answer rules a dimension is scored by: its rubric's `maximum:` and `answers:` over the framework's.
+    public func answerRules(for rubric: Rubric) -> ResolvedAnswerRules {
+        (rubric.answers ?? AnswerRules()).merged(over: answers).resolved(maximum: rubric.maximum ?? maximum)
     }
 
     /// The level a percentage reaches on the bands (points scoring).
@@ -233,6 +244,10 @@ public struct Rubric: Sendable {
     public var actions: [Action] = []
     /// Context indicators: facts shown beside the dimension and never scored.
     public var context: [ContextIndicator] = []
+    /// Its own `maximum:`, overriding the framework's.
+    public var maximum: MaximumRule?
+    /// Its own `answers:` rules, each overriding the framework's.
+    public var answers: AnswerRules?
     /// The file it came from.
     public var file: String
 
@@ -295,6 +310,11 @@ public struct Criterion: Sendable {
     public var location: SourceLocation
     /// The organisations it applies to; empty means every organisation.
     public var appliesTo: Applicability = Applicability()
+    /// Question logic: asked only when an earlier options question's answer holds (`when:`).
+    public var when: QuestionCondition?
+
+    /// Its fixed maximum points: its `points:`, or else its assessor's top option, or else 1 (scaled).
+    public var fixedMaximum: Double { points ?? assessor.maximumPoints ?? 1 }
 
     /// Creates a criterion.
     public init(

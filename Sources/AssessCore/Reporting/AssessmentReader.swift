@@ -127,6 +127,7 @@ private enum Wire {
         var missing: [String]?
         var provisionalScore: Double?
         var provisionalLevel: Int?
+        var exactScore: Double?
 
         var model: OverallResult {
             var result = OverallResult()
@@ -139,6 +140,7 @@ private enum Wire {
             result.missing = missing ?? []
             result.provisionalScore = provisionalScore
             result.provisionalLevel = provisionalLevel
+            result.exactScore = exactScore
             return result
         }
     }
@@ -164,6 +166,7 @@ private enum Wire {
         var missing: [String]?
         var provisionalScore: Double?
         var provisionalLevel: Int?
+        var exactScore: Double?
         var context: [Context]?
         var gating: GatingInfo
         var criteria: [Criterion]
@@ -180,6 +183,7 @@ private enum Wire {
             result.provisionalScore = provisionalScore
             result.provisionalLevel = provisionalLevel
             result.sourceConfidence = sourceConfidence
+            result.exactScore = exactScore
             result.context = (context ?? []).map(\.model)
             return result
         }
@@ -258,6 +262,9 @@ private enum Wire {
         var level: Double?
         var points: Double?
         var maxPoints: Double?
+        var exactPoints: Double?
+        var answer: String?
+        var counted: String?
         var weight: Double
         var core: Bool
         var assessor: String
@@ -272,7 +279,8 @@ private enum Wire {
                 id: id, title: title, weight: weight, core: core, assessor: assessor,
                 status: CriterionStatus(rawValue: status) ?? .error, level: level, points: points, maxPoints: maxPoints,
                 rationale: rationale, findings: findings.map(\.model), evidence: evidence.map(\.model),
-                confidence: confidence, descriptor: descriptor)
+                confidence: confidence, descriptor: descriptor, answer: answer.flatMap(AnswerClass.init(rawValue:)),
+                counted: counted.flatMap(Counted.init(rawValue:)), exactPoints: exactPoints)
         }
     }
 

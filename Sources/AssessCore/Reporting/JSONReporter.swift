@@ -58,10 +58,15 @@ public enum JSONReporter {
                 ("missing", .array(assessment.overall.missing.map { .string($0) })),
                 ("provisionalScore", .number(assessment.overall.provisionalScore)),
                 ("provisionalLevel", .number(assessment.overall.provisionalLevel.map(Double.init))),
-            ])),
+            ] + exact("exactScore", assessment.overall.exactScore))),
             ("dimensions", .array(assessment.dimensions.map { dimension($0, scale: scale) })),
             ("diagnostics", .array(assessment.diagnostics.map(diagnostic))),
         ])
+    }
+
+    /// A figure before the method's rounding, present only when the method rounds it.
+    static func exact(_ key: String, _ value: Double?) -> [(String, JSONValue)] {
+        value.map { [(key, .number($0))] } ?? []
     }
 
     static func dimension(_ d: DimensionResult, scale: Scale) -> JSONValue {
@@ -75,6 +80,7 @@ public enum JSONReporter {
             ("missing", .array(d.missing.map { .string($0) })),
             ("provisionalScore", .number(d.provisionalScore)),
             ("provisionalLevel", .number(d.provisionalLevel.map(Double.init))),
+        ] + exact("exactScore", d.exactScore) + [
             ("context", .array(d.context.map(context))),
             ("gating", .object([
                 ("weightedLevel", .number(d.gating.weightedLevel.map(Double.init))),
@@ -91,6 +97,8 @@ public enum JSONReporter {
             ("id", .string(c.id)), ("title", .string(c.title)), ("status", .string(c.status.rawValue)),
             ("score", .number(c.score)), ("level", .number(c.level)),
             ("points", .number(c.points)), ("maxPoints", .number(c.maxPoints)),
+        ] + exact("exactPoints", c.exactPoints) + [
+            ("answer", .string(c.answer?.rawValue)), ("counted", .string(c.counted?.rawValue)),
             ("weight", .number(c.weight)), ("core", .bool(c.core)), ("assessor", .string(c.assessor)),
             ("confidence", .number(c.confidence)), ("rationale", .string(c.rationale)),
             ("descriptor", .string(c.descriptor)),

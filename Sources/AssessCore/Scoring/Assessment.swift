@@ -60,6 +60,12 @@ public struct CriterionResult: Sendable, Hashable {
     public var confidence: Double?
     /// The descriptor of the level reached.
     public var descriptor: String?
+    /// What kind of answer it had (answered, unanswered, not applicable, don't know, skipped, unscorable).
+    public var answer: AnswerClass?
+    /// How it entered its dimension's score (earned, zero, full, excluded).
+    public var counted: Counted?
+    /// Its points before the method's criterion rounding; nil when points are not rounded.
+    public var exactPoints: Double?
 
     /// The score this criterion contributes: its level, or its points.
     public var score: Double? { points ?? level }
@@ -145,6 +151,8 @@ public struct DimensionResult: Sendable, Hashable {
     public var sourceConfidence: Double?
     /// Context indicators: facts shown beside the dimension, never scored.
     public var context: [ContextValue] = []
+    /// The provisional score before the method's dimension rounding; nil when it is not rounded.
+    public var exactScore: Double?
 }
 
 /// The overall result.
@@ -167,6 +175,8 @@ public struct OverallResult: Sendable, Hashable {
     public var provisionalScore: Double?
     /// The level of the provisional score.
     public var provisionalLevel: Int?
+    /// The provisional score before the method's overall rounding; nil when it is not rounded.
+    public var exactScore: Double?
 }
 
 /// A complete assessment of one organisation against one framework.

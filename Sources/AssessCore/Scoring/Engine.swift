@@ -12,8 +12,9 @@ public struct Engine: Sendable {
     public func assess(_ evidence: Evidence) -> Assessment {
         var diagnostics: [Diagnostic] = []
         let cache = ExportCache()
+        var earlier: [String: CriterionResult] = [:]
         let dimensions = framework.dimensions.map { dimension in
-            score(dimension, evidence: evidence, cache: cache, diagnostics: &diagnostics)
+            score(dimension, evidence: evidence, cache: cache, diagnostics: &diagnostics, earlier: &earlier)
         }
         return Assessment(
             organisation: evidence.organisation,
@@ -24,8 +25,58 @@ public struct Engine: Sendable {
 
     // MARK: - Criteria
 
-    /// Scores one criterion.
+    /// Scores one criterion, by its dimension's answer rules.
     public func score(_ criterion: Criterion, evidence: Evidence, cache: ExportCache? = nil) -> (CriterionResult, Diagnostic?) {
+        let rubric = framework.criterion(criterion.id)?.dimension
+        let rules = rubric.map(framework.answerRules(for:)) ?? framework.answers.resolved(maximum: framework.maximum)
+        return score(criterion, evidence: evidence, cache: cache, rules: rules, earlier: [:])
+    }
+
+    /// Scores one criterion by the given answer rules; `earlier` holds the results of the criteria before it,
+    /// for question logic.
+    public func score(_ criterion: Criterion, evidence: Evidence, cache: ExportCache? = nil, rules: ResolvedAnswerRules,
+                      earlier: [String: CriterionResult]) -> (CriterionResult, Diagnostic?) {
+        var (result, diagnostic) = assess(criterion, evidence: evidence, cache: cache, rules: rules, earlier: earlier)
+        count(&result, criterion: criterion, rules: rules)
+        return (result, diagnostic)
+    }
+
+    /// Sets how a result counts under the rules: a zero or full count carries the criterion's fixed maximum
+    /// as its `maxPoints` (points scoring), so the figures shown explain the dimension's score.
+    private func count(_ result: inout CriterionResult, criterion: Criterion, rules: ResolvedAnswerRules) {
+        let answer = result.answer ?? .answered
+        // A criterion its `applies-to:` leaves out is never asked by the method: always out of the denominator.
+        let counted = result.counted ?? rules.counted(answer)
+        result.answer = answer
+        result.counted = counted
+        guard framework.scoring == .points, counted == .zero || counted == .full else { return }
+        // Points stay null (nothing was earned from evidence); the maximum is what the count is out of.
+        result.maxPoints = criterion.fixedMaximum
+    }
+
+    /// Why question logic skips a criterion, or nil when it is asked: its parent was skipped or not answered,
+    /// or the parent's answer does not meet its `when:`.
+    private func skipReason(_ condition: QuestionCondition, evidence: Evidence, rules: ResolvedAnswerRules,
+                            earlier: [String: CriterionResult]) -> String? {
+        let parentResult = earlier[condition.parent]
+        if parentResult?.answer == .skipped {
+            return Message(.criterionSkippedParentSkipped, [("parent", .text(condition.parent))]).english
+        }
+        let binding = framework.criterion(condition.parent)?.criterion.evidence.first { $0.role == "answer" }
+        let fact = binding.flatMap { evidence.fact($0.fact) }
+        if let fact, fact.notApplicable != nil {
+            return Message(.criterionSkipped, [("parent", .text(condition.parent)), ("answer", .text("not applicable"))]).english
+        }
+        guard let text = fact?.value?.scalar.flatMap({ $0.isNull ? nil : $0.text }),
+              !rules.match.normalised(text).isEmpty, parentResult?.answer != .unanswered else {
+            return Message(.criterionSkippedParentUnanswered, [("parent", .text(condition.parent))]).english
+        }
+        if condition.holds(for: text, match: rules.match) { return nil }
+        return Message(.criterionSkipped, [("parent", .text(condition.parent)), ("answer", .text(text))]).english
+    }
+
+    private func assess(_ criterion: Criterion, evidence: Evidence, cache: ExportCache?, rules: ResolvedAnswerRules,
+                        earlier: [String: CriterionResult]) -> (CriterionResult, Diagnostic?) {
         var bindings: [String: String] = [:]
         var facts: [String: Fact] = [:]
         var uses: [EvidenceUse] = []
@@ -43,16 +94,26 @@ public struct Engine: Sendable {
                 source: fact?.source, reference: fact?.reference, date: fact?.date,
                 line: fact.flatMap { $0.location.line > 0 ? $0.location.line : nil }))
         }
-        let input = AssessorInput(criterionID: criterion.id, scale: framework.scale, organisation: evidence.organisation,
+        var input = AssessorInput(criterionID: criterion.id, scale: framework.scale, organisation: evidence.organisation,
                                   bindings: bindings, facts: facts, document: evidence.document, cache: cache,
                                   files: evidence.files)
+        input.answerMatch = rules.match
         var result = CriterionResult(
             id: criterion.id, title: criterion.title, weight: criterion.weight, core: criterion.core,
             assessor: criterion.assessorID, status: .assessed, level: nil, points: nil, maxPoints: nil, rationale: "",
             findings: [], evidence: uses, confidence: nil, descriptor: nil)
         if let exclusion = criterion.appliesTo.exclusion(for: evidence.organisation) {
             result.status = .notApplicable
+            result.answer = .notApplicable
+            result.counted = .excluded
             result.rationale = Message(.criterionNotApplicable, [("reason", .text(exclusion + "."))]).english
+            return (result, nil)
+        }
+        if let condition = criterion.when,
+           let reason = skipReason(condition, evidence: evidence, rules: rules, earlier: earlier) {
+            result.status = .notApplicable
+            result.answer = .skipped
+            result.rationale = reason
             return (result, nil)
         }
         do throws(AssessmentIssue) {
@@ -88,6 +149,16 @@ public struct Engine: Sendable {
                     result.points = fraction * maximum
                 }
             }
+            if framework.scoring == .points, let points = result.points, let maximum = result.maxPoints {
+                // The method's criterion rounding applies before points are summed; the exact figure is kept.
+                let rounded = framework.rounding.round(points, places: framework.rounding.criterion)
+                if framework.rounding.criterion != nil { result.exactPoints = points }
+                result.points = rounded
+                // A criterion's level comes from the framework's bands, as a dimension's does.
+                if case .points = outcome.outcome {
+                    level = Double(framework.level(forPercentage: maximum > 0 ? rounded / maximum * 100 : 0))
+                }
+            }
             result.level = level
             result.descriptor = criterion.levels[Int(level.rounded(.down))]
             let used = facts.values.map(\.source.confidence)
@@ -99,18 +170,27 @@ public struct Engine: Sendable {
             switch error {
             case .missing(let role, let fact):
                 result.status = .notAssessed
+                result.answer = .unanswered
                 result.rationale = Message(.criterionMissingFact, [("fact", .text(fact)), ("role", .text(role))]).english
                 return (result, nil)
-            case .unassessable(let reason), .dontKnow(let reason):
+            case .unassessable(let reason):
                 result.status = .notAssessed
+                result.answer = .unanswered
                 result.rationale = Message(.criterionUnassessable, [("reason", .text(reason))]).english
+                return (result, nil)
+            case .dontKnow(let reason):
+                result.status = .notAssessed
+                result.answer = .dontKnow
+                result.rationale = Message(.criterionDontKnow, [("reason", .text(reason))]).english
                 return (result, nil)
             case .notApplicable(let reason):
                 result.status = .notApplicable
+                result.answer = .notApplicable
                 result.rationale = Message(.criterionNotApplicable, [("reason", .text(reason))]).english
                 return (result, nil)
             case .invalid(let diagnostic):
                 result.status = .error
+                result.answer = .unscorable
                 result.rationale = (diagnostic.hint.map { Message(.criterionErrorWithHint, [("message", .text(diagnostic.message)), ("hint", .text($0))]) }
                     ?? Message(.criterionError, [("message", .text(diagnostic.message))])).english
                 var located = diagnostic
@@ -122,12 +202,15 @@ public struct Engine: Sendable {
 
     // MARK: - Dimensions
 
-    private func score(_ dimension: Dimension, evidence: Evidence, cache: ExportCache, diagnostics: inout [Diagnostic]) -> DimensionResult {
+    private func score(_ dimension: Dimension, evidence: Evidence, cache: ExportCache, diagnostics: inout [Diagnostic],
+                       earlier: inout [String: CriterionResult]) -> DimensionResult {
         var results: [CriterionResult] = []
+        let rules = framework.answerRules(for: dimension.rubric)
         for criterion in dimension.rubric.criteria {
-            let (result, diagnostic) = score(criterion, evidence: evidence, cache: cache)
+            let (result, diagnostic) = score(criterion, evidence: evidence, cache: cache, rules: rules, earlier: earlier)
             if let diagnostic { diagnostics.append(diagnostic) }
             results.append(result)
+            earlier[criterion.id] = result
         }
         var result = aggregate(dimension, results)
         result.context = dimension.rubric.context.map { measure($0, evidence: evidence, cache: cache) }
@@ -182,21 +265,43 @@ public struct Engine: Sendable {
         let assessedWeight = assessed.reduce(0) { $0 + $1.weight }
         let coverage = applicableWeight > 0 ? assessedWeight / applicableWeight : nil
 
+        // What enters the score: each criterion as the answer rules count it (results read from files made
+        // before the rules existed count what was assessed).
+        func counted(_ result: CriterionResult) -> Counted {
+            result.counted ?? (result.status == .assessed ? .earned : .excluded)
+        }
+        let counting = results.filter { $0.weight > 0 && counted($0) != .excluded }
+        let countingWeight = counting.reduce(0) { $0 + $1.weight }
         var score: Double?
+        var exactScore: Double?
         var weightedLevel: Int?
-        if assessedWeight > 0 {
+        if countingWeight > 0 {
+            let top = Double(framework.scale.top)
             switch framework.scoring {
             case .levels:
-                let mean = assessed.reduce(0) { $0 + $1.weight * ($1.level ?? 1) } / assessedWeight
-                score = mean
-                weightedLevel = Int((mean + 1e-9).rounded(.down))
+                let mean = counting.reduce(0) { total, result in
+                    let level: Double
+                    switch counted(result) {
+                    case .zero: level = 1
+                    case .full: level = top
+                    default: level = result.level ?? 1
+                    }
+                    return total + result.weight * level
+                } / countingWeight
+                exactScore = mean
             case .points:
-                let earned = assessed.reduce(0) { $0 + $1.weight * ($1.points ?? 0) }
-                let available = assessed.reduce(0) { $0 + $1.weight * ($1.maxPoints ?? 0) }
-                let percentage = available > 0 ? earned / available * 100 : 0
-                score = percentage
-                weightedLevel = framework.level(forPercentage: percentage)
+                let earned = counting.reduce(0) { total, result in
+                    let points = counted(result) == .full ? (result.maxPoints ?? 0) : counted(result) == .zero ? 0 : (result.points ?? 0)
+                    return total + result.weight * points
+                }
+                let available = counting.reduce(0) { $0 + $1.weight * ($1.maxPoints ?? 0) }
+                exactScore = available > 0 ? earned / available * 100 : 0
             }
+            // The method's dimension rounding: the published figure decides the level and enters the overall.
+            let rounded = framework.rounding.round(exactScore ?? 0, places: framework.rounding.dimension)
+            score = rounded
+            weightedLevel = framework.scoring == .points
+                ? framework.level(forPercentage: rounded) : Int((rounded + 1e-9).rounded(.down))
         }
         let confidence = assessedWeight > 0
             ? assessed.reduce(0) { $0 + $1.weight * ($1.confidence ?? 0) } / assessedWeight : nil
@@ -221,9 +326,10 @@ public struct Engine: Sendable {
         result.sourceConfidence = confidence
         result.provisionalScore = score
         result.provisionalLevel = staged
+        if framework.rounding.dimension != nil { result.exactScore = exactScore }
         result.missing = applicable.filter { $0.status != .assessed }.map(\.id)
         let rules = framework.aggregation
-        if assessedWeight == 0 || (coverage ?? 0) < rules.minimumCoverage - 1e-9 {
+        if assessedWeight == 0 || score == nil || (coverage ?? 0) < rules.minimumCoverage - 1e-9 {
             result.status = .notEnoughEvidence
             result.score = nil
             result.level = nil
@@ -257,8 +363,11 @@ public struct Engine: Sendable {
                 var raised = criterion
                 let level = min(max(criterion.status == .assessed ? max(criterion.level ?? 1, target) : target, 1), top)
                 raised.status = .assessed
+                raised.answer = .answered
+                raised.counted = .earned
+                raised.exactPoints = nil
                 raised.level = level
-                if let maximum = criterion.maxPoints ?? (framework.scoring == .points ? (framework.criterion(criterion.id)?.criterion.points ?? 1) : nil) {
+                if let maximum = criterion.maxPoints ?? (framework.scoring == .points ? (framework.criterion(criterion.id)?.criterion.fixedMaximum ?? 1) : nil) {
                     raised.maxPoints = maximum
                     raised.points = framework.scale.fraction(of: level) * maximum
                 }
@@ -280,8 +389,11 @@ public struct Engine: Sendable {
         let scored = dimensions.filter { $0.provisionalScore != nil && weight($0) > 0 }
         let total = scored.reduce(0) { $0 + weight($1) }
         var overall = OverallResult()
+        let rounding = framework.rounding
         if total > 0 {
-            let score = scored.reduce(0) { $0 + weight($1) * ($1.provisionalScore ?? 0) } / total
+            let exact = scored.reduce(0) { $0 + weight($1) * ($1.provisionalScore ?? 0) } / total
+            let score = rounding.round(exact, places: rounding.overall)
+            if rounding.overall != nil { overall.exactScore = exact }
             overall.provisionalScore = score
             overall.provisionalLevel = framework.scoring == .points
                 ? framework.level(forPercentage: score) : Int((score + 1e-9).rounded(.down))
@@ -313,7 +425,7 @@ public struct Engine: Sendable {
         let claimed = dimensions.filter { $0.score != nil && weight($0) > 0 }
         let claimedWeight = claimed.reduce(0) { $0 + weight($1) }
         if claimedWeight > 0, overall.status == .scored || (overall.status == .unverified && rules.unverifiedCore == .flag) {
-            let score = claimed.reduce(0) { $0 + weight($1) * ($1.score ?? 0) } / claimedWeight
+            let score = rounding.round(claimed.reduce(0) { $0 + weight($1) * ($1.score ?? 0) } / claimedWeight, places: rounding.overall)
             overall.score = score
             overall.level = framework.scoring == .points
                 ? framework.level(forPercentage: score) : Int((score + 1e-9).rounded(.down))

@@ -9,6 +9,14 @@ public enum MessageID: String, Sendable, Hashable, CaseIterable, Codable {
     case criterionUnassessable = "criterion.not-assessed.reason"
     /// A criterion that does not apply, with the reason.
     case criterionNotApplicable = "criterion.not-applicable"
+    /// A criterion answered "don't know", with the reason.
+    case criterionDontKnow = "criterion.not-assessed.dont-know"
+    /// A criterion question logic skips: its parent's answer.
+    case criterionSkipped = "criterion.skipped"
+    /// A criterion question logic skips because its parent was not answered.
+    case criterionSkippedParentUnanswered = "criterion.skipped.parent-unanswered"
+    /// A criterion question logic skips because its parent was itself skipped.
+    case criterionSkippedParentSkipped = "criterion.skipped.parent-skipped"
     /// A criterion whose evidence is unusable.
     case criterionError = "criterion.error"
     /// A criterion whose evidence is unusable, with a hint.
@@ -20,6 +28,10 @@ public enum MessageID: String, Sendable, Hashable, CaseIterable, Codable {
         case .criterionMissingFact: return "Not assessed: the evidence has no '{fact}' ({role})."
         case .criterionUnassessable: return "Not assessed: {reason}"
         case .criterionNotApplicable: return "Not applicable: {reason}"
+        case .criterionDontKnow: return "Not assessed: don't know ({reason})"
+        case .criterionSkipped: return "Not applicable: skipped: {parent} is {answer}."
+        case .criterionSkippedParentUnanswered: return "Not applicable: skipped: {parent} was not answered."
+        case .criterionSkippedParentSkipped: return "Not applicable: skipped: {parent} was skipped."
         case .criterionError: return "Error: {message}"
         case .criterionErrorWithHint: return "Error: {message}; {hint}"
         }
