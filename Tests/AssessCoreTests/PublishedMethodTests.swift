@@ -225,6 +225,11 @@ struct FixedMaximumTests {
         let a = Engine(framework: framework).assess(try Method.evidence(["answers.q1: High"]))
         // q1 at level 5; k2 unanswered counts level 1: (5 + 1) / 2 = 3.
         #expect(a.dimensions.first?.score == 3)
+        // An unscorable answer counts level 1 by default too, even with unanswered left out: (5 + 1) / 2 = 3, not 5.
+        let assessed = try Method.framework("", rubrics: ["m.yaml": rubric]).with(scoring: .levels)
+        let typo = Engine(framework: assessed).assess(try Method.evidence(["answers.q1: High", "answers.k2: typo"]))
+        #expect(typo.dimensions.first?.score == 3)
+        #expect(typo.diagnostics.count == 1)
     }
 }
 
