@@ -152,6 +152,10 @@ struct FixedMaximumTests {
         #expect(byID["q4"]?.counted == .full)
         #expect(byID["q5"]?.counted == .excluded)
         #expect(byID["q1"]?.counted == .earned)
+        // The text output says what each counted as.
+        #expect(byID["q3"].map { ReportText.criterionScore($0, in: a) } == "not assessed, counts 0 / 2 pts")
+        #expect(byID["q4"].map { ReportText.criterionScore($0, in: a) } == "not applicable, counts 1 / 1 pts")
+        #expect(byID["q5"].map { ReportText.criterionScore($0, in: a) } == "not applicable")
         #expect(a.diagnostics.isEmpty)
         let json = JSONReporter.render(a, context: ReportContext(toolVersion: "t", date: "2026-01-01"))
         #expect(json.contains("\"answer\": \"unanswered\""))

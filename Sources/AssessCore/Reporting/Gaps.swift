@@ -74,7 +74,9 @@ public struct Gap: Sendable, Hashable {
             let share = max(d.weight, 0) / scoredWeight
             let assessed = d.criteria.filter { $0.status == .assessed && $0.weight > 0 }
             if assessment.scoring == .points {
-                let available = assessed.reduce(0) { $0 + $1.weight * ($1.maxPoints ?? 0) }
+                // The dimension's denominator: under a fixed maximum it holds criteria counted as zero or full too.
+                let counting = d.criteria.filter { $0.weight > 0 && ($0.counted ?? ($0.status == .assessed ? .earned : .excluded)) != .excluded }
+                let available = counting.reduce(0) { $0 + $1.weight * ($1.maxPoints ?? 0) }
                 guard available > 0 else { continue }
                 for c in assessed {
                     guard let points = c.points, let most = c.maxPoints, points < most else { continue }

@@ -130,6 +130,10 @@ public enum ReportText {
             }
             return c.level.map { "level " + Format.number($0, decimals: 2) } ?? "-"
         default:
+            // A method with a fixed maximum counts some unanswered questions: say what each counted as.
+            if assessment.scoring == .points, let max = c.maxPoints, c.counted == .zero || c.counted == .full {
+                return status(c.status) + ", counts \(Format.number(c.counted == .full ? max : 0)) / \(Format.number(max)) pts"
+            }
             return status(c.status)
         }
     }

@@ -3,9 +3,18 @@ public struct Engine: Sendable {
     /// The framework.
     public let framework: Framework
 
+    /// The criteria question logic reads, by id, so a `when:` finds its parent at once.
+    private let parents: [String: Criterion]
+
     /// Creates an engine for a framework.
     public init(framework: Framework) {
         self.framework = framework
+        let named = Set(framework.allCriteria.compactMap { $0.criterion.when?.parent })
+        var parents: [String: Criterion] = [:]
+        for (_, criterion) in framework.allCriteria where named.contains(criterion.id) && parents[criterion.id] == nil {
+            parents[criterion.id] = criterion
+        }
+        self.parents = parents
     }
 
     /// Assesses one organisation.
@@ -62,7 +71,7 @@ public struct Engine: Sendable {
         if parentResult?.answer == .skipped {
             return Message(.criterionSkippedParentSkipped, [("parent", .text(condition.parent))]).english
         }
-        let binding = framework.criterion(condition.parent)?.criterion.evidence.first { $0.role == "answer" }
+        let binding = parents[condition.parent]?.evidence.first { $0.role == "answer" }
         let fact = binding.flatMap { evidence.fact($0.fact) }
         if let fact, fact.notApplicable != nil {
             return Message(.criterionSkipped, [("parent", .text(condition.parent)), ("answer", .text("not applicable"))]).english
