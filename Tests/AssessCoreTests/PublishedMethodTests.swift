@@ -152,6 +152,9 @@ struct FixedMaximumTests {
         #expect(byID["q4"]?.counted == .full)
         #expect(byID["q5"]?.counted == .excluded)
         #expect(byID["q1"]?.counted == .earned)
+        // The same arithmetic over any group of criteria (what sections use): q3 and q4 alone count 0 + 1 of 2 + 1.
+        let group = dimension.criteria.filter { ["q3", "q4"].contains($0.id) }
+        #expect(abs((Engine(framework: framework).exactScore(of: group) ?? 0) - 100.0 / 3) < 1e-9)
         // The text output says what each counted as.
         #expect(byID["q3"].map { ReportText.criterionScore($0, in: a) } == "not assessed, counts 0 / 2 pts")
         #expect(byID["q4"].map { ReportText.criterionScore($0, in: a) } == "not applicable, counts 1 / 1 pts")
@@ -160,6 +163,8 @@ struct FixedMaximumTests {
         let json = JSONReporter.render(a, context: ReportContext(toolVersion: "t", date: "2026-01-01"))
         #expect(json.contains("\"answer\": \"unanswered\""))
         #expect(json.contains("\"counted\": \"full\""))
+        // Nothing is rounded, so there are no exact figures beside the published ones.
+        #expect(json.contains("\"exactScore\": null") && json.contains("\"exactPoints\": null"))
     }
 
     @Test("under the default assessed maximum the same answers give 60%: what was answered, out of what was answered")

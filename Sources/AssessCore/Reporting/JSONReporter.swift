@@ -15,7 +15,7 @@ public struct ReportContext: Sendable, Hashable {
 /// The versioned JSON document (documented in docs/json-output.md).
 public enum JSONReporter {
     /// The schema version of the document. Bump the major part on any breaking change.
-    public static let schemaVersion = "1.2"
+    public static let schemaVersion = "1.3"
 
     /// Renders an assessment.
     public static func render(_ assessment: Assessment, context: ReportContext) -> String {
@@ -64,9 +64,9 @@ public enum JSONReporter {
         ])
     }
 
-    /// A figure before the method's rounding, present only when the method rounds it.
+    /// A figure before the method's rounding: null when the method does not round it.
     static func exact(_ key: String, _ value: Double?) -> [(String, JSONValue)] {
-        value.map { [(key, .number($0))] } ?? []
+        [(key, .number(value))]
     }
 
     static func dimension(_ d: DimensionResult, scale: Scale) -> JSONValue {

@@ -265,6 +265,41 @@ public struct Engine: Sendable {
         return first.lowercased() + text.dropFirst()
     }
 
+    /// The score of some criterion results as the answer rules counted them, before any rounding: the points
+    /// percentage (points scoring) or the weighted mean level (levels scoring), where a criterion counted as
+    /// zero earns nothing out of its maximum (level 1) and one counted as full earns its maximum (the top
+    /// level). Nil when nothing counts. A dimension's score, and a section's, are this figure rounded by the
+    /// method's `rounding:`.
+    public func exactScore(of results: [CriterionResult]) -> Double? {
+        // Results read from files made before the answer rules existed count what was assessed.
+        func counted(_ result: CriterionResult) -> Counted {
+            result.counted ?? (result.status == .assessed ? .earned : .excluded)
+        }
+        let counting = results.filter { $0.weight > 0 && counted($0) != .excluded }
+        let countingWeight = counting.reduce(0) { $0 + $1.weight }
+        guard countingWeight > 0 else { return nil }
+        switch framework.scoring {
+        case .levels:
+            let top = Double(framework.scale.top)
+            return counting.reduce(0) { total, result in
+                let level: Double
+                switch counted(result) {
+                case .zero: level = 1
+                case .full: level = top
+                default: level = result.level ?? 1
+                }
+                return total + result.weight * level
+            } / countingWeight
+        case .points:
+            let earned = counting.reduce(0) { total, result in
+                let points = counted(result) == .full ? (result.maxPoints ?? 0) : counted(result) == .zero ? 0 : (result.points ?? 0)
+                return total + result.weight * points
+            }
+            let available = counting.reduce(0) { $0 + $1.weight * ($1.maxPoints ?? 0) }
+            return available > 0 ? earned / available * 100 : 0
+        }
+    }
+
     /// Combines criterion results into a dimension result (weighted mean, coverage, confidence, gating).
     func aggregate(_ dimension: Dimension, _ results: [CriterionResult]) -> DimensionResult {
         let rubric = dimension.rubric
@@ -274,40 +309,12 @@ public struct Engine: Sendable {
         let assessedWeight = assessed.reduce(0) { $0 + $1.weight }
         let coverage = applicableWeight > 0 ? assessedWeight / applicableWeight : nil
 
-        // What enters the score: each criterion as the answer rules count it (results read from files made
-        // before the rules existed count what was assessed).
-        func counted(_ result: CriterionResult) -> Counted {
-            result.counted ?? (result.status == .assessed ? .earned : .excluded)
-        }
-        let counting = results.filter { $0.weight > 0 && counted($0) != .excluded }
-        let countingWeight = counting.reduce(0) { $0 + $1.weight }
         var score: Double?
-        var exactScore: Double?
+        let exactScore = self.exactScore(of: results)
         var weightedLevel: Int?
-        if countingWeight > 0 {
-            let top = Double(framework.scale.top)
-            switch framework.scoring {
-            case .levels:
-                let mean = counting.reduce(0) { total, result in
-                    let level: Double
-                    switch counted(result) {
-                    case .zero: level = 1
-                    case .full: level = top
-                    default: level = result.level ?? 1
-                    }
-                    return total + result.weight * level
-                } / countingWeight
-                exactScore = mean
-            case .points:
-                let earned = counting.reduce(0) { total, result in
-                    let points = counted(result) == .full ? (result.maxPoints ?? 0) : counted(result) == .zero ? 0 : (result.points ?? 0)
-                    return total + result.weight * points
-                }
-                let available = counting.reduce(0) { $0 + $1.weight * ($1.maxPoints ?? 0) }
-                exactScore = available > 0 ? earned / available * 100 : 0
-            }
+        if let exactScore {
             // The method's dimension rounding: the published figure decides the level and enters the overall.
-            let rounded = framework.rounding.round(exactScore ?? 0, places: framework.rounding.dimension)
+            let rounded = framework.rounding.round(exactScore, places: framework.rounding.dimension)
             score = rounded
             weightedLevel = framework.scoring == .points
                 ? framework.level(forPercentage: rounded) : Int((rounded + 1e-9).rounded(.down))
