@@ -11,7 +11,7 @@ Writes framework.yaml, one rubric per topic (<topic-id>.yaml) in the pack folder
 Mapping (NOTES.md explains the decisions):
   topic (JSON "dimensions")            -> dimension (one rubric each), weight 1
   theme within a topic ("activities")  -> section, no weight (sections only group; the topic pools its rows)
-  row ("questions")                    -> criterion, assessor `options`, levels scoring
+  row ("questions")                    -> criterion, assessor `options`, levels scoring, `core: true`
   statement at level n                 -> option {value: <level name>, label: <statement>, level: n}
   blank answer                         -> option {value: "", means: unanswered}
 
@@ -125,6 +125,7 @@ def write_rubric(topic, levels):
         w(f"  - id: {row['id']}\n")
         w(f"    title: {q(title_of(row['text']))}\n")
         w(f"    section: {row['section']}\n")
+        w("    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)\n")
         w(f"    question: {q(row['text'] + ' Which statement best describes your organisation?')}\n")
         if row["context"]:
             w(f"    guidance: {q(row['context'])}\n")
@@ -155,7 +156,7 @@ def write_framework(model, levels, topics):
         "10 topics, each row placed by the organisation at one of five maturity levels, from Beginning to "
         "Mastering. Rows are also grouped by six themes (uses, data, leadership, culture, tools, skills); "
         "inside each topic the themes are its sections. A topic's score is the mean level of its rows "
-        "(NOTES.md: the method publishes a matrix, not a single score)."))
+        "and its level the lowest level all its rows reach, as the ODI's tool computes it (NOTES.md)."))
     w.append("scoring: levels")
     w.append("overall: mean")
     w.append("scale:")
@@ -167,6 +168,10 @@ def write_framework(model, levels, topics):
     w.append("answers:")
     w.append("  unanswered: exclude        # a row left blank is not assessed: coverage drops (NOTES.md, decision D3)")
     w.append("  match: {trim: true, case: insensitive}")
+    w.append("# The ODI tool gives a topic the lowest level all its rows reach, and no level while a row is")
+    w.append("# unanswered: every row is `core: true`, and an unanswered core row withholds the level (NOTES.md, D2).")
+    w.append("aggregation:")
+    w.append("  unverified-core: withhold")
     w.append("dimensions:")
     for topic in topics:
         w.append(f"  - rubric: {topic['id']}.yaml")
