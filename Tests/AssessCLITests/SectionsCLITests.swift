@@ -53,6 +53,22 @@ struct SectionsCLITests {
         #expect(validate.status == 0 && validate.stderr.isEmpty)
     }
 
+    @Test("the executive report's appendix lists the sections; a weight-0 question reads 'not scored'")
+    func report() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("report.md")
+        let result = try CLI.run(["report", "\(Self.framework)/evidence.yaml", "--framework", Self.framework, "--format", "markdown",
+                                  "--date", "2026-01-01", "-o", output.path])
+        #expect(result.status == 0)
+        let text = try String(contentsOf: output, encoding: .utf8)
+        #expect(text.contains("| Section | Result | Criteria |\n|---|---|---|\n"
+            + "| Ownership and accountability (dg-ownership) | 75.0%, Level 4 Managed, 3 / 4 pts, weight 1, coverage 100% | q1, q2 |\n"
+            + "| Data standards (dg-standards) | 50.0%, Level 3 Defined, 2 / 4 pts, weight 2, coverage 100% | q3, q4 |\n"))
+        #expect(text.contains("| Which team answered | not scored |"))
+        #expect(!text.contains("0 of 0 points |"))
+    }
+
     @Test("validate prints a located warning for a section with no criteria and still passes")
     func emptySectionWarning() throws {
         let folder = try CLI.temporaryFolder()
