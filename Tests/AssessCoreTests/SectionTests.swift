@@ -154,6 +154,22 @@ struct SectionTests {
         #expect(abs((dimension.coverage ?? 0) - 2.0 / 3) < 1e-9)
     }
 
+    @Test("when only a section of weight 0 has anything assessed, the dimension has no score, and says why")
+    func onlyUnweightedSectionAssessed() throws {
+        let framework = try Fixtures.framework(Self.frameworkYAML("points"), rubrics: ["dim.yaml": Self.rubric(
+            sections: ["{id: own, title: Ownership, weight: 0}", "{id: std, title: Standards, weight: 2}"],
+            criteria: [
+                Self.criterion("q1", section: "own", worth: "points", options: [("yes", 2), ("no", 0)]),
+                Self.criterion("q2", section: "std", worth: "points", options: [("yes", 2), ("no", 0)]),
+            ])])
+        // q1 alone is 1 of 2 criteria by weight: 50% coverage, enough for the default minimum, yet no weighted section has a score.
+        let dimension = try #require(Engine(framework: framework).assess(try Self.evidence(["q1": "yes"])).dimensions.first)
+        #expect(dimension.sections.map(\.score) == [100, nil])
+        #expect(dimension.score == nil && dimension.level == nil && dimension.provisionalScore == nil)
+        #expect(dimension.status == .notEnoughEvidence)
+        #expect(dimension.reason == "nothing was assessed in a section with a weight above 0")
+    }
+
     @Test("the roadmap projection re-scores sections by the same rules")
     func rescore() throws {
         let framework = try FrameworkLoader(registry: AssessKit.registry).load(path: Self.folder.path)
@@ -255,6 +271,8 @@ struct SectionTests {
         #expect(problem.location.line == 7)
         let reversed = Self.load(Self.rubric(sections: ["{id: own, title: A}", "{id: std, title: B, weight: 2}"], criteria: [Self.q])).1
         #expect(reversed.contains { $0.message.contains("section 'std' has a weight but section 'own' at line 6 has none") })
+        let zero = Self.load(Self.rubric(sections: ["{id: own, title: A, weight: 0}"], criteria: [Self.q])).1
+        #expect(zero.contains { $0.message == "every section has weight 0" && $0.location.line == 6 })
     }
 
     @Test("under weighted sections a scored criterion in no section is an error; an unscored one may stay out")

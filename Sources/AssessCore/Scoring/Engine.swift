@@ -236,6 +236,7 @@ public struct Engine: Sendable {
             result.level = nil
             result.reason = applicableWeight == 0
                 ? "nothing in this dimension applies to the organisation"
+                : score == nil && assessedWeight > 0 ? "nothing was assessed in a section with a weight above 0"
                 : "\(Self.percent(coverage ?? 0)) of the criteria by weight were assessed; at least \(Self.percent(rules.minimumCoverage)) are needed"
         } else if !unverified.isEmpty {
             result.status = .unverified
