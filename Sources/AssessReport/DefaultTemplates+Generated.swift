@@ -270,6 +270,17 @@ Compared with the assessment for {{label}}.{{#fellText}} **{{fellText}}**{{/fell
   <h2 id="appendix-a-heading">Appendix A: how each criterion was scored</h2>
   <p>The rules are in docs/scoring.md. Figures here keep the precision the assessors computed them to.</p>
   {{#dimensions}}
+  {{#hasSections}}
+  <table class="table table--compact">
+    <caption class="table__caption">{{title}}: sections</caption>
+    <thead><tr><th scope="col">Section</th><th scope="col">Result</th><th scope="col">Criteria</th></tr></thead>
+    <tbody>
+    {{#sections}}
+      <tr><th scope="row">{{title}}<br><span class="secondary code">{{id}}</span></th><td>{{resultText}}</td><td class="code">{{criteriaText}}</td></tr>
+    {{/sections}}
+    </tbody>
+  </table>
+  {{/hasSections}}
   <table class="table table--compact">
     <caption class="table__caption">{{title}}</caption>
     <thead><tr><th scope="col">Criterion</th><th scope="col">Result</th><th scope="col">Why</th></tr></thead>
@@ -463,6 +474,14 @@ Figures here keep the precision the assessors computed them to.
 {{#dimensions}}
 
 ### {{title}}
+{{#hasSections}}
+
+| Section | Result | Criteria |
+|---|---|---|
+{{#sections}}
+| {{title}} ({{id}}) | {{resultText}} | {{criteriaText}} |
+{{/sections}}
+{{/hasSections}}
 
 | Criterion | Result | Why |
 |---|---|---|

@@ -97,6 +97,10 @@ public enum ExecutiveReport {
                     "rationale": c.rationale, "descriptor": c.descriptor ?? "", "hasFindings": showFindings, "findings": findings,
                 ]
             }
+            let sections: [[String: Any]] = d.sections.map { section in
+                ["id": section.id, "title": section.title, "resultText": ReportText.section(section, in: assessment),
+                 "criteriaText": section.criteria.joined(separator: ", ")]
+            }
             let finding = ExecutiveSummary.finding(d, overall: overall, assessment: assessment)
             var row: [String: Any] = [
                 "id": d.id, "title": d.title, "scoreText": Figures.shortScore(d.score, in: assessment),
@@ -107,6 +111,7 @@ public enum ExecutiveReport {
                 "hasContext": !context.isEmpty, "context": context,
                 "coverageText": ReportText.percent(d.coverage), "confidenceLabel": ReportText.confidenceLabel(d.confidence),
                 "gatingNote": gating ?? "", "criteria": criteria,
+                "hasSections": !sections.isEmpty, "sections": sections,
             ]
             if let projected = projection?.dimensions[index] {
                 row["projectedText"] = Figures.headline(projected, in: assessment)

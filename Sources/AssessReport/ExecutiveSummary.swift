@@ -52,6 +52,7 @@ enum Figures {
 
     /// A criterion's result in words: "Level 3: Defined", "12 of 20 points", "not assessed".
     static func criterion(_ c: CriterionResult, in assessment: Assessment) -> String {
+        if c.weight == 0, c.status != .error { return "not scored" }
         guard c.status == .assessed else { return ReportText.status(c.status) }
         if assessment.scoring == .points, let points = c.points, let max = c.maxPoints {
             return "\(Format.number(points, decimals: 1)) of \(Format.number(max, decimals: 1)) points"

@@ -35,7 +35,7 @@ struct CLITests {
         let result = try CLI.run(["score", "examples/ashdown.yaml", "--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        #expect(object["schemaVersion"] as? String == "1.2")
+        #expect(object["schemaVersion"] as? String == "1.3")
         let organisation = try #require(object["organisation"] as? [String: Any])
         #expect(organisation["name"] as? String == "Ashdown District Council")
         #expect(organisation["nation"] as? String == "england", "the example names its nation; EX-ASHDOWN is not a GSS code")

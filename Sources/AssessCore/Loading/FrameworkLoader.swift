@@ -33,7 +33,10 @@ public struct FrameworkLoader: Sendable {
     public static let frameworkKeys = ["id", "title", "version", "description", "scoring", "overall", "scale", "bands",
                                        "dimensions", "plugins", "targets", "aggregation", "planning", "renamed"]
     /// The keys of a rubric file.
-    public static let rubricKeys = ["id", "title", "version", "description", "levels", "criteria", "context", "actions"]
+    public static let rubricKeys = ["id", "title", "version", "description", "levels", "criteria", "context", "actions",
+                                    "sections"]
+    /// The keys of a section (sub-dimension) under a rubric's `sections:`.
+    public static let sectionKeys = ["id", "title", "description", "weight"]
     /// The keys of a context indicator.
     public static let contextKeys = ["id", "title", "description", "assessor", "evidence", "parameters", "finding", "unit", "national"]
     /// The keys of `applies-to:`.
@@ -43,7 +46,7 @@ public struct FrameworkLoader: Sendable {
                                     "owner", "evidence"]
     /// The keys of a criterion.
     public static let criterionKeys = ["id", "title", "question", "guidance", "rationale", "weight", "core", "assessor",
-                                       "evidence", "parameters", "points", "levels", "applies-to"]
+                                       "evidence", "parameters", "points", "levels", "applies-to", "section"]
 
     /// Loads a framework from a folder (holding `framework.yaml`) or from the path of its `framework.yaml`.
     public func load(path: String) throws(LoadError) -> Framework {
@@ -295,10 +298,13 @@ public struct FrameworkLoader: Sendable {
         let version = map.string("version") ?? ""
         let description = map.optionalString("description") ?? ""
         let levels = map.required("levels").map { readLevelDescriptors($0, scale: scale) } ?? [:]
+        let sections = map["sections"].map(readSections) ?? []
         var criteria: [Criterion] = []
-        for entry in map.required("criteria")?.list() ?? [] {
+        let criterionEntries = map.required("criteria")?.list() ?? []
+        for entry in criterionEntries {
             if let criterion = decodeCriterion(entry, scale: scale) { criteria.append(criterion) }
         }
+        let sectionWarnings = Self.checkSections(sections, criteria: criteria, entries: criterionEntries, document: document)
         if criteria.isEmpty, context.diagnostics.isEmpty {
             map.reader.error("the rubric has no criteria", hint: "add at least one under 'criteria:'")
         }
@@ -322,6 +328,8 @@ public struct FrameworkLoader: Sendable {
                             criteria: criteria, file: document.file)
         rubric.actions = actions
         rubric.context = contextIndicators
+        rubric.sections = sections
+        rubric.warnings = sectionWarnings
         return (rubric, [])
     }
 
@@ -346,6 +354,7 @@ public struct FrameworkLoader: Sendable {
             criterion.appliesTo = readApplicability(appliesTo)
             guard reader.context.diagnostics.count == before else { return nil }
         }
+        criterion.section = map["section"]?.string()
         return criterion
     }
 
@@ -374,6 +383,81 @@ public struct FrameworkLoader: Sendable {
             return nil
         }
         return (assessorID, assessor, bindings)
+    }
+
+    // MARK: - Sections
+
+    /// Reads a rubric's `sections:`: a list of `{id, title, description, weight}`. Ids must be unique in the
+    /// rubric; either every section has a weight (the dimension combines them) or none has (they only group).
+    private func readSections(_ reader: NodeReader) -> [Section] {
+        guard let list = reader.list() else { return [] }
+        var sections: [Section] = []
+        var weighted: (id: String, line: Int)?
+        var unweighted: (id: String, line: Int)?
+        for entry in list {
+            guard let map = entry.mapping(keys: Self.sectionKeys) else { continue }
+            let before = reader.context.diagnostics.count
+            let id = map.string("id").map { checkID($0, at: map["id"]) } ?? ""
+            let title = map.string("title") ?? ""
+            let weight = map["weight"]?.number(in: 0...1_000_000)
+            guard reader.context.diagnostics.count == before else { continue }
+            if let first = sections.first(where: { $0.id == id }) {
+                (map["id"] ?? entry).error("section id '\(id)' is already used at line \(first.location.line)",
+                                           hint: "give each section of a rubric its own id")
+                continue
+            }
+            if map["weight"] != nil {
+                if let unweighted {
+                    (map["weight"] ?? entry).error(
+                        "section '\(id)' has a weight but section '\(unweighted.id)' at line \(unweighted.line) has none",
+                        hint: "give every section a weight (the dimension's score combines them) or none (they only group criteria)")
+                }
+                weighted = weighted ?? (id, entry.location.line)
+            } else {
+                if let weighted {
+                    entry.error("section '\(id)' has no weight but section '\(weighted.id)' at line \(weighted.line) has one",
+                                hint: "add 'weight:' to it (the dimension's score combines weighted sections), or remove every section's weight")
+                }
+                unweighted = unweighted ?? (id, entry.location.line)
+            }
+            sections.append(Section(id: id, title: title, description: map.optionalString("description") ?? "",
+                                    weight: weight, location: entry.location))
+        }
+        if !sections.isEmpty, sections.allSatisfy({ $0.weight == 0 }) {
+            reader.error("every section has weight 0", hint: "give at least one section a positive weight")
+        }
+        return sections
+    }
+
+    /// Checks the criteria's `section:` against the rubric's sections (reported as errors at the criterion's
+    /// `section:`), and returns a warning for each section no criterion belongs to.
+    private static func checkSections(_ sections: [Section], criteria: [Criterion], entries: [NodeReader],
+                                      document: YAMLDocument) -> [Diagnostic] {
+        let ids = sections.map(\.id)
+        let weighted = !sections.isEmpty && sections.allSatisfy { $0.weight != nil }
+        for entry in entries where entry.node.pairs != nil {
+            let sectionNode = entry.node["section"]
+            if let sectionNode {
+                let reader = entry.child(sectionNode, key: "section")
+                guard let id = reader.string() else { continue }
+                if ids.isEmpty {
+                    reader.error("section '\(id)' is not defined: this rubric has no 'sections:'",
+                                 hint: "list it under 'sections:' at the top of the rubric, or remove this line")
+                } else if !ids.contains(id) {
+                    reader.error("unknown section '\(id)'",
+                                 hint: Suggestion.nearest(to: id, in: ids).map { "did you mean '\($0)'?" }
+                                     ?? "the rubric's sections are: " + ids.joined(separator: ", "))
+                }
+            } else if weighted, let id = entry.node["id"]?.scalar?.text,
+                      let criterion = criteria.first(where: { $0.id == id }), criterion.weight > 0 {
+                entry.error("criterion '\(id)' belongs to no section, but this rubric's sections are weighted, so it would not count",
+                            hint: "add 'section: ID' naming one of: " + ids.joined(separator: ", "))
+            }
+        }
+        return sections.filter { section in !criteria.contains { $0.section == section.id } }.map { section in
+            document.diagnostic("section '\(section.id)' has no criteria", at: section.location,
+                                hint: "add 'section: \(section.id)' to its criteria, or remove the section", severity: .warning)
+        }
     }
 
     /// Reads `applies-to:`: a list of organisation types, or `{types: [...], code-prefix: [...], reason: ...}`.

@@ -188,6 +188,9 @@ public struct Framework: Sendable {
         dimensions.flatMap { dimension in dimension.rubric.criteria.map { (dimension.rubric, $0) } }
     }
 
+    /// Problems found while loading that do not stop the framework being used, in dimension order.
+    public var warnings: [Diagnostic] { dimensions.flatMap(\.rubric.warnings) }
+
     /// Finds a criterion by id.
     public func criterion(_ id: String) -> (dimension: Rubric, criterion: Criterion)? {
         allCriteria.first { $0.criterion.id == id }
@@ -233,6 +236,10 @@ public struct Rubric: Sendable {
     public var actions: [Action] = []
     /// Context indicators: facts shown beside the dimension and never scored.
     public var context: [ContextIndicator] = []
+    /// Its sections (sub-dimensions), in file order; empty when the rubric has none.
+    public var sections: [Section] = []
+    /// Problems found while loading that do not stop it being used (a section with no criteria).
+    public var warnings: [Diagnostic] = []
     /// The file it came from.
     public var file: String
 
@@ -295,6 +302,8 @@ public struct Criterion: Sendable {
     public var location: SourceLocation
     /// The organisations it applies to; empty means every organisation.
     public var appliesTo: Applicability = Applicability()
+    /// The id of the section (sub-dimension) of its rubric it belongs to, or nil for none.
+    public var section: String?
 
     /// Creates a criterion.
     public init(

@@ -166,6 +166,7 @@ private enum Wire {
         var provisionalLevel: Int?
         var context: [Context]?
         var gating: GatingInfo
+        var sections: [SectionInfo]?
         var criteria: [Criterion]
 
         var model: DimensionResult {
@@ -181,7 +182,25 @@ private enum Wire {
             result.provisionalLevel = provisionalLevel
             result.sourceConfidence = sourceConfidence
             result.context = (context ?? []).map(\.model)
+            result.sections = (sections ?? []).map(\.model)
             return result
+        }
+    }
+
+    struct SectionInfo: Decodable {
+        var id: String
+        var title: String
+        var weight: Double?
+        var score: Double?
+        var level: Int?
+        var points: Double?
+        var maxPoints: Double?
+        var coverage: Double?
+        var criteria: [String]
+
+        var model: SectionResult {
+            SectionResult(id: id, title: title, weight: weight, score: score, level: level, points: points,
+                          maxPoints: maxPoints, coverage: coverage, criteria: criteria)
         }
     }
 

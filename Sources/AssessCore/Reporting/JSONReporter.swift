@@ -15,7 +15,7 @@ public struct ReportContext: Sendable, Hashable {
 /// The versioned JSON document (documented in docs/json-output.md).
 public enum JSONReporter {
     /// The schema version of the document. Bump the major part on any breaking change.
-    public static let schemaVersion = "1.2"
+    public static let schemaVersion = "1.3"
 
     /// Renders an assessment.
     public static func render(_ assessment: Assessment, context: ReportContext) -> String {
@@ -65,7 +65,7 @@ public enum JSONReporter {
     }
 
     static func dimension(_ d: DimensionResult, scale: Scale) -> JSONValue {
-        .object([
+        var pairs: [(String, JSONValue)] = [
             ("id", .string(d.id)), ("title", .string(d.title)), ("weight", .number(d.weight)),
             ("score", .number(d.score)), ("level", .number(d.level.map(Double.init))),
             ("levelName", .string(d.level.map { scale.name(of: $0) })),
@@ -82,7 +82,21 @@ public enum JSONReporter {
                 ("limitedBy", .array(d.gating.limitedBy.map { .string($0) })),
                 ("unverifiedCore", .array(d.gating.unverifiedCore.map { .string($0) })),
             ])),
-            ("criteria", .array(d.criteria.map(criterion))),
+        ]
+        // Only a rubric with sections has the key, so results without sections keep their bytes.
+        if !d.sections.isEmpty { pairs.append(("sections", .array(d.sections.map { section($0, scale: scale) }))) }
+        pairs.append(("criteria", .array(d.criteria.map(criterion))))
+        return .object(pairs)
+    }
+
+    static func section(_ s: SectionResult, scale: Scale) -> JSONValue {
+        .object([
+            ("id", .string(s.id)), ("title", .string(s.title)), ("weight", .number(s.weight)),
+            ("score", .number(s.score)), ("level", .number(s.level.map(Double.init))),
+            ("levelName", .string(s.level.map { scale.name(of: $0) })),
+            ("points", .number(s.points)), ("maxPoints", .number(s.maxPoints)),
+            ("coverage", .number(s.coverage)),
+            ("criteria", .array(s.criteria.map { .string($0) })),
         ])
     }
 

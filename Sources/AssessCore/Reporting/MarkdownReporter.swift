@@ -45,6 +45,12 @@ public enum MarkdownReporter {
             if !d.gating.unverifiedCore.isEmpty, d.status == .scored {
                 out += "\n> Level unconfirmed: core criteria not assessed: \(d.gating.unverifiedCore.map { "`\($0)`" }.joined(separator: ", ")).\n"
             }
+            if !d.sections.isEmpty {
+                out += "\n| Section | Result | Criteria |\n|---|---|---|\n"
+                for section in d.sections {
+                    out += "| \(escape(section.title))<br>`\(section.id)` | \(escape(ReportText.section(section, in: assessment))) | \(section.criteria.map { "`\($0)`" }.joined(separator: ", ")) |\n"
+                }
+            }
             out += "\n| Criterion | Result | Why |\n|---|---|---|\n"
             for c in d.criteria {
                 let title = "\(escape(c.title))\(c.core ? " (core)" : "")<br>`\(c.id)`"

@@ -145,6 +145,8 @@ public struct DimensionResult: Sendable, Hashable {
     public var sourceConfidence: Double?
     /// Context indicators: facts shown beside the dimension, never scored.
     public var context: [ContextValue] = []
+    /// Its sections (sub-dimensions) in rubric order; empty when the rubric has none.
+    public var sections: [SectionResult] = []
 }
 
 /// The overall result.

@@ -198,6 +198,12 @@ public struct Engine: Sendable {
                 weightedLevel = framework.level(forPercentage: percentage)
             }
         }
+        // Sections (Sections.swift): each scored on its own; when all are weighted they make the dimension's score.
+        let sections = SectionScoring.results(rubric, results, framework: framework)
+        if rubric.sectionsWeighted {
+            score = SectionScoring.combinedScore(rubric, sections)
+            weightedLevel = score.map { SectionScoring.level(of: $0, framework: framework) }
+        }
         let confidence = assessedWeight > 0
             ? assessed.reduce(0) { $0 + $1.weight * ($1.confidence ?? 0) } / assessedWeight : nil
 
@@ -219,16 +225,18 @@ public struct Engine: Sendable {
             gating: Gating(weightedLevel: weightedLevel, stagedLevel: staged, limitedBy: limitedBy, unverifiedCore: unverified),
             criteria: results)
         result.sourceConfidence = confidence
+        result.sections = sections
         result.provisionalScore = score
         result.provisionalLevel = staged
         result.missing = applicable.filter { $0.status != .assessed }.map(\.id)
         let rules = framework.aggregation
-        if assessedWeight == 0 || (coverage ?? 0) < rules.minimumCoverage - 1e-9 {
+        if assessedWeight == 0 || score == nil || (coverage ?? 0) < rules.minimumCoverage - 1e-9 {
             result.status = .notEnoughEvidence
             result.score = nil
             result.level = nil
             result.reason = applicableWeight == 0
                 ? "nothing in this dimension applies to the organisation"
+                : score == nil && assessedWeight > 0 ? "nothing was assessed in a section with a weight above 0"
                 : "\(Self.percent(coverage ?? 0)) of the criteria by weight were assessed; at least \(Self.percent(rules.minimumCoverage)) are needed"
         } else if !unverified.isEmpty {
             result.status = .unverified
