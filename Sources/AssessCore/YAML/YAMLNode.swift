@@ -231,7 +231,9 @@ public struct YAMLNode: Sendable {
 
     /// Calls `body` for every plain scalar among this node and its values (mapping keys are names, not
     /// values, and are skipped) that reads as a number that cannot be used (see ``InputNumber``), with its
-    /// text and location. One pass over the nodes; scalars that cannot start a number are not decoded.
+    /// text and location. One pass over the nodes; scalars that cannot start a number are not decoded. A
+    /// parsed document notes while it is built whether any plain scalar is such a number: without one,
+    /// nothing is walked.
     public func forEachUnusableNumber(_ body: (String, SourceLocation, InputNumber.Problem) -> Void) {
         switch storage {
         case .detached(let content, let location):
