@@ -51,6 +51,7 @@ extension Assess {
                     let framework = try AssessKit.loadFramework(path: file, plugins: plugins, startPlugins: pluginStart.startPlugins)
                     defer { FrameworkOptions.finish(framework, except: plugins) }
                     notStarted(framework.plugins)
+                    Output.diagnostics(framework.warnings)
                     Output.line("\(file): ok (framework '\(framework.id)', \(framework.dimensions.count) dimensions, \(framework.allCriteria.count) criteria)\n")
                 } else if root?["criteria"] != nil {
                     kind = "rubric"
@@ -61,6 +62,7 @@ extension Assess {
                     notStarted(framework?.plugins ?? [])
                     let registry = FrameworkLoader.registry(AssessKit.registry, with: framework?.plugins ?? plugins)
                     let rubric = try FrameworkLoader(registry: registry).loadRubric(path: file, scale: framework?.scale ?? .standard)
+                    Output.diagnostics(rubric.warnings)
                     Output.line("\(file): ok (rubric '\(rubric.id)', \(rubric.criteria.count) criteria)\n")
                 } else if root?["organisation"] != nil || root?["facts"] != nil {
                     kind = "evidence"
