@@ -4784,9 +4784,10 @@ criteria:
     guidance: >
       Check the council's transparency page against the Code. An item counts only if the latest required
       publication is there: quarterly data within a month of the end of the quarter, annual data for the
-      latest year. A council with no housing stock, or none of the other subjects, should answer yes (with
-      a catalogue export, list those items in opendata.transparency-nothing-to-publish) and say so in a
-      note. The Code applies to councils in England: for councils in Scotland, Wales and Northern Ireland
+      latest year. The social housing item applies only to a council with housing stock: a council that
+      states organisation attributes housing-stock: false has it left out of the share (one that does not
+      say is assessed on it). A council with none of the other subjects should answer yes (with a catalogue
+      export, list those items in opendata.transparency-nothing-to-publish) and say so in a note. The Code applies to councils in England: for councils in Scotland, Wales and Northern Ireland
       (the nation is read from the GSS code, or given as organisation.nation) the criterion is not applicable.
       Point the fact at the catalogue export to have each item found by the phrases listed under match
       (in dataset titles, tags, keywords and names) and counted only if its newest matching dataset was
@@ -4833,6 +4834,9 @@ criteria:
         - id: social-housing-assets
           label: Social housing asset value (annually)
           frequency: annual
+          applies-to:
+            attributes: {housing-stock: true}
+            reason: the Code asks for the value of social housing assets only from councils that own housing stock
           match: [social housing asset, social housing assets, housing asset value, housing stock valuation, social housing stock, housing revenue account asset]
         - id: grants-voluntary-sector
           label: Grants to voluntary, community and social enterprise organisations (annually)

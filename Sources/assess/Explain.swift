@@ -40,9 +40,11 @@ extension Assess {
                     out += "Points: at most \(Format.number(criterion.maximumPointsShown))\n"
                 }
                 out += EvidenceTemplate.wrap("Defined at: \(rubric.file):\(criterion.location.line)", indent: "", then: "  ", width: width).joined(separator: "\n") + "\n"
-                if !criterion.appliesTo.types.isEmpty || !criterion.appliesTo.codePrefixes.isEmpty {
+                if !criterion.appliesTo.types.isEmpty || !criterion.appliesTo.codePrefixes.isEmpty || !criterion.appliesTo.attributes.isEmpty {
                     let parts = [criterion.appliesTo.types.joined(separator: ", "),
-                                 criterion.appliesTo.codePrefixes.map { "codes starting \($0)" }.joined(separator: ", ")].filter { !$0.isEmpty }
+                                 criterion.appliesTo.codePrefixes.map { "codes starting \($0)" }.joined(separator: ", "),
+                                 TerminalText.escape(criterion.appliesTo.attributes.map { "\($0.key) \($0.values.joined(separator: " or "))" }.joined(separator: ", "))]
+                        .filter { !$0.isEmpty }
                     out += EvidenceTemplate.wrap("Applies to: \(parts.joined(separator: "; "))" + (criterion.appliesTo.reason.map { " (\($0))" } ?? "")
                         + "; not applicable to other organisations", indent: "", then: "  ", width: width).joined(separator: "\n") + "\n"
                 }

@@ -28,15 +28,16 @@ public struct AnswerOption: Sendable, Hashable {
 extension OptionsAssessor {
     /// The answers it accepts, in rubric order, with what each is worth.
     public var answerOptions: [AnswerOption] {
-        options.map { option in
+        (options + (fallback.map { [$0] } ?? [])).map { option in
             AnswerOption(value: option.value, label: option.label, points: usesPoints ? option.score : nil,
-                         level: usesPoints ? nil : option.score)
+                         level: usesPoints ? nil : option.score, meaning: option.means?.rawValue,
+                         isFallback: fallback == option)
         }
     }
 
     /// The most points an answer earns (the top option's), or nil when the options carry levels.
     public var topPoints: Double? {
-        usesPoints ? options.map(\.score).max() : nil
+        usesPoints ? options.compactMap(\.score).max() : nil
     }
 }
 

@@ -40,7 +40,7 @@ public struct FrameworkLoader: Sendable {
     /// The keys of a context indicator.
     public static let contextKeys = ["id", "title", "description", "assessor", "evidence", "parameters", "finding", "unit", "national"]
     /// The keys of `applies-to:`.
-    public static let appliesToKeys = ["types", "code-prefix", "nations", "reason"]
+    public static let appliesToKeys = ["types", "code-prefix", "nations", "attributes", "reason"]
     /// The keys of an action.
     public static let actionKeys = ["id", "title", "description", "raises", "effort", "cost", "benefit", "duties", "depends-on",
                                     "owner", "evidence"]
@@ -329,7 +329,7 @@ public struct FrameworkLoader: Sendable {
         rubric.actions = actions
         rubric.context = contextIndicators
         rubric.sections = sections
-        rubric.warnings = sectionWarnings
+        rubric.warnings = sectionWarnings + context.warnings
         return (rubric, [])
     }
 
@@ -347,11 +347,12 @@ public struct FrameworkLoader: Sendable {
         let levels = map.required("levels").map { readLevelDescriptors($0, scale: scale) } ?? [:]
 
         guard let (assessorID, assessor, bindings) = readAssessor(map, reader: reader, scale: scale, before: before) else { return nil }
+        guard Self.checkMaximum(assessor, points: points, weight: weight, map: map) else { return nil }
         var criterion = Criterion(id: id, title: title, question: question, guidance: guidance, rationale: rationale,
                                   weight: weight, core: core, assessorID: assessorID, assessor: assessor, evidence: bindings,
                                   points: points, levels: levels, location: reader.location)
         if let appliesTo = map["applies-to"] {
-            criterion.appliesTo = readApplicability(appliesTo)
+            criterion.appliesTo = Self.readApplicability(appliesTo)
             guard reader.context.diagnostics.count == before else { return nil }
         }
         criterion.section = map["section"]?.string()
@@ -460,8 +461,26 @@ public struct FrameworkLoader: Sendable {
         }
     }
 
-    /// Reads `applies-to:`: a list of organisation types, or `{types: [...], code-prefix: [...], reason: ...}`.
-    private func readApplicability(_ reader: NodeReader) -> Applicability {
+    /// Refuses a criterion's `points:` below its assessor's top answer (an answer could earn more than the
+    /// maximum), and warns about a scored question whose every answer is worth 0 points. False when refused.
+    static func checkMaximum(_ assessor: any Assessor, points: Double?, weight: Double, map: MappingReader) -> Bool {
+        guard let top = assessor.maximumPoints else { return true }
+        if let points, points < top, let node = map["points"] {
+            node.error("points: \(Format.number(points)) is below the \(Format.number(top)) points of the top option, so an answer could earn more than the maximum",
+                       hint: "set points: \(Format.number(top)) or more, or remove points: to use \(Format.number(top))")
+            return false
+        }
+        if top == 0, weight > 0 {
+            let at = map["parameters"] ?? map.reader
+            at.context.warn("every option of this scored question is worth 0 points, so it can never raise a score", at: at.location,
+                            hint: "give the options their points, or set weight: 0 if the question is asked but not scored")
+        }
+        return true
+    }
+
+    /// Reads `applies-to:`: a list of organisation types, or `{types: [...], code-prefix: [...], nations: [...],
+    /// attributes: {key: value or [values]}, reason: ...}`. Checklist items read theirs here too.
+    public static func readApplicability(_ reader: NodeReader) -> Applicability {
         var result = Applicability()
         var typesReader: NodeReader? = reader
         if reader.node.pairs != nil {
@@ -480,9 +499,12 @@ public struct FrameworkLoader: Sendable {
                                     ?? "use one of: " + known.joined(separator: ", "))
                 }
             }
-            if map["types"] == nil, map["code-prefix"] == nil, map["nations"] == nil {
-                reader.error("applies-to names no organisation types, code prefixes or nations",
-                             hint: "add 'types: [district, unitary]', 'code-prefix: [E07]' or 'nations: [england]'")
+            if let attributes = map["attributes"] {
+                result.attributes = readAttributeConditions(attributes)
+            }
+            if map["types"] == nil, map["code-prefix"] == nil, map["nations"] == nil, map["attributes"] == nil {
+                reader.error("applies-to names no organisation types, code prefixes, nations or attributes",
+                             hint: "add 'types: [district, unitary]', 'code-prefix: [E07]', 'nations: [england]' or 'attributes: {housing-stock: yes}'")
             }
         }
         for entry in typesReader?.list() ?? [] {
@@ -496,6 +518,43 @@ public struct FrameworkLoader: Sendable {
             }
         }
         return result
+    }
+
+    /// Reads `attributes: {key: value or [values]}` under `applies-to:`: each organisation attribute and the
+    /// values any of which it must have.
+    public static func readAttributeConditions(_ reader: NodeReader) -> [Applicability.AttributeCondition] {
+        guard let pairs = reader.node.pairs else {
+            reader.error("attributes must map organisation attributes to a value or a list of values, found \(reader.node.kindDescription)",
+                         hint: "write for example attributes: {housing-stock: yes}")
+            return []
+        }
+        var conditions: [Applicability.AttributeCondition] = []
+        for pair in pairs {
+            let key = pair.key.scalar?.text ?? ""
+            let value = reader.child(pair.value, key: key)
+            guard Applicability.isAttributeKey(key) else {
+                reader.context.error("'\(key)' is not an attribute name", at: pair.key.location,
+                                     hint: "use lower-case letters, digits and hyphens, such as housing-stock")
+                continue
+            }
+            if conditions.contains(where: { $0.key == key }) {
+                reader.context.error("attribute '\(key)' is named twice", at: pair.key.location, hint: "list its values once, as [a, b]")
+                continue
+            }
+            let entries = value.node.items != nil ? (value.list() ?? []) : [value]
+            var values: [String] = []
+            for entry in entries {
+                guard let scalar = entry.node.scalar, !scalar.isNull else {
+                    entry.error("an attribute value must be a single value, found \(entry.node.kindDescription)",
+                                hint: "write a word, a number or yes/no")
+                    continue
+                }
+                values.append(scalar.text)
+            }
+            if entries.isEmpty { value.error("attribute '\(key)' lists no values", hint: "give at least one value") }
+            conditions.append(Applicability.AttributeCondition(key: key, values: values))
+        }
+        return conditions
     }
 
     /// Reads a context indicator: the assessor whose reader computes the figure, the finding that holds it,

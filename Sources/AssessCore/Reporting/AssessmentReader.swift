@@ -94,9 +94,13 @@ private enum Wire {
 
         var assessment: Assessment {
             Assessment(
-                organisation: Organisation(name: organisation.name, type: organisation.type, code: organisation.code,
-                                           population: organisation.population, period: organisation.period,
-                                           nation: organisation.nation.flatMap(Nation.init(rawValue:))),
+                organisation: {
+                    var read = Organisation(name: organisation.name, type: organisation.type, code: organisation.code,
+                                            population: organisation.population, period: organisation.period,
+                                            nation: organisation.nation.flatMap(Nation.init(rawValue:)))
+                    read.attributes = organisation.attributes ?? [:]
+                    return read
+                }(),
                 framework: (framework.id, framework.title, framework.version),
                 scoring: ScoringMode(rawValue: framework.scoring) ?? .levels,
                 scale: Scale(levels: scale.levels.map { LevelDefinition(level: $0.level, name: $0.name, description: $0.description) }),
@@ -115,6 +119,7 @@ private enum Wire {
         var population: Double?
         var period: String?
         var nation: String?
+        var attributes: [String: String]?
     }
 
     struct Overall: Decodable {

@@ -17,6 +17,13 @@ public enum JSONReporter {
     /// The schema version of the document. Bump the major part on any breaking change.
     public static let schemaVersion = "1.3"
 
+    /// The organisation's attributes as a sorted object, or nothing when it states none (so files without
+    /// attributes keep their bytes).
+    static func attributes(_ organisation: Organisation) -> [(String, JSONValue)] {
+        guard !organisation.attributes.isEmpty else { return [] }
+        return [("attributes", .object(organisation.attributes.sorted { $0.key < $1.key }.map { ($0.key, JSONValue.string($0.value)) }))]
+    }
+
     /// Renders an assessment.
     public static func render(_ assessment: Assessment, context: ReportContext) -> String {
         document(assessment, context: context).rendered()
@@ -48,7 +55,7 @@ public enum JSONReporter {
                     if case .financialYear = period { return period.description }
                     return nil
                 })),
-            ])),
+            ] + Self.attributes(assessment.organisation))),
             ("overall", .object([
                 ("score", .number(assessment.overall.score)), ("maxScore", .number(assessment.maxScore)),
                 ("level", .number(assessment.overall.level.map(Double.init))),
