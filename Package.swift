@@ -75,7 +75,9 @@ let package = Package(
         .target(name: "AssessFuzzing", dependencies: ["AssessCore", "AssessKit"], path: "Fuzz/AssessFuzzing"),
         .systemLibrary(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"),
         .executableTarget(name: "assess-fuzz", dependencies: ["AssessFuzzing", "CLibFuzzer"], path: "Fuzz/Driver"),
-        .target(name: "TestSupport", dependencies: ["AssessCore", "AssessKit"], path: "Tests/TestSupport"),
+        // ZIPFoundation here builds pack archives (and hostile ones) at test time.
+        .target(name: "TestSupport", dependencies: ["AssessCore", "AssessKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                path: "Tests/TestSupport"),
         .testTarget(
             name: "AssessCoreTests",
             dependencies: ["AssessCore", "AssessKit", "AssessReport", "AssessFuzzing", "AssessStore", "TestSupport"],

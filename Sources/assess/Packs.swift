@@ -73,16 +73,13 @@ extension Assess.Packs {
                     if packs.isEmpty {
                         Output.line("No packs found. Add a folder of packs with --packs DIR or ASSESS_PACKS; see docs/packs.md.")
                     }
-                    let rows: [[String]] = packs.map { pack in
+                    // Two lines a pack: the title wraps, the line naming the place is never cut (paths are long).
+                    for pack in packs {
                         let m = pack.metadata
                         let shadowed = !seen.insert(m.id).inserted
-                        return [m.id, m.version, m.title, m.publisher, m.licence,
-                                pack.origin.description + (shadowed ? " (hidden by an earlier pack with this id)" : "")]
-                    }
-                    if !rows.isEmpty {
-                        let columns = [TextLayout.Column("id"), TextLayout.Column("version"), TextLayout.Column("title", wraps: true),
-                                       TextLayout.Column("publisher", drop: 10), TextLayout.Column("licence"), TextLayout.Column("where")]
-                        Output.text(TextLayout.table(columns, rows: rows, width: Output.width()).map { $0 + "\n" }.joined())
+                        Output.line("\(m.id) \(m.version): \(m.title)")
+                        Output.text("    \(m.publisher) · licence \(m.licence) · \(pack.origin.description)"
+                                    + (shadowed ? " (hidden by an earlier pack with this id)" : "") + "\n")
                     }
                 }
                 if problems.contains(where: { $0.severity == .error }) { throw CLIFailure(code: ExitStatus.dataError) }
@@ -146,13 +143,14 @@ extension Assess.Packs {
                     }
                     let assessment = session.assess(evidence).assessment
                     let errors = assessment.diagnostics.filter { $0.severity == .error }
-                    Output.line("\(found.path(example)): \(evidence.organisation.name): \(ReportText.summaryHeadline(assessment.overall, in: assessment))"
-                                + (errors.isEmpty ? "" : " (\(errors.count) criteria in error)"))
+                    // One unwrapped line an example, `file: organisation: result`, like a diagnostic.
+                    Output.text("\(found.path(example)): \(evidence.organisation.name): \(ReportText.summaryHeadline(assessment.overall, in: assessment))"
+                                + (errors.isEmpty ? "" : " (\(errors.count) criteria in error)") + "\n")
                     Output.diagnostics(errors)
                     if !errors.isEmpty { failed = true }
                 }
                 if failed { throw CLIFailure(code: ExitStatus.dataError) }
-                Output.line("\(found.root): ok")
+                Output.text("\(found.root): ok\n")
             }
         }
     }
