@@ -1,5 +1,6 @@
 import AssessCore
 @testable import AssessKit
+import AssessReport
 import Foundation
 import Testing
 import TestSupport
@@ -312,7 +313,7 @@ struct PackTests {
 
     // MARK: - Results name the pack
 
-    @Test("JSON names the pack beside the framework and reads back to the same bytes; without a pack there is no pack field")
+    @Test("JSON, Markdown, text and the HTML report name the pack beside the framework; JSON reads back to the same bytes and has no pack field without one")
     func jsonRoundTrip() throws {
         let pack = try PackLibrary().read(Self.tiny.path)
         let framework = try AssessKit.loadFramework(pack: pack)
@@ -326,6 +327,10 @@ struct PackTests {
         unpacked.pack = nil
         #expect(!JSONReporter.render(unpacked, context: ReportContext(toolVersion: "1")).contains("\"pack\""))
         #expect(MarkdownReporter.render(assessment, context: ReportContext(toolVersion: "1")).contains("| Pack | tiny-pack 2025.1 |"))
+        let html = ExecutiveReport.render(assessment, roadmap: nil, format: .html, templates: try ReportTemplates.standard(),
+                                          context: ReportContext(toolVersion: "1"))
+        #expect(html.contains("with the Tiny method framework (tiny 1, pack tiny-pack 2025.1)."))
+        #expect(TextReporter.render(assessment, context: ReportContext(toolVersion: "1")).contains("Tiny method 1 (pack tiny-pack 2025.1)"))
     }
 
     // MARK: - Built-in packs
