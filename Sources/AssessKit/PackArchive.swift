@@ -27,7 +27,11 @@ public enum PackArchive {
     /// Reads the archive at `path` as a pack. The pack's files are either at the top of the archive or in one
     /// folder at its top (the usual result of zipping a pack folder).
     public static func read(_ path: String, limits: Limits = Limits()) throws(LoadError) -> Pack {
-        let files = try entries(path, limits: limits)
+        try pack(entries(path, limits: limits), path: path)
+    }
+
+    /// The pack in an archive's checked entries.
+    private static func pack(_ files: [String: [UInt8]], path: String) throws(LoadError) -> Pack {
         guard let prefix = packFolder(in: files.keys) else {
             throw refusal(path, "the archive has no pack.yaml at its top or in a single folder at its top",
                           hint: "zip the pack's folder (the one holding pack.yaml), such as: zip -r my-pack.zip my-pack")
@@ -53,28 +57,27 @@ public enum PackArchive {
     }
 
     /// The file entries of an archive by path, after every check.
+    ///
+    /// The archive is read from its file, never from bytes in memory: ZIPFoundation 0.9.20's in-memory archive
+    /// traps on an entry whose offset lies past the end of the data (a range with its bounds reversed), which a
+    /// crafted archive can reach; reading the file gives a thrown error instead (the fuzz target checks this).
     static func entries(_ path: String, limits: Limits) throws(LoadError) -> [String: [UInt8]] {
-        // Only a regular file of bounded size is opened; the bytes are read once and the archive parsed in memory.
-        let bytes: [UInt8]
+        // Only a regular file of bounded size is opened: a folder, pipe or device is refused before it is read.
         do throws(FileRefusal) {
-            bytes = try FileReader.readRegular(path, limit: limits.maxArchiveBytes)
+            _ = try FileReader.readRegular(path, limit: limits.maxArchiveBytes)
         } catch {
             if case .tooLarge(let size, let limit) = error {
                 throw refusal(path, "the archive is \(size) bytes, over the limit of \(limit) bytes", hint: "a pack archive holds YAML files; remove anything else")
             }
             throw FileReader.loadError(error, path: path)
         }
-        return try entries(Data(bytes), name: path, limits: limits)
-    }
-
-    /// The file entries of archive bytes, after every check. `name` is the archive's display path.
-    static func entries(_ data: Data, name: String, limits: Limits) throws(LoadError) -> [String: [UInt8]] {
         let archive: Archive
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
         } catch {
-            throw refusal(name, "this is not a zip archive (\(error))", hint: "name a pack folder, or a .zip made from one")
+            throw refusal(path, "this is not a zip archive (\(error))", hint: "name a pack folder, or a .zip made from one")
         }
+        let name = path
         var count = 0
         var declared: UInt64 = 0
         var checked: [Entry] = []

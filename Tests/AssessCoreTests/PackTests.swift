@@ -1,5 +1,6 @@
 import AssessCore
 @testable import AssessKit
+import AssessFuzzing
 import AssessReport
 import Foundation
 import Testing
@@ -309,6 +310,22 @@ struct PackTests {
         } catch {
             #expect(error.diagnostics.first?.message.hasPrefix("this is not a zip archive") == true)
         }
+    }
+
+    @Test("the fuzzer's pack seeds are valid, so mutation starts from a pack that loads")
+    func fuzzSeeds() throws {
+        let archive = try #require(FuzzTargets.all.first { $0.name == "pack-archive" }?.seeds.first)
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let zip = folder.appendingPathComponent("fuzz.zip")
+        try Data(archive).write(to: zip)
+        let pack = try PackArchive.read(zip.path)
+        #expect(pack.metadata.id == "fuzz-pack")
+        let framework = try AssessKit.loadFramework(pack: pack, startPlugins: false)
+        #expect(framework.dimensions.count == 1)
+        let metadata = try #require(FuzzTargets.all.first { $0.name == "pack-metadata" }?.seeds.first)
+        #expect(try PackMetadata.decode(YAMLParser.parse(metadata, file: "pack.yaml")).id == "fuzz-pack")
+        #expect(FuzzTargets.run([try #require(FuzzTargets.selector(forNamePrefix: "pack-archive"))] + archive) == "pack-archive")
     }
 
     // MARK: - Results name the pack
