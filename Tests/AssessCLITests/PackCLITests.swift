@@ -58,6 +58,11 @@ struct PackCLITests {
         let byZip = try CLI.run(["score", Self.example, "--framework", zip.path, "--format", "json"])
         #expect(byZip.status == 0, "\(byZip.stderr)")
         #expect(byZip.stdout == byFolder.stdout)
+        // The archive is an input of the run: an --output naming it is refused, and the archive is left whole.
+        let before = try Data(contentsOf: zip)
+        let overwrite = try CLI.run(["score", Self.example, "--framework", zip.path, "--output", zip.path])
+        #expect(overwrite.status == 64, "\(overwrite.stderr)")
+        #expect(try Data(contentsOf: zip) == before)
     }
 
     @Test("a broken pack fails validation with exit 65 and each problem at its place; an unknown pack exits 66")
