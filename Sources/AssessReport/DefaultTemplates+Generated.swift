@@ -326,7 +326,7 @@ Compared with the assessment for {{label}}.{{#fellText}} **{{fellText}}**{{/fell
     {{/evidence}}
     </tbody>
   </table>
-  <p class="secondary">Produced by assess {{tool.version}}{{#date}} on {{date}}{{/date}} with the {{framework.title}} framework ({{framework.id}} {{framework.version}}). Scores are computed from the evidence by the rules in docs/scoring.md; missing evidence lowers coverage, never the score.</p>
+  <p class="secondary">Produced by assess {{tool.version}}{{#date}} on {{date}}{{/date}} with the {{framework.title}} framework ({{framework.id}} {{framework.version}}{{#pack}}, pack {{id}} {{version}}{{/pack}}). Scores are computed from the evidence by the rules in docs/scoring.md; missing evidence lowers coverage, never the score.</p>
 </section>
 </main>
 </body>

@@ -161,6 +161,7 @@ public enum ExecutiveReport {
                 }
             },
         ]
+        if let pack = assessment.pack { model["pack"] = ["id": pack.id, "version": pack.version] }
 
         if let roadmap, !roadmap.items.isEmpty {
             let titles = Dictionary(assessment.dimensions.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })

@@ -15,7 +15,7 @@ extension Assess {
                 let framework = try frameworkOptions.load(startListed: pluginStart.startPlugins)
                 defer { FrameworkOptions.finish(framework) }
                 let width = Output.width()
-                var out = TextLayout.wrap("\(framework.title) (\(framework.id) \(framework.version)), \(framework.scoring.rawValue) scoring, "
+                var out = TextLayout.wrap("\(framework.title) (\(framework.id) \(framework.version)\(framework.pack.map { ", pack \($0.id) \($0.version)" } ?? "")), \(framework.scoring.rawValue) scoring, "
                     + "levels: " + framework.scale.levels.map { "\($0.level) \($0.name)" }.joined(separator: ", "), width: width, then: "  ").joined(separator: "\n") + "\n"
                 let total = framework.dimensions.reduce(0) { $0 + $1.weight }
                 // One table for every criterion, so the columns line up across the dimensions; no heading row. The

@@ -129,6 +129,21 @@ public struct AggregationRules: Sendable, Hashable {
     }
 }
 
+/// The pack a framework was distributed in: its id and the pack's own version (see docs/packs.md). The engine
+/// only carries it into results; reading packs is AssessKit's work.
+public struct PackLabel: Sendable, Hashable {
+    /// The pack's id, such as `dma-government`.
+    public var id: String
+    /// The pack's version, which is not the framework's `version:`.
+    public var version: String
+
+    /// Creates a label.
+    public init(id: String, version: String) {
+        self.id = id
+        self.version = version
+    }
+}
+
 /// A set of rubrics, one per dimension, with the scale and the way they combine.
 public struct Framework: Sendable {
     /// Identifier, such as `digital-strategy`.
@@ -159,6 +174,9 @@ public struct Framework: Sendable {
     public var renamed: [String: String] = [:]
     /// How the planner values actions, and the statutory duties actions can discharge (`planning:`).
     public var planning = PlanningSettings()
+
+    /// The pack it came from, when it was loaded from one.
+    public var pack: PackLabel?
 
     /// Every action of every rubric, in framework order.
     public var allActions: [Action] { dimensions.flatMap(\.rubric.actions) }

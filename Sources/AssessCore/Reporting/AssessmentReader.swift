@@ -86,6 +86,7 @@ private enum Wire {
         var tool: Tool
         var generatedAt: String?
         var framework: FrameworkInfo
+        var pack: PackInfo?
         var scale: ScaleInfo
         var organisation: OrganisationInfo
         var overall: Overall
@@ -104,12 +105,14 @@ private enum Wire {
                 framework: (framework.id, framework.title, framework.version),
                 scoring: ScoringMode(rawValue: framework.scoring) ?? .levels,
                 scale: Scale(levels: scale.levels.map { LevelDefinition(level: $0.level, name: $0.name, description: $0.description) }),
-                overall: overall.model, dimensions: dimensions.map(\.model), diagnostics: diagnostics.map(\.model))
+                overall: overall.model, dimensions: dimensions.map(\.model), diagnostics: diagnostics.map(\.model),
+                pack: pack.map { PackLabel(id: $0.id, version: $0.version) })
         }
     }
 
     struct Tool: Decodable { var name: String; var version: String }
     struct FrameworkInfo: Decodable { var id: String; var title: String; var version: String; var scoring: String }
+    struct PackInfo: Decodable { var id: String; var version: String }
     struct ScaleInfo: Decodable { var levels: [Level] }
     struct Level: Decodable { var level: Int; var name: String; var description: String }
     struct OrganisationInfo: Decodable {

@@ -32,7 +32,11 @@ public enum JSONReporter {
     /// The document as a value, for embedding in other documents (batch runs).
     public static func document(_ assessment: Assessment, context: ReportContext) -> JSONValue {
         let scale = assessment.scale
-        return .object([
+        // `pack` is written only for a framework loaded from a pack, so other documents keep their bytes.
+        let pack: [(String, JSONValue)] = assessment.pack.map { pack in
+            [("pack", .object([("id", .string(pack.id)), ("version", .string(pack.version))]))]
+        } ?? []
+        let head: [(String, JSONValue)] = [
             ("schemaVersion", .string(schemaVersion)),
             ("tool", .object([("name", .string("assess")), ("version", .string(context.toolVersion))])),
             ("generatedAt", .string(context.date)),
@@ -40,6 +44,8 @@ public enum JSONReporter {
                 ("id", .string(assessment.framework.id)), ("title", .string(assessment.framework.title)),
                 ("version", .string(assessment.framework.version)), ("scoring", .string(assessment.scoring.rawValue)),
             ])),
+        ]
+        let body: [(String, JSONValue)] = [
             ("scale", .object([
                 ("min", .number(1)), ("max", .number(Double(scale.top))),
                 ("levels", .array(scale.levels.map {
@@ -68,7 +74,8 @@ public enum JSONReporter {
             ])),
             ("dimensions", .array(assessment.dimensions.map { dimension($0, scale: scale) })),
             ("diagnostics", .array(assessment.diagnostics.map(diagnostic))),
-        ])
+        ]
+        return .object(head + pack + body)
     }
 
     static func dimension(_ d: DimensionResult, scale: Scale) -> JSONValue {

@@ -10,6 +10,7 @@ public enum MarkdownReporter {
         if let population = org.population { facts.append(("Population", Format.number(population, decimals: 0))) }
         if let period = org.period { facts.append(("Evidence period", period)) }
         facts.append(("Framework", "\(assessment.framework.id) \(assessment.framework.version)"))
+        if let pack = assessment.pack { facts.append(("Pack", "\(pack.id) \(pack.version)")) }
         facts.append(("Produced by", "assess \(context.toolVersion)" + (context.date.map { " on \($0)" } ?? "")))
         out += "| | |\n|---|---|\n"
         for (key, value) in facts { out += "| \(key) | \(escape(value)) |\n" }

@@ -183,6 +183,7 @@ public enum TextReporter {
         if let code = org.code { heading += " (\(code))" }
         out += TextLayout.wrap(TerminalText.escape(heading), width: width, then: "  ").map { paint.bold($0) + "\n" }.joined()
         var sub = "\(assessment.framework.title) \(assessment.framework.version)"
+        if let pack = assessment.pack { sub += " (pack \(pack.id) \(pack.version))" }
         if let period = org.period { sub += " · evidence for \(period)" }
         sub += " · assess \(context.toolVersion)"
         if let date = context.date { sub += " · \(date)" }

@@ -187,6 +187,8 @@ public struct Assessment: Sendable {
     public var dimensions: [DimensionResult]
     /// Problems found in the evidence while scoring (criteria in error) and warnings.
     public var diagnostics: [Diagnostic]
+    /// The pack the framework came from, if any (named beside the framework in every output).
+    public var pack: PackLabel? = nil
 
     /// The top of the score range: the top level, or 100 for points.
     public var maxScore: Double { scoring == .points ? 100 : Double(scale.top) }

@@ -15,11 +15,13 @@ public struct Engine: Sendable {
         let dimensions = framework.dimensions.map { dimension in
             score(dimension, evidence: evidence, cache: cache, diagnostics: &diagnostics)
         }
-        return Assessment(
+        var assessment = Assessment(
             organisation: evidence.organisation,
             framework: (framework.id, framework.title, framework.version),
             scoring: framework.scoring, scale: framework.scale,
             overall: combine(dimensions), dimensions: dimensions, diagnostics: diagnostics)
+        assessment.pack = framework.pack
+        return assessment
     }
 
     // MARK: - Criteria
