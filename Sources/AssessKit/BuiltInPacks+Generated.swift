@@ -2,5 +2,4808 @@
 
 extension BuiltInPacks {
     /// The embedded files, keyed by their path in the repository.
-    static let files: [String: String] = [:]
+    static let files: [String: String] = [
+        "packs/dma-government/NOTES.md": #"""
+# dma-government: notes on the published method and the pack's decisions
+
+## Source and licence
+
+- **Method**: *Data Maturity Assessment for Government*, Central Digital and Data Office (CDDO), Cabinet
+  Office, March 2023: https://www.gov.uk/government/publications/data-maturity-assessment-for-government-framework.
+  Developed by the Government Data Quality Hub (ONS) from Data Orchard's *Data Maturity Framework*. 97 rows
+  ("areas") in 10 topics, each row also belonging to one of 6 themes (uses, data, leadership, culture, tools,
+  skills), each row placed at one of 5 levels (Beginning, Emerging, Learning, Developing, Mastering).
+  Counts as reported at launch: PublicTechnology, "CDDO launches Data Maturity Assessment for Government",
+  29 March 2023.
+- **Machine-readable model** (what the generator reads, committed unchanged as `source/DMAG2023.json`): the
+  Open Data Institute's maturity assessment tool, https://github.com/theodi/maturity.theodi.org,
+  `private/assessments/DMAG2023.json` at commit b66206a3 (1 October 2024). See `source/README.md`.
+- **Licence**: GOV.UK publishes its content under the Open Government Licence v3.0
+  (https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/), which permits copying and
+  adapting with attribution; `pack.yaml` carries the attribution. **Not verified on the publication page
+  itself** (GOV.UK could not be read from this machine). The ODI's repository says MIT in its README (its
+  package.json says ISC; there is no LICENSE file). **Caveat for the lead**: the framework adapts Data
+  Orchard's Data Maturity Framework, which Data Orchard licenses CC BY-NC-SA 4.0 (non-commercial, share-alike:
+  https://dataorchard.org.uk/resources/data-maturity-framework, read 2 December 2026). The OGL does not
+  cover third-party rights the publisher was not authorised to license, so before shipping the pack for
+  commercial (consultancy) use, check the GOV.UK page's own licence statement and acknowledgements.
+
+## Counts (checked by `source/generate.py`)
+
+| | source JSON | pack |
+|---|---|---|
+| topics | 10 | 10 dimensions (one rubric each) |
+| topic × theme cells | 33 | 33 sections |
+| rows | 97 ("97 areas", CDDO 2023) | 97 criteria |
+| statements | 485 (5 per row, levels 1-5) | 485 options (+1 blank option per row, `means: unanswered`) |
+
+Rows per topic: Engaging with others 8, Having the right data skills and knowledge 14, Having the right
+systems 10, Knowing the data you have 4, Making decisions with data 10, Managing and using data ethically
+11, Managing your data 15, Protecting your data 10, Setting your data direction 7, Taking responsibility for
+data 8.
+
+## SPEC-11 constructs used
+
+`scoring: levels`; `sections:` without weights (they group; the topic pools its rows); `options` with
+`level:` and a `label:` (the statement); an option `{value: "", means: unanswered}`; framework
+`answers: {unanswered: exclude, match: {trim: true, case: insensitive}}`; `core: true` on every row with
+`aggregation: {unverified-core: withhold}`; criteria without `levels:` descriptors or `rationale:`
+(optional under SPEC-11). Not used, because the method has none: `when:`, `applies-to:`, `maximum:`,
+`rounding:`, `means: dont-know` / `not-applicable`, `otherwise:`.
+
+## What the method leaves unclear, and what the pack decided
+
+- **D1. How row levels combine.** The JSON carries only rows and statements. CDDO's launch material says
+  the assessment "does not generate a single score but a matrix across the 10 topics and six themes". The
+  ODI tool that publishes the JSON (`private/js/project2.js`) gives a topic × theme cell the lowest level all
+  its rows reach (no level, shown as 0, while any row is unanswered), a topic the lowest of its cells, and an
+  overall level the lowest of the topics. The pack reports, per topic: the **score** = the mean of its row
+  levels (the engine's levels mode), and the **level** = the lowest row level, reproducing the ODI tool, by
+  marking every row `core: true` (the engine's weakest-link rule: a dimension's level cannot exceed a core
+  criterion's level). The mean is the pack's addition, not a published figure.
+- **D2. Unanswered rows.** The ODI tool gives no level to a cell or topic with an unanswered row. The pack
+  leaves a blank row out of the score (`unanswered: exclude`, coverage drops), and because the row is core
+  the topic's level is withheld ("unverified"), which is the tool's "no level".
+- **D3. Between two statements.** Neither the JSON nor the tool allows half levels: one statement per row.
+- **D4. Theme scores across topics** (the matrix's other axis, e.g. "Culture" over all 10 topics) cannot
+  be expressed: SPEC-11 sections belong to one rubric. Not encoded (gap, see the report).
+- **D5. Overall.** CDDO publishes no overall figure; the ODI tool's overall level is the lowest topic level.
+  The pack uses `overall: mean` (the engine needs a rule); its overall *level* is the engine's (from the
+  mean), which differs from the ODI tool's minimum when every topic has a level (gap). With any topic
+  unverified, both give no overall level.
+- **D6. Row ids.** The JSON has none: the pack numbers rows per topic in the JSON's order (`ewo-01` …).
+  Option values are the level names, so an answer sheet says "Learning".
+- **D7. Text.** Statements are copied verbatim, typos included (e.g. "are have" in ewo-01, level 3). The
+  scale's one-line level descriptions are the pack's own wording (the JSON has only the names); levels 1
+  and 5 follow the launch coverage (minimum legal compliance; an exemplar).
+- **D8. Don't know / not applicable.** The method has neither; none added.
+
+## Worked example, by hand (`examples/worked-example.yaml`)
+
+Department for Fictional Affairs; 95 rows answered, 2 blank (kdh-04, res-03). Levels: Beginning 1, Emerging
+2, Learning 3, Developing 4, Mastering 5. dec-05 is typed "learning " and reads as Learning (3) after
+trimming and ignoring case. Per topic: the row levels by section (in row order), the score = sum / rows
+answered, the level = lowest row level (withheld if a row is blank), and the ODI tool's cell levels.
+
+1. **Engaging with others** (8 rows). Culture 3,2,3,3,2,4,3 = 20/7 = 2.857; Skills 2 = 2.0.
+   Score 22/8 = **2.75** (2.8); lowest row 2 → **level 2 Emerging**; coverage 8/8 = 100%.
+2. **Having the right data skills and knowledge** (14). Culture 2; Data 2; Leadership 3,3,2,3 = 11/4 =
+   2.75; Skills 2,2,1,2,3,2,2 = 14/7 = 2.0; Uses 3. Score (2+2+11+14+3)/14 = 32/14 = **2.2857** (2.3);
+   lowest row 1 (skl-09) → **level 1 Beginning**; coverage 100%.
+3. **Having the right systems** (10). Leadership 3; Tools 3,4,3,3,2,3,4,3,3 = 28/9 = 3.111.
+   Score 31/10 = **3.1**; lowest 2 → **level 2 Emerging** (the mean alone would say 3); coverage 100%.
+4. **Knowing the data you have** (4). Data 2,2,3,blank = 7/3 = 2.333. Score 7/3 = **2.3333** (2.3);
+   coverage 3/4 = **75%**; kdh-04 is core and unanswered → **level withheld (unverified)**.
+5. **Making decisions with data** (10). Leadership 3,2,3 = 8/3 = 2.667; Uses 3,3,4,2,3,3,3 = 21/7 = 3.0.
+   Score 29/10 = **2.9**; lowest 2 → **level 2 Emerging**; coverage 100%.
+6. **Managing and using data ethically** (11). Culture 3,3,2,3,3 = 14/5 = 2.8; Data 2,2 = 2.0;
+   Leadership 3,2 = 2.5; Skills 2; Tools 1. Score 26/11 = **2.3636** (2.4); lowest 1 → **level 1**.
+7. **Managing your data** (15). Culture 2,2,3 = 7/3 = 2.333; Data 2,3,2,2,3,2,1,2,2,3,2 = 24/11 = 2.182;
+   Leadership 2. Score 33/15 = **2.2**; lowest 1 → **level 1 Beginning**; coverage 100%.
+8. **Protecting your data** (10). Culture 4,3,4,4 = 15/4 = 3.75; Data 3,3 = 3.0; Skills 3,2 = 2.5;
+   Tools 4,4 = 4.0. Score 34/10 = **3.4**; lowest 2 → **level 2 Emerging**; coverage 100%.
+9. **Setting your data direction** (7). Culture 3; Data 2; Leadership 4,3,3,4 = 14/4 = 3.5; Uses 3.
+   Score 22/7 = **3.1429** (3.1); lowest 2 → **level 2 Emerging**; coverage 100%.
+10. **Taking responsibility for data** (8). Culture 3,2,blank = 5/2 = 2.5; Data 2; Leadership 3,3 = 3.0;
+   Skills 2; Tools 2. Score 17/7 = **2.4286** (2.4); coverage 7/8 = **87.5%**; res-03 core and unanswered
+   → **level withheld (unverified)**.
+
+Overall: two topics are unverified, so **no overall level** ("Unverified"; the ODI tool likewise shows "No
+Level Achieved"). For the audit trail, the mean of the ten topic scores is 26.9041/10 = **2.69**.
+
+The ODI tool's figures for the same answers (D1): a cell's level is its lowest row, none while a row is
+blank. Cells in the order above: Engaging 2, 2; Skills 2, 2, 2, 1, 3; Systems 3, 2; Knowing none;
+Decisions 2, 2; Ethics 2, 2, 2, 2, 1; Managing 2, 1, 2; Protecting 3, 3, 2, 4; Direction 3, 2, 3, 3;
+Responsibility none, 2, 3, 2, 2. Topic levels (lowest cell): 2, 1, 2, none, 2, 1, 1, 2, 2, none; overall
+none. The pack's topic levels equal these. SPEC-11 does not say whether `core:` also caps a *section's*
+level; if it does, the pack's section levels equal the tool's cell levels too; if not, a section's level is
+its mean rounded down and differs from the tool where a cell's rows are uneven: Skills/Skills has mean 2.0,
+level 2, but its lowest row (skl-09) is 1; likewise Systems/Tools (3.11 → 3 against 2), Decisions/Uses
+(3.0 → 3 against 2) and Managing/Data (2.18 → 2 against 1); the other 27 fully answered sections agree.
+"""#,
+        "packs/dma-government/engaging-with-others.yaml": #"""
+# Generated by source/generate.py from source/DMAG2023.json: edit the generator, not this file.
+# Contains public sector information licensed under the Open Government Licence v3.0: Data Maturity Assessment for Government, Central Digital and Data Office (CDDO), 2023; transcribed as JSON by the Open Data Institute (theodi/maturity.theodi.org).
+id: engaging-with-others
+title: "Engaging with others"
+version: "2023"
+description: "Topic of the Data Maturity Assessment for Government (CDDO, 2023): 8 rows in 2 themes. Each row is answered with the statement that best describes the organisation, at one of five maturity levels."
+levels:
+  1: "Beginning: Meets little more than minimum legal requirements; data literacy is very limited."
+  2: "Emerging: Some good practice in places, depending on individuals rather than the organisation."
+  3: "Learning: Practice is being defined and adopted, but unevenly across the organisation."
+  4: "Developing: Practice is embedded across most of the organisation and reviewed regularly."
+  5: "Mastering: Consistent, proactive practice across the organisation, seen by others as an exemplar."
+sections:
+  - {id: ewo-culture, title: "Culture"}
+  - {id: ewo-skills, title: "Skills"}
+criteria:
+  - id: ewo-01
+    title: "Making data available to those who need it"
+    section: ewo-culture
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Making data available to those who need it. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.ewo-01}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Makes data available by default only to a single specialist person or team. Discourages sharing data internally."
+          level: 1
+        - value: "Emerging"
+          label: "Beginning to share data internally either verbally or via reports. Does not encourage data sharing across teams or provide ways to share data directly."
+          level: 2
+        - value: "Learning"
+          label: "Enables specialist users to access and share some data internally, but systems or processes limit access to and sharing of data by default rather than by design. Some internal users are have appropriate access to data they need but may require specialist support to access or share data."
+          level: 3
+        - value: "Developing"
+          label: "Beginning to provide ways to access and share data directly, but non-expert staff may require some intervention from specialists to do so. All internal users and some external users have appropriate access to data they need when they need it."
+          level: 4
+        - value: "Mastering"
+          label: "Data can be accessed and directly shared appropriately by all users who need it. All internal and external users can access data they need when they need it, without specialist support."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: ewo-02
+    title: "Sharing data with stakeholders and customers"
+    section: ewo-culture
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Sharing data with stakeholders and customers. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.ewo-02}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Only shares data externally for legal, contractual, or compliance reporting purposes."
+          level: 1
+        - value: "Emerging"
+          label: "Beginning to explore how to share data more effectively and make data publicly available. Aware of trade off between openness and security."
+          level: 2
+        - value: "Learning"
+          label: "Routinely shares data with customers where possible. Makes insights and evidence publicly available where appropriate."
+          level: 3
+        - value: "Developing"
+          label: "Exploring how data could be shared with clients on an individual basis as part of service delivery."
+          level: 4
+        - value: "Mastering"
+          label: "Conducts widespread knowledge and skills sharing within and beyond the organisation. Shares data internally and externally from different teams, departments and services."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: ewo-03
+    title: "Considering the needs of the users when making changes to data"
+    section: ewo-culture
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Considering the needs of the users when making changes to data. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.ewo-03}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Makes changes to data without considering impact on users. Communicate changes to data only where it is externally mandated by legal or policy requirements."
+          level: 1
+        - value: "Emerging"
+          label: "Makes changes to data without considering users’ needs or how the changes will affect the users. Communicates changes to high profile data. The approach and format of communication is inconsistent."
+          level: 2
+        - value: "Learning"
+          label: "Considers the needs of high impact users when making changes to data. Communicates changes to high profile data consistently and clearly."
+          level: 3
+        - value: "Developing"
+          label: "Considers and consults some users and re-users of the data when making changes in order to understand their needs. Communicates changes to data clearly, however the approach or format is somewhat inconsistent across the organisation."
+          level: 4
+        - value: "Mastering"
+          label: "Has a comprehensive understanding of the needs of most users and re-users of data. Consistently makes best possible efforts to ensure that critical user needs are met when making changes to data. All changes are communicated clearly and consistently."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: ewo-04
+    title: "Sharing data as part of strategy"
+    section: ewo-culture
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Sharing data as part of strategy. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.ewo-04}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Sees data sharing as an administrative task. Senior leaders do not hold responsibility or accountability for successful sharing."
+          level: 1
+        - value: "Emerging"
+          label: "Sees data sharing primarily as task, not as strategy. Beginning to become more open to data sharing in some pockets of the organisation."
+          level: 2
+        - value: "Learning"
+          label: "Sees data sharing as strategy not task. Has more open attitudes to data sharing."
+          level: 3
+        - value: "Developing"
+          label: "Beginning to see limited data sharing as a strategic priority. Beginning to define structures of responsibility and accountability for ensuring successful data sharing."
+          level: 4
+        - value: "Mastering"
+          label: "Includes data sharing in strategic priorities. Senior leaders take responsibility and hold accountability for ensuring successful data sharing. These structures are enforced and communicated consistently."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: ewo-05
+    title: "Discussing and learning from mistakes"
+    section: ewo-culture
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Discussing and learning from mistakes. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.ewo-05}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Staff or teams resolve data problems individually. Does not encourage avenues and forums to openly discuss issues with data. Does not record or communicate lessons learned from past mistakes."
+          level: 1
+        - value: "Emerging"
+          label: "Beginning to form a culture of openness and learning from mistakes. Makes some efforts to communicate lessons learned in an ad hoc way."
+          level: 2
+        - value: "Learning"
+          label: "Openly discusses data issues lessons learned from past mistakes. Communicates these consistently. This mostly occurs reactively in response to incidents."
+          level: 3
+        - value: "Developing"
+          label: "Openly discusses data and learns from data problems regularly rather than reactively. People from different teams and levels of seniority regularly discuss data issues and how to act on them. Makes efforts to communicate lessons learned widely, but may not reach all relevant areas of the organisation."
+          level: 4
+        - value: "Mastering"
+          label: "Proactively and regularly promotes discussion of data problems at all levels. Shares lessons learned both internally and externally as appropriate. Communicates known data problems and lessons learned effectively across the organisation."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: ewo-06
+    title: "Working with internal data users and meeting their needs"
+    section: ewo-culture
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Working with internal data users and meeting their needs. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.ewo-06}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Occasionally engages with some internal users of the organisations data for feedback on their needs. Does not act on this unless required to do so by external mandates."
+          level: 1
+        - value: "Emerging"
+          label: "Engages with some internal users of the organisation’s data to know what their needs are. Beginning to act on this in some high profile areas."
+          level: 2
+        - value: "Learning"
+          label: "Beginning to build relationships with a wide range of important internal users to learn about their needs. Acts on this in most high profile areas."
+          level: 3
+        - value: "Developing"
+          label: "Establishes and maintains relationships with high impact internal users of data to understand their needs. Acts on this in all high profile areas and some other important areas. The approach to this is inconsistent across the organisation."
+          level: 4
+        - value: "Mastering"
+          label: "Has a clear understanding of the needs of all important internal users of the organisation’s data. Consistently responds to internal user needs as appropriate."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: ewo-07
+    title: "Working with external data users and meeting their needs"
+    section: ewo-culture
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Working with external data users and meeting their needs. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.ewo-07}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Occasionally engages with some external users of t he organisations data for feedback on their needs. Does not act on this unless required to do so by external mandates."
+          level: 1
+        - value: "Emerging"
+          label: "Engages with some external users of the organisation’s data to know what their needs are. Beginning to act on this in some high profile areas."
+          level: 2
+        - value: "Learning"
+          label: "Beginning to build relationships with a wide range of high impact external users to learn about their needs. Acts on this in most high profile areas."
+          level: 3
+        - value: "Developing"
+          label: "Establishes and maintains relationships all high impact external users and most important external users of data to understand their needs. Acts on this in all high profile areas and some other important areas. The approach to this is inconsistent across the organisation."
+          level: 4
+        - value: "Mastering"
+          label: "Has a clear understanding of the needs of all important external users of the organisation’s data. Consistently responds to external user needs as appropriate."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: ewo-08
+    title: "Engaging with support teams and networks to develop data skills"
+    section: ewo-skills
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Engaging with support teams and networks to develop data skills. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.ewo-08}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Sees little or no value in engaging with others to develop staff data literacy."
+          level: 1
+        - value: "Emerging"
+          label: "Beginning to engage internally to improve awareness of government support teams and networks, but this is limited in scope to small groups of highly specialised staff. Individual staff working with data may engage with these informally and infrequently."
+          level: 2
+        - value: "Learning"
+          label: "The organisation makes deliberate and planned engagements with government support teams and networks to develop data literacy. Frequency of engagement is ad hoc, based on specific needs."
+          level: 3
+        - value: "Developing"
+          label: "Embeds regular engagement with government support teams and networks in working practices. Keeps up to date with developments in the field as part of ongoing commitment to data literacy."
+          level: 4
+        - value: "Mastering"
+          label: "Becoming experts that other partners, peers and departments use as a resource."
+          level: 5
+        - {value: "", means: unanswered}
+"""#,
+        "packs/dma-government/examples/worked-example.yaml": #"""
+# Worked example for the dma-government pack: a fictional department's answers to the 97 rows of the Data
+# Maturity Assessment for Government (CDDO, 2023). The organisation and every answer are invented.
+# Each answer is the level name of the statement chosen for the row; NOTES.md ("Worked example") computes
+# every topic's score from these answers by hand, so a golden test can check the engine gives the same.
+# Two rows are left blank (kdh-04, res-03): not assessed, coverage drops. dec-05 is typed "learning " as on
+# a real answer sheet (lower case, trailing space): the framework's match rule (trim, any case) reads it.
+organisation:
+  name: Department for Fictional Affairs
+  type: other
+  code: EX-DFA   # fictional
+  period: 2025-26
+defaults:
+  source: self-reported
+  reference: "Data maturity self-assessment workshop, answer sheet, 12 March 2026 (fictional)"
+  date: 2026-03-12
+facts:
+  # --- Engaging with others ---
+  answers.ewo-01: "Learning"    # ewo-culture, level 3
+  answers.ewo-02: "Emerging"    # ewo-culture, level 2
+  answers.ewo-03: "Learning"    # ewo-culture, level 3
+  answers.ewo-04: "Learning"    # ewo-culture, level 3
+  answers.ewo-05: "Emerging"    # ewo-culture, level 2
+  answers.ewo-06: "Developing"    # ewo-culture, level 4
+  answers.ewo-07: "Learning"    # ewo-culture, level 3
+  answers.ewo-08: "Emerging"    # ewo-skills, level 2
+  # --- Having the right data skills and knowledge ---
+  answers.skl-01: "Emerging"    # skl-culture, level 2
+  answers.skl-02: "Emerging"    # skl-data, level 2
+  answers.skl-03: "Learning"    # skl-leadership, level 3
+  answers.skl-04: "Learning"    # skl-leadership, level 3
+  answers.skl-05: "Emerging"    # skl-leadership, level 2
+  answers.skl-06: "Learning"    # skl-leadership, level 3
+  answers.skl-07: "Emerging"    # skl-skills, level 2
+  answers.skl-08: "Emerging"    # skl-skills, level 2
+  answers.skl-09: "Beginning"    # skl-skills, level 1
+  answers.skl-10: "Emerging"    # skl-skills, level 2
+  answers.skl-11: "Learning"    # skl-skills, level 3
+  answers.skl-12: "Emerging"    # skl-skills, level 2
+  answers.skl-13: "Emerging"    # skl-skills, level 2
+  answers.skl-14: "Learning"    # skl-uses, level 3
+  # --- Having the right systems ---
+  answers.sys-01: "Learning"    # sys-leadership, level 3
+  answers.sys-02: "Learning"    # sys-tools, level 3
+  answers.sys-03: "Developing"    # sys-tools, level 4
+  answers.sys-04: "Learning"    # sys-tools, level 3
+  answers.sys-05: "Learning"    # sys-tools, level 3
+  answers.sys-06: "Emerging"    # sys-tools, level 2
+  answers.sys-07: "Learning"    # sys-tools, level 3
+  answers.sys-08: "Developing"    # sys-tools, level 4
+  answers.sys-09: "Learning"    # sys-tools, level 3
+  answers.sys-10: "Learning"    # sys-tools, level 3
+  # --- Knowing the data you have ---
+  answers.kdh-01: "Emerging"    # kdh-data, level 2
+  answers.kdh-02: "Emerging"    # kdh-data, level 2
+  answers.kdh-03: "Learning"    # kdh-data, level 3
+  answers.kdh-04: ""    # kdh-data, level unanswered
+  # --- Making decisions with data ---
+  answers.dec-01: "Learning"    # dec-leadership, level 3
+  answers.dec-02: "Emerging"    # dec-leadership, level 2
+  answers.dec-03: "Learning"    # dec-leadership, level 3
+  answers.dec-04: "Learning"    # dec-uses, level 3
+  answers.dec-05: "learning "    # dec-uses, level 3
+  answers.dec-06: "Developing"    # dec-uses, level 4
+  answers.dec-07: "Emerging"    # dec-uses, level 2
+  answers.dec-08: "Learning"    # dec-uses, level 3
+  answers.dec-09: "Learning"    # dec-uses, level 3
+  answers.dec-10: "Learning"    # dec-uses, level 3
+  # --- Managing and using data ethically ---
+  answers.eth-01: "Learning"    # eth-culture, level 3
+  answers.eth-02: "Learning"    # eth-culture, level 3
+  answers.eth-03: "Emerging"    # eth-culture, level 2
+  answers.eth-04: "Learning"    # eth-culture, level 3
+  answers.eth-05: "Learning"    # eth-culture, level 3
+  answers.eth-06: "Emerging"    # eth-data, level 2
+  answers.eth-07: "Emerging"    # eth-data, level 2
+  answers.eth-08: "Learning"    # eth-leadership, level 3
+  answers.eth-09: "Emerging"    # eth-leadership, level 2
+  answers.eth-10: "Emerging"    # eth-skills, level 2
+  answers.eth-11: "Beginning"    # eth-tools, level 1
+  # --- Managing your data ---
+  answers.mgd-01: "Emerging"    # mgd-culture, level 2
+  answers.mgd-02: "Emerging"    # mgd-culture, level 2
+  answers.mgd-03: "Learning"    # mgd-culture, level 3
+  answers.mgd-04: "Emerging"    # mgd-data, level 2
+  answers.mgd-05: "Learning"    # mgd-data, level 3
+  answers.mgd-06: "Emerging"    # mgd-data, level 2
+  answers.mgd-07: "Emerging"    # mgd-data, level 2
+  answers.mgd-08: "Learning"    # mgd-data, level 3
+  answers.mgd-09: "Emerging"    # mgd-data, level 2
+  answers.mgd-10: "Beginning"    # mgd-data, level 1
+  answers.mgd-11: "Emerging"    # mgd-data, level 2
+  answers.mgd-12: "Emerging"    # mgd-data, level 2
+  answers.mgd-13: "Learning"    # mgd-data, level 3
+  answers.mgd-14: "Emerging"    # mgd-data, level 2
+  answers.mgd-15: "Emerging"    # mgd-leadership, level 2
+  # --- Protecting your data ---
+  answers.pro-01: "Developing"    # pro-culture, level 4
+  answers.pro-02: "Learning"    # pro-culture, level 3
+  answers.pro-03: "Developing"    # pro-culture, level 4
+  answers.pro-04: "Developing"    # pro-culture, level 4
+  answers.pro-05: "Learning"    # pro-data, level 3
+  answers.pro-06: "Learning"    # pro-data, level 3
+  answers.pro-07: "Learning"    # pro-skills, level 3
+  answers.pro-08: "Emerging"    # pro-skills, level 2
+  answers.pro-09: "Developing"    # pro-tools, level 4
+  answers.pro-10: "Developing"    # pro-tools, level 4
+  # --- Setting your data direction ---
+  answers.dir-01: "Learning"    # dir-culture, level 3
+  answers.dir-02: "Emerging"    # dir-data, level 2
+  answers.dir-03: "Developing"    # dir-leadership, level 4
+  answers.dir-04: "Learning"    # dir-leadership, level 3
+  answers.dir-05: "Learning"    # dir-leadership, level 3
+  answers.dir-06: "Developing"    # dir-leadership, level 4
+  answers.dir-07: "Learning"    # dir-uses, level 3
+  # --- Taking responsibility for data ---
+  answers.res-01: "Learning"    # res-culture, level 3
+  answers.res-02: "Emerging"    # res-culture, level 2
+  answers.res-03: ""    # res-culture, level unanswered
+  answers.res-04: "Emerging"    # res-data, level 2
+  answers.res-05: "Learning"    # res-leadership, level 3
+  answers.res-06: "Learning"    # res-leadership, level 3
+  answers.res-07: "Emerging"    # res-skills, level 2
+  answers.res-08: "Emerging"    # res-tools, level 2
+"""#,
+        "packs/dma-government/framework.yaml": #"""
+# Generated by source/generate.py from source/DMAG2023.json: edit the generator, not this file.
+# Contains public sector information licensed under the Open Government Licence v3.0: Data Maturity Assessment for Government, Central Digital and Data Office (CDDO), 2023; transcribed as JSON by the Open Data Institute (theodi/maturity.theodi.org).
+id: dma-government
+title: "Data Maturity Assessment for Government"
+version: "2023"
+description: "The UK government's Data Maturity Assessment (Central Digital and Data Office, 2023): 97 rows in 10 topics, each row placed by the organisation at one of five maturity levels, from Beginning to Mastering. Rows are also grouped by six themes (uses, data, leadership, culture, tools, skills); inside each topic the themes are its sections. A topic's score is the mean level of its rows and its level the lowest level all its rows reach, as the ODI's tool computes it (NOTES.md)."
+scoring: levels
+overall: mean
+scale:
+  levels:
+    - level: 1
+      name: Beginning
+      description: "Meets little more than minimum legal requirements; data literacy is very limited."
+    - level: 2
+      name: Emerging
+      description: "Some good practice in places, depending on individuals rather than the organisation."
+    - level: 3
+      name: Learning
+      description: "Practice is being defined and adopted, but unevenly across the organisation."
+    - level: 4
+      name: Developing
+      description: "Practice is embedded across most of the organisation and reviewed regularly."
+    - level: 5
+      name: Mastering
+      description: "Consistent, proactive practice across the organisation, seen by others as an exemplar."
+answers:
+  unanswered: exclude        # a row left blank is not assessed: coverage drops (NOTES.md, decision D3)
+  match: {trim: true, case: insensitive}
+# The ODI tool gives a topic the lowest level all its rows reach, and no level while a row is
+# unanswered: every row is `core: true`, and an unanswered core row withholds the level (NOTES.md, D2).
+aggregation:
+  unverified-core: withhold
+dimensions:
+  - rubric: engaging-with-others.yaml
+    weight: 1
+  - rubric: having-the-right-data-skills-and-knowledge.yaml
+    weight: 1
+  - rubric: having-the-right-systems.yaml
+    weight: 1
+  - rubric: knowing-the-data-you-have.yaml
+    weight: 1
+  - rubric: making-decisions-with-data.yaml
+    weight: 1
+  - rubric: managing-and-using-data-ethically.yaml
+    weight: 1
+  - rubric: managing-your-data.yaml
+    weight: 1
+  - rubric: protecting-your-data.yaml
+    weight: 1
+  - rubric: setting-your-data-direction.yaml
+    weight: 1
+  - rubric: taking-responsibility-for-data.yaml
+    weight: 1
+"""#,
+        "packs/dma-government/having-the-right-data-skills-and-knowledge.yaml": #"""
+# Generated by source/generate.py from source/DMAG2023.json: edit the generator, not this file.
+# Contains public sector information licensed under the Open Government Licence v3.0: Data Maturity Assessment for Government, Central Digital and Data Office (CDDO), 2023; transcribed as JSON by the Open Data Institute (theodi/maturity.theodi.org).
+id: having-the-right-data-skills-and-knowledge
+title: "Having the right data skills and knowledge"
+version: "2023"
+description: "Topic of the Data Maturity Assessment for Government (CDDO, 2023): 14 rows in 5 themes. Each row is answered with the statement that best describes the organisation, at one of five maturity levels."
+levels:
+  1: "Beginning: Meets little more than minimum legal requirements; data literacy is very limited."
+  2: "Emerging: Some good practice in places, depending on individuals rather than the organisation."
+  3: "Learning: Practice is being defined and adopted, but unevenly across the organisation."
+  4: "Developing: Practice is embedded across most of the organisation and reviewed regularly."
+  5: "Mastering: Consistent, proactive practice across the organisation, seen by others as an exemplar."
+sections:
+  - {id: skl-culture, title: "Culture"}
+  - {id: skl-data, title: "Data"}
+  - {id: skl-leadership, title: "Leadership"}
+  - {id: skl-skills, title: "Skills"}
+  - {id: skl-uses, title: "Uses"}
+criteria:
+  - id: skl-01
+    title: "Recognising the importance of data in individual staff’s work"
+    section: skl-culture
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Recognising the importance of data in individual staff’s work. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.skl-01}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Awareness of data across the organisation is low or non-existent. Very few staff see how data relates to their work."
+          level: 1
+        - value: "Emerging"
+          label: "Most staff recognise data is part of the organisation’s operation but are not aware of how it relates to their work."
+          level: 2
+        - value: "Learning"
+          label: "People across the organisation are starting to talk about data and beginning to understand how it relates to their work."
+          level: 3
+        - value: "Developing"
+          label: "Data advocacy may be present in high value data management or analytical areas of the organisation to support embedding of awareness of data. The approach to this may be unstructured and inconsistent across the organisation."
+          level: 4
+        - value: "Mastering"
+          label: "Data advocacy is present in each area of the organisation to actively promote and maintain embedded data awareness across the organisation. The organisation proactively embeds into networks of data knowledge and research in the context of its work."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: skl-02
+    title: "Understanding when data can be shared"
+    section: skl-data
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Understanding when data can be shared. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.skl-02}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Shares the wrong data, or avoids sharing or using data, because of inappropriate or incorrectly applied privacy assessments."
+          level: 1
+        - value: "Emerging"
+          label: "Routinely shares some appropriate data sets with appropriate assessments in place. Understands the legal and security concerns around sharing data and beginning to weigh business needs with privacy and security concerns appropriately in some data."
+          level: 2
+        - value: "Learning"
+          label: "Has identified the data that can be shared. Has appropriate assessments and licencing in place for all shared data sets."
+          level: 3
+        - value: "Developing"
+          label: "Shares data with appropriate assessments and licencing in place. Beginning to engage with internal and external support networks or expertise. Challenges practices that limit data sharing."
+          level: 4
+        - value: "Mastering"
+          label: "Is seen as a leader in sharing data. Proactively works with cross-government networks and communities of practice, and internal and external experts to ensure continuous improvement in this area. Draws on a range of expertise to ensure data sharing does not compromise ethical use of data."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: skl-03
+    title: "Linking data management practices to organisational outcomes"
+    section: skl-leadership
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Linking data management practices to organisational outcomes. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.skl-03}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Leaders do not understand the link between poor data management and risks to business outcomes."
+          level: 1
+        - value: "Emerging"
+          label: "Leaders are beginning to question how the organisation’s data management practices support its business outcomes. Data initiatives are carried out without explicitly linking to outcomes that the data supports."
+          level: 2
+        - value: "Learning"
+          label: "Leaders understand how good data management supports business outcomes. Data initiatives may not be consistently linked to all of the outcomes that the data supports."
+          level: 3
+        - value: "Developing"
+          label: "Leaders consistently ask about the link between data management work and business outcomes. They are beginning to explore how to ensure that data initiatives are connected to the outcomes that they support."
+          level: 4
+        - value: "Mastering"
+          label: "Leaders have a clear understanding of the link between data management and business outcomes. They proactively work to ensure that data initiatives are connected to the outcomes that they support."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: skl-04
+    title: "Having data and analysis skills in senior leadership positions"
+    section: skl-leadership
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Having data and analysis skills in senior leadership positions. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.skl-04}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Senior business leaders have a very basic level of understanding or expertise in data or analytics but require specialist support to make use of these. This may be limited to interpreting data visualisations with specialist support."
+          level: 1
+        - value: "Emerging"
+          label: "Senior business leaders have a basic level of knowledge or some experience of data and analytics. Some leaders are capable of making use of analyses and data with some specialist support."
+          level: 2
+        - value: "Learning"
+          label: "Beginning to increase knowledge and experience of data and analytics amongst senior leaders. Most leaders are capable of making use of analyses and data with minimal specialist support. An advocate for data is present within the senior leadership."
+          level: 3
+        - value: "Developing"
+          label: "Addressing data and analysis skills gap in leadership as a whole. All senior leaders are confident in making some use of analyses and data without support, and many are capable of making extensive use of analyses and data with some support."
+          level: 4
+        - value: "Mastering"
+          label: "Has many people with a range of data and analysis expertise in leadership positions including at most senior levels. All senior leaders are confident in making extensive use of analyses and data independently or with minimal support."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: skl-05
+    title: "Valuing and promoting data and analysis expertise in senior leadership roles"
+    section: skl-leadership
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Valuing and promoting data and analysis expertise in senior leadership roles. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.skl-05}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Sees data management and analytical skills as irrelevant for current and future strategic leaders."
+          level: 1
+        - value: "Emerging"
+          label: "Beginning to see value in data and analytical skills as part of business leadership. However, data and analytical literacy in senior leadership remains limited."
+          level: 2
+        - value: "Learning"
+          label: "Sees value in data and analytical skills as part of business leadership. Beginning to increase data and analytical literacy among some staff in senior leadership positions."
+          level: 3
+        - value: "Developing"
+          label: "Has people in leadership positions with a range of data and analysis expertise who are visible and demonstrate good practice."
+          level: 4
+        - value: "Mastering"
+          label: "Has many people with a range of data and analysis expertise in leadership positions at all levels of the organisation. Proactively works to ensure that these skills are maintained, visible, and encouraged across the organisation."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: skl-06
+    title: "Allocating appropriate resources to improving data literacy across the organisation"
+    section: skl-leadership
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Allocating appropriate resources to improving data literacy across the organisation. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.skl-06}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Allocates resources to provide training to improve data skills only where it is externally mandated by legal or policy requirements."
+          level: 1
+        - value: "Emerging"
+          label: "Provides training for to improve data skills in an ad hoc way or on a localised basis. This is limited to a small group of highly specialised staff."
+          level: 2
+        - value: "Learning"
+          label: "Supports people whose work is heavily involved in data management to improve their data skills. This is generally done on an ad hoc basis."
+          level: 3
+        - value: "Developing"
+          label: "Beginning to commit to upskilling all staff working with data. This occurs inconsistently across the organisation without coordinated senior oversight."
+          level: 4
+        - value: "Mastering"
+          label: "Invests appropriately and continuously in data skills across the organisation. Plans for improving data literacy are aligned with wider business plans. Coordination across the organisation ensures all areas have proportionate goals and plans for improving data skills."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: skl-07
+    title: "Having good data literacy among staff and defined responsibility for data within staff roles"
+    section: skl-skills
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Having good data literacy among staff and defined responsibility for data within staff roles. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.skl-07}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Limits training or expertise in data literacy to small groups of junior staff, usually in IT or administrative roles."
+          level: 1
+        - value: "Emerging"
+          label: "Data literacy is patchy, mostly low, amongst staff. Basic or adequate skills and training in using data for operational and administrative purposes."
+          level: 2
+        - value: "Learning"
+          label: "Expects and provides for staff to have the skills to adequately understand and make use of data systems and tools."
+          level: 3
+        - value: "Developing"
+          label: "Increased data literacy and responsibility across the organisation. Defines dedicated responsibilities for data management and data architecture within staff roles."
+          level: 4
+        - value: "Mastering"
+          label: "All staff trained with ongoing investment in developing data skills with high levels of data literacy across the organisation."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: skl-08
+    title: "Engaging with communities of practice and learning networks to develop data skills"
+    section: skl-skills
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Engaging with communities of practice and learning networks to develop data skills. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.skl-08}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Sees little or no value in engaging with internal or external data learning networks or communities of practice to develop staff data literacy."
+          level: 1
+        - value: "Emerging"
+          label: "Individual staff working with data are aware of some internal or external data communities of practice and some learning opportunities. Staff may engage with these informally based on personal interest."
+          level: 2
+        - value: "Learning"
+          label: "Sees engagement with internal or external data communities of practice as valuable, but this is limited to specialist staff. Continues to engage on an ad hoc basis rather than a continuous basis."
+          level: 3
+        - value: "Developing"
+          label: "Embeds structured engagement with data learning networks and communities of practice across the organisation. Makes this visible to all staff."
+          level: 4
+        - value: "Mastering"
+          label: "Actively participating or leading within data learning networks and in communities of practice. Exploring new tools and skills."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: skl-09
+    title: "Defining responsibility for data within roles and committing to improving staff data literacy"
+    section: skl-skills
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Defining responsibility for data within roles and committing to improving staff data literacy. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.skl-09}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Has no interest in developing specialised data roles, or in upskilling or recruiting staff to fill knowledge gaps. Staff manage and use data as part of other roles without dedicated responsibilities for data."
+          level: 1
+        - value: "Emerging"
+          label: "Different staff collect, manage and use data as part of their roles without coordinated, consistent responsibilities assigned to roles. Beginning to consider some training or specialisation, but with minimal commitment to change."
+          level: 2
+        - value: "Learning"
+          label: "Beginning to establish dedicated data responsibilities within staff roles in the organisation. Increasing commitment to improving data and analytical literacy within specialist teams."
+          level: 3
+        - value: "Developing"
+          label: "Has established dedicated, consistent data responsibilities defined within staff roles with several people responsible for data in different roles or teams. Beginning to commit to improving data and analytical literacy across the organisation, but the approach is inconsistent in different areas."
+          level: 4
+        - value: "Mastering"
+          label: "Has established a dedicated, consistent approach to integrating data responsibilities in staff roles across the organisation. Has a strong, consistent, and visible commitment to improving data and analytical literacy across the organisation with clear routes into skilled data roles for all staff."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: skl-10
+    title: "Choosing appropriate way to address gaps in data skills"
+    section: skl-skills
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Choosing appropriate way to address gaps in data skills. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.skl-10}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Uses a single method for addressing skill gaps such as contracting, upskilling, recruitment, without considering or weighing the options."
+          level: 1
+        - value: "Emerging"
+          label: "Beginning to consider different options when addressing skill gaps but decisions are not always clearly linked to the organisation’s long and short terms needs."
+          level: 2
+        - value: "Learning"
+          label: "Consistently considers different options when addressing skill gaps. Beginning to link this to the organisation’s long and short term data skill needs."
+          level: 3
+        - value: "Developing"
+          label: "Carefully considers different options when addressing data skill gaps in most areas and clearly links these to the organisation’s long and short term skill needs. However, the approach is not consistently embedded across the organisation."
+          level: 4
+        - value: "Mastering"
+          label: "Fully considers all options when addressing data skill gaps in line with the organisation’s long and short term skill needs. Takes a consistent and joined-up approach across the organisation."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: skl-11
+    title: "Supporting development of specialist data staff"
+    section: skl-skills
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Supporting development of specialist data staff. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.skl-11}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Expects people to learn data skills ‘on the job’. Does not provide specialist training for data skills."
+          level: 1
+        - value: "Emerging"
+          label: "Small groups of specialist staff working with data have access to specialised data training. The approach is ad hoc and uncoordinated. Awareness and documentation of specialist data skills amongst staff across the organisation is poor."
+          level: 2
+        - value: "Learning"
+          label: "Specialist staff working with data have some support to improve their skills. The approach is somewhat organised but lacks centralised coordination. Beginning to document and improve awareness of specialist data skills in the organisation."
+          level: 3
+        - value: "Developing"
+          label: "Specialist staff working with data have some support to improve their skills. The approach is organised and coordinated, but inconsistent across different areas of the organisation. Has a clear understanding of what specialist data skills are present in the organisation."
+          level: 4
+        - value: "Mastering"
+          label: "Specialist staff working with data have appropriate support to continuously improve their skills. The approach is consistently organised and coordinated across the organisation. Has a clear understanding of what specialist data skills are present in the organisation and proactively plans to fill gaps."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: skl-12
+    title: "Providing opportunities for staff to develop data and analysis skills"
+    section: skl-skills
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Providing opportunities for staff to develop data and analysis skills. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.skl-12}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Staff learn data skills only through experience, with no access to external knowledge or expertise around data or analytics."
+          level: 1
+        - value: "Emerging"
+          label: "Beginning to provide some limited, internal training for basic, ‘adequate’ data skills, though staff mostly learn through experience."
+          level: 2
+        - value: "Learning"
+          label: "Provides training for data, analysis, and relevant systems and tools in-house or externally."
+          level: 3
+        - value: "Developing"
+          label: "Individuals responsible for data have advanced training and skills and regularly engage in learning to develop and improve systems and embed these across the organisation."
+          level: 4
+        - value: "Mastering"
+          label: "Specialist staff regularly update skills and knowledge through training and conferences."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: skl-13
+    title: "Understanding the data and analysis skills that your organisation needs"
+    section: skl-skills
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Understanding the data and analysis skills that your organisation needs. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.skl-13}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Struggles to understand the needs and skills required for building the organisation’s data capabilities, due to a lack of interest in or information about in staff’s current skills."
+          level: 1
+        - value: "Emerging"
+          label: "Beginning to understand needs around data skills and capabilities."
+          level: 2
+        - value: "Learning"
+          label: "Exploring up-skilling and recruitment to fill skills gaps. Invested in developing analytical skills across the organisation."
+          level: 3
+        - value: "Developing"
+          label: "Understands data and analytical skills needs and gaps in important output areas. Opportunities to develop data and analytical skills are visible and available to both specialist and non-specialist staff."
+          level: 4
+        - value: "Mastering"
+          label: "Has a clear understanding of data and analytical skills needed. Proactively seeks to upskill existing staff to meet upcoming needs."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: skl-14
+    title: "Making data available and interpretable for different users"
+    section: skl-uses
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Making data available and interpretable for different users. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.skl-14}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Manually reworks data for presentation. Makes all presentation of data and analysis the same regardless of audiences."
+          level: 1
+        - value: "Emerging"
+          label: "Manually reworks data for presentation in written reports for different internal and external audiences."
+          level: 2
+        - value: "Learning"
+          label: "Enables some internal users to interactively explore and report on the organisation’s data, however the user may need substantial technical expertise or support from data specialists to do so."
+          level: 3
+        - value: "Developing"
+          label: "Enables most internal users and some external users to interactively explore, analyse and report on the organisation’s data. Non data specialists are able to do so with minimal specialist support, if any."
+          level: 4
+        - value: "Mastering"
+          label: "Carefully considers different audiences from the beginning when planning data and analysis presentation. Uses interactive and static presentations of analyses as appropriate. Presents data and analyses in a way to be easily and quickly interpreted by non-specialists without support."
+          level: 5
+        - {value: "", means: unanswered}
+"""#,
+        "packs/dma-government/having-the-right-systems.yaml": #"""
+# Generated by source/generate.py from source/DMAG2023.json: edit the generator, not this file.
+# Contains public sector information licensed under the Open Government Licence v3.0: Data Maturity Assessment for Government, Central Digital and Data Office (CDDO), 2023; transcribed as JSON by the Open Data Institute (theodi/maturity.theodi.org).
+id: having-the-right-systems
+title: "Having the right systems"
+version: "2023"
+description: "Topic of the Data Maturity Assessment for Government (CDDO, 2023): 10 rows in 2 themes. Each row is answered with the statement that best describes the organisation, at one of five maturity levels."
+levels:
+  1: "Beginning: Meets little more than minimum legal requirements; data literacy is very limited."
+  2: "Emerging: Some good practice in places, depending on individuals rather than the organisation."
+  3: "Learning: Practice is being defined and adopted, but unevenly across the organisation."
+  4: "Developing: Practice is embedded across most of the organisation and reviewed regularly."
+  5: "Mastering: Consistent, proactive practice across the organisation, seen by others as an exemplar."
+sections:
+  - {id: sys-leadership, title: "Leadership"}
+  - {id: sys-tools, title: "Tools"}
+criteria:
+  - id: sys-01
+    title: "Allocating appropriate resources to improve tools for data"
+    section: sys-leadership
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Allocating appropriate resources to improve tools for data. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.sys-01}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Leaders seek to improve or replace data systems and tools only when it is mandated externally."
+          level: 1
+        - value: "Emerging"
+          label: "Leaders seek to improve or replace data systems and tools reactively when insufficient systems and tools have damaged organisational outcomes."
+          level: 2
+        - value: "Learning"
+          label: "Leaders dedicate some resources to improving or replacing data systems and tools, before poor tools damage organisational outcomes. This generally occurs on an ad hoc basis. Changes made do not consistently link to organisational needs and outcomes."
+          level: 3
+        - value: "Developing"
+          label: "Beginning to proactively commit resources to improving and replacing data systems and tools. Changes made are linked to organisational needs and outcomes. This occurs inconsistently across the organisation without coordinated senior oversight."
+          level: 4
+        - value: "Mastering"
+          label: "Continuously and proactively dedicates appropriate resources to improving and replacing data systems and tools across the organisation. Plans for improving and maintaining tools are aligned with wider organisational needs and outcomes. Coordination across the organisation ensures all areas have proportionate goals and plans for improving and maintaining data systems and tools."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: sys-02
+    title: "Having the right tools for analysing data"
+    section: sys-tools
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Having the right tools for analysing data. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.sys-02}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Data tools are only used for operational requirements. Analysts frequently spend time on labour-intensive workarounds to meet user needs due to inadequate analytical capability of tools."
+          level: 1
+        - value: "Emerging"
+          label: "Tools mostly used operationally rather than analytically. May allow some basic inbuilt analysis and reporting but most often data has to be exported for analysis in another tool. Possible advanced analytical tool used for basic data processing or descriptive statistical analysis."
+          level: 2
+        - value: "Learning"
+          label: "Tools support efficient and effective outputs for high impact analytical processes. Efficiency and effectiveness of some lower priority outputs are still reduced due to inadequate tooling resources. Some tools may be disproportionately complex for the needs of the organisation."
+          level: 3
+        - value: "Developing"
+          label: "Tools for analysis are in line with the organisation’s needs and enable analysts to produce effective, efficient outputs."
+          level: 4
+        - value: "Mastering"
+          label: "Tools that meet the peak of the organisation’s analytical needs are in place and available across the organisation. Tools for delivering batch analytics and real-time streamed data are used."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: sys-03
+    title: "Having the right tools for organising and accessing data"
+    section: sys-tools
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Having the right tools for organising and accessing data. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.sys-03}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Uses tools for accessing and organising data that are highly disproportionate to the organisation’s needs. Reviews tools when failures have had a substantial negative impact on outcomes."
+          level: 1
+        - value: "Emerging"
+          label: "Most tools for organising and accessing data allow for the organisation to meet its objectives. Some tools may be disproportionate to the organisation’s needs."
+          level: 2
+        - value: "Learning"
+          label: "Tools for organising and accessing data are proportionate to the organisation’s needs and allow for registers of data assets to be maintained and updated."
+          level: 3
+        - value: "Developing"
+          label: "Regularly reviews tools for organising and accessing data to ensure they are adequate and proportionate for current and short-term future needs. Some awareness of tools that might be relevant to the organisation in the future, but interest and buy-in at senior levels is limited."
+          level: 4
+        - value: "Mastering"
+          label: "Makes use of horizon scanning for emerging technology. Understands what future tools are relevant and proportionate to the organisation’s needs."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: sys-04
+    title: "Having tools that allow appropriate access to internal data"
+    section: sys-tools
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Having tools that allow appropriate access to internal data. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.sys-04}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Shares data mostly by emailing spreadsheets and documents as attachments with duplication, version control, and security issues."
+          level: 1
+        - value: "Emerging"
+          label: "Safeguards are in place to ensure that data sharing does not compromise data security."
+          level: 2
+        - value: "Learning"
+          label: "Tools allow for data to be shared internally as live documents for improved version control. Non-experts may require support from specialist users."
+          level: 3
+        - value: "Developing"
+          label: "Tools allow for effective, direct access to internal data for appropriate expert and non-expert users. Exploring tools to support secure, direct access to data for external users."
+          level: 4
+        - value: "Mastering"
+          label: "Tools able to access and utilise internal and external data directly, for both experts and non-experts."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: sys-05
+    title: "Planning effectively to ensure adequate tools for data"
+    section: sys-tools
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Planning effectively to ensure adequate tools for data. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.sys-05}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Dedicates resources to tools, systems and infrastructure for data only when critical systems fail or when changes are legally required."
+          level: 1
+        - value: "Emerging"
+          label: "Acquires systems and tools on a ‘needs-must’ basis, eg for a specific, isolated purpose or project, or when the existing systems and tools fail."
+          level: 2
+        - value: "Learning"
+          label: "Primarily acquires systems and tools as ‘one-offs’ for specific purposes with limited flexibility for change or improvement. Considers replacements for all critical systems and tools, and researches and costs this before they fail. Dedicates some resources to improving software tools and ad-hoc hardware replacement."
+          level: 3
+        - value: "Developing"
+          label: "Commits resources to new and existing systems and tools across the organisation, but the approach is inconsistent. Proactively considers and costs replacements and upgrades for all critical and some important systems and tools."
+          level: 4
+        - value: "Mastering"
+          label: "Commits resources to new and existing systems and tools across the organisation, with a consistent, coordinated approach across the organisation. Proactively considers and costs replacements and upgrades for all critical and important systems and tools."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: sys-06
+    title: "Keeping tools for data up to date and supported"
+    section: sys-tools
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Keeping tools for data up to date and supported. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.sys-06}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Does not understand what data tools are in use. Provides minimal, ad hoc support for tools. Invests in updating tools only when out of date tools have had substantial negative impacts on outcomes."
+          level: 1
+        - value: "Emerging"
+          label: "Understands what data tools are in use and provides basic support for high priority tools. Invests in updating tools only when out of date tools begin to have negative impacts on outcomes."
+          level: 2
+        - value: "Learning"
+          label: "Most data tools are up to date with support available. Work-arounds for inadequate tools to mitigate negative impacts on outcomes are not well communicated or understood."
+          level: 3
+        - value: "Developing"
+          label: "Most data tools are up to date with support available. Communicates some work-arounds for inadequate tools, but inconsistently. Actively plans replacements for poorer tools."
+          level: 4
+        - value: "Mastering"
+          label: "All data tools are up to date and have adequate support in place. Consistently records and communicates work-arounds for inadequate tools, with a proactive, structured approach to replacing poorer tools."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: sys-07
+    title: "Sharing data internally"
+    section: sys-tools
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Sharing data internally. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.sys-07}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Users are not able to find or access data that they need due to inadequate data storage tools. Access to stored data is not managed, or is managed ad hoc without structured processes."
+          level: 1
+        - value: "Emerging"
+          label: "Some people or teams may use cloud-based document storage to share some data. Access is managed ad hoc on an individual level by staff who may not be specially trained in security and governance."
+          level: 2
+        - value: "Learning"
+          label: "Data storage tools are beginning to be used that allow for broader, internal sharing across the organisation. Access to data for non-experts may require specialist support."
+          level: 3
+        - value: "Developing"
+          label: "Data storage tools allow for internal sharing across the organisation, with internal and external access managed appropriately. Tools in use in some areas of the organisation are not proportionate to data and analytical needs. Non-experts are able to access most data without specialist support."
+          level: 4
+        - value: "Mastering"
+          label: "Data storage and sharing tools are proportionate to analytical capability and data needs. Storage tools allow for non-experts to access appropriate data without requiring specialist support. Internal and external access is managed appropriately."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: sys-08
+    title: "Sharing analytics internally"
+    section: sys-tools
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Sharing analytics internally. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.sys-08}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Analytics tools in use are outdated and do not allow the organisation to consistently share analytics in ways that meet their users’ needs."
+          level: 1
+        - value: "Emerging"
+          label: "Analytics tools are being updated and allow the organisation to share some analytics internally. Non-specialists are not able to meaningfully make use of analytics tools without extensive, direct support from expert users."
+          level: 2
+        - value: "Learning"
+          label: "Available tools allow for effective internal sharing of analytics but may not be meaningfully usable by non-specialists without support."
+          level: 3
+        - value: "Developing"
+          label: "Self-service analytics available both inside the organisation and to some relevant external partners and stakeholders. Non-expert users may require support from data and analysis specialists in order to make effective use of analytics."
+          level: 4
+        - value: "Mastering"
+          label: "Self-service analytics available both inside the organisation and to relevant external partners and stakeholders. Non specialist users are able to extract meaning from analyses without support."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: sys-09
+    title: "Having the right tools and systems to collect and store data"
+    section: sys-tools
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Having the right tools and systems to collect and store data. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.sys-09}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Mostly uses unstructured tools and systems to collect data such as emails, SMS messages, paper forms. Does not consistently transfer this data into a structured physical or digital storage system."
+          level: 1
+        - value: "Emerging"
+          label: "Mostly collects data manually and then enters it into an isolated database or spreadsheet for analysis and reporting."
+          level: 2
+        - value: "Learning"
+          label: "Holds data in a range of systems and tools that are all separately managed. Interlinking between systems is restricted by default rather than by design."
+          level: 3
+        - value: "Developing"
+          label: "Collects and automatically stores data digitally wherever possible eg online forms or apps directly into databases. Beginning to break down silos by increasing interlinking between systems and tools."
+          level: 4
+        - value: "Mastering"
+          label: "Has capacity to store, manage, and analyse increasingly large volumes of data from multiple sources. Breaks down silos by increasing interlinking between data storage systems and tools with appropriately managed access."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: sys-10
+    title: "Storing data in organised ways"
+    section: sys-tools
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Storing data in organised ways. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.sys-10}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Data is disorganised and unmanaged and stored in a range of places: on desks, in filing cabinets, individual people’s email inboxes, computers, phones, or other devices."
+          level: 1
+        - value: "Emerging"
+          label: "Stores most data in designated locations. Data is stored in hardcopy and digital formats. Accessing the data requires physical presence in those designated locations. Organisation and management of stored data is ad hoc or manual."
+          level: 2
+        - value: "Learning"
+          label: "Mostly stores important digital data on a secure, backed-up environment such as a cloud-based system or local server with managed access. Some data may remain inaccessible on computers, central shared drives or devices."
+          level: 3
+        - value: "Developing"
+          label: "Stores all important data relevant to important business operations and outcomes in secure, backed-up digital systems with managed access where possible."
+          level: 4
+        - value: "Mastering"
+          label: "Draws data from a streamlined number of sub-databases and systems. Holds data in properly supported, securely accessed databases"
+          level: 5
+        - {value: "", means: unanswered}
+"""#,
+        "packs/dma-government/knowing-the-data-you-have.yaml": #"""
+# Generated by source/generate.py from source/DMAG2023.json: edit the generator, not this file.
+# Contains public sector information licensed under the Open Government Licence v3.0: Data Maturity Assessment for Government, Central Digital and Data Office (CDDO), 2023; transcribed as JSON by the Open Data Institute (theodi/maturity.theodi.org).
+id: knowing-the-data-you-have
+title: "Knowing the data you have"
+version: "2023"
+description: "Topic of the Data Maturity Assessment for Government (CDDO, 2023): 4 rows in 1 themes. Each row is answered with the statement that best describes the organisation, at one of five maturity levels."
+levels:
+  1: "Beginning: Meets little more than minimum legal requirements; data literacy is very limited."
+  2: "Emerging: Some good practice in places, depending on individuals rather than the organisation."
+  3: "Learning: Practice is being defined and adopted, but unevenly across the organisation."
+  4: "Developing: Practice is embedded across most of the organisation and reviewed regularly."
+  5: "Mastering: Consistent, proactive practice across the organisation, seen by others as an exemplar."
+sections:
+  - {id: kdh-data, title: "Data"}
+criteria:
+  - id: kdh-01
+    title: "Ensuring findability of data"
+    section: kdh-data
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Ensuring findability of data. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.kdh-01}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Relies on individual staff member’s knowledge to make find data and make it available to those who need it. Finding data is ad hoc and inefficient."
+          level: 1
+        - value: "Emerging"
+          label: "Documents critical data sets in a central location, with a location of the data set. Relies on ad hoc processes or substantial specialist support to make data available to those who need it."
+          level: 2
+        - value: "Learning"
+          label: "Documents all critical and some important data sets in a central location, with a location of the data set. The data is available to those who need it through efficient, structured routes. Some data requires specialist support to access."
+          level: 3
+        - value: "Developing"
+          label: "Documents all critical and important data sets in a central location, with the location of the data set. The data is available to those who need it through efficient, structured, well-communicated routes. Most data can be accessed without specialist support."
+          level: 4
+        - value: "Mastering"
+          label: "Documents all critical and important data sets and makes them fully findable by all authorised users. Users are consistently able to access the data they need without specialist support."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: kdh-02
+    title: "Managing disposal of data in the right way"
+    section: kdh-data
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Managing disposal of data in the right way. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.kdh-02}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Complies with minimum legal requirements for archiving of data. Disposal of data is ad hoc and does not consider the value or retention needs of the data."
+          level: 1
+        - value: "Emerging"
+          label: "Plans for organised disposal of data, but does not consider different value and sensitivity of data or retention needs for different data sets. Consistently records established processes for disposal of data and ownership of those processes."
+          level: 2
+        - value: "Learning"
+          label: "Links the retention period for data in high profile data assets to the long-term value, sensitivity and context of the data. Records processes for disposal of the data alongside the data asset."
+          level: 3
+        - value: "Developing"
+          label: "Automates disposal of data in line with legal requirements and the long-term value of the data. Documents processes for data disposal clearly, and reviews them in tandem with changes to the data."
+          level: 4
+        - value: "Mastering"
+          label: "Proactively considers the requirements and processes for end-of-lifecycle disposal of data at the beginning of the data lifecycle. Consistently balances user needs with requirements for long-term preservation of data when implementing data initiatives."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: kdh-03
+    title: "Recording the data you hold, and ensuring people can access it"
+    section: kdh-data
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Recording the data you hold, and ensuring people can access it. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.kdh-03}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Has no formal record of the data that the organisation holds. Nobody is aware or interested in the data assets in the organisation."
+          level: 1
+        - value: "Emerging"
+          label: "Has a basic register of data assets. The process for how to record data in the register is not described, supported or monitored. There is no public layer to the records and the register cannot be accessed by those who need it."
+          level: 2
+        - value: "Learning"
+          label: "Has a register of data assets with standardised processes. The register can be accessed by request at the discretion of the accountable party with no consistent, communicated process in place for this."
+          level: 3
+        - value: "Developing"
+          label: "Has a comprehensive and standardised register of data assets with efficient and appropriately governed internal access. Exploring processes for a public access layer for transparency of the nature assets held by the organisation that cannot be accessed directly, but this may be poorly communicated."
+          level: 4
+        - value: "Mastering"
+          label: "Has a comprehensive, standardised, and visible register of data assets with efficient and appropriately governed internal and external access. A public access layer supports transparency around data assets that require limited access."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: kdh-04
+    title: "Keeping good metadata"
+    section: kdh-data
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Keeping good metadata. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.kdh-04}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Has metadata for some data sets. Where metadata is present it is often incomplete or out of date."
+          level: 1
+        - value: "Emerging"
+          label: "Has metadata for most high priority data sets, however it may be incomplete and is not updated in tandem with changes to the data. Metadata does not account for user needs."
+          level: 2
+        - value: "Learning"
+          label: "Includes information in metadata regarding where and when the data was collected or acquired, accounting for licencing that may affect long-term preservation. Metadata format and structure is standardised to some degree."
+          level: 3
+        - value: "Developing"
+          label: "Includes information in metadata regarding why the data set was created or acquired, and the purposes and users for which the data set was created. Marks sensitivity of data in critical data sets, but this may be inconsistent across the organisation. Standardises metadata based on some understanding of user needs."
+          level: 4
+        - value: "Mastering"
+          label: "Actively maintains and updates metadata in tandem with changes to the data for all known data sets. Supports prevention of mosaic re-identification when combined with other data in archives by marking sensitivity of data clearly. Standardises metadata based on an in-depth understanding of user and data needs."
+          level: 5
+        - {value: "", means: unanswered}
+"""#,
+        "packs/dma-government/making-decisions-with-data.yaml": #"""
+# Generated by source/generate.py from source/DMAG2023.json: edit the generator, not this file.
+# Contains public sector information licensed under the Open Government Licence v3.0: Data Maturity Assessment for Government, Central Digital and Data Office (CDDO), 2023; transcribed as JSON by the Open Data Institute (theodi/maturity.theodi.org).
+id: making-decisions-with-data
+title: "Making decisions with data"
+version: "2023"
+description: "Topic of the Data Maturity Assessment for Government (CDDO, 2023): 10 rows in 2 themes. Each row is answered with the statement that best describes the organisation, at one of five maturity levels."
+levels:
+  1: "Beginning: Meets little more than minimum legal requirements; data literacy is very limited."
+  2: "Emerging: Some good practice in places, depending on individuals rather than the organisation."
+  3: "Learning: Practice is being defined and adopted, but unevenly across the organisation."
+  4: "Developing: Practice is embedded across most of the organisation and reviewed regularly."
+  5: "Mastering: Consistent, proactive practice across the organisation, seen by others as an exemplar."
+sections:
+  - {id: dec-leadership, title: "Leadership"}
+  - {id: dec-uses, title: "Uses"}
+criteria:
+  - id: dec-01
+    title: "Basing decisions and organisational planning on data"
+    section: dec-leadership
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Basing decisions and organisational planning on data. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.dec-01}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Leaders rely on gut feeling, experience and what seems to work rather than data for decision making."
+          level: 1
+        - value: "Emerging"
+          label: "Typically uses data about what happened in the recent past and verbal accounts of what is happening now for decision-making."
+          level: 2
+        - value: "Learning"
+          label: "Uses past and current data to understand trends and support some decision making."
+          level: 3
+        - value: "Developing"
+          label: "Monitors what is happening in the present as well as past trends. Some exploratory forward-looking research and predictions."
+          level: 4
+        - value: "Mastering"
+          label: "Uses past, present and forward looking data for business planning and decision making (this may include forecasting, modelling, prediction and optimisation)."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: dec-02
+    title: "Linking decisions that affect organisational outcomes to data"
+    section: dec-leadership
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Linking decisions that affect organisational outcomes to data. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.dec-02}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Links decisions that affect business outcomes to data only when it is required for external reporting purposes. Does not consider the value of the organisation’s data to internal and external users."
+          level: 1
+        - value: "Emerging"
+          label: "Beginning to link decisions that affect high profile organisational outcomes to data. Customers and users are not considered when making changes based on data."
+          level: 2
+        - value: "Learning"
+          label: "Links decisions that affect high profile organisational outcomes to data. Beginning to consider customers and users when making changes based on data."
+          level: 3
+        - value: "Developing"
+          label: "Links decisions that affect all critical and some important organisational outcomes to data. Considers the needs of customers and users when making changes based on data. This is applied inconsistently across the organisation."
+          level: 4
+        - value: "Mastering"
+          label: "Consistently links decisions that affect all critical and important organisational outcomes to data. Takes a customer-focused approach, incorporating the value that the organisation’s data has to its users into decision making."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: dec-03
+    title: "Using data to monitor and improve performance"
+    section: dec-leadership
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Using data to monitor and improve performance. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.dec-03}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Leaders use anecdotal accounts of what is happening rather than data to monitor and improve organisational performance."
+          level: 1
+        - value: "Emerging"
+          label: "Leaders make use of some existing data to monitor performance in some high profile areas of the organisation. Decisions on how to improve are informed by both data and anecdotal accounts of what is happening."
+          level: 2
+        - value: "Learning"
+          label: "Leaders make use of multiple data sources to monitor and improve organisational performance in all critical areas. Leaders are beginning to question what other data could be used for this. The approach is inconsistent across different areas of the organisation."
+          level: 3
+        - value: "Developing"
+          label: "Leaders make use of data to monitor and improve performance in all critical areas and some important areas. Senior leaders actively question these data sources and support efforts to improve or broaden the data used for these purposes. The approach is somewhat inconsistent across different areas of the organisation."
+          level: 4
+        - value: "Mastering"
+          label: "Leaders use data to monitor and improve performance in all critical and important areas of the organisation. Leaders proactively encourage the use of new sources of data to better understand performance. The approach is consistent across different areas of the organisation."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: dec-04
+    title: "Using data for operational and strategic purposes"
+    section: dec-uses
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Using data for operational and strategic purposes. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.dec-04}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Collects and uses data for requisite purposes eg basic financial management and legal or compliance reporting."
+          level: 1
+        - value: "Emerging"
+          label: "Captures data relating to internal activities and measuring outputs. Conducts basic financial analysis and forecasts."
+          level: 2
+        - value: "Learning"
+          label: "Uses data for both operational and strategic purposes."
+          level: 3
+        - value: "Developing"
+          label: "Actively exploring more ways to get more value out of data for operational and strategic purposes."
+          level: 4
+        - value: "Mastering"
+          label: "Uses data extensively for a wide range of strategic and operational purposes. Proactively looks for ways to get more value out of data to meet current and future needs."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: dec-05
+    title: "Influencing stakeholders with data"
+    section: dec-uses
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Influencing stakeholders with data. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.dec-05}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Makes data available to stakeholders and partners only in line with legal or policy requirements. Does not see data as useful in conversation to influence stakeholders."
+          level: 1
+        - value: "Emerging"
+          label: "Starting to make some data available to stakeholders and partners but does not consistently use the data as part of conversation to influence them."
+          level: 2
+        - value: "Learning"
+          label: "Starting to lead conversations with stakeholders and partners using data."
+          level: 3
+        - value: "Developing"
+          label: "Can coherently make the case to stakeholders and budget holders for existing and new services, products, and campaigns."
+          level: 4
+        - value: "Mastering"
+          label: "Uses data to provide robust, credible evidence to influence policy and decision makers."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: dec-06
+    title: "Using data for business planning and strategy"
+    section: dec-uses
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Using data for business planning and strategy. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.dec-06}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Prioritises speculative, subjective or anecdotal information, over data, to inform decisions."
+          level: 1
+        - value: "Emerging"
+          label: "Starting to use data to inform efficiency savings. Does not frequently use data to influence strategic decisions."
+          level: 2
+        - value: "Learning"
+          label: "Consistently uses data to inform initiatives to improve efficiency and resource management. Sometimes uses data to support strategic planning and decision making."
+          level: 3
+        - value: "Developing"
+          label: "Consistently uses data to understand which approaches work and which do not. Strategic planning and decision making are consistently informed by data."
+          level: 4
+        - value: "Mastering"
+          label: "Uses data and analyses of past, present, and future as core elements for all strategic planning and decision making."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: dec-07
+    title: "Using data on customer needs to improve services"
+    section: dec-uses
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Using data on customer needs to improve services. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.dec-07}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Only collects data about customers’ and users’ needs in line with minimum legal or policy requirements. Does not communicate or implement insights from this data."
+          level: 1
+        - value: "Emerging"
+          label: "Collects some data about customers’ and users’ needs. The insights and understanding gained from the data is inconsistently communicated and applied to improving products and services."
+          level: 2
+        - value: "Learning"
+          label: "Collects data to be able to understand and evidence the types of customers’ needs and problems the organisation addresses. Uses both internal and reliable external data sources to do so."
+          level: 3
+        - value: "Developing"
+          label: "Collects data to understand and evidence a range of customer and user needs. Beginning to use this data as part of discussions for changing, updating, or introducing products and services."
+          level: 4
+        - value: "Mastering"
+          label: "Predicts user needs and service or product options based on understanding customer behaviours and how to influence these for the best outcomes."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: dec-08
+    title: "Knowing who uses your products and services"
+    section: dec-uses
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Knowing who uses your products and services. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.dec-08}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Records basic customer information and activities or work delivered in order to operate at a basic level."
+          level: 1
+        - value: "Emerging"
+          label: "Starting to explore service users, customers, and target audiences. Beginning to account for ethical considerations and any particular groups who could be negatively affected by the organisation’s data, but at a late stage."
+          level: 2
+        - value: "Learning"
+          label: "Starting to use data to understand different ways customers initially contact and engage with services over time (or not). Accounts for ethical considerations and any particular groups who could be negatively affected by the organisation’s data. However this is inconsistent across the organisation and considered at a late stage."
+          level: 3
+        - value: "Developing"
+          label: "Regularly reviews and adapts services, products and campaigns in response to data to optimise outcomes. Designs services to ensure inclusion and protection for societal groups who could be negatively impacted by the organisation’s data. Applies this somewhat inconsistently across different areas of the organisation."
+          level: 4
+        - value: "Mastering"
+          label: "Uses data to optimise design and delivery of services, products and campaigns at an individual or personal level. Consistently designs services from the beginning to ensure inclusion and protection for societal groups who could be negatively impacted by the organisation’s data."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: dec-09
+    title: "Targeting services and campaigns"
+    section: dec-uses
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Targeting services and campaigns. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.dec-09}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Holds data on groups and locations where products and services are used, but does not use the data to evaluate differences or take action to target products and services."
+          level: 1
+        - value: "Emerging"
+          label: "Beginning to use data to understand the differences in groups and locations where products and services are used."
+          level: 2
+        - value: "Learning"
+          label: "Uses data to understand the needs of end users. Beginning to use this understanding to target services, products, and campaigns at specific groups and geographic locations."
+          level: 3
+        - value: "Developing"
+          label: "Uses data to understand the needs of end users and internal users. Consistently uses this understanding to improve efficiency and effectiveness of targeting services, products, and campaigns at specific groups and geographic locations."
+          level: 4
+        - value: "Mastering"
+          label: "Uses data to create highly targeted services and products in collaboration with other partners and service providers where appropriate. Uses understanding of internal needs to deliver insights and predictions to proactively improve services and products."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: dec-10
+    title: "Monitoring product or service performance, and use of resources"
+    section: dec-uses
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Monitoring product or service performance, and use of resources. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.dec-10}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Does not use data to monitor and improve organisational performance except where legally required."
+          level: 1
+        - value: "Emerging"
+          label: "Uses existing data to improve some organisational performance and effectiveness."
+          level: 2
+        - value: "Learning"
+          label: "Makes use of multiple data sources to monitor and improve all critical areas of organisational performance. Beginning to seek new data to do this."
+          level: 3
+        - value: "Developing"
+          label: "Uses data to actively improve all critical areas of organisational performance, and some important areas. Actively seeks data and makes use of multiple data sources, including feedback from users or customers."
+          level: 4
+        - value: "Mastering"
+          label: "Uses data to actively improve all critical and important areas of organisational performance. Actively seeks out new sources of data, including user and customer feedback, to monitor and improve organisational performance. Routinely reviews these data sources to ensure effectiveness."
+          level: 5
+        - {value: "", means: unanswered}
+"""#,
+        "packs/dma-government/managing-and-using-data-ethically.yaml": #"""
+# Generated by source/generate.py from source/DMAG2023.json: edit the generator, not this file.
+# Contains public sector information licensed under the Open Government Licence v3.0: Data Maturity Assessment for Government, Central Digital and Data Office (CDDO), 2023; transcribed as JSON by the Open Data Institute (theodi/maturity.theodi.org).
+id: managing-and-using-data-ethically
+title: "Managing and using data ethically"
+version: "2023"
+description: "Topic of the Data Maturity Assessment for Government (CDDO, 2023): 11 rows in 5 themes. Each row is answered with the statement that best describes the organisation, at one of five maturity levels."
+levels:
+  1: "Beginning: Meets little more than minimum legal requirements; data literacy is very limited."
+  2: "Emerging: Some good practice in places, depending on individuals rather than the organisation."
+  3: "Learning: Practice is being defined and adopted, but unevenly across the organisation."
+  4: "Developing: Practice is embedded across most of the organisation and reviewed regularly."
+  5: "Mastering: Consistent, proactive practice across the organisation, seen by others as an exemplar."
+sections:
+  - {id: eth-culture, title: "Culture"}
+  - {id: eth-data, title: "Data"}
+  - {id: eth-leadership, title: "Leadership"}
+  - {id: eth-skills, title: "Skills"}
+  - {id: eth-tools, title: "Tools"}
+criteria:
+  - id: eth-01
+    title: "Accounting for limitations in data and how this may introduce bias"
+    section: eth-culture
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Accounting for limitations in data and how this may introduce bias. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.eth-01}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Only accounts for how limitations in data that may create bias and negatively affect particular groups where it is externally mandated by legal, policy, or service level agreement requirements."
+          level: 1
+        - value: "Emerging"
+          label: "Beginning to account for how limitations in some high profile data sets may introduce bias that can negatively affect any particular groups. This occurs inconsistently in small pockets of the organisation."
+          level: 2
+        - value: "Learning"
+          label: "Accounts for limitations in all high profile data sets that may introduce bias and negatively affect any particular groups. This may be inconsistent across different areas of the organisation."
+          level: 3
+        - value: "Developing"
+          label: "Accounts for limitations in all high profile data sets and some important data sets that may introduce bias. This occurs consistently for high profile areas, but pockets of the organisation still struggle to apply this consistently."
+          level: 4
+        - value: "Mastering"
+          label: "Proactively considers how limitations in all high profile and important data sets may introduce bias. A consistent approach is taken across the organisation to ensure that limitations to data do not negatively impact any particular groups."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: eth-02
+    title: "Ensuring transparency and scrutiny of data processing and analysis"
+    section: eth-culture
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Ensuring transparency and scrutiny of data processing and analysis. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.eth-02}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Does not ensure transparency in processing and analysis of data even where this is not restricted. Routes for public scrutiny and accountability are not available."
+          level: 1
+        - value: "Emerging"
+          label: "Ensures transparency around most high profile processing and analysis of data where appropriate. Routes for public scrutiny and accountability exist for high profile processes where appropriate, but are not well communicated. Considerations of these are ‘added on’ after the process is already active."
+          level: 2
+        - value: "Learning"
+          label: "Ensures routes for public scrutiny exist for all appropriate processing and analysis of data and is making efforts to make these more visible. Makes methods and objectives used for this transparent where appropriate. Approaches to this tend to be considered as an after thought, not an integral part of developing the process."
+          level: 3
+        - value: "Developing"
+          label: "Ensures routes for public scrutiny of processing and analysis of data are visible and well communicated where possible. Considers transparency and public scrutiny from the beginning as a fundamental part of all high profile processes."
+          level: 4
+        - value: "Mastering"
+          label: "All processing and analysis of data has transparency and public scrutiny in mind from the early planning stages where appropriate. Makes internal, external, and public scrutiny integral to the design of all processes where possible."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: eth-03
+    title: "Considering and mitigating ethical impacts of bias in data"
+    section: eth-culture
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Considering and mitigating ethical impacts of bias in data. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.eth-03}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Considers potential negative impacts of interventions or data activities on specific societal groups and an extremely late stage in the process, and only where it is externally mandated by legal or policy requirements."
+          level: 1
+        - value: "Emerging"
+          label: "Explores potential negative impacts of interventions as well as data ethics."
+          level: 2
+        - value: "Learning"
+          label: "Consistently considers potential negative impact of data initiatives on specific societal groups. Some parts of the organisation engage with external experts or advisory boards for high profile projects."
+          level: 3
+        - value: "Developing"
+          label: "Seeks guidance from external data ethics advisory board. Consults with stakeholders in civil society groups or academia to improve ethical use of data. High profile projects may include public consultation."
+          level: 4
+        - value: "Mastering"
+          label: "Keeps up with societal changes in order to ensure that data collection and publication remains inclusive to all. Conducts extensive public consultations with groups who may be affected by data initiatives to ensure transparency and mitigate bias."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: eth-04
+    title: "Meeting accessibility standards for published data"
+    section: eth-culture
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Meeting accessibility standards for published data. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.eth-04}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Considers accessibility for published data and analysis at an extremely late stage, and only to the degree that it is externally mandated by legal or policy requirements."
+          level: 1
+        - value: "Emerging"
+          label: "Aware of accessibility requirements for active publications. Beginning to meet requirements that have an impact on the largest number of users."
+          level: 2
+        - value: "Learning"
+          label: "Ensures that new publications meet accessibility standards, but previous, active and relevant publications have not been updated to meet minimum standards."
+          level: 3
+        - value: "Developing"
+          label: "Beginning to ensure that all prominent active publications meet accessibility requirements."
+          level: 4
+        - value: "Mastering"
+          label: "Ensures that all active published data and analyses meet or exceed requirements for accessibility. Considers accessibility from the beginning when designing new analytical publications."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: eth-05
+    title: "Ensuring transparency and scrutiny of data"
+    section: eth-culture
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Ensuring transparency and scrutiny of data. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.eth-05}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Complies with minimum legal requirements for transparency and public oversight of data use. These requirements are considered at a late stage of projects and usually met as an after thought."
+          level: 1
+        - value: "Emerging"
+          label: "Beginning to recognise the potential for increasing transparency and public oversight of the organisation’s data objectives, but no firm or structured plans. Where this occurs, it is driven by internal engagement."
+          level: 2
+        - value: "Learning"
+          label: "Beginning to consider public visibility and oversight as a core element of high profile data initiatives. Engagement with some users to improve transparency occurs in isolated pockets of the organisation."
+          level: 3
+        - value: "Developing"
+          label: "Engages with users to ensure appropriate transparency and accountability in structured ways. Some parts of the organisation consistently consider how to ensure appropriate public visibility from the start when planning data initiatives."
+          level: 4
+        - value: "Mastering"
+          label: "Actively engages with appropriate communities to empower the public to hold the organisation to account on their data objectives. Considerations of public visibility are integral to planning new data initiatives."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: eth-06
+    title: "Understanding interactions of automated data processing and ethical data practices"
+    section: eth-data
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Understanding interactions of automated data processing and ethical data practices. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.eth-06}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Does not consider how to use automation in data supply and processing. Does not consider how automation can reduce risks or bias in data processing. Does not consider oversight, transparency, and public scrutiny when automating data processing. Does not document these processes."
+          level: 1
+        - value: "Emerging"
+          label: "Beginning to consider how to use automation in high profile areas of data supply and processing. Beginning to consider how to mitigate against automation risks in high profile areas, however does so inconsistently and usually after the implementation. Beginning to consider oversight, transparency and routes for public scrutiny when automating data processing. Does not document changes to these processes."
+          level: 2
+        - value: "Learning"
+          label: "Consistently considers risks and benefits of automation of data supply and processing and in high profile areas. Understands where automation is proportionate, and mitigates against the potential for automation to introduce bias, though somewhat inconsistently in different areas of the organisation. Consistently considers oversight, transparency, and public scrutiny of automated data processing, but does so at a late stage. Documentation of changes is sporadic."
+          level: 3
+        - value: "Developing"
+          label: "Consistently considers the risks and benefits of automation in all high profile areas, and beginning to do so in other areas. Understands where automation is proportionate, mitigates risks appropriately, and plans to do so from early stages for all processes, though this may be inconsistent across the organisation. Considers oversight, transparency, and public scrutiny from early stages of automation initiatives, and consistently documents all changes."
+          level: 4
+        - value: "Mastering"
+          label: "Has a clear understanding of the interactions between automation of data supply and preparation and data ethics. Proactively plans automation in processes to reduce human bias whilst carefully considering and mitigating any bias the automation could introduce. Plans for oversight, transparency, and public scrutiny from the beginning in all data processing automation initiatives. Documents all changes to these processes and the reasons for the changes clearly and consistently across the organisation."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: eth-07
+    title: "Collecting data in inclusive and ethical ways"
+    section: eth-data
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Collecting data in inclusive and ethical ways. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.eth-07}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Considers accessibility, transparency and the potential for bias in data collection at a late stage in the development process, and only to meet legal or policy requirements."
+          level: 1
+        - value: "Emerging"
+          label: "Checks data for bias and documents any mitigation made against bias. Considers transparency and accessibility in data collection methods but applies this at late stages in development to meet legal or policy requirements."
+          level: 2
+        - value: "Learning"
+          label: "Embeds transparency of methods into the process when designing data collection where appropriate. Makes efforts from the beginning to mitigate bias and make collection methods accessible to ensure that no societal group is disadvantaged by the methods used. Applies this very inconsistently in different areas of the organisation."
+          level: 3
+        - value: "Developing"
+          label: "Embeds transparency, inclusivity and accessibility in data collection methods from the beginning. Checks data collection processes for bias, with actions to mitigate bias recorded and communicated. Applies this somewhat inconsistently in different areas of the organisation."
+          level: 4
+        - value: "Mastering"
+          label: "Embeds a deep consideration of data ethics from the beginning when planning data collection. Proactively embeds transparency of methods, accessibility, inclusivity and mitigation of bias into new data collection processes consistently across the organisation."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: eth-08
+    title: "Creating diverse leadership to support ethical use of data"
+    section: eth-leadership
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Creating diverse leadership to support ethical use of data. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.eth-08}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Considers data ethics through a limited lens due to a lack of diversity in leadership."
+          level: 1
+        - value: "Emerging"
+          label: "Considers data ethics, but faces difficulty in doing so with depth or breadth due to a lack of diversity in the organisation’s leadership."
+          level: 2
+        - value: "Learning"
+          label: "Understands the importance of diversity amongst leadership in supporting ethical use of data. Beginning to build a more diverse leadership team."
+          level: 3
+        - value: "Developing"
+          label: "Has an increasingly diverse leadership team which is beginning to support depth and breadth in considerations of data ethics."
+          level: 4
+        - value: "Mastering"
+          label: "Has a diverse leadership team which consistently supports broad perspectives on the use, value, and ethics of data at all stages of its lifecycle."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: eth-09
+    title: "Ensuring responsibility and oversight for data ethics"
+    section: eth-leadership
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Ensuring responsibility and oversight for data ethics. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.eth-09}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Senior leaders only engage with ensuring oversight and scrutiny is in place for the ethical use of data where it is externally mandated by legal or policy requirements."
+          level: 1
+        - value: "Emerging"
+          label: "Senior leaders are beginning to engage with ensuring external and public oversight and scrutiny is in place for the ethical use of data. However, their approach is unstructured or reactive."
+          level: 2
+        - value: "Learning"
+          label: "Senior leaders are engaged with ensuring oversight and scrutiny is in place for the ethical use of data however this does not consistently reach across the organisation. Lines of responsibility and accountability for data ethics are structured, but visibility of these is poor."
+          level: 3
+        - value: "Developing"
+          label: "Senior leaders are engaged with ensuring oversight and scrutiny is in place for the ethical use of data across the organisation. Lines of responsibility and accountability for data ethics are structured, though visibility of this may be limited. Champions for data ethics are present in the organisation, however they may lack the seniority or the reach to have a large impact."
+          level: 4
+        - value: "Mastering"
+          label: "Senior leaders are proactively engaged with ensuring oversight and scrutiny is in place for the ethical collection, storage, and use of data across the organisation. Senior leaders are highly visible as champions for promoting data ethics across the organisation. Responsibility and accountability for this is clear, structured, and visible."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: eth-10
+    title: "Having the skills to understand ethical management and use of data"
+    section: eth-skills
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Having the skills to understand ethical management and use of data. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.eth-10}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Staff consider ethics when working with data only in line with legal or policy requirements, due to a lack of availability or interest in relevant training."
+          level: 1
+        - value: "Emerging"
+          label: "Staff working with data have awareness and skills to identify and address bias in data."
+          level: 2
+        - value: "Learning"
+          label: "Staff working with data have a firm understanding of the importance of ethical use of data and are beginning to see how this applies to their own work."
+          level: 3
+        - value: "Developing"
+          label: "Staff have the skills to understand the unintended consequences of data collection and use, and how misuse of data can reinforce existing problems in the treatment of different societal groups."
+          level: 4
+        - value: "Mastering"
+          label: "Staff working with data are confident in proactively mitigating against negative impacts for particular societal groups in the way that they collect, process, store, and destroy data. They are able to identify areas where misuse could reinforce existing problems."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: eth-11
+    title: "Ensuring tools for data are inclusive"
+    section: eth-tools
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Ensuring tools for data are inclusive. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.eth-11}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Considers accessibility and inclusivity for tools at the end of the acquisition or design process, and only when it is externally mandated by legal or policy requirements."
+          level: 1
+        - value: "Emerging"
+          label: "Data and analytics tools meet minimum accessibility requirements. Considers accessibility and inclusivity as an afterthought at a late stage when designing or acquiring tools."
+          level: 2
+        - value: "Learning"
+          label: "Adapts tools for data collection, storage, and processing to improve inclusivity for different societal groups. Considers inclusivity and accessibility at a late stage in the process when designing or acquiring new tools."
+          level: 3
+        - value: "Developing"
+          label: "Designs new tools with inclusivity and accessibility in mind for all users from the earliest stages of the design process."
+          level: 4
+        - value: "Mastering"
+          label: "Sees accessibility and inclusivity as high priority from the beginning when updating, designing or acquiring any tools."
+          level: 5
+        - {value: "", means: unanswered}
+"""#,
+        "packs/dma-government/managing-your-data.yaml": #"""
+# Generated by source/generate.py from source/DMAG2023.json: edit the generator, not this file.
+# Contains public sector information licensed under the Open Government Licence v3.0: Data Maturity Assessment for Government, Central Digital and Data Office (CDDO), 2023; transcribed as JSON by the Open Data Institute (theodi/maturity.theodi.org).
+id: managing-your-data
+title: "Managing your data"
+version: "2023"
+description: "Topic of the Data Maturity Assessment for Government (CDDO, 2023): 15 rows in 3 themes. Each row is answered with the statement that best describes the organisation, at one of five maturity levels."
+levels:
+  1: "Beginning: Meets little more than minimum legal requirements; data literacy is very limited."
+  2: "Emerging: Some good practice in places, depending on individuals rather than the organisation."
+  3: "Learning: Practice is being defined and adopted, but unevenly across the organisation."
+  4: "Developing: Practice is embedded across most of the organisation and reviewed regularly."
+  5: "Mastering: Consistent, proactive practice across the organisation, seen by others as an exemplar."
+sections:
+  - {id: mgd-culture, title: "Culture"}
+  - {id: mgd-data, title: "Data"}
+  - {id: mgd-leadership, title: "Leadership"}
+criteria:
+  - id: mgd-01
+    title: "Building a data quality culture"
+    section: mgd-culture
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Building a data quality culture. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.mgd-01}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Measures and addresses data quality at extremely late stages, and only when it is externally mandated by legal, policy or service level agreement requirements. Does not link data quality to business outcomes."
+          level: 1
+        - value: "Emerging"
+          label: "Some interest in improving data quality, but does not consistently link these to damages to business outcomes. Attempts to improve data quality are ad hoc and do not address root causes."
+          level: 2
+        - value: "Learning"
+          label: "Beginning to understand data quality in terms of the risks it poses to business outcomes. Addresses issues with data quality through tackling root causes not only through cleansing."
+          level: 3
+        - value: "Developing"
+          label: "Consistently links data quality to the risks it poses to business outcomes. Aware of trade-offs in data quality in line with the needs of users and the purposes of data."
+          level: 4
+        - value: "Mastering"
+          label: "Consistently frames all data quality issues in terms of their impact on business outcomes. Everyone in the organisation is committed to ensuring quality data is available to support services and decision-making."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: mgd-02
+    title: "Managing data disposal the right way"
+    section: mgd-culture
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Managing data disposal the right way. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.mgd-02}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Considers disposal of data only at a very late stage in the data lifecycle. Defines ownership of and responsibility for disposal of data only in line with minimum legal or policy requirements. Does not understand differences in types of disposal of data."
+          level: 1
+        - value: "Emerging"
+          label: "Staff responsible for data sets understand differences in types of disposal. Responsibilities for implementing appropriate disposal methods are beginning to be defined. Any considerations of how to dispose of data occur at a very late stage in the data lifecycle."
+          level: 2
+        - value: "Learning"
+          label: "Beginning to give greater consideration to data disposal, but it is not seen as fundamental when planning data initiatives. Ownership and responsibility for disposal of data is recorded alongside all high profile data sets. Staff working with data have some understanding of expectations and requirements for data preservation and disposal."
+          level: 3
+        - value: "Developing"
+          label: "All staff working with data understand their responsibilities to ensuring records are able to be created and preserved of all appropriate data. Responsibility for disposal of data is defined and recorded alongside all data assets, but implementation is inconsistent across the organisation."
+          level: 4
+        - value: "Mastering"
+          label: "Collaborates with archiving experts to ensure that data sets can be preserved appropriately. Proactively considers the end of the data lifecycle when planning new data initiatives. Ownership of and responsibility for disposal of data is clearly defined, recorded, and implemented for all data assets."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: mgd-03
+    title: "Communicating limitations of data appropriately to users"
+    section: mgd-culture
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Communicating limitations of data appropriately to users. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.mgd-03}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Communicates limitations of data only in line with externally mandated requirements. The style and method of this communication does not consider users’ needs."
+          level: 1
+        - value: "Emerging"
+          label: "Beginning to understand limitations of data and communicates these in some high-profile areas. Some pockets of the organisation consider the needs of some important users and communicate in a way to meet these needs, through a limited range of routes."
+          level: 2
+        - value: "Learning"
+          label: "Understands and communicates limitations of data in all high-profile areas. Understands the needs of some important users and communicates in a way that meets these needs, however the range of routes may be limited. The approach to this is inconsistent across different areas of the organisation."
+          level: 3
+        - value: "Developing"
+          label: "Understands and communicates limitations of data. Understands the needs of most important users of the data and communicates in a way that meets these needs, using a range of appropriate routes. The approach to this is inconsistent across different areas of the organisation."
+          level: 4
+        - value: "Mastering"
+          label: "Understands and communicates limitations of data. Understands the needs of all important users of the data and communicates in a way that meets these needs, using a range of appropriate routes. The approach to this is consistent across the organisation."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: mgd-04
+    title: "Linking data collection processes to organisational outcomes"
+    section: mgd-data
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Linking data collection processes to organisational outcomes. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.mgd-04}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Collects data in order to meet minimum requirements without understanding how this is attached to business needs. Has a minimal awareness of collection methods based on what has previously been used, but does not record or address errors."
+          level: 1
+        - value: "Emerging"
+          label: "Beginning to understand the need to collect data that is attached to business needs, and to avoid collecting data that is not. Does not regularly apply or incorporate this into practices. Has some awareness of collection methods and errors but does not record or address these."
+          level: 2
+        - value: "Learning"
+          label: "Understands the need to collect data that is attached to business needs, and to avoid collecting data that is not. Beginning to incorporate this into planning collection or use of data. Beginning to consider and record methods and errors but does not consistently address these."
+          level: 3
+        - value: "Developing"
+          label: "Understands the need to collect data that is attached to business needs, and to avoid collecting data that is not. Incorporates this in critical business process in some areas of the organisation. Regularly plans ahead regarding the collection or use of data but this is not embedded from beginning to end. Considers and records methods and errors and is beginning to address these in higher profile initiatives."
+          level: 4
+        - value: "Mastering"
+          label: "Has a clear understanding of the need to collect data that is attached to business needs, and to avoid collecting data that is not. Consistently incorporates this in critical and important business process across the organisation. Embeds planning of collection or use of data from beginning to end. Gives full consideration to methods and errors and ensures that these are addressed promptly."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: mgd-05
+    title: "Acquiring existing data in the right way"
+    section: mgd-data
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Acquiring existing data in the right way. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.mgd-05}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Acquires existing data over collecting data only when required or requested to do so by external impetus. Does not record licencing of acquired data alongside data sets."
+          level: 1
+        - value: "Emerging"
+          label: "Beginning to understand the difference in value of acquiring existing data compared to collecting new data and which is most appropriate. Does not make use of existing data. Has some awareness of licencing of data acquired from other sources but does not record licencing of acquired data alongside data sets."
+          level: 2
+        - value: "Learning"
+          label: "Understands the value of using existing data rather than collecting new data and which is most appropriate. Beginning to make use of some open data sets where appropriate. Beginning to record licencing of data acquired from other sources alongside data sets. Beginning to plan for effects of licencing on long-term preservation of data sets containing acquired data."
+          level: 3
+        - value: "Developing"
+          label: "Understands the value of using existing data rather than collecting new data and which is most appropriate. Makes good use of open data sets where appropriate but does not fully embed the approach from beginning to end. Records and communicates licencing of data acquired from other sources but this approach is not fully embedded from beginning to end. Plans for effects of licencing on long-term preservation of data sets containing acquired data but this approach is not fully embedded from beginning to end."
+          level: 4
+        - value: "Mastering"
+          label: "Has a clear understanding of the value of using existing data rather than collecting new data and which is most appropriate. Makes full use of open data sets where appropriate and fully embeds the approach from beginning to end. Fully records licencing of data acquired from other sources and this approach is fully embedded from beginning to end. Plans for effects of licencing on long-term preservation of data sets containing acquired data and this approach is fully embedded from beginning to end."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: mgd-06
+    title: "Applying data users’ needs to product design"
+    section: mgd-data
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Applying data users’ needs to product design. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.mgd-06}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Has a minimal awareness of who the users of the organisation’s data are and what their needs are, driven only by legal or service level agreement requirements. Does not incorporate or apply information about data user needs in product design and development"
+          level: 1
+        - value: "Emerging"
+          label: "Has some awareness of who the users of the organisation’s data are and what their needs are, but does not incorporate this into product design and development."
+          level: 2
+        - value: "Learning"
+          label: "Understands who the users of the organisation’s data are and what their needs are. Beginning to incorporate and apply user needs into product design and development."
+          level: 3
+        - value: "Developing"
+          label: "Has a good understanding of data users and their needs though this may be inconsistent across the organisation. Beginning to incorporate and apply data users’ needs in product design and development, but this is not embedded from beginning to end."
+          level: 4
+        - value: "Mastering"
+          label: "Has a clear understanding of data users needs in all relevant areas of the organisation. Consistently incorporates and applies data users’ needs in product design and development, and embeds this from beginning to end."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: mgd-07
+    title: "Collecting data with user needs in mind"
+    section: mgd-data
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Collecting data with user needs in mind. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.mgd-07}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Has a minimal awareness of the user (eg member of the public or civil servant) providing data to government, driven only by legal or service level agreement requirements. Designs and develops products without considering or incorporating the needs of these users."
+          level: 1
+        - value: "Emerging"
+          label: "Has some awareness of the needs of the user providing data, and of user-centred design and methods. Does not incorporate or apply this understanding in product design and development"
+          level: 2
+        - value: "Learning"
+          label: "Understands the needs of the user providing data, and of user-centred design and methods. Beginning to incorporate and apply this understanding to product design and development."
+          level: 3
+        - value: "Developing"
+          label: "Has a good understanding the needs of the user providing data, and of user-centred design and methods, though this may be inconsistent across the organisation. Incorporates and applies this understanding to product design and development in some areas, but may not embed this from beginning to end."
+          level: 4
+        - value: "Mastering"
+          label: "Has a clear understanding of the needs of the user providing data, and of user-centred design and methods in all relevant areas of the organisation. Fully embeds application of this understanding in product design and development from beginning to end."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: mgd-08
+    title: "Conducting data quality assessments"
+    section: mgd-data
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Conducting data quality assessments. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.mgd-08}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Assesses data quality only when it is externally mandated by legal, policy, or service level agreement requirements. Does not record or track data quality assessment results over time."
+          level: 1
+        - value: "Emerging"
+          label: "Assess data quality against generic standards. Does not update data quality assessments across the lifespan of the data."
+          level: 2
+        - value: "Learning"
+          label: "Re-assesses data quality during the data’s lifetime, but does not link the frequency of assessment to changes in the data. Beginning to conduct assessments that consider quality dimensions, measurements, and requirements in relation to the way in which the data is used."
+          level: 3
+        - value: "Developing"
+          label: "Proactively monitors the quality of data in important data sets is in a way that is linked to purpose, documented and communicated. Conducts data quality assessments that are evidence-based and tracked over time."
+          level: 4
+        - value: "Mastering"
+          label: "Proactively monitors and fully understands the quality of the data it holds and hence has high levels of confidence and trust in its data."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: mgd-09
+    title: "Managing data quality across the data lifecycle"
+    section: mgd-data
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Managing data quality across the data lifecycle. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.mgd-09}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Makes efforts to manage data quality only when it is externally mandated by legal, policy, or service level agreement requirements. Does not make dedicated resources available for this."
+          level: 1
+        - value: "Emerging"
+          label: "Manages data quality ad hoc and at a late stage in the data lifecycle. Where resources and processes are in place for managing data quality, they focus only on data cleaning."
+          level: 2
+        - value: "Learning"
+          label: "Beginning to manage data quality for priority data at different stages of the data lifecycle."
+          level: 3
+        - value: "Developing"
+          label: "Puts resources and processes in place for managing data quality at all stages of the data lifecycle, but does not apply this consistently across the organisation."
+          level: 4
+        - value: "Mastering"
+          label: "Proactively invests in resources to collect, maintain, and manage high quality data at all stages of the data lifecycle. Data quality is managed consistently across the organisation."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: mgd-10
+    title: "Understanding the data quality needs of your users"
+    section: mgd-data
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Understanding the data quality needs of your users. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.mgd-10}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Engages with a minimal number of internal users to understand data quality needs, based primarily on policy or service level agreement requirements."
+          level: 1
+        - value: "Emerging"
+          label: "Beginning to engage with some immediate users of the organisation’s priority data to understand their data quality needs."
+          level: 2
+        - value: "Learning"
+          label: "Accounts for the needs of immediate, internal users in data quality assessments and initiatives"
+          level: 3
+        - value: "Developing"
+          label: "Actively engages with a wide range of internal users to understand their data quality needs and reviews these needs regularly. Beginning to communicate data quality alongside high profile data sets."
+          level: 4
+        - value: "Mastering"
+          label: "Considers the data quality needs of all knowable users alongside immediate internal user needs when collecting, processing, and publishing data. Consistently communicates the quality of data alongside data sets."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: mgd-11
+    title: "Understanding what data processing to automate"
+    section: mgd-data
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Understanding what data processing to automate. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.mgd-11}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Does not understand what data processing can or should be automated. Where automation occurs, it does so without understanding or considering what is useful and proportionate in the long-term to achieve efficiency and quality."
+          level: 1
+        - value: "Emerging"
+          label: "Beginning to understand what data processing can and should be automated. Makes some consideration of what automation is useful and proportionate in the long-term to achieve efficiency and quality in high profile processes, though the approach is inconsistent and occurs as an after thought."
+          level: 2
+        - value: "Learning"
+          label: "Able to apply a good understanding of what data processing can and should be automated for high profile areas, but inconsistently elsewhere. Considers what automation is useful and proportionate in the long-term to achieve efficiency and quality, but somewhat inconsistently in different areas of the organisation."
+          level: 3
+        - value: "Developing"
+          label: "Has a good understanding of what data processing can and should be automated for high profile areas, and is beginning to apply this consistently across the organisation. Considers what automation is useful and proportionate in the long-term to achieve efficiency and quality but with some inconsistency."
+          level: 4
+        - value: "Mastering"
+          label: "Has a clear understanding of what data processing can and should be automated. Carefully considers what automation is useful and proportionate in the long-term to achieve efficiency and quality."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: mgd-12
+    title: "Building reproducible data processing"
+    section: mgd-data
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Building reproducible data processing. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.mgd-12}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Designs data processing without considering adequate testing, transparency and documentation to ensure that processes can be reproduced for the same output. Does not document processes or changes to processes."
+          level: 1
+        - value: "Emerging"
+          label: "Some testing and documentation for important data processing. Aware of the importance of documentation or transparency to ensure good automation. Documentation that exists may not be appropriately available to those who need it, or may assume prior knowledge of the processes."
+          level: 2
+        - value: "Learning"
+          label: "Tests and documents most important data processing and is able to reproduce the same outputs efficiently in most cases. Testing covers a range of data scenarios. Documentation of processes is sporadic, this may be done at a late stage. It may be poorly communicated or inaccessible. The approach is highly inconsistent across the organisation."
+          level: 3
+        - value: "Developing"
+          label: "Designs, tests and documents all important data processing. Tests include typical changes that may occur. Testing strategy may be considered after processes are created. Most processes are clearly documented, documentation is communicated and available as appropriate. The approach is somewhat inconsistent across different areas of the organisation."
+          level: 4
+        - value: "Mastering"
+          label: "Proactively designs, tests, and documents all important data processing from the beginning to ensure that they can be efficiently reproduced with the same outputs and are resilient to change. Documentation and processes are transparent, communicated and available as appropriate. The approach is consistent across the organisation."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: mgd-13
+    title: "Applying data standards in your organisation"
+    section: mgd-data
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Applying data standards in your organisation. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.mgd-13}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Applies data standards only where they are externally mandated for compliance. Considers interoperability between data sets only to mitigate against critical failures."
+          level: 1
+        - value: "Emerging"
+          label: "Beginning to apply data standards on an ad hoc basis where interoperability between data sets is needed for a specific purpose."
+          level: 2
+        - value: "Learning"
+          label: "Applies data standards in some areas but does so inconsistently. Some data is versatile and re-usable internally for limited purposes."
+          level: 3
+        - value: "Developing"
+          label: "Beginning to apply data standards consistently enough to allow data to be re-used internally for a range of purposes. Some data is re-usable externally but with limited scope."
+          level: 4
+        - value: "Mastering"
+          label: "Applies data standards consistently across the organisation to ensure that data is versatile and re-usable for multiple purposes and audiences."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: mgd-14
+    title: "Engaging with cross-government data standards"
+    section: mgd-data
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Engaging with cross-government data standards. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.mgd-14}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Only engages with data standards in other areas of government to comply with externally mandated requirements."
+          level: 1
+        - value: "Emerging"
+          label: "Engages with other areas of government to begin exploring how to implement data standards internally."
+          level: 2
+        - value: "Learning"
+          label: "Acknowledges the importance of data standards in other areas of government. Actively engages internally to embed standards."
+          level: 3
+        - value: "Developing"
+          label: "Actively applying most cross-government data standards. Exploring shared measures and benchmarks with other organisations."
+          level: 4
+        - value: "Mastering"
+          label: "Proactively involved in the development of cross-government standards and actively applies these across the organisation. The organisation compares its data with other organisations through shared measures and benchmarks."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: mgd-15
+    title: "Engaging senior leaders with data and its value to the organisation"
+    section: mgd-leadership
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Engaging senior leaders with data and its value to the organisation. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.mgd-15}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Leaders are not engaged with data or how it is used. They do not understand how difficult or complex it is to achieve their requests for data."
+          level: 1
+        - value: "Emerging"
+          label: "Leaders are aware of some uses for data in the organisation but do not see value in it for business outcomes. Leaders do not see data as a priority in the organisation."
+          level: 2
+        - value: "Learning"
+          label: "Leaders occasionally ask questions about the data they are given but are not entirely convinced about its value. Leaders have little or no interest in the full data lifecycle."
+          level: 3
+        - value: "Developing"
+          label: "Leaders are beginning to engage with the value of data throughout the data lifecycle. They ask the right questions of data, are active in harnessing its value, and supportive of the organisation’s data needs."
+          level: 4
+        - value: "Mastering"
+          label: "Leaders are fully engaged with the value of data at all stages of the data lifecycle. They proactively seek to understand the organisation’s current and future data needs."
+          level: 5
+        - {value: "", means: unanswered}
+"""#,
+        "packs/dma-government/pack.yaml": #"""
+id: dma-government
+title: Data Maturity Assessment for Government
+version: "2023.1"
+publisher: Central Digital and Data Office (CDDO), Cabinet Office
+source: https://www.gov.uk/government/publications/data-maturity-assessment-for-government-framework
+# The machine-readable model this pack is generated from (source/README.md):
+# https://github.com/theodi/maturity.theodi.org/blob/main/private/assessments/DMAG2023.json
+licence: OGL-UK-3.0
+licence-url: https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/
+attribution: >-
+  Contains public sector information licensed under the Open Government Licence v3.0: Data Maturity
+  Assessment for Government, Central Digital and Data Office, 2023, as transcribed to JSON by the Open
+  Data Institute (github.com/theodi/maturity.theodi.org).
+framework: framework.yaml
+examples: [examples/worked-example.yaml]
+notes: NOTES.md
+"""#,
+        "packs/dma-government/protecting-your-data.yaml": #"""
+# Generated by source/generate.py from source/DMAG2023.json: edit the generator, not this file.
+# Contains public sector information licensed under the Open Government Licence v3.0: Data Maturity Assessment for Government, Central Digital and Data Office (CDDO), 2023; transcribed as JSON by the Open Data Institute (theodi/maturity.theodi.org).
+id: protecting-your-data
+title: "Protecting your data"
+version: "2023"
+description: "Topic of the Data Maturity Assessment for Government (CDDO, 2023): 10 rows in 4 themes. Each row is answered with the statement that best describes the organisation, at one of five maturity levels."
+levels:
+  1: "Beginning: Meets little more than minimum legal requirements; data literacy is very limited."
+  2: "Emerging: Some good practice in places, depending on individuals rather than the organisation."
+  3: "Learning: Practice is being defined and adopted, but unevenly across the organisation."
+  4: "Developing: Practice is embedded across most of the organisation and reviewed regularly."
+  5: "Mastering: Consistent, proactive practice across the organisation, seen by others as an exemplar."
+sections:
+  - {id: pro-culture, title: "Culture"}
+  - {id: pro-data, title: "Data"}
+  - {id: pro-skills, title: "Skills"}
+  - {id: pro-tools, title: "Tools"}
+criteria:
+  - id: pro-01
+    title: "Managing policies for data protection and data security"
+    section: pro-culture
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Managing policies for data protection and data security. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.pro-01}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Has basic policies for data protection and security in place, but does not have a method to monitor or enforce these."
+          level: 1
+        - value: "Emerging"
+          label: "Has policies in place to ensure data about identifiable individuals is deleted when no longer necessary and to respond to subject access requests."
+          level: 2
+        - value: "Learning"
+          label: "Monitors and enforces policies for data protection and data security consistently. Reviews policies regularly to ensure they are fit for current needs."
+          level: 3
+        - value: "Developing"
+          label: "Communicates and enforces policies for data protection and data security consistently. Beginning to embed policies across all levels of the organisation."
+          level: 4
+        - value: "Mastering"
+          label: "Thoroughly embeds positive attitudes to and understanding of data protection and data security at all levels of the organisation."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: pro-02
+    title: "Controlling access to data"
+    section: pro-culture
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Controlling access to data. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.pro-02}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Data security in place only to meet minimum legal or policy requirements. Does not link security vetting of staff to data protection and data security measures."
+          level: 1
+        - value: "Emerging"
+          label: "Most critical systems, processes, and data have limited security and security governance. Security vetting of some staff is linked to data security."
+          level: 2
+        - value: "Learning"
+          label: "All critical data assets have at least limited security and security governance in place. Security vetting of most staff is linked to data security."
+          level: 3
+        - value: "Developing"
+          label: "Consistent and comprehensive security and security governance policies are in place for all critical data assets. Clearly links security vetting and background checks of all staff to data security and legitimate business need."
+          level: 4
+        - value: "Mastering"
+          label: "Communicates security governance clearly and openly throughout the organisation. Clearly links security vetting and background checks of all staff to data security and legitimate business need. Reflects security clearance for access to data assets in employment contracts where appropriate."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: pro-03
+    title: "Reviewing governance and security incident responses"
+    section: pro-culture
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Reviewing governance and security incident responses. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.pro-03}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Reviews of data security incidents are limited in scope and responses to incidents are inconsistent. Very little, if any, review or assessment of governance takes place."
+          level: 1
+        - value: "Emerging"
+          label: "Reviews and assesses security controls, but this is inconsistent or limited in scope. Beginning to identify and review data security incidents and take appropriate responses."
+          level: 2
+        - value: "Learning"
+          label: "Regularly reviews assesses all critical governance and security controls for effectiveness, though recording of these may be inconsistent. Identifies and reviews data security incidents and takes appropriate responses."
+          level: 3
+        - value: "Developing"
+          label: "Regularly reviews and assesses all governance and security controls regularly for effectiveness. Recording of reviews is clear and consistent, though not consistently available as appropriate. Reviews all security incidents promptly and takes appropriate, proportionate actions."
+          level: 4
+        - value: "Mastering"
+          label: "Regularly reviews and assesses all governance and security controls for effectiveness. Recording is clear, consistent and appropriately available both internally and externally to support continuous improvement. Reviews all security incidents quickly and takes appropriate, proportionate actions. Discusses lessons learned from security incidents openly as appropriate."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: pro-04
+    title: "Ensuring business continuity for data"
+    section: pro-culture
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Ensuring business continuity for data. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.pro-04}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Business continuity plans exist for some critical activities, but nobody has full oversight of which activities are critical to the organisation’s operation. No clear central record of the potential impact of critical failure on staff, customers, services, products and reputations."
+          level: 1
+        - value: "Emerging"
+          label: "Has business continuity plans in place for all critical data activities, but these are not centralised. Does not have standardised risk assessments for activities."
+          level: 2
+        - value: "Learning"
+          label: "Centrally coordinates oversight for business continuity as appropriate to ensure all critical activities are understood and calibrated. Standardises risk assessments for activities to promote parity across the organisation. Tests business continuity plans occasionally."
+          level: 3
+        - value: "Developing"
+          label: "Has business continuity plans for data in place for all areas of the organisation with central oversight. There are clear lines of ownership for plans and they are regularly tested with actions planned for improvements."
+          level: 4
+        - value: "Mastering"
+          label: "Regularly reviews and tests business continuity plans with lessons learned and actions for improvement. Ties the frequency of reviews to the level of criticality of the activity and an understanding of threats to the organisation’s operation. Business continuity plan owners have access to regular updates and refreshes on best practice."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: pro-05
+    title: "Measuring the effectiveness of your data protection processes"
+    section: pro-data
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Measuring the effectiveness of your data protection processes. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.pro-05}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Assesses effectiveness of data protection measures only in line with minimum legal or policy requirements."
+          level: 1
+        - value: "Emerging"
+          label: "Regularly conducts data protection impact assessments."
+          level: 2
+        - value: "Learning"
+          label: "Proactively reviews data protection impact assessments to ensure continuous improvement."
+          level: 3
+        - value: "Developing"
+          label: "Actively engages internally to ensure that data protection impact assessments and improvements are understood and valued across the organisation."
+          level: 4
+        - value: "Mastering"
+          label: "Proactively engages internally and externally to promote good practice in data protection. Seen as a leader in assessing data protection impact and implementing data protection measures."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: pro-06
+    title: "Assessing risks to data assets"
+    section: pro-data
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Assessing risks to data assets. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.pro-06}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Only assesses or knows security risks to data in line with minimal legal or policy requirements. Does not assess data assets for their value."
+          level: 1
+        - value: "Emerging"
+          label: "Only assesses data assets for their value or sensitivity when it is externally mandated by legal, policy or service level agreement requirements. Assesses risks to critical data assets."
+          level: 2
+        - value: "Learning"
+          label: "Routinely assess the value of the organisation’s data assets. Assesses risks to all appropriately valuable individual data assets."
+          level: 3
+        - value: "Developing"
+          label: "Routinely assesses data assets for their value to the organisation’s outcomes and assigns appropriate levels of sensitivity. Assigns ownership of data assets but this may not be fully embedded or communicated."
+          level: 4
+        - value: "Mastering"
+          label: "Understands the value of data in terms of how it is used. Assesses risks to all data assets to implement cost-effective data security measures, matched to the value of the assets they protect. Defines ownership and responsibility for data assets clearly."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: pro-07
+    title: "Training staff to comply with and enforce data protection regulations"
+    section: pro-skills
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Training staff to comply with and enforce data protection regulations. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.pro-07}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Staff have basic data protection and compliance training though are not be very confident in applying this."
+          level: 1
+        - value: "Emerging"
+          label: "Staff know how to respond to a data breach, potential breach, or near miss. Staff know how to respond to a subject access request."
+          level: 2
+        - value: "Learning"
+          label: "All staff who work with data understand legal constraints around data e.g. computer misuse regulations, and data protection regulations. These staff are able to apply this understanding confidently."
+          level: 3
+        - value: "Developing"
+          label: "Firmly embeds data protection and compliance with data regulations within staff training. Non-specialist staff are not fully confident in applying this training without support."
+          level: 4
+        - value: "Mastering"
+          label: "Firmly embeds data protection and compliance with data regulations within staff training. All staff are confident in applying this knowledge."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: pro-08
+    title: "Training staff to work with data securely"
+    section: pro-skills
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Training staff to work with data securely. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.pro-08}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Staff have basic data security training though are not very confident in applying this."
+          level: 1
+        - value: "Emerging"
+          label: "Staff are aware of security requirements and the need to operate securely in line with policy, procedures and processes."
+          level: 2
+        - value: "Learning"
+          label: "Staff working with data are aware of the need to work securely. Reviews and updates to security training are limited in frequency or scope. Non-expert users may not be confident in applying policies without support."
+          level: 3
+        - value: "Developing"
+          label: "Staff are confident in their understanding of data security requirements. The organisation is committed to embedding and instilling good security practice in people who work with data."
+          level: 4
+        - value: "Mastering"
+          label: "Uses training materials and internal communications to actively work to embed good data security practice and inform staff of risks and threats."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: pro-09
+    title: "Protecting your data"
+    section: pro-tools
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Protecting your data. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.pro-09}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Does not design systems and tools to protect data. Users are able to access systems and data assets irrespective of having a legitimate business need to do so. Does not monitor systems usage."
+          level: 1
+        - value: "Emerging"
+          label: "The most critical data storage and processing systems and tools integrate data security by design, including some access control and monitoring of use. Assesses data security risks when changes are made to critical systems."
+          level: 2
+        - value: "Learning"
+          label: "All data systems and tools integrate data security and are subject to risk assessments when changes are made. Bases access to systems and data on legitimate business needs."
+          level: 3
+        - value: "Developing"
+          label: "Considers risks and security requirements throughout the development of new systems and tools. Monitors systems and data access for misuse or attack."
+          level: 4
+        - value: "Mastering"
+          label: "Tailors data security tools to the organisation’s specific risks and threat patterns. Uses the development of new data storage and processing tools as an opportunity to improve data security tools. Routinely reviews access permissions to systems, tools, and data."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: pro-10
+    title: "Recording and securing your data tools and systems"
+    section: pro-tools
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Recording and securing your data tools and systems. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.pro-10}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Records minimal or no information regarding IT assets that the organisation holds to store and process data. Any records are usually collected indirectly without organisation or coherent structure. Considers physical security measures to protect data held on IT assets only in line with minimal legal requirements."
+          level: 1
+        - value: "Emerging"
+          label: "Has a basic IT asset register. The process for how to record tools is not described, supported or monitored. The register captures only high profile assets. Some security risks to high value assets have been identified and addressed. No monitoring and review of risks and physical data security measures."
+          level: 2
+        - value: "Learning"
+          label: "Standardised processes for recording IT assets are in place. Value and sensitivity of data stored in these assets is not consistently recorded. Security risks to all known IT assets are assessed and addressed. Physical security for high priority assets is reviewed regularly, however the security implemented is not measured in relation to the value or sensitivity of the data."
+          level: 3
+        - value: "Developing"
+          label: "Standardised processes for recording IT assets are embedded. The value and sensitivity of data is a priority element of recording physical IT assets. Physical security measures for all recorded IT assets are regularly reviewed and linked to the value and sensitivity of the data they hold."
+          level: 4
+        - value: "Mastering"
+          label: "The IT asset register is thorough and ownership and accountability for these assets is defined, implemented, and transparent. Physical security measures are reviewed and tested proactively to ensure the security of data."
+          level: 5
+        - {value: "", means: unanswered}
+"""#,
+        "packs/dma-government/setting-your-data-direction.yaml": #"""
+# Generated by source/generate.py from source/DMAG2023.json: edit the generator, not this file.
+# Contains public sector information licensed under the Open Government Licence v3.0: Data Maturity Assessment for Government, Central Digital and Data Office (CDDO), 2023; transcribed as JSON by the Open Data Institute (theodi/maturity.theodi.org).
+id: setting-your-data-direction
+title: "Setting your data direction"
+version: "2023"
+description: "Topic of the Data Maturity Assessment for Government (CDDO, 2023): 7 rows in 4 themes. Each row is answered with the statement that best describes the organisation, at one of five maturity levels."
+levels:
+  1: "Beginning: Meets little more than minimum legal requirements; data literacy is very limited."
+  2: "Emerging: Some good practice in places, depending on individuals rather than the organisation."
+  3: "Learning: Practice is being defined and adopted, but unevenly across the organisation."
+  4: "Developing: Practice is embedded across most of the organisation and reviewed regularly."
+  5: "Mastering: Consistent, proactive practice across the organisation, seen by others as an exemplar."
+sections:
+  - {id: dir-culture, title: "Culture"}
+  - {id: dir-data, title: "Data"}
+  - {id: dir-leadership, title: "Leadership"}
+  - {id: dir-uses, title: "Uses"}
+criteria:
+  - id: dir-01
+    title: "Creating and embedding data principles and policies"
+    section: dir-culture
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Creating and embedding data principles and policies. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.dir-01}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Only creates structures for responsibility, accountability and oversight for data policies and data principles by default rather than by design."
+          level: 1
+        - value: "Emerging"
+          label: "Data principles and policies exist but are not supported or understood."
+          level: 2
+        - value: "Learning"
+          label: "Some awareness of Data Principles and Policies as they are developed in line with the needs of the organisation."
+          level: 3
+        - value: "Developing"
+          label: "People are aware of Data Principles and policies and they are supported by senior leaders."
+          level: 4
+        - value: "Mastering"
+          label: "Data principles and policies embedded and governed with clear visibility across the organisation and to the public."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: dir-02
+    title: "Communicating data strategy, policies, and principles"
+    section: dir-data
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Communicating data strategy, policies, and principles. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.dir-02}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Builds data policies, data principles and data strategy in a disconnected way. Does not communicate or seek to embed these due to a lack of interest or dedicated resource."
+          level: 1
+        - value: "Emerging"
+          label: "Starting to build data strategy alongside the data principles with regard to data policies."
+          level: 2
+        - value: "Learning"
+          label: "Makes data strategy, principles and policies publicly available."
+          level: 3
+        - value: "Developing"
+          label: "Actively working to embed data strategy, principles and policies across the organisation."
+          level: 4
+        - value: "Mastering"
+          label: "Has fully embedded the organisation’s data strategy, principles and policies with an established assurance and review process in place."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: dir-03
+    title: "Linking data principles and policies to organisational objectives"
+    section: dir-leadership
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Linking data principles and policies to organisational objectives. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.dir-03}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Links data objectives, data principles, and data policies to organisational objectives only to minimum degrees required by externally enforced mandates."
+          level: 1
+        - value: "Emerging"
+          label: "Beginning to see value in linking data objectives to organisational objectives. Attempts to do so are limited in scope and do not consistently surface in data policies or data principles."
+          level: 2
+        - value: "Learning"
+          label: "Beginning to consistently link data objectives to organisational objectives, though this may not always be made clear in organisational plans. Some of this may surface in data policies or data principles, but the links are not explicit."
+          level: 3
+        - value: "Developing"
+          label: "Leaders have clear sight of how and why data objectives, data principles and data policies link to organisational objectives. These links surface in data policies and data principles, but the approach is somewhat inconsistent."
+          level: 4
+        - value: "Mastering"
+          label: "Leaders proactively work to ensure that data objectives are aligned with organisational objectives. Clearly and consistently aligns data principles, data policies, and data strategy with organisational strategy."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: dir-04
+    title: "Seeing data as an organisational priority"
+    section: dir-leadership
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Seeing data as an organisational priority. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.dir-04}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Senior leaders do not see data as important or valuable."
+          level: 1
+        - value: "Emerging"
+          label: "Leaders show some recognition of the importance of data to the organisation, but they do not see the value of engaging with it."
+          level: 2
+        - value: "Learning"
+          label: "Leaders know data is important and are curious to learn about its potential uses and benefits. Some leaders are beginning to model good data culture."
+          level: 3
+        - value: "Developing"
+          label: "Leaders see data as an organisational priority, and especially so in high impact projects or work. Senior leadership teams model good data culture and are working to embed this culture throughout the organisation."
+          level: 4
+        - value: "Mastering"
+          label: "Leaders see data as a major organisational priority, with value for all business areas. Senior leadership teams model good data culture and a continuously support a well-embedded, strong data culture throughout the organisation."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: dir-05
+    title: "Linking data strategy to organisational strategy"
+    section: dir-leadership
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Linking data strategy to organisational strategy. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.dir-05}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Links data strategy to organisational strategy only where it is required for external reporting purposes. Any connections are not acted on internally. Leaders do not see data as a priority."
+          level: 1
+        - value: "Emerging"
+          label: "Beginning to see the relevance of data strategy to organisational strategy, but does not attempt to connect these for internal action. Sees data as useful, but not a high priority."
+          level: 2
+        - value: "Learning"
+          label: "Leaders see data as important to organisational outcomes. Beginning to incorporate data strategy in organisational strategies but this may be inconsistent or disjointed."
+          level: 3
+        - value: "Developing"
+          label: "Leaders see data as a priority. Prioritises and plans data strategy as part of organisational strategy, though application may not be consistent across the organisation. Data strategy has sponsorship at a senior level."
+          level: 4
+        - value: "Mastering"
+          label: "Consistently sees data as a vital resource for the organisation. Plans and prioritises data strategy as a core element of organisational strategy. Sponsorship and promotion of this by senior leaders is visible and communicated."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: dir-06
+    title: "Aligning data goals with organisational needs and outcomes"
+    section: dir-leadership
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Aligning data goals with organisational needs and outcomes. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.dir-06}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Aligns data practices with work plans only where it is externally mandated or by chance rather than by design. Rarely aligns data goals with the organisation’s needs, outcomes or strategies."
+          level: 1
+        - value: "Emerging"
+          label: "Beginning to consider how to link data practices to work plans. Considers some of the organisation’s current needs, outcomes or strategies when setting goals for data in some areas the organisation."
+          level: 2
+        - value: "Learning"
+          label: "Consistently links data practices to work plans and considers the organisation’s current needs when setting goals for data in most areas of the organisation. Beginning to align some data goals with the organisation’s outcomes and strategies in some areas of the organisation."
+          level: 3
+        - value: "Developing"
+          label: "Aligns data practices with work plans, though communication of this may not be clear outside of data specialists. Aligns data goals with the organisation’s current needs, outcomes, and strategies, though application of this may be inconsistent across the organisation."
+          level: 4
+        - value: "Mastering"
+          label: "Aligns data practices and data goals clearly with work plans based on outcomes, desired impact, and the organisation’s current and future needs."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: dir-07
+    title: "Understanding the value of your data to your organisation"
+    section: dir-uses
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Understanding the value of your data to your organisation. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.dir-07}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Relies on external impetus to see value of data that the organisation holds or how to make use of it."
+          level: 1
+        - value: "Emerging"
+          label: "Understands at a basic level how data is useful through time. Reflects on the value of the data the organisation holds."
+          level: 2
+        - value: "Learning"
+          label: "Has a reasonable understanding of the value of the data the organisation holds and potential uses of this data."
+          level: 3
+        - value: "Developing"
+          label: "Has a good understanding of the value of most of the data the organisation holds and making attempts to quantify this."
+          level: 4
+        - value: "Mastering"
+          label: "Has a deep understanding of the value of the data the organisation holds, and takes steps to maximise this value for the good of society. Actively and regularly measuring the value of its data."
+          level: 5
+        - {value: "", means: unanswered}
+"""#,
+        "packs/dma-government/source/README.md": #"""
+# Source of the dma-government pack
+
+- `DMAG2023.json`: the Data Maturity Assessment for Government (Central Digital and Data Office, 2023) as
+  published in JSON by the Open Data Institute's maturity assessment tool:
+  https://github.com/theodi/maturity.theodi.org/blob/main/private/assessments/DMAG2023.json, copied
+  unchanged from commit b66206a3dbb7176b48e5a1ae89620898b081ae62 (1 October 2024; sha256
+  cdf3f4e382cf118e91aaa43d5ba86013c0807645eb33892298f90da3a68ed4f8). 10 topics, 33 topic-theme cells,
+  97 rows, 5 statements per row.
+- `generate.py`: writes `../framework.yaml`, the ten topic rubrics and `questions.csv` (the importer table of
+  SPEC-11) from `DMAG2023.json`. Standard library only: `python3 packs/dma-government/source/generate.py`.
+- `questions.csv`: the same 97 questions as a table, for checking `assess import` against this pack.
+
+Licence. The framework's text is Crown copyright, published by CDDO on GOV.UK under the Open Government
+Licence v3.0 (https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/), which allows
+copying and adapting with the attribution in `../pack.yaml`. The JSON file is the ODI's transcription; the
+ODI repository's README says "This project is licensed under the MIT License" (its package.json says ISC and
+the repository has no LICENSE file): https://github.com/theodi/maturity.theodi.org/blob/main/README.md.
+"""#,
+        "packs/dma-government/taking-responsibility-for-data.yaml": #"""
+# Generated by source/generate.py from source/DMAG2023.json: edit the generator, not this file.
+# Contains public sector information licensed under the Open Government Licence v3.0: Data Maturity Assessment for Government, Central Digital and Data Office (CDDO), 2023; transcribed as JSON by the Open Data Institute (theodi/maturity.theodi.org).
+id: taking-responsibility-for-data
+title: "Taking responsibility for data"
+version: "2023"
+description: "Topic of the Data Maturity Assessment for Government (CDDO, 2023): 8 rows in 5 themes. Each row is answered with the statement that best describes the organisation, at one of five maturity levels."
+levels:
+  1: "Beginning: Meets little more than minimum legal requirements; data literacy is very limited."
+  2: "Emerging: Some good practice in places, depending on individuals rather than the organisation."
+  3: "Learning: Practice is being defined and adopted, but unevenly across the organisation."
+  4: "Developing: Practice is embedded across most of the organisation and reviewed regularly."
+  5: "Mastering: Consistent, proactive practice across the organisation, seen by others as an exemplar."
+sections:
+  - {id: res-culture, title: "Culture"}
+  - {id: res-data, title: "Data"}
+  - {id: res-leadership, title: "Leadership"}
+  - {id: res-skills, title: "Skills"}
+  - {id: res-tools, title: "Tools"}
+criteria:
+  - id: res-01
+    title: "Defining and recording accountability and ownership for data"
+    section: res-culture
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Defining and recording accountability and ownership for data. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.res-01}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Consistent structures for ownership of data are not in place. Where ownership exists, this is assigned by default not by design. Documents responsibility and ownership of data only where externally mandated."
+          level: 1
+        - value: "Emerging"
+          label: "Beginning to assign ownership of critical data. Documents and communicates ownership sporadically or inconsistently."
+          level: 2
+        - value: "Learning"
+          label: "Assigns ownership to all critical data. Documents ownership clearly and beginning to document responsibilities of data owners. Staff require specialist support to find or access this documentation."
+          level: 3
+        - value: "Developing"
+          label: "Assigns ownership to all critical data. Beginning to assign ownership to other important data. Clearly documents data ownership and data owners’ responsibilities in a way that is findable for all staff. Processes around this are inconsistently applied across the organisation."
+          level: 4
+        - value: "Mastering"
+          label: "Assigns ownership to all important data. Clearly and consistently documents data ownership and data owners’ responsibilities. Ensures that this documentation is available and findable for all relevant stakeholders."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: res-02
+    title: "Creating and embedding data governance"
+    section: res-culture
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Creating and embedding data governance. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.res-02}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Only has governance systems in place for sharing and use of data in line with externally driven requirements. Struggles to use or share data within the organisation due to lack of clarity on what is possible."
+          level: 1
+        - value: "Emerging"
+          label: "There is a policy or framework for governance of data in place, but this is not understood, known or possible to implement."
+          level: 2
+        - value: "Learning"
+          label: "People are aware of governance frameworks, systems and accountabilities. These have been developed with the needs of the organisation in mind."
+          level: 3
+        - value: "Developing"
+          label: "Robust, needs-based governance frameworks are embedded in the organisation."
+          level: 4
+        - value: "Mastering"
+          label: "Governance for use and sharing of data is fully embedded. Governance, ownership and accountability for analysis are well documented and enforced, and clearly visible across the organisation. Analysts understand how their work relates to these structures."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: res-03
+    title: "Defining who should have responsibility for data"
+    section: res-culture
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Defining who should have responsibility for data. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.res-03}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Sees data as a chore with questions and requirements mostly externally driven. Assigns responsibility for data by defaults rather than by design, usually to staff in IT or administrative roles."
+          level: 1
+        - value: "Emerging"
+          label: "Places responsibility for data purely with administration or IT roles. Staff working with data do not understand how data management relates to the business’ objectives and see data as the responsibility of ‘someone else’."
+          level: 2
+        - value: "Learning"
+          label: "Beginning to define and implement roles, responsibilities, and accountabilities for maintenance and improvement of data. Most staff working with data understand the importance of good data management, but may not be aware of how this relates to the organisation’s objectives and outcomes."
+          level: 3
+        - value: "Developing"
+          label: "Clearly defines and implements roles, responsibilities, and accountabilities for data management across the organisation, with good visibility."
+          level: 4
+        - value: "Mastering"
+          label: "Sees data as a team effort and critical asset for every part of the organisation. All staff working with data understand the importance of good data management and feel empowered to challenge each other when this does not happen. Staff understand how data management links to the organisation’s outcomes."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: res-04
+    title: "Taking responsibility for recording the data you hold"
+    section: res-data
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Taking responsibility for recording the data you hold. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.res-04}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Defines responsibilities and accountabilities for data assets only in line with minimum legal or policy requirements. Does not record or enforce these structures."
+          level: 1
+        - value: "Emerging"
+          label: "Beginning to define some responsibilities for maintaining registers of data assets. There is no accountability system in place for maintenance of the register and little to no resources are available for this."
+          level: 2
+        - value: "Learning"
+          label: "Has a recorded structure of responsibility and accountability for the register of data assets, but is not well understood or enforced. Relies on ad hoc or periodic updating and monitoring of systems with limited resources available."
+          level: 3
+        - value: "Developing"
+          label: "Understands and enforces accountability for updates and maintenance of the register of data assets. Resources for maintenance are not fully allocated."
+          level: 4
+        - value: "Mastering"
+          label: "Updates and maintenance for the register of data assets are fully resourced. Understanding use of the register is embedded across the organisation."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: res-05
+    title: "Maintaining awareness of data legislation within senior leadership"
+    section: res-leadership
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Maintaining awareness of data legislation within senior leadership. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.res-05}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Board and senior management are aware of relevant legislation but may not be confident in applying this to their organisation."
+          level: 1
+        - value: "Emerging"
+          label: "Board and senior management are up to date on legislation. They are able to respond to this somewhat consistently in their organisation."
+          level: 2
+        - value: "Learning"
+          label: "Board and senior management are up to date on legislation and have some awareness of future changes. There is some degree of planning for the future."
+          level: 3
+        - value: "Developing"
+          label: "Board and senior management keep abreast of future changes in legislation and best practice. They plan for changes across their organisation, but implementation is inconsistent or incomplete."
+          level: 4
+        - value: "Mastering"
+          label: "Board and senior management keep abreast of future changes in legislation and best practice. The organisation is fully prepared for future changes."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: res-06
+    title: "Creating and enforcing structured responsibility and accountability for data"
+    section: res-leadership
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Creating and enforcing structured responsibility and accountability for data. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.res-06}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Only creates structures for responsibility, accountability and oversight for data by default rather than by design. Does not make these structures visible or support staff in understanding their responsibilities for data."
+          level: 1
+        - value: "Emerging"
+          label: "Has structures for responsibility, accountability and oversight for data in place, however the implementation of this is not well understood. Monitoring and enforcement of policy is inconsistent."
+          level: 2
+        - value: "Learning"
+          label: "Leaders monitor adherence to data and analysis policies and processes and enforce where necessary."
+          level: 3
+        - value: "Developing"
+          label: "Leaders are invested in ensuring that responsibility, accountability and oversight for data is structured, maintained, and enforced."
+          level: 4
+        - value: "Mastering"
+          label: "Has transparent and well-communicated structures for responsibility, accountability and oversight for data across the organisation. Leaders ensure that staff have a clear understanding of how this relates to their own work."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: res-07
+    title: "Defining oversight and responsibility for ensuring staff have necessary data skills"
+    section: res-skills
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Defining oversight and responsibility for ensuring staff have necessary data skills. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.res-07}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Does not have structures of responsibility for developing data and analytical literacy in the organisation. There is no oversight from leadership to develop data and analytical skills in the organisation."
+          level: 1
+        - value: "Emerging"
+          label: "Skills to be responsible for data are being developed in specific areas. Some interest in developing data and analytical literacy skills, but oversight and organisation of this is limited."
+          level: 2
+        - value: "Learning"
+          label: "Defines and enforces responsibility within senior leadership for development of data skills across the organisation. Some skilled data people in other roles, though perhaps with limited capacity to fulfil the task."
+          level: 3
+        - value: "Developing"
+          label: "A senior person or team brings organisation-wide data together. Development of data and analytical skills has oversight and sponsorship at a senior level."
+          level: 4
+        - value: "Mastering"
+          label: "High levels of commitment to developing data and analytical skills from staff at senior, specialist, technical, and administrative levels."
+          level: 5
+        - {value: "", means: unanswered}
+  - id: res-08
+    title: "Assigning ownership and responsibility for data tools and systems"
+    section: res-tools
+    core: true                  # weakest link: the topic's level is its lowest row's (NOTES.md, D2)
+    question: "Assigning ownership and responsibility for data tools and systems. Which statement best describes your organisation?"
+    assessor: options
+    evidence: {answer: answers.res-08}
+    parameters:
+      options:
+        - value: "Beginning"
+          label: "Holds a minimal record of some tools used or owned by the organisation. Any records are usually collected indirectly without organisation or coherent structure. Only creates structures of responsibility for maintaining and updating tools by default rather than by design."
+          level: 1
+        - value: "Emerging"
+          label: "An inventory of tools and systems (including hardware, software, licence, passwords and access) is managed and maintained. Ownership and responsibility for tools and systems is not consistently recorded."
+          level: 2
+        - value: "Learning"
+          label: "Formal responsibility for data and analytics tools is established, however this is not well monitored or visible across the organisation. Staff do not understand how these structures relate to their work."
+          level: 3
+        - value: "Developing"
+          label: "People are formally responsible for managing the storage, cleaning and maintenance, security, and backup of all data. Where possible this is becoming routine and/or automated."
+          level: 4
+        - value: "Mastering"
+          label: "Ownership, oversight and support for all tools is documented. Accountability and responsibility for tools is transparent and visible across the organisation. Staff understand how these structures relate to their work."
+          level: 5
+        - {value: "", means: unanswered}
+"""#,
+        "packs/odi-pathway/NOTES.md": #"""
+# odi-pathway: notes on the published method and the pack's decisions
+
+## Source and licence
+
+- **Method**: the Open Data Institute's *Open Data Pathway* (pathway.theodi.org, 2015), the self-assessment
+  tool of the ODI's *Open Data Maturity Model* (ODI and Defra, 2015: 5 themes, 15 activities, levels 1
+  Initial, 2 Repeatable, 3 Defined, 4 Managed, 5 Optimising).
+- **Published questionnaire** (what the generator reads, committed unchanged as `source/survey.xls`):
+  https://github.com/theodi/pathway/blob/master/survey/survey.xls, last changed 7 May 2015 (commit 59e2819e).
+  Scoring code read in the same repository: `lib/assessment_scorer.rb`, `lib/progress_calculator.rb`,
+  `app/models/activity.rb`, `app/models/assessment.rb`, `lib/questionnaire_importer.rb`.
+- **Licence**: MIT, "Copyright (c) 2013 The Open Data Institute",
+  https://github.com/theodi/pathway/blob/master/LICENCE.md (covers the repository, survey.xls included;
+  the notice is reproduced in `source/README.md`). The tool's pages carried a CC BY-SA 2.0 UK badge
+  (`app/views/layouts/_footer.html.erb`, http://creativecommons.org/licenses/by-sa/2.0/uk/) and its
+  statistics are CC BY 4.0; the pack uses the repository's file, under MIT. The same questionnaire is also
+  published as JSON in the ODI's maturity tool (`private/assessments/Pathway.json` in
+  theodi/maturity.theodi.org, "Open Data Pathway (2015)"); its 83 questions, answers and scores matched
+  survey.xls exactly on 2 December 2026.
+
+## Counts (checked by `source/generate.py`)
+
+| | survey.xls | pack |
+|---|---|---|
+| themes | 5 | 5 dimensions (one rubric each) |
+| activities | 15 | 15 sections, weight 1 each |
+| questions | 83 | 83 criteria (11 of them `weight: 0`, see P5) |
+| answers | 185 (92 positive, 93 negative) | 185 options (+1 blank option per question, `means: unanswered`) |
+| paths through the question tree | 149 | 149, each checked to give the published score |
+
+Activities per theme: Data management processes 4 (22 questions), Knowledge & skills 2 (10), Customer
+support & engagement 4 (24), Investment & financial performance 3 (17), Strategic oversight 2 (10).
+
+## How the published tool scores
+
+1. In an activity, questions are asked in order; the activity ends at the first **negative** answer
+   (column "Positive?" = N) or after the last question (`Activity#next_question_for`,
+   `ProgressCalculator`). Every negative answer and every answer of an activity's last question carries a
+   "Maturity Score" 1-5; "any path through the questions for a specific activity should yield a single
+   score" (survey/README.md).
+2. The activity's score is the Maturity Score of the **last answer given** (`AssessmentScorer#score_activity`
+   takes the answer with the highest id).
+3. A theme scores the sum of its activities' scores out of 5 × its activities; the CSV export adds a
+   "Total" row: the sum over themes out of 5 × 15 = 75 (`Assessment#to_csv`). The tool publishes these
+   integers, no percentages and no rounding.
+
+## SPEC-11 constructs used
+
+`scoring: points` with `bands: [0, 40, 60, 80, 100]`; `maximum: fixed`; `answers: {unanswered: zero,
+skipped: zero, unscorable: zero, match: {trim: true, case: insensitive}}`; `when: {answer-of, in}` on every
+question but an activity's first; `sections:` with weights; options with `points:` and `label:`; an option
+`{value: "", means: unanswered}`; `weight: 0` (asked, not scored) on 11 questions; dimension weights;
+criteria without `levels:` or `rationale:`. Not used (the method has none): `applies-to:`, `rounding:`,
+`means: dont-know` / `not-applicable`, `otherwise:`.
+
+## What the method leaves unclear, and what the pack decided
+
+- **P1. The activity score is the last answer's, not a sum.** SPEC-11 has no "the last answer on the path
+  gives the section's score" rule, so the pack gives each answer the **rise** in the activity's score it
+  brings: with `credit` = what the positive answers so far are worth, a negative answer earns its published
+  score − credit, a positive answer earns the next credit − credit, and an answer to the last question its
+  score − credit. Along any path the points add up to the published score of the last answer, and the
+  positive answers are the best of each question, so every activity's maximum is exactly 5. The generator
+  picks, among all valid credits, those with the fewest questions worth nothing, and checks all 149 paths
+  before writing. Each option's comment in the rubrics keeps the published score ("published: score 3,
+  ends the activity"). Example, Data release process: Q1 Yes/No 1/1; Q2 1/1; Q3 0 (not rolled out, score 2),
+  1, 1; Q4 1 (public schedule), 0, 0 (score 3); Q5 1 (score 5), 0, 0 (score 4). Path Yes, Yes, "some
+  datasets", "internal schedule" = 1 + 1 + 1 + 0 = 3, the published score of Q4.2.
+- **P2. Question logic.** A question is asked only when the previous question of its activity got a
+  positive answer: `when: {answer-of: <previous>, in: [<its positive answer ids>]}`. A parent that was
+  skipped or not answered skips the child (SPEC-11), which chains down the activity as the tool does.
+- **P3. The "Dependency" column.** The tool never reads it for the flow (it asks the next unanswered
+  question until a negative answer). Two entries disagree with that flow: Q49 has no dependency (the flow
+  asks it after a positive Q48) and Q57, the first question of Financial oversight, depends on Q56 of
+  Community norms. The pack follows the tool's flow, not the column.
+- **P4. Skipped and unanswered questions.** A question not asked counts 0 with its maximum counted
+  (`skipped: zero`), so an activity is always out of 5, as in the tool. The tool cannot complete an
+  assessment with an activity unanswered, so the method has no rule for it; the pack counts an unanswered
+  question 0 (`unanswered: zero`, the SPEC-11 default under a fixed maximum; coverage drops) and the
+  questions after it are skipped.
+- **P5. Questions worth nothing.** In activities of 6 or 7 questions some questions cannot raise the score
+  on any path (e.g. Q9, "how widely adopted are these code lists?": its two negative answers end the
+activity at 3, the score already secured by a positive Q8, and its positive answer leads to Q10, whose
+negative answer also ends at 3). They steer the path only,
+  so the pack gives them `weight: 0` (shown as not scored) instead of an all-zero scored question, which
+  SPEC-11 warns about: Q9, Q15, Q34, Q41, Q43, Q48, Q65, Q69, Q71, Q75, Q78.
+- **P6. Positive answers that carry a score** before an activity's last question (only Q3.2, "adopted for
+  some datasets", score 3, and Q4.1, "public release schedule", score 4): the tool asks the next question
+  and the later answer's score replaces theirs, so these two scores never show; the pack follows the tool.
+- **P7. Levels and percentages.** An activity's percentage is its score × 20. `bands: [0, 40, 60, 80, 100]`
+  make level *n* start at score *n* (20% is level 1 Initial, 100% level 5). A theme's percentage is its
+  sum ÷ (5 × activities); the tool publishes "sum / maximum", not a percentage or a theme level.
+- **P8. The overall** is the weighted mean of theme percentages with weights = activities per theme
+  (4, 2, 4, 3, 2), which equals the tool's Total ÷ 75.
+- **P9. Values.** Options are matched on the questionnaire's answer ids ("Q1.1"); the answer text is the
+  label. Question ids are the questionnaire's, lower case (`q1`…`q83`).
+- **P10. Level names and descriptions.** The names are the tool's (pathway.theodi.org/statistics: "1 -
+  Initial … 5 - Optimising"); the one-line descriptions in `framework.yaml` and the rubrics are the pack's
+  own wording, not the ODI's.
+- **P11. Not encoded.** The `improvements` sheet (suggested actions per answer) could become roadmap
+  actions later; the question notes are the criteria's `guidance:`.
+
+## Worked example, by hand (`examples/worked-example.yaml`)
+
+Fenwick Vale District Council. For each activity: the answers given (+ positive, − negative), the
+published score = the Maturity Score of the last answer, and the pack's points (P1) adding up to it.
+
+**Data management processes** (4 activities, maximum 20)
+- Data release process: Q1.1+, Q2.1+, Q3.2+, Q4.2− (score 3). Points 1 + 1 + 1 + 0 = **3** (60%, level 3);
+  Q5 skipped (0 of 1).
+- Standards development & adoption: Q6.1+, Q7.1− (score 2). Points 1 + 1 = **2** (40%, level 2).
+- Data governance: Q12.1+, Q13.1+, Q14.3+, Q15.1+, Q16.2− (score 3). **3** (60%, level 3).
+- Managing sensitive data: Q18.2− (score 1). **1** (20%, level 1).
+- Theme: 3 + 2 + 3 + 1 = **9 / 20 = 45%** → level 2 (40 ≤ 45 < 60).
+
+**Knowledge & skills** (2, maximum 10)
+- Open data expertise: Q23.1+, Q24.3+, Q25.1+, Q26.1+, Q27.1 (last question, score 5). **5** (100%, level 5).
+- Knowledge management: Q28.2+, Q29.2+, Q30.2− (score 3). **3** (60%, level 3).
+- Theme: 5 + 3 = **8 / 10 = 80%** → level 4.
+
+**Customer support & engagement** (4, maximum 20)
+- Engagement process: Q33.1+, Q34.1+, Q35.2− (score 2). **2**.
+- Open data documentation: Q39.2− (score 1). **1**.
+- Re-user support processes: Q46.1+, Q47.1+, Q48.1− (score 2). **2**.
+- Community norms: Q52.1+, Q53.1+, Q54.1+, Q55.2− (score 4). **4** (80%, level 4).
+- Theme: 2 + 1 + 2 + 4 = **9 / 20 = 45%** → level 2.
+
+**Investment & financial performance** (3, maximum 15)
+- Financial oversight: Q57.2− (score 2). **2**.
+- Dataset valuation process: Q61.1+, Q62.1+, Q63.2− (score 3). **3**.
+- Open data in procurement: Q67.2+, Q68.1+, Q69.1+, Q70.2− (score 3). **3**.
+- Theme: 2 + 3 + 3 = **8 / 15 = 53.33%** → level 2.
+
+**Strategic oversight** (2, maximum 10)
+- Open data strategy: Q74.3+ (typed "q74.3 ", matched after trimming, any case), Q75.1+, Q76.1+, Q77.2−
+  (score 4). **4**.
+- Asset catalogue: Q80.1+, Q81.1− (score 2). **2**.
+- Theme: 4 + 2 = **6 / 10 = 60%** → level 3.
+
+**Total**: 9 + 8 + 9 + 8 + 6 = **40 / 75 = 53.33%** → level 2 Repeatable. Check through the weighted mean:
+(45 × 4 + 80 × 2 + 45 × 4 + 53.33 × 3 + 60 × 2) / 15 = (180 + 160 + 180 + 160 + 120) / 15 = 800 / 15 = 53.33%.
+
+Coverage: 45 questions answered; the other 38 are skipped (not applicable, "skipped: q… is Q…"), none
+unanswered, so no coverage is lost. Every answer is self-reported (the file's `defaults:`).
+"""#,
+        "packs/odi-pathway/customer-support-and-engagement.yaml": #"""
+# Generated by source/generate.py from source/survey.xls: edit the generator, not this file.
+# Open Data Pathway questionnaire, Copyright (c) 2013 The Open Data Institute, MIT licence (github.com/theodi/pathway, survey/survey.xls).
+# Each option's comment gives the published Maturity Score and whether the answer ends the activity;
+# `points:` is the rise in the activity's score the answer brings (NOTES.md, decision P1).
+id: customer-support-and-engagement
+title: "Customer support & engagement"
+version: "2015"
+description: "Theme of the ODI Open Data Pathway: Engagement process, Open data documentation, Re-user support processes, Community norms. Each activity scores 1 to 5."
+levels:
+  1: "Initial: Processes are ad hoc, if any; open data depends on individuals."
+  2: "Repeatable: Some processes are defined and repeated, though not across the organisation."
+  3: "Defined: Processes are defined, documented and adopted across the organisation."
+  4: "Managed: Processes are measured and reviewed."
+  5: "Optimising: Processes are continually improved from measurement and shared with others."
+sections:
+  - {id: engagement-process, title: "Engagement process", weight: 1}
+  - {id: open-data-documentation, title: "Open data documentation", weight: 1}
+  - {id: re-user-support-processes, title: "Re-user support processes", weight: 1}
+  - {id: community-norms, title: "Community norms", weight: 1}
+criteria:
+  - id: q33
+    title: "Do you attempt to engage with re-users of your data?"
+    section: engagement-process
+    question: "Do you attempt to engage with re-users of your data?"
+    assessor: options
+    evidence: {answer: answers.q33}
+    parameters:
+      options:
+        - value: "Q33.1"       # published: no score, continues
+          label: "Yes, we make some attempts to engage with re-users"
+          points: 1
+        - value: "Q33.2"       # published: score 1, ends the activity
+          label: "No, we do not actively engage with re-users"
+          points: 1
+        - {value: "", means: unanswered}
+  - id: q34
+    title: "Do you have a means by which re-users can request data for release?"
+    section: engagement-process
+    question: "Do you have a means by which re-users can request data for release?"
+    guidance: "This may be achieved in a variety of ways, e.g. through user forums or a designated point of contact for requesting data."
+    weight: 0                     # every answer is worth 0 points here; the question only steers the path
+    assessor: options
+    evidence: {answer: answers.q34}
+    when: {answer-of: q33, in: ["Q33.1"]}
+    parameters:
+      options:
+        - value: "Q34.1"       # published: no score, continues
+          label: "Yes, we have a well-defined contact point for data requests"
+          points: 0
+        - value: "Q34.2"       # published: score 1, ends the activity
+          label: "No, we do not have a process for requesting data"
+          points: 0
+        - {value: "", means: unanswered}
+  - id: q35
+    title: "Do you have a standard process for engaging with external re-users?"
+    section: engagement-process
+    question: "Do you have a standard process for engaging with external re-users?"
+    assessor: options
+    evidence: {answer: answers.q35}
+    when: {answer-of: q34, in: ["Q34.1"]}
+    parameters:
+      options:
+        - value: "Q35.1"       # published: no score, continues
+          label: "Yes we have a defined process"
+          points: 1
+        - value: "Q35.2"       # published: score 2, ends the activity
+          label: "No, outreach is done on an ad hoc basis"
+          points: 1
+        - {value: "", means: unanswered}
+  - id: q36
+    title: "Do you engage with re-users prior to releasing data, e.g. to get input on what and how data will be released?"
+    section: engagement-process
+    question: "Do you engage with re-users prior to releasing data, e.g. to get input on what and how data will be released?"
+    assessor: options
+    evidence: {answer: answers.q36}
+    when: {answer-of: q35, in: ["Q35.1"]}
+    parameters:
+      options:
+        - value: "Q36.1"       # published: no score, continues
+          label: "Yes, we seek input prior to releasing data"
+          points: 1
+        - value: "Q36.2"       # published: score 2, ends the activity
+          label: "No, we engage with re-users only after release"
+          points: 0
+        - {value: "", means: unanswered}
+  - id: q37
+    title: "Do you have a means for assessing how effectively you are engaging with re-users?"
+    section: engagement-process
+    question: "Do you have a means for assessing how effectively you are engaging with re-users?"
+    guidance: "Measuring engagement can be achieved in a number of ways, including number of people attending events, numbers of data requests, subscribers to email newsletters, etc."
+    assessor: options
+    evidence: {answer: answers.q37}
+    when: {answer-of: q36, in: ["Q36.1"]}
+    parameters:
+      options:
+        - value: "Q37.1"       # published: no score, continues
+          label: "Yes, we attempt to measure how effectively we are engaging with users"
+          points: 1
+        - value: "Q37.2"       # published: score 3, ends the activity
+          label: "No we don't attempt to measure impact"
+          points: 0
+        - {value: "", means: unanswered}
+  - id: q38
+    title: "Do you use these metrics or assessments to improve how you are engaging with re-users?"
+    section: engagement-process
+    question: "Do you use these metrics or assessments to improve how you are engaging with re-users?"
+    assessor: options
+    evidence: {answer: answers.q38}
+    when: {answer-of: q37, in: ["Q37.1"]}
+    parameters:
+      options:
+        - value: "Q38.1"       # published: score 5, ends the activity
+          label: "Yes"
+          points: 1
+        - value: "Q38.2"       # published: score 4, ends the activity
+          label: "No"
+          points: 0
+        - {value: "", means: unanswered}
+  - id: q39
+    title: "Do you try to include some level of documentation when releasing data?"
+    section: open-data-documentation
+    question: "Do you try to include some level of documentation when releasing data?"
+    guidance: "Documentation may include basic metadata fields, e.g. a title and description, or detailed documentation on the dataset itself."
+    assessor: options
+    evidence: {answer: answers.q39}
+    parameters:
+      options:
+        - value: "Q39.1"       # published: no score, continues
+          label: "Yes, an appropriate level of documentation accompanies each dataset"
+          points: 1
+        - value: "Q39.2"       # published: score 1, ends the activity
+          label: "No, we don't always include documentation"
+          points: 1
+        - {value: "", means: unanswered}
+  - id: q40
+    title: "Do you have a check-list or standard template that guides the creation of dataset documentation?"
+    section: open-data-documentation
+    question: "Do you have a check-list or standard template that guides the creation of dataset documentation?"
+    guidance: "Dataset documentation will typically describe how a dataset has been collected, maintained and then processed prior to publication."
+    assessor: options
+    evidence: {answer: answers.q40}
+    when: {answer-of: q39, in: ["Q39.1"]}
+    parameters:
+      options:
+        - value: "Q40.1"       # published: no score, continues
+          label: "Yes, we have an organisational standards, although these may be tailored to the needs of specific datasets"
+          points: 1
+        - value: "Q40.2"       # published: score 2, ends the activity
+          label: "No, it is left up the data owner to decide what documentation to include"
+          points: 1
+        - {value: "", means: unanswered}
+  - id: q41
+    title: "Do you publish a standard set of metadata alongside the documentation?"
+    section: open-data-documentation
+    question: "Do you publish a standard set of metadata alongside the documentation?"
+    guidance: "Dataset metadata will typically include fields such as title, description, publication dates, etc."
+    weight: 0                     # every answer is worth 0 points here; the question only steers the path
+    assessor: options
+    evidence: {answer: answers.q41}
+    when: {answer-of: q40, in: ["Q40.1"]}
+    parameters:
+      options:
+        - value: "Q41.1"       # published: no score, continues
+          label: "Yes, we have defined a set of metadata which accompanies releases"
+          points: 0
+        - value: "Q41.2"       # published: score 2, ends the activity
+          label: "No, it is left up the data owner to decide what metadata to include"
+          points: 0
+        - {value: "", means: unanswered}
+  - id: q42
+    title: "Does your publication process include both the creation and ongoing maintenance of both metadata and documentation?"
+    section: open-data-documentation
+    question: "Does your publication process include both the creation and ongoing maintenance of both metadata and documentation?"
+    assessor: options
+    evidence: {answer: answers.q42}
+    when: {answer-of: q41, in: ["Q41.1"]}
+    parameters:
+      options:
+        - value: "Q42.1"       # published: no score, continues
+          label: "Yes, we have a work flow for maintaining documentation and metadata"
+          points: 1
+        - value: "Q42.2"       # published: score 3, ends the activity
+          label: "No, documentation tends to be created at release but is rarely improved or updated"
+          points: 1
+        - {value: "", means: unanswered}
+  - id: q43
+    title: "How well documented are the datasets you have released?"
+    section: open-data-documentation
+    question: "How well documented are the datasets you have released?"
+    weight: 0                     # every answer is worth 0 points here; the question only steers the path
+    assessor: options
+    evidence: {answer: answers.q43}
+    when: {answer-of: q42, in: ["Q42.1"]}
+    parameters:
+      options:
+        - value: "Q43.1"       # published: score 3, ends the activity
+          label: "Only some datasets, e.g. recently published or more complex datasets are published with metadata and documentation"
+          points: 0
+        - value: "Q43.2"       # published: no score, continues
+          label: "All the key, high-value datasets are accompanied with metadata and documentation"
+          points: 0
+        - value: "Q43.3"       # published: no score, continues
+          label: "All our datasets are routinely published with an appropriate level of metadata and documentation"
+          points: 0
+        - {value: "", means: unanswered}
+  - id: q44
+    title: "Do you invite re-users to provide feedback on documentation to help guide improvements?"
+    section: open-data-documentation
+    question: "Do you invite re-users to provide feedback on documentation to help guide improvements?"
+    assessor: options
+    evidence: {answer: answers.q44}
+    when: {answer-of: q43, in: ["Q43.2", "Q43.3"]}
+    parameters:
+      options:
+        - value: "Q44.1"       # published: no score, continues
+          label: "Yes, we invite feedback and suggestions for improvements"
+          points: 1
+        - value: "Q44.2"       # published: score 4, ends the activity
+          label: "No, we review and maintain this documentation ourselves"
+          points: 1
+        - {value: "", means: unanswered}
+  - id: q45
+    title: "Do you promote the availability of third-party resources that help to document or demonstrate the usefulness of your data?"
+    section: open-data-documentation
+    question: "Do you promote the availability of third-party resources that help to document or demonstrate the usefulness of your data?"
+    assessor: options
+    evidence: {answer: answers.q45}
+    when: {answer-of: q44, in: ["Q44.1"]}
+    parameters:
+      options:
+        - value: "Q45.1"       # published: score 5, ends the activity
+          label: "Yes, we showcase third-party tutorials, documentation and tools"
+          points: 1
+        - value: "Q45.2"       # published: score 4, ends the activity
+          label: "No, we direct users to our own materials"
+          points: 0
+        - {value: "", means: unanswered}
+  - id: q46
+    title: "Do you provide any support for re-users?"
+    section: re-user-support-processes
+    question: "Do you provide any support for re-users?"
+    guidance: "Support might cover a range of activities, including communications with users data updates, contact points where users can request help, facility to report errors, user training, etc."
+    assessor: options
+    evidence: {answer: answers.q46}
+    parameters:
+      options:
+        - value: "Q46.1"       # published: no score, continues
+          label: "Yes, we offer some support to re-users"
+          points: 1
+        - value: "Q46.2"       # published: score 1, ends the activity
+          label: "No, we don't offer any support for re-users"
+          points: 1
+        - {value: "", means: unanswered}
+  - id: q47
+    title: "Is the level of support available for a dataset clearly indicated to re-users?"
+    section: re-user-support-processes
+    question: "Is the level of support available for a dataset clearly indicated to re-users?"
+    assessor: options
+    evidence: {answer: answers.q47}
+    when: {answer-of: q46, in: ["Q46.1"]}
+    parameters:
+      options:
+        - value: "Q47.1"       # published: no score, continues
+          label: "Yes, if support is available, it is clearly identified and described"
+          points: 1
+        - value: "Q47.2"       # published: score 2, ends the activity
+          label: "No, we don't communicate any expectations around our support operation"
+          points: 1
+        - {value: "", means: unanswered}
+  - id: q48
+    title: "How is support made available to re-users?"
+    section: re-user-support-processes
+    question: "How is support made available to re-users?"
+    weight: 0                     # every answer is worth 0 points here; the question only steers the path
+    assessor: options
+    evidence: {answer: answers.q48}
+    when: {answer-of: q47, in: ["Q47.1"]}
+    parameters:
+      options:
+        - value: "Q48.1"       # published: score 2, ends the activity
+          label: "Individual teams/data owners support their own data"
+          points: 0
+        - value: "Q48.2"       # published: no score, continues
+          label: "We provide user forums as the primary contact point for re-users and encourage self-help"
+          points: 0
+        - value: "Q48.3"       # published: no score, continues
+          label: "We have a user support team who provide support to re-users"
+          points: 0
+        - {value: "", means: unanswered}
+  - id: q49
+    title: "Do you provide multiple channels for support & engagement?"
+    section: re-user-support-processes
+    question: "Do you provide multiple channels for support & engagement?"
+    assessor: options
+    evidence: {answer: answers.q49}
+    when: {answer-of: q48, in: ["Q48.2", "Q48.3"]}
+    parameters:
+      options:
+        - value: "Q49.1"       # published: no score, continues
+          label: "Yes, we encourage interaction through a variety of channels"
+          points: 1
+        - value: "Q49.2"       # published: score 3, ends the activity
+          label: "No"
+          points: 1
+        - {value: "", means: unanswered}
+  - id: q50
+    title: "Do you collect metrics on your support operations?"
+    section: re-user-support-processes
+    question: "Do you collect metrics on your support operations?"
+    assessor: options
+    evidence: {answer: answers.q50}
+    when: {answer-of: q49, in: ["Q49.1"]}
+    parameters:
+      options:
+        - value: "Q50.1"       # published: no score, continues
+          label: "Yes"
+          points: 1
+        - value: "Q50.2"       # published: score 4, ends the activity
+          label: "No"
+          points: 1
+        - {value: "", means: unanswered}
+  - id: q51
+    title: "Are you using these metrics to help reduce the costs and increase efficiency of your support operations?"
+    section: re-user-support-processes
+    question: "Are you using these metrics to help reduce the costs and increase efficiency of your support operations?"
+    assessor: options
+    evidence: {answer: answers.q51}
+    when: {answer-of: q50, in: ["Q50.1"]}
+    parameters:
+      options:
+        - value: "Q51.1"       # published: score 5, ends the activity
+          label: "Yes"
+          points: 1
+        - value: "Q51.2"       # published: score 4, ends the activity
+          label: "No"
+          points: 0
+        - {value: "", means: unanswered}
+  - id: q52
+    title: "Does your organisation use any third-party open data?"
+    section: community-norms
+    question: "Does your organisation use any third-party open data?"
+    guidance: "Open data comes in many shapes and sizes so it may be that you are consuming open data without realising it (for example using standard geographic identifiers, or other government data). Be thorough about considering the range of possible datasets you may be using."
+    assessor: options
+    evidence: {answer: answers.q52}
+    parameters:
+      options:
+        - value: "Q52.1"       # published: no score, continues
+          label: "Yes, we are consuming one or more open datasets"
+          points: 1
+        - value: "Q52.2"       # published: score 1, ends the activity
+          label: "No, we are not knowingly consuming any open data"
+          points: 1
+        - {value: "", means: unanswered}
+  - id: q53
+    title: "Do you have a standard process to ensure that you have the right to publish data provided by or derived from third parties as part of your open data?"
+    section: community-norms
+    question: "Do you have a standard process to ensure that you have the right to publish data provided by or derived from third parties as part of your open data?"
+    guidance: "Data is published under a variety of licences, not all of them qualify as true open licences. All licences will include terms that dictate how a dataset can be used."
+    assessor: options
+    evidence: {answer: answers.q53}
+    when: {answer-of: q52, in: ["Q52.1"]}
+    parameters:
+      options:
+        - value: "Q53.1"       # published: no score, continues
+          label: "Yes, we have a process of reviewing rights and ensure that our usage complies with those rights"
+          points: 1
+        - value: "Q53.2"       # published: score 1, ends the activity
+          label: "No, we don't have a standard process and any reviews are conducted on an ad hoc basis by the teams using the data"
+          points: 0
+        - {value: "", means: unanswered}
+  - id: q54
+    title: "Do you acknowledge all datasets your organisation uses, regardless of whether this is required by licensing?"
+    section: community-norms
+    question: "Do you acknowledge all datasets your organisation uses, regardless of whether this is required by licensing?"
+    guidance: "The majority of open data licences require some form of attribution. However some datasets are considered to be in the public domain and attribution may not be required."
+    assessor: options
+    evidence: {answer: answers.q54}
+    when: {answer-of: q53, in: ["Q53.1"]}
+    parameters:
+      options:
+        - value: "Q54.1"       # published: no score, continues
+          label: "Yes, we are transparent about all our data sources"
+          points: 1
+        - value: "Q54.2"       # published: score 2, ends the activity
+          label: "No, we only attribute as required"
+          points: 0
+        - {value: "", means: unanswered}
+  - id: q55
+    title: "How do you work with the open data publishers whose data you are re-using?"
+    section: community-norms
+    question: "How do you work with the open data publishers whose data you are re-using?"
+    guidance: "If you have questions about a dataset or have ideas for how to improve a dataset, do you provide feedback to the original publisher?"
+    assessor: options
+    evidence: {answer: answers.q55}
+    when: {answer-of: q54, in: ["Q54.1"]}
+    parameters:
+      options:
+        - value: "Q55.1"       # published: score 3, ends the activity
+          label: "We don't work with the publishers of the data we re-use"
+          points: 0
+        - value: "Q55.2"       # published: score 4, ends the activity
+          label: "We engage with data suppliers to provide feedback"
+          points: 1
+        - value: "Q55.3"       # published: no score, continues
+          label: "We engage with data suppliers to provide feedback and, where possible, contribute to the project"
+          points: 1
+        - {value: "", means: unanswered}
+  - id: q56
+    title: "Do you work with other organisations in your sector to promote the value of specific datasets, or open data in general?"
+    section: community-norms
+    question: "Do you work with other organisations in your sector to promote the value of specific datasets, or open data in general?"
+    assessor: options
+    evidence: {answer: answers.q56}
+    when: {answer-of: q55, in: ["Q55.3"]}
+    parameters:
+      options:
+        - value: "Q56.1"       # published: score 5, ends the activity
+          label: "Yes"
+          points: 1
+        - value: "Q56.2"       # published: score 4, ends the activity
+          label: "No"
+          points: 0
+        - {value: "", means: unanswered}
+"""#,
+        "packs/odi-pathway/data-management-processes.yaml": #"""
+# Generated by source/generate.py from source/survey.xls: edit the generator, not this file.
+# Open Data Pathway questionnaire, Copyright (c) 2013 The Open Data Institute, MIT licence (github.com/theodi/pathway, survey/survey.xls).
+# Each option's comment gives the published Maturity Score and whether the answer ends the activity;
+# `points:` is the rise in the activity's score the answer brings (NOTES.md, decision P1).
+id: data-management-processes
+title: "Data management processes"
+version: "2015"
+description: "Theme of the ODI Open Data Pathway: Data release process, Standards development & adoption, Data governance, Managing sensitive data. Each activity scores 1 to 5."
+levels:
+  1: "Initial: Processes are ad hoc, if any; open data depends on individuals."
+  2: "Repeatable: Some processes are defined and repeated, though not across the organisation."
+  3: "Defined: Processes are defined, documented and adopted across the organisation."
+  4: "Managed: Processes are measured and reviewed."
+  5: "Optimising: Processes are continually improved from measurement and shared with others."
+sections:
+  - {id: data-release-process, title: "Data release process", weight: 1}
+  - {id: standards-development-and-adoption, title: "Standards development & adoption", weight: 1}
+  - {id: data-governance, title: "Data governance", weight: 1}
+  - {id: managing-sensitive-data, title: "Managing sensitive data", weight: 1}
+criteria:
+  - id: q1
+    title: "Has your organisation published any open data?"
+    section: data-release-process
+    question: "Has your organisation published any open data?"
+    guidance: "The data published by your organisation will have been released publicly using some process, even if it is ad hoc, under an open licence. Identifying those datasets will help clarify the steps being used to release the data.\n\nFor example, UK public sector organisations should check data.gov.uk for a complete list of organisational datasets."
+    assessor: options
+    evidence: {answer: answers.q1}
+    parameters:
+      options:
+        - value: "Q1.1"       # published: no score, continues
+          label: "Yes, we have published at least one dataset under an open licence"
+          points: 1
+        - value: "Q1.2"       # published: score 1, ends the activity
+          label: "No, we have not yet published any open data"
+          points: 1
+        - {value: "", means: unanswered}
+  - id: q2
+    title: "Do you have a standardised release process for datasets?"
+    section: data-release-process
+    question: "Do you have a standardised release process for datasets?"
+    guidance: "A release process will address the key stages of preparing and publishing a dataset, including preparing the assets for release, how the dataset is reviewed, and the publication process itself. These steps will be common to all datasets, even if the details of formats, etc. vary."
+    assessor: options
+    evidence: {answer: answers.q2}
+    when: {answer-of: q1, in: ["Q1.1"]}
+    parameters:
+      options:
+        - value: "Q2.1"       # published: no score, continues
+          label: "Yes, there is a defined process that we follow to release data"
+          points: 1
+        - value: "Q2.2"       # published: score 2, ends the activity
+          label: "No, there is no standard process and releases are performed using bespoke processes"
+          points: 1
+        - {value: "", means: unanswered}
+  - id: q3
+    title: "How widely adopted is your release process?"
+    section: data-release-process
+    question: "How widely adopted is your release process?"
+    guidance: "Understanding the variety of ways in which data is released can help improve their quality. Ensuring that data releases are guided by a standard process will improve quality and will permit faster releases."
+    assessor: options
+    evidence: {answer: answers.q3}
+    when: {answer-of: q2, in: ["Q2.1"]}
+    parameters:
+      options:
+        - value: "Q3.1"       # published: score 2, ends the activity
+          label: "The process has not yet been rolled out"
+          points: 0
+        - value: "Q3.2"       # published: score 3, continues
+          label: "The process has been adopted to support the release of some datasets, e.g. recently published data"
+          points: 1
+        - value: "Q3.3"       # published: no score, continues
+          label: "The process has been rolled out in support of all key datasets"
+          points: 1
+        - {value: "", means: unanswered}
+  - id: q4
+    title: "Do you publish a release schedule for your datasets?"
+    section: data-release-process
+    question: "Do you publish a release schedule for your datasets?"
+    guidance: "A release schedule documents when new datasets will be released, as well as when updates to existing datasets are expected to become available. The schedule might be published as a web page or a calendar."
+    assessor: options
+    evidence: {answer: answers.q4}
+    when: {answer-of: q3, in: ["Q3.2", "Q3.3"]}
+    parameters:
+      options:
+        - value: "Q4.1"       # published: score 4, continues
+          label: "Yes, we have a public release schedule"
+          points: 1
+        - value: "Q4.2"       # published: score 3, ends the activity
+          label: "Yes, we have a release schedule, but it is only available internally"
+          points: 0
+        - value: "Q4.3"       # published: score 3, ends the activity
+          label: "No, we don't have a release schedule"
+          points: 0
+        - {value: "", means: unanswered}
+  - id: q5
+    title: "Do you collect and use metrics to streamline your release process?"
+    section: data-release-process
+    question: "Do you collect and use metrics to streamline your release process?"
+    guidance: "Metrics might include the time taken to release a dataset, the number of datasets released to a schedule, etc. Collecting and improving these metrics can drive improvements to the process."
+    assessor: options
+    evidence: {answer: answers.q5}
+    when: {answer-of: q4, in: ["Q4.1"]}
+    parameters:
+      options:
+        - value: "Q5.1"       # published: score 5, ends the activity
+          label: "Yes, we monitor our process and look for improvements"
+          points: 1
+        - value: "Q5.2"       # published: score 4, ends the activity
+          label: "We collect some metrics but are not yet using them to increase efficiency"
+          points: 0
+        - value: "Q5.3"       # published: score 4, ends the activity
+          label: "We are not collecting any metrics"
+          points: 0
+        - {value: "", means: unanswered}
+  - id: q6
+    title: "Have you used technical standards to inform how you publish data or APIs?"
+    section: standards-development-and-adoption
+    question: "Have you used technical standards to inform how you publish data or APIs?"
+    guidance: "These technology standards can cover a range of topics including data formats, schemas, and data access methods (e.g. APIs)."
+    assessor: options
+    evidence: {answer: answers.q6}
+    parameters:
+      options:
+        - value: "Q6.1"       # published: no score, continues
+          label: "Yes, we have identified a set of technical standards relevant to our data releases"
+          points: 1
+        - value: "Q6.2"       # published: score 1, ends the activity
+          label: "No, we don't have a set of reference standards"
+          points: 1
+        - {value: "", means: unanswered}
+  - id: q7
+    title: "How widely adopted are these technical standards in your organisation?"
+    section: standards-development-and-adoption
+    question: "How widely adopted are these technical standards in your organisation?"
+    assessor: options
+    evidence: {answer: answers.q7}
+    when: {answer-of: q6, in: ["Q6.1"]}
+    parameters:
+      options:
+        - value: "Q7.1"       # published: score 2, ends the activity
+          label: "Standards are defined on a project or product basis. There are no organisation-wide standards"
+          points: 1
+        - value: "Q7.2"       # published: no score, continues
+          label: "There are organisation-wide standards. These have been adopted for some datasets"
+          points: 1
+        - value: "Q7.3"       # published: no score, continues
+          label: "There are organisation-wide standards. These have been adopted across the organisation"
+          points: 1
+        - {value: "", means: unanswered}
+  - id: q8
+    title: "Does your organisation use standard code lists when publishing data?"
+    section: standards-development-and-adoption
+    question: "Does your organisation use standard code lists when publishing data?"
+    guidance: "Datasets often use standard codes, e.g. to define a type of location, or building, or status of an application. They may also use standard identifiers, e.g. when reporting data for administrative regions."
+    assessor: options
+    evidence: {answer: answers.q8}
+    when: {answer-of: q7, in: ["Q7.2", "Q7.3"]}
+    parameters:
+      options:
+        - value: "Q8.1"       # published: no score, continues
+          label: "Yes, our datasets do make use of standard code lists"
+          points: 1
+        - value: "Q8.2"       # published: score 3, ends the activity
+          label: "No, we don't have a standard set of codes"
+          points: 1
+        - {value: "", means: unanswered}
+  - id: q9
+    title: "How widely adopted are these code lists?"
+    section: standards-development-and-adoption
+    question: "How widely adopted are these code lists?"
+    guidance: "Datasets released as part of the same project or from the same part of the organisation may use consistent code lists, but these may not have been widely adopted."
+    weight: 0                     # every answer is worth 0 points here; the question only steers the path
+    assessor: options
+    evidence: {answer: answers.q9}
+    when: {answer-of: q8, in: ["Q8.1"]}
+    parameters:
+      options:
+        - value: "Q9.1"       # published: score 3, ends the activity
+          label: "They have not yet been adopted in our open data"
+          points: 0
+        - value: "Q9.2"       # published: score 3, ends the activity
+          label: "They have been applied to some, but not all applicable datasets"
+          points: 0
+        - value: "Q9.3"       # published: no score, continues
+          label: "They are routinely used in all datasets, where appropriate"
+          points: 0
+        - {value: "", means: unanswered}
+  - id: q10
+    title: "Does your organisation use open standards and identifiers where appropriate?"
+    section: standards-development-and-adoption
+    question: "Does your organisation use open standards and identifiers where appropriate?"
+    guidance: "There are an increasing number of standard code lists and identifiers that can be applied to data. Using these identifiers can help simplify combining data from multiple sources."
+    assessor: options
+    evidence: {answer: answers.q10}
+    when: {answer-of: q9, in: ["Q9.3"]}
+    parameters:
+      options:
+        - value: "Q10.1"       # published: no score, continues
+          label: "Yes, we have adopted open industry standards"
+          points: 1
+        - value: "Q10.2"       # published: score 3, ends the activity
+          label: "No, we have not published our data using open standards"
+          points: 0
+        - {value: "", means: unanswered}
+  - id: q11
+    title: "Does you organisation have a process for continual review and evaluation of technical standards, code lists, etc.?"
+    section: standards-development-and-adoption
+    question: "Does you organisation have a process for continual review and evaluation of technical standards, code lists, etc.?"
+    guidance: "Technology continues to evolve. Within your organisation is there a clear responsibility for tracking technology trends with particular reference to publishing open data?"
+    assessor: options
+    evidence: {answer: answers.q11}
+    when: {answer-of: q10, in: ["Q10.1"]}
+    parameters:
+      options:
+        - value: "Q11.1"       # published: score 5, ends the activity
+          label: "Yes, there is a person or organisation whose responsibility is to review and recommend technology improvements"
+          points: 1
+        - value: "Q11.2"       # published: score 4, ends the activity
+          label: "No, there is no review process"
+          points: 0
+        - {value: "", means: unanswered}
+  - id: q12
+    title: "Do your dataset assets have a clear owner within the organisation?"
+    section: data-governance
+    question: "Do your dataset assets have a clear owner within the organisation?"
+    guidance: "Datasets might be owned by an individual (e.g. as part of a research project) or by a specific team or department. The owner of a dataset may also change over time (e.g. if data is archived). Regardless of the level of ownership, consider if there are clear responsibilities around the dataset."
+    assessor: options
+    evidence: {answer: answers.q12}
+    parameters:
+      options:
+        - value: "Q12.1"       # published: no score, continues
+          label: "Yes, there is a well-defined owner for each dataset"
+          points: 1
+        - value: "Q12.2"       # published: score 1, ends the activity
+          label: "No, responsibility for datasets is unclear or spread across different functions"
+          points: 1
+        - {value: "", means: unanswered}
+  - id: q13
+    title: "Does your organisation have processes for managing or governing datasets?"
+    section: data-governance
+    question: "Does your organisation have processes for managing or governing datasets?"
+    guidance: "Data governance can cover a wide range of activities but, broadly, is there a process by which data is managed throughout its lifecycle?"
+    assessor: options
+    evidence: {answer: answers.q13}
+    when: {answer-of: q12, in: ["Q12.1"]}
+    parameters:
+      options:
+        - value: "Q13.1"       # published: no score, continues
+          label: "Yes, there are data governance processes, although they may not be standardised"
+          points: 1
+        - value: "Q13.2"       # published: score 1, ends the activity
+          label: "No, there is no data governance process"
+          points: 0
+        - {value: "", means: unanswered}
+  - id: q14
+    title: "How widely adopted are your data governance processes?"
+    section: data-governance
+    question: "How widely adopted are your data governance processes?"
+    assessor: options
+    evidence: {answer: answers.q14}
+    when: {answer-of: q13, in: ["Q13.1"]}
+    parameters:
+      options:
+        - value: "Q14.1"       # published: score 2, ends the activity
+          label: "Processes are defined at the project or product level, there are no standards within the organisation"
+          points: 0
+        - value: "Q14.2"       # published: score 3, ends the activity
+          label: "The organisation has defined a data governance process, but this has been adopted only for some datasets"
+          points: 1
+        - value: "Q14.3"       # published: no score, continues
+          label: "The organisation has defined a data governance process and this has been widely adopted"
+          points: 1
+        - {value: "", means: unanswered}
+  - id: q15
+    title: "Do you measure data quality as part of the governance process?"
+    section: data-governance
+    question: "Do you measure data quality as part of the governance process?"
+    guidance: "Data quality will be one element of a robust governance process. Does your organisation attempt to measure and/or review the quality of the data it is releasing?"
+    weight: 0                     # every answer is worth 0 points here; the question only steers the path
+    assessor: options
+    evidence: {answer: answers.q15}
+    when: {answer-of: q14, in: ["Q14.3"]}
+    parameters:
+      options:
+        - value: "Q15.1"       # published: no score, continues
+          label: "Yes, the organisation has a process for reviewing data quality"
+          points: 0
+        - value: "Q15.2"       # published: score 3, ends the activity
+          label: "No, there is no attempt to measure data quality"
+          points: 0
+        - {value: "", means: unanswered}
+  - id: q16
+    title: "Do you engage with re-users of your data to help improve quality?"
+    section: data-governance
+    question: "Do you engage with re-users of your data to help improve quality?"
+    guidance: "Are there any attempts to seek feedback from external users on the quality of the data released by the organisation? This might include improvements to the structure of data as well as its accuracy."
+    assessor: options
+    evidence: {answer: answers.q16}
+    when: {answer-of: q15, in: ["Q15.1"]}
+    parameters:
+      options:
+        - value: "Q16.1"       # published: no score, continues
+          label: "Yes, we engage with re-users around data quality"
+          points: 1
+        - value: "Q16.2"       # published: score 3, ends the activity
+          label: "No, we don't engage with re-users on data quality"
+          points: 0
+        - {value: "", means: unanswered}
+  - id: q17
+    title: "Do you have a process for reviewing and monitoring the effectiveness of your data governance process?"
+    section: data-governance
+    question: "Do you have a process for reviewing and monitoring the effectiveness of your data governance process?"
+    guidance: "Is there a person or group within the organisation that has ownership of the data governance process and makes recommendations as to how it is implemented and improved?"
+    assessor: options
+    evidence: {answer: answers.q17}
+    when: {answer-of: q16, in: ["Q16.1"]}
+    parameters:
+      options:
+        - value: "Q17.1"       # published: score 5, ends the activity
+          label: "Yes, there is a process of internal review"
+          points: 1
+        - value: "Q17.2"       # published: score 4, ends the activity
+          label: "No, there is no internal review"
+          points: 0
+        - {value: "", means: unanswered}
+  - id: q18
+    title: "Have you had to remove any sensitive data from a dataset prior to release?"
+    section: managing-sensitive-data
+    question: "Have you had to remove any sensitive data from a dataset prior to release?"
+    guidance: "Sensitive information to be removed from a dataset can include commercially sensitive information (e.g. financial data) and/or personal information."
+    assessor: options
+    evidence: {answer: answers.q18}
+    parameters:
+      options:
+        - value: "Q18.1"       # published: no score, continues
+          label: "Yes, we have had to remove sensitive data from a dataset prior to releasing it"
+          points: 1
+        - value: "Q18.2"       # published: score 1, ends the activity
+          label: "No, the datasets we release as open data do not contain any sensitive data"
+          points: 1
+        - value: "Q18.3"       # published: score 1, ends the activity
+          label: "No, we have chosen not to release datasets that contain such data because of concerns about its sensitivity"
+          points: 1
+        - {value: "", means: unanswered}
+  - id: q19
+    title: "What is your approach to removing sensitive data?"
+    section: managing-sensitive-data
+    question: "What is your approach to removing sensitive data?"
+    guidance: "Specific techniques might include anonymisation, aggregation of data, and removal of sensitive fields. This question addresses how these processes are carried out in the organisation."
+    assessor: options
+    evidence: {answer: answers.q19}
+    when: {answer-of: q18, in: ["Q18.1"]}
+    parameters:
+      options:
+        - value: "Q19.1"       # published: score 2, ends the activity
+          label: "Processes are ad hoc and are defined around the needs of specific data releases"
+          points: 1
+        - value: "Q19.2"       # published: no score, continues
+          label: "We have defined standard processes to anonymise and aggregate data, but these are not widely adopted"
+          points: 1
+        - value: "Q19.3"       # published: no score, continues
+          label: "We have defined standard processes to anonymise and aggregate data, and these are widely adopted"
+          points: 1
+        - {value: "", means: unanswered}
+  - id: q20
+    title: "Do you conduct risk assessments on sensitive datasets prior to release?"
+    section: managing-sensitive-data
+    question: "Do you conduct risk assessments on sensitive datasets prior to release?"
+    assessor: options
+    evidence: {answer: answers.q20}
+    when: {answer-of: q19, in: ["Q19.2", "Q19.3"]}
+    parameters:
+      options:
+        - value: "Q20.1"       # published: score 3, ends the activity
+          label: "No, we do not routinely carry out risk assessments"
+          points: 1
+        - value: "Q20.2"       # published: no score, continues
+          label: "Yes, a risk assessment is carried out for all sensitive datasets prior to publication"
+          points: 1
+        - {value: "", means: unanswered}
+  - id: q21
+    title: "Do you regularly re-evaluate the risks of releasing datasets throughout their lifecycle?"
+    section: managing-sensitive-data
+    question: "Do you regularly re-evaluate the risks of releasing datasets throughout their lifecycle?"
+    assessor: options
+    evidence: {answer: answers.q21}
+    when: {answer-of: q20, in: ["Q20.2"]}
+    parameters:
+      options:
+        - value: "Q21.1"       # published: no score, continues
+          label: "Yes, we regularly re-assess datasets"
+          points: 1
+        - value: "Q21.2"       # published: score 4, ends the activity
+          label: "No, risk assessments are made prior to release but are not revisited"
+          points: 1
+        - {value: "", means: unanswered}
+  - id: q22
+    title: "Do you regularly review the processes you use to anonymise data?"
+    section: managing-sensitive-data
+    question: "Do you regularly review the processes you use to anonymise data?"
+    guidance: "A review process may consider the approaches used to remove sensitive data from individual datasets, as well as broader organisational best practices."
+    assessor: options
+    evidence: {answer: answers.q22}
+    when: {answer-of: q21, in: ["Q21.1"]}
+    parameters:
+      options:
+        - value: "Q22.1"       # published: score 5, ends the activity
+          label: "Yes, we regularly re-evaluate our processes"
+          points: 1
+        - value: "Q22.2"       # published: score 4, ends the activity
+          label: "No, we are not routinely re-assessing our processes"
+          points: 0
+        - {value: "", means: unanswered}
+"""#,
+        "packs/odi-pathway/examples/worked-example.yaml": #"""
+# Worked example for the odi-pathway pack: a fictional council's answers to the ODI Open Data Pathway.
+# The organisation and every answer are invented. Each answer is the answer ID of the published
+# questionnaire (survey.xls, column "Answer ID"). Questions after a negative answer are not asked, so they
+# are absent here: the pack's `when:` rules mark them skipped (0 points, maximum counted). NOTES.md
+# computes every activity, theme and the total by hand, by the published rule (the score of the last
+# answer given), so a golden test can check the engine gives the same. q74 is typed "q74.3 " (lower case,
+# trailing space) as on a real answer sheet: the framework's match rule (trim, any case) reads it.
+organisation:
+  name: Fenwick Vale District Council
+  type: district
+  code: EX-FENWICK   # fictional: not an ONS code
+  period: 2025-26
+defaults:
+  source: self-reported
+  reference: "Open Data Pathway self-assessment, answers exported 4 February 2026 (fictional)"
+  date: 2026-02-04
+facts:
+  # --- Data management processes ---
+  # Data release process: ends at q4 (internal schedule only) -> published score 3
+  answers.q1: "Q1.1"
+  answers.q2: "Q2.1"
+  answers.q3: "Q3.2"
+  answers.q4: "Q4.2"
+  # Standards development & adoption: ends at q7 (project-level standards) -> 2
+  answers.q6: "Q6.1"
+  answers.q7: "Q7.1"
+  # Data governance: ends at q16 (no engagement with re-users on quality) -> 3
+  answers.q12: "Q12.1"
+  answers.q13: "Q13.1"
+  answers.q14: "Q14.3"
+  answers.q15: "Q15.1"
+  answers.q16: "Q16.2"
+  # Managing sensitive data: ends at q18 (no sensitive data released) -> 1
+  answers.q18: "Q18.2"
+  # --- Knowledge & skills ---
+  # Open data expertise: every answer positive, last answer q27 -> 5
+  answers.q23: "Q23.1"
+  answers.q24: "Q24.3"
+  answers.q25: "Q25.1"
+  answers.q26: "Q26.1"
+  answers.q27: "Q27.1"
+  # Knowledge management: ends at q30 (no well-defined location) -> 3
+  answers.q28: "Q28.2"
+  answers.q29: "Q29.2"
+  answers.q30: "Q30.2"
+  # --- Customer support & engagement ---
+  # Engagement process: ends at q35 (ad hoc outreach) -> 2
+  answers.q33: "Q33.1"
+  answers.q34: "Q34.1"
+  answers.q35: "Q35.2"
+  # Open data documentation: ends at q39 (no documentation) -> 1
+  answers.q39: "Q39.2"
+  # Re-user support processes: ends at q48 (teams support their own data) -> 2
+  answers.q46: "Q46.1"
+  answers.q47: "Q47.1"
+  answers.q48: "Q48.1"
+  # Community norms: ends at q55 (feedback to suppliers) -> 4
+  answers.q52: "Q52.1"
+  answers.q53: "Q53.1"
+  answers.q54: "Q54.1"
+  answers.q55: "Q55.2"
+  # --- Investment & financial performance ---
+  # Financial oversight: ends at q57 (project budgets) -> 2
+  answers.q57: "Q57.2"
+  # Dataset valuation process: ends at q63 (quantified, ad hoc) -> 3
+  answers.q61: "Q61.1"
+  answers.q62: "Q62.1"
+  answers.q63: "Q63.2"
+  # Open data in procurement: ends at q70 (no standard clauses) -> 3
+  answers.q67: "Q67.2"
+  answers.q68: "Q68.1"
+  answers.q69: "Q69.1"
+  answers.q70: "Q70.2"
+  # --- Strategic oversight ---
+  # Open data strategy: ends at q77 (no review of alignment) -> 4
+  answers.q74: "q74.3 "
+  answers.q75: "Q75.1"
+  answers.q76: "Q76.1"
+  answers.q77: "Q77.2"
+  # Asset catalogue: ends at q81 (business units keep their own lists) -> 2
+  answers.q80: "Q80.1"
+  answers.q81: "Q81.1"
+"""#,
+        "packs/odi-pathway/framework.yaml": #"""
+# Generated by source/generate.py from source/survey.xls: edit the generator, not this file.
+# Open Data Pathway questionnaire, Copyright (c) 2013 The Open Data Institute, MIT licence (github.com/theodi/pathway, survey/survey.xls).
+id: odi-pathway
+title: "ODI Open Data Pathway"
+version: "2015"
+description: "The Open Data Institute's Open Data Pathway (2015), a self-assessment of open data maturity: 83 questions in 15 activities and 5 themes. Questions follow a tree: an activity stops at the first negative answer, and the last answer gives the activity's score from 1 to 5. A theme scores the sum of its activities out of 5 each."
+scoring: points
+overall: weighted-mean     # weights = activities per theme, so the overall is the published total
+# An activity's percentage is its score x 20; level n starts at the score n (1 = 20%, 5 = 100%).
+bands: [0, 40, 60, 80, 100]
+maximum: fixed
+answers:
+  unanswered: zero         # the tool cannot finish an assessment with an activity unanswered (NOTES.md, P4)
+  skipped: zero            # a question not asked after a negative answer: 0, its maximum counted
+  unscorable: zero
+  match: {trim: true, case: insensitive}
+scale:
+  levels:
+    - level: 1
+      name: Initial
+      description: "Processes are ad hoc, if any; open data depends on individuals."
+    - level: 2
+      name: Repeatable
+      description: "Some processes are defined and repeated, though not across the organisation."
+    - level: 3
+      name: Defined
+      description: "Processes are defined, documented and adopted across the organisation."
+    - level: 4
+      name: Managed
+      description: "Processes are measured and reviewed."
+    - level: 5
+      name: Optimising
+      description: "Processes are continually improved from measurement and shared with others."
+dimensions:
+  - rubric: data-management-processes.yaml
+    weight: 4
+  - rubric: knowledge-and-skills.yaml
+    weight: 2
+  - rubric: customer-support-and-engagement.yaml
+    weight: 4
+  - rubric: investment-and-financial-performance.yaml
+    weight: 3
+  - rubric: strategic-oversight.yaml
+    weight: 2
+"""#,
+        "packs/odi-pathway/investment-and-financial-performance.yaml": #"""
+# Generated by source/generate.py from source/survey.xls: edit the generator, not this file.
+# Open Data Pathway questionnaire, Copyright (c) 2013 The Open Data Institute, MIT licence (github.com/theodi/pathway, survey/survey.xls).
+# Each option's comment gives the published Maturity Score and whether the answer ends the activity;
+# `points:` is the rise in the activity's score the answer brings (NOTES.md, decision P1).
+id: investment-and-financial-performance
+title: "Investment & financial performance"
+version: "2015"
+description: "Theme of the ODI Open Data Pathway: Financial oversight, Dataset valuation process, Open data in procurement. Each activity scores 1 to 5."
+levels:
+  1: "Initial: Processes are ad hoc, if any; open data depends on individuals."
+  2: "Repeatable: Some processes are defined and repeated, though not across the organisation."
+  3: "Defined: Processes are defined, documented and adopted across the organisation."
+  4: "Managed: Processes are measured and reviewed."
+  5: "Optimising: Processes are continually improved from measurement and shared with others."
+sections:
+  - {id: financial-oversight, title: "Financial oversight", weight: 1}
+  - {id: dataset-valuation-process, title: "Dataset valuation process", weight: 1}
+  - {id: open-data-in-procurement, title: "Open data in procurement", weight: 1}
+criteria:
+  - id: q57
+    title: "How are open data releases funded within your organisation?"
+    section: financial-oversight
+    question: "How are open data releases funded within your organisation?"
+    assessor: options
+    evidence: {answer: answers.q57}
+    parameters:
+      options:
+        - value: "Q57.1"       # published: score 1, ends the activity
+          label: "Releases are funded as one-off R&D projects or exceptional expenditure"
+          points: 1
+        - value: "Q57.2"       # published: score 2, ends the activity
+          label: "Individual projects may have budget allocated for open data"
+          points: 2
+        - value: "Q57.3"       # published: no score, continues
+          label: "Open data publication is routinely included as part of project funding and operational costs"
+          points: 2
+        - {value: "", means: unanswered}
+  - id: q58
+    title: "Does your organisation track the financial costs and benefits of open data publication & re-use across projects?"
+    section: financial-oversight
+    question: "Does your organisation track the financial costs and benefits of open data publication & re-use across projects?"
+    assessor: options
+    evidence: {answer: answers.q58}
+    when: {answer-of: q57, in: ["Q57.3"]}
+    parameters:
+      options:
+        - value: "Q58.1"       # published: no score, continues
+          label: "Yes"
+          points: 1
+        - value: "Q58.2"       # published: score 3, ends the activity
+          label: "No"
+          points: 1
+        - {value: "", means: unanswered}
+  - id: q59
+    title: "Does your organisation identify the financial costs & benefits associated with open data releases/re-use separately from general data governance"
+    section: financial-oversight
+    question: "Does your organisation identify the financial costs & benefits associated with open data releases/re-use separately from general data governance"
+    assessor: options
+    evidence: {answer: answers.q59}
+    when: {answer-of: q58, in: ["Q58.1"]}
+    parameters:
+      options:
+        - value: "Q59.1"       # published: no score, continues
+          label: "Yes"
+          points: 1
+        - value: "Q59.2"       # published: score 3, ends the activity
+          label: "No"
+          points: 0
+        - {value: "", means: unanswered}
+  - id: q60
+    title: "Is there a process for identifying cost savings through publication or re-use of open data?"
+    section: financial-oversight
+    question: "Is there a process for identifying cost savings through publication or re-use of open data?"
+    assessor: options
+    evidence: {answer: answers.q60}
+    when: {answer-of: q59, in: ["Q59.1"]}
+    parameters:
+      options:
+        - value: "Q60.1"       # published: score 5, ends the activity
+          label: "Yes"
+          points: 1
+        - value: "Q60.2"       # published: score 4, ends the activity
+          label: "No"
+          points: 0
+        - {value: "", means: unanswered}
+  - id: q61
+    title: "Does your organisation attempt to assign a value to datasets?"
+    section: dataset-valuation-process
+    question: "Does your organisation attempt to assign a value to datasets?"
+    assessor: options
+    evidence: {answer: answers.q61}
+    parameters:
+      options:
+        - value: "Q61.1"       # published: no score, continues
+          label: "Yes, we make some attempts to identify or describe how our open data is valuable"
+          points: 1
+        - value: "Q61.2"       # published: score 1, ends the activity
+          label: "No, we don't try to assess value"
+          points: 1
+        - {value: "", means: unanswered}
+  - id: q62
+    title: "When do you assign a value to datasets?"
+    section: dataset-valuation-process
+    question: "When do you assign a value to datasets?"
+    assessor: options
+    evidence: {answer: answers.q62}
+    when: {answer-of: q61, in: ["Q61.1"]}
+    parameters:
+      options:
+        - value: "Q62.1"       # published: no score, continues
+          label: "Prior to release to help prioritise releases or build business cases"
+          points: 1
+        - value: "Q62.2"       # published: score 2, ends the activity
+          label: "Only after release, e.g. as part of identifying the value generated and as justification for ongoing investment"
+          points: 1
+        - {value: "", means: unanswered}
+  - id: q63
+    title: "How do you go about assigning value to datasets?"
+    section: dataset-valuation-process
+    question: "How do you go about assigning value to datasets?"
+    assessor: options
+    evidence: {answer: answers.q63}
+    when: {answer-of: q62, in: ["Q62.1"]}
+    parameters:
+      options:
+        - value: "Q63.1"       # published: score 2, ends the activity
+          label: "Valuations are not quantified, instead value is described in terms of the general benefits to re-users"
+          points: 0
+        - value: "Q63.2"       # published: score 3, ends the activity
+          label: "Valuations are quantified, but the process is largely based on the individual dataset under consideration"
+          points: 1
+        - value: "Q63.3"       # published: no score, continues
+          label: "There is a standard valuation process or processes which are used to quantify value"
+          points: 1
+        - {value: "", means: unanswered}
+  - id: q64
+    title: "What datasets get assigned a value?"
+    section: dataset-valuation-process
+    question: "What datasets get assigned a value?"
+    assessor: options
+    evidence: {answer: answers.q64}
+    when: {answer-of: q63, in: ["Q63.3"]}
+    parameters:
+      options:
+        - value: "Q64.1"       # published: score 3, ends the activity
+          label: "It is not widely applied to any datasets"
+          points: 0
+        - value: "Q64.2"       # published: score 4, ends the activity
+          label: "All key datasets published or used by the organisation are assigned a value"
+          points: 1
+        - value: "Q64.3"       # published: no score, continues
+          label: "All data assets are assigned a value"
+          points: 1
+        - {value: "", means: unanswered}
+  - id: q65
+    title: "Is the value of a dataset used to inform the level of financial investment in its use or ongoing release?"
+    section: dataset-valuation-process
+    question: "Is the value of a dataset used to inform the level of financial investment in its use or ongoing release?"
+    weight: 0                     # every answer is worth 0 points here; the question only steers the path
+    assessor: options
+    evidence: {answer: answers.q65}
+    when: {answer-of: q64, in: ["Q64.3"]}
+    parameters:
+      options:
+        - value: "Q65.1"       # published: no score, continues
+          label: "Yes"
+          points: 0
+        - value: "Q65.2"       # published: score 4, ends the activity
+          label: "No"
+          points: 0
+        - {value: "", means: unanswered}
+  - id: q66
+    title: "Do you regularly revisit your metrics to ensure they align with organisational goals?"
+    section: dataset-valuation-process
+    question: "Do you regularly revisit your metrics to ensure they align with organisational goals?"
+    assessor: options
+    evidence: {answer: answers.q66}
+    when: {answer-of: q65, in: ["Q65.1"]}
+    parameters:
+      options:
+        - value: "Q66.1"       # published: score 5, ends the activity
+          label: "Yes"
+          points: 1
+        - value: "Q66.2"       # published: score 4, ends the activity
+          label: "No"
+          points: 0
+        - {value: "", means: unanswered}
+  - id: q67
+    title: "What is your approach for publishing open data when your rights in the data are unclear?"
+    section: open-data-in-procurement
+    question: "What is your approach for publishing open data when your rights in the data are unclear?"
+    assessor: options
+    evidence: {answer: answers.q67}
+    parameters:
+      options:
+        - value: "Q67.1"       # published: no score, continues
+          label: "We retrospectively clear the rights so that we can open the data"
+          points: 1
+        - value: "Q67.2"       # published: no score, continues
+          label: "We are clear on the rights for all of our datasets, so this is not an issue"
+          points: 1
+        - value: "Q67.3"       # published: score 1, ends the activity
+          label: "We have chosen not to release data as open data where we are uncertain about rights"
+          points: 1
+        - {value: "", means: unanswered}
+  - id: q68
+    title: "Have you begun tailoring contracts or procurement activities to address data licensing issues?"
+    section: open-data-in-procurement
+    question: "Have you begun tailoring contracts or procurement activities to address data licensing issues?"
+    assessor: options
+    evidence: {answer: answers.q68}
+    when: {answer-of: q67, in: ["Q67.1", "Q67.2"]}
+    parameters:
+      options:
+        - value: "Q68.1"       # published: no score, continues
+          label: "Yes, we try to avoid the need to retrospectively clear rights"
+          points: 1
+        - value: "Q68.2"       # published: score 2, ends the activity
+          label: "No, we have not taken steps to ensure we have clarity around licensing"
+          points: 1
+        - {value: "", means: unanswered}
+  - id: q69
+    title: "Do you use open data capabilities as a differentiator between suppliers in procurement exercises?"
+    section: open-data-in-procurement
+    question: "Do you use open data capabilities as a differentiator between suppliers in procurement exercises?"
+    guidance: "When assessing suppliers, do you consider their ability to support open data principles as part of the procurement process?"
+    weight: 0                     # every answer is worth 0 points here; the question only steers the path
+    assessor: options
+    evidence: {answer: answers.q69}
+    when: {answer-of: q68, in: ["Q68.1"]}
+    parameters:
+      options:
+        - value: "Q69.1"       # published: no score, continues
+          label: "Yes"
+          points: 0
+        - value: "Q69.2"       # published: score 2, ends the activity
+          label: "No"
+          points: 0
+        - {value: "", means: unanswered}
+  - id: q70
+    title: "Has your organisation drafted standard clauses for inclusion in contracts and ITTs that specifically relate to re-use rights and open data?"
+    section: open-data-in-procurement
+    question: "Has your organisation drafted standard clauses for inclusion in contracts and ITTs that specifically relate to re-use rights and open data?"
+    assessor: options
+    evidence: {answer: answers.q70}
+    when: {answer-of: q69, in: ["Q69.1"]}
+    parameters:
+      options:
+        - value: "Q70.1"       # published: no score, continues
+          label: "Yes"
+          points: 1
+        - value: "Q70.2"       # published: score 3, ends the activity
+          label: "No"
+          points: 1
+        - {value: "", means: unanswered}
+  - id: q71
+    title: "Do you have a process for reviewing contracts on renewal to clarify licensing?"
+    section: open-data-in-procurement
+    question: "Do you have a process for reviewing contracts on renewal to clarify licensing?"
+    weight: 0                     # every answer is worth 0 points here; the question only steers the path
+    assessor: options
+    evidence: {answer: answers.q71}
+    when: {answer-of: q70, in: ["Q70.1"]}
+    parameters:
+      options:
+        - value: "Q71.1"       # published: no score, continues
+          label: "Yes"
+          points: 0
+        - value: "Q71.2"       # published: score 3, ends the activity
+          label: "No"
+          points: 0
+        - {value: "", means: unanswered}
+  - id: q72
+    title: "Do you ensure that the requirements relating to the provision of open data in your ITTs are appropriate for the type of service that is being procured?"
+    section: open-data-in-procurement
+    question: "Do you ensure that the requirements relating to the provision of open data in your ITTs are appropriate for the type of service that is being procured?"
+    guidance: "Also see the <a href=\" http://training.theodi.org/ Procurement/Guide/\">ODI's procurement guide</a> on embedding open data into procurement of public services."
+    assessor: options
+    evidence: {answer: answers.q72}
+    when: {answer-of: q71, in: ["Q71.1"]}
+    parameters:
+      options:
+        - value: "Q72.1"       # published: no score, continues
+          label: "Yes"
+          points: 1
+        - value: "Q72.2"       # published: score 4, ends the activity
+          label: "No"
+          points: 1
+        - {value: "", means: unanswered}
+  - id: q73
+    title: "Do you track the whole-life cost of contracts?"
+    section: open-data-in-procurement
+    question: "Do you track the whole-life cost of contracts?"
+    assessor: options
+    evidence: {answer: answers.q73}
+    when: {answer-of: q72, in: ["Q72.1"]}
+    parameters:
+      options:
+        - value: "Q73.1"       # published: score 5, ends the activity
+          label: "Yes"
+          points: 1
+        - value: "Q73.2"       # published: score 4, ends the activity
+          label: "No"
+          points: 0
+        - {value: "", means: unanswered}
+"""#,
+        "packs/odi-pathway/knowledge-and-skills.yaml": #"""
+# Generated by source/generate.py from source/survey.xls: edit the generator, not this file.
+# Open Data Pathway questionnaire, Copyright (c) 2013 The Open Data Institute, MIT licence (github.com/theodi/pathway, survey/survey.xls).
+# Each option's comment gives the published Maturity Score and whether the answer ends the activity;
+# `points:` is the rise in the activity's score the answer brings (NOTES.md, decision P1).
+id: knowledge-and-skills
+title: "Knowledge & skills"
+version: "2015"
+description: "Theme of the ODI Open Data Pathway: Open data expertise, Knowledge management. Each activity scores 1 to 5."
+levels:
+  1: "Initial: Processes are ad hoc, if any; open data depends on individuals."
+  2: "Repeatable: Some processes are defined and repeated, though not across the organisation."
+  3: "Defined: Processes are defined, documented and adopted across the organisation."
+  4: "Managed: Processes are measured and reviewed."
+  5: "Optimising: Processes are continually improved from measurement and shared with others."
+sections:
+  - {id: open-data-expertise, title: "Open data expertise", weight: 1}
+  - {id: knowledge-management, title: "Knowledge management", weight: 1}
+criteria:
+  - id: q23
+    title: "Does your organisation provide any training to support the development of open data related skills?"
+    section: open-data-expertise
+    question: "Does your organisation provide any training to support the development of open data related skills?"
+    guidance: "Training might cover in-house training courses, mentoring within teams, or may be more formal training that is delivered by third-parties."
+    assessor: options
+    evidence: {answer: answers.q23}
+    parameters:
+      options:
+        - value: "Q23.1"       # published: no score, continues
+          label: "Yes, certain skills are recognised as important to develop more broadly in the organisation"
+          points: 1
+        - value: "Q23.2"       # published: score 1, ends the activity
+          label: "No, if needs are identified these are handled on an individual basis"
+          points: 1
+        - {value: "", means: unanswered}
+  - id: q24
+    title: "What is your approach for building open data expertise within the organisation?"
+    section: open-data-expertise
+    question: "What is your approach for building open data expertise within the organisation?"
+    guidance: "Publishing and consuming open data can require a range of skills, including technical knowledge, legal expertise, etc."
+    assessor: options
+    evidence: {answer: answers.q24}
+    when: {answer-of: q23, in: ["Q23.1"]}
+    parameters:
+      options:
+        - value: "Q24.1"       # published: score 2, ends the activity
+          label: "Our approach is operational, skills and expertise are being developed as required on a day to day basis by individual teams"
+          points: 1
+        - value: "Q24.2"       # published: no score, continues
+          label: "We have a more tactical approach, e.g. we have identified key skills that require further development"
+          points: 1
+        - value: "Q24.3"       # published: no score, continues
+          label: "We have a strategic approach, and offer training & refresher courses to all staff"
+          points: 1
+        - {value: "", means: unanswered}
+  - id: q25
+    title: "Is open data awareness and training a standard part of staff induction?"
+    section: open-data-expertise
+    question: "Is open data awareness and training a standard part of staff induction?"
+    assessor: options
+    evidence: {answer: answers.q25}
+    when: {answer-of: q24, in: ["Q24.2", "Q24.3"]}
+    parameters:
+      options:
+        - value: "Q25.1"       # published: no score, continues
+          label: "Yes, this is a standard component of staff induction"
+          points: 1
+        - value: "Q25.2"       # published: score 3, ends the activity
+          label: "No, this is not covered as part of induction"
+          points: 1
+        - {value: "", means: unanswered}
+  - id: q26
+    title: "Are staff briefed on how using or publishing open data aligns with organisational strategy?"
+    section: open-data-expertise
+    question: "Are staff briefed on how using or publishing open data aligns with organisational strategy?"
+    assessor: options
+    evidence: {answer: answers.q26}
+    when: {answer-of: q25, in: ["Q25.1"]}
+    parameters:
+      options:
+        - value: "Q26.1"       # published: no score, continues
+          label: "Yes"
+          points: 1
+        - value: "Q26.2"       # published: score 3, ends the activity
+          label: "No"
+          points: 0
+        - {value: "", means: unanswered}
+  - id: q27
+    title: "Is the organisation working to build networks of expertise relating to open data both within the organisation and externally?"
+    section: open-data-expertise
+    question: "Is the organisation working to build networks of expertise relating to open data both within the organisation and externally?"
+    assessor: options
+    evidence: {answer: answers.q27}
+    when: {answer-of: q26, in: ["Q26.1"]}
+    parameters:
+      options:
+        - value: "Q27.1"       # published: score 5, ends the activity
+          label: "Yes, there is proactive encouragement to share knowledge"
+          points: 1
+        - value: "Q27.2"       # published: score 4, ends the activity
+          label: "No, there is no direct encouragement for staff to share knowledge and experience."
+          points: 0
+        - {value: "", means: unanswered}
+  - id: q28
+    title: "How does your organisation approach knowledge management?"
+    section: knowledge-management
+    question: "How does your organisation approach knowledge management?"
+    guidance: "From an open data perspective knowledge management is important for two reasons. Firstly, staff need to be able to find and use documentation on organisational standards and best practices relating to data. Secondly, data retains its value if it is properly documented to support its management and re-use."
+    assessor: options
+    evidence: {answer: answers.q28}
+    parameters:
+      options:
+        - value: "Q28.1"       # published: score 1, ends the activity
+          label: "There is no standard approach. Knowledge transfer happens on an ad hoc basis, e.g. at the end of projects or when staff change responsibility"
+          points: 1
+        - value: "Q28.2"       # published: no score, continues
+          label: "Individual teams have defined processes to capture and share knowledge on an ongoing basis"
+          points: 1
+        - value: "Q28.3"       # published: no score, continues
+          label: "We have organisational policies relating to knowledge capture and transfer"
+          points: 1
+        - {value: "", means: unanswered}
+  - id: q29
+    title: "When does knowledge capture happen?"
+    section: knowledge-management
+    question: "When does knowledge capture happen?"
+    guidance: "Ideally knowledge should be captured throughout the lifetime of a project. However this is may not always be the case. For example, significant documentation about the sources and structure of a dataset may only be captured at the end of a project, e.g. during a transfer of responsibilities."
+    assessor: options
+    evidence: {answer: answers.q29}
+    when: {answer-of: q28, in: ["Q28.2", "Q28.3"]}
+    parameters:
+      options:
+        - value: "Q29.1"       # published: score 2, ends the activity
+          label: "Primarily at the end of a project"
+          points: 1
+        - value: "Q29.2"       # published: no score, continues
+          label: "Throughout the life-cycle of a project"
+          points: 1
+        - {value: "", means: unanswered}
+  - id: q30
+    title: "Is there well-defined location for finding the documentation and assets related to datasets?"
+    section: knowledge-management
+    question: "Is there well-defined location for finding the documentation and assets related to datasets?"
+    guidance: "This location may be an organisation-wide repository. Or it may be a well-defined location for each project or dataset."
+    assessor: options
+    evidence: {answer: answers.q30}
+    when: {answer-of: q29, in: ["Q29.2"]}
+    parameters:
+      options:
+        - value: "Q30.1"       # published: no score, continues
+          label: "Yes, there is a clear location to find the relevant information"
+          points: 1
+        - value: "Q30.2"       # published: score 3, ends the activity
+          label: "No, practices vary and staff are likely to need support in finding the necessary information"
+          points: 1
+        - {value: "", means: unanswered}
+  - id: q31
+    title: "Do you have a process by which internal teams and groups can share knowledge and experience of working with or publishing data?"
+    section: knowledge-management
+    question: "Do you have a process by which internal teams and groups can share knowledge and experience of working with or publishing data?"
+    guidance: "This type of process may be supported through internal forums allowing practitioners to connect with one another."
+    assessor: options
+    evidence: {answer: answers.q31}
+    when: {answer-of: q30, in: ["Q30.1"]}
+    parameters:
+      options:
+        - value: "Q31.1"       # published: no score, continues
+          label: "Yes, we encourage knowledge sharing through internal groups, presentation, etc."
+          points: 1
+        - value: "Q31.2"       # published: score 4, ends the activity
+          label: "No, this type of knowledge sharing is more ad hoc"
+          points: 1
+        - {value: "", means: unanswered}
+  - id: q32
+    title: "Are you engaging with others in your sector to share knowledge about working with open data?"
+    section: knowledge-management
+    question: "Are you engaging with others in your sector to share knowledge about working with open data?"
+    guidance: "A mature organisation will not only be sharing information internally, it will also be sharing its experiences with others."
+    assessor: options
+    evidence: {answer: answers.q32}
+    when: {answer-of: q31, in: ["Q31.1"]}
+    parameters:
+      options:
+        - value: "Q32.1"       # published: score 5, ends the activity
+          label: "Yes"
+          points: 1
+        - value: "Q32.2"       # published: score 4, ends the activity
+          label: "No"
+          points: 0
+        - {value: "", means: unanswered}
+"""#,
+        "packs/odi-pathway/pack.yaml": #"""
+id: odi-pathway
+title: ODI Open Data Pathway
+version: "2015.1"
+publisher: The Open Data Institute (ODI)
+source: https://github.com/theodi/pathway/blob/master/survey/survey.xls
+licence: MIT
+licence-url: https://github.com/theodi/pathway/blob/master/LICENCE.md
+attribution: >-
+  Open Data Pathway questionnaire, Copyright (c) 2013 The Open Data Institute, used under the MIT licence
+  (github.com/theodi/pathway). Pages of pathway.theodi.org carry CC BY-SA 2.0 UK (NOTES.md, "Licence").
+framework: framework.yaml
+examples: [examples/worked-example.yaml]
+notes: NOTES.md
+"""#,
+        "packs/odi-pathway/source/README.md": #"""
+# Source of the odi-pathway pack
+
+- `survey.xls`: the Open Data Pathway questionnaire, from https://github.com/theodi/pathway/blob/master/survey/survey.xls,
+  copied unchanged (last changed in commit 59e2819e15052cd054618acb3f336a6479e38ed4, 7 May 2015; sha256
+  14745a48633fbeb1ddd87639c69ed469bb84854c8ae042cd82e722b2c98c78d8). Sheets `activities` (5 themes,
+  15 activities), `questions` (83 questions, 185 answers, with "Positive?" and "Maturity Score") and
+  `improvements` (suggested actions per answer; not used by the pack yet).
+- `generate.py`: writes `../framework.yaml`, the five theme rubrics and `questions.csv` from `survey.xls`,
+  after proving that the pack's points reproduce the published score on every one of the 149 paths through
+  the question tree. Needs xlrd 2: `pip install xlrd`, then `python3 packs/odi-pathway/source/generate.py`.
+- `questions.csv`: the same 83 questions as a table (importer format of SPEC-11).
+
+The ODI's maturity assessment tool carries the same questionnaire as JSON
+(https://github.com/theodi/maturity.theodi.org/blob/main/private/assessments/Pathway.json, "Open Data
+Pathway (2015)"): on 2 December 2026 its 83 questions, answer texts and scores matched survey.xls exactly.
+
+Licence: MIT, Copyright (c) 2013 The Open Data Institute (https://github.com/theodi/pathway/blob/master/LICENCE.md):
+
+    Permission is hereby granted, free of charge, to any person obtaining a copy of this software and
+    associated documentation files (the "Software"), to deal in the Software without restriction, including
+    without limitation the rights to use, copy, modify, merge, publish, distribute, sublicense, and/or sell
+    copies of the Software, and to permit persons to whom the Software is furnished to do so, subject to the
+    following conditions: The above copyright notice and this permission notice shall be included in all
+    copies or substantial portions of the Software.
+    THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED.
+
+The pages of pathway.theodi.org carried a Creative Commons BY-SA 2.0 UK badge in their footer
+(app/views/layouts/_footer.html.erb in the same repository); the published statistics are CC BY 4.0.
+"""#,
+        "packs/odi-pathway/strategic-oversight.yaml": #"""
+# Generated by source/generate.py from source/survey.xls: edit the generator, not this file.
+# Open Data Pathway questionnaire, Copyright (c) 2013 The Open Data Institute, MIT licence (github.com/theodi/pathway, survey/survey.xls).
+# Each option's comment gives the published Maturity Score and whether the answer ends the activity;
+# `points:` is the rise in the activity's score the answer brings (NOTES.md, decision P1).
+id: strategic-oversight
+title: "Strategic oversight"
+version: "2015"
+description: "Theme of the ODI Open Data Pathway: Open data strategy, Asset catalogue. Each activity scores 1 to 5."
+levels:
+  1: "Initial: Processes are ad hoc, if any; open data depends on individuals."
+  2: "Repeatable: Some processes are defined and repeated, though not across the organisation."
+  3: "Defined: Processes are defined, documented and adopted across the organisation."
+  4: "Managed: Processes are measured and reviewed."
+  5: "Optimising: Processes are continually improved from measurement and shared with others."
+sections:
+  - {id: open-data-strategy, title: "Open data strategy", weight: 1}
+  - {id: asset-catalogue, title: "Asset catalogue", weight: 1}
+criteria:
+  - id: q74
+    title: "Is there understanding around how open data publishing aligns with your organisation's strategy?"
+    section: open-data-strategy
+    question: "Is there understanding around how open data publishing aligns with your organisation's strategy?"
+    guidance: "A mature organisation will have documented its ongoing commitments and policies relating to open data. Specifically, the organisation will understand how publishing open data aligns with its broader organisational objectives and strategy."
+    assessor: options
+    evidence: {answer: answers.q74}
+    parameters:
+      options:
+        - value: "Q74.1"       # published: score 1, ends the activity
+          label: "There has been no attempt document or identify strategic alignment. Open data activities are limited to R&D exercises, prototypes, or external requirements"
+          points: 1
+        - value: "Q74.2"       # published: score 2, ends the activity
+          label: "Individual business units have identified and documented some strategic benefits relevant to their individual activities"
+          points: 2
+        - value: "Q74.3"       # published: no score, continues
+          label: "The organisation has a defined open data strategy"
+          points: 2
+        - {value: "", means: unanswered}
+  - id: q75
+    title: "Is there clear responsibility and budget support for delivering the open data strategy?"
+    section: open-data-strategy
+    question: "Is there clear responsibility and budget support for delivering the open data strategy?"
+    weight: 0                     # every answer is worth 0 points here; the question only steers the path
+    assessor: options
+    evidence: {answer: answers.q75}
+    when: {answer-of: q74, in: ["Q74.3"]}
+    parameters:
+      options:
+        - value: "Q75.1"       # published: no score, continues
+          label: "Yes"
+          points: 0
+        - value: "Q75.2"       # published: score 2, ends the activity
+          label: "No"
+          points: 0
+        - {value: "", means: unanswered}
+  - id: q76
+    title: "Has the organisation set measurable targets for assessing performance against strategy?"
+    section: open-data-strategy
+    question: "Has the organisation set measurable targets for assessing performance against strategy?"
+    assessor: options
+    evidence: {answer: answers.q76}
+    when: {answer-of: q75, in: ["Q75.1"]}
+    parameters:
+      options:
+        - value: "Q76.1"       # published: no score, continues
+          label: "Yes"
+          points: 1
+        - value: "Q76.2"       # published: score 3, ends the activity
+          label: "No"
+          points: 1
+        - {value: "", means: unanswered}
+  - id: q77
+    title: "Does the organisation have a process for reviewing the alignment of its open data strategy with wider goals?"
+    section: open-data-strategy
+    question: "Does the organisation have a process for reviewing the alignment of its open data strategy with wider goals?"
+    assessor: options
+    evidence: {answer: answers.q77}
+    when: {answer-of: q76, in: ["Q76.1"]}
+    parameters:
+      options:
+        - value: "Q77.1"       # published: no score, continues
+          label: "Yes"
+          points: 1
+        - value: "Q77.2"       # published: score 4, ends the activity
+          label: "No"
+          points: 1
+        - {value: "", means: unanswered}
+  - id: q78
+    title: "Is publication and use of open data a key part of organisational strategy?"
+    section: open-data-strategy
+    question: "Is publication and use of open data a key part of organisational strategy?"
+    weight: 0                     # every answer is worth 0 points here; the question only steers the path
+    assessor: options
+    evidence: {answer: answers.q78}
+    when: {answer-of: q77, in: ["Q77.1"]}
+    parameters:
+      options:
+        - value: "Q78.1"       # published: no score, continues
+          label: "Yes"
+          points: 0
+        - value: "Q78.2"       # published: score 4, ends the activity
+          label: "No"
+          points: 0
+        - {value: "", means: unanswered}
+  - id: q79
+    title: "Is there a process for ongoing review of metrics and goals relating to open data alignment with organisational strategy?"
+    section: open-data-strategy
+    question: "Is there a process for ongoing review of metrics and goals relating to open data alignment with organisational strategy?"
+    assessor: options
+    evidence: {answer: answers.q79}
+    when: {answer-of: q78, in: ["Q78.1"]}
+    parameters:
+      options:
+        - value: "Q79.1"       # published: score 5, ends the activity
+          label: "Yes"
+          points: 1
+        - value: "Q79.2"       # published: score 4, ends the activity
+          label: "No"
+          points: 0
+        - {value: "", means: unanswered}
+  - id: q80
+    title: "Does your organisation attempt to catalogue its data assets?"
+    section: asset-catalogue
+    question: "Does your organisation attempt to catalogue its data assets?"
+    guidance: "A mature open data organisation will treat data as an asset. The organisation will maintain a catalogue that lists both its own internal datasets and those it uses from third-parties. Ideally the catalogue will include all significant internal data, not just that published as open data."
+    assessor: options
+    evidence: {answer: answers.q80}
+    parameters:
+      options:
+        - value: "Q80.1"       # published: no score, continues
+          label: "Yes, we attempt to catalogue our data assets"
+          points: 1
+        - value: "Q80.2"       # published: score 1, ends the activity
+          label: "No, we make not attempt to catalogue our data assets"
+          points: 1
+        - {value: "", means: unanswered}
+  - id: q81
+    title: "How widely are data assets catalogued?"
+    section: asset-catalogue
+    question: "How widely are data assets catalogued?"
+    guidance: "This question reflects how well deployed the asset catalogue is within an organisation. A mature organisation will aim to catalogue all of its data assets. However initially an asset catalogue might only be created and used by individual teams within the organisation."
+    assessor: options
+    evidence: {answer: answers.q81}
+    when: {answer-of: q80, in: ["Q80.1"]}
+    parameters:
+      options:
+        - value: "Q81.1"       # published: score 2, ends the activity
+          label: "Individual business units maintain their own lists of assets"
+          points: 1
+        - value: "Q81.2"       # published: no score, continues
+          label: "There is an organisation wide asset catalogue and key data assets are listed in there"
+          points: 1
+        - value: "Q81.3"       # published: no score, continues
+          label: "There is an organisation wide asset catalogue and all data assets are listed in there"
+          points: 1
+        - {value: "", means: unanswered}
+  - id: q82
+    title: "When planning new products/services is there a process of reviewing existing data assets before creating/acquiring new ones?"
+    section: asset-catalogue
+    question: "When planning new products/services is there a process of reviewing existing data assets before creating/acquiring new ones?"
+    guidance: "The asset catalogue can be used to identify datasets that can be re-used to create new products and services. This reduces the investment required in creating new products and services."
+    assessor: options
+    evidence: {answer: answers.q82}
+    when: {answer-of: q81, in: ["Q81.2", "Q81.3"]}
+    parameters:
+      options:
+        - value: "Q82.1"       # published: no score, continues
+          label: "Yes"
+          points: 1
+        - value: "Q82.2"       # published: score 3, ends the activity
+          label: "No"
+          points: 1
+        - {value: "", means: unanswered}
+  - id: q83
+    title: "Is there a review process that looks for efficiency savings by reducing overlaps between assets?"
+    section: asset-catalogue
+    question: "Is there a review process that looks for efficiency savings by reducing overlaps between assets?"
+    guidance: "An organisation might often be maintaining multiple copies of the same data, or be using datasets that have significant overlap. Savings might be made by regularly reviewing data assets to ensure that they are being effectively managed."
+    assessor: options
+    evidence: {answer: answers.q83}
+    when: {answer-of: q82, in: ["Q82.1"]}
+    parameters:
+      options:
+        - value: "Q83.1"       # published: score 5, ends the activity
+          label: "Yes"
+          points: 2
+        - value: "Q83.2"       # published: score 4, ends the activity
+          label: "No"
+          points: 1
+        - {value: "", means: unanswered}
+"""#,
+    ]
 }
