@@ -164,7 +164,7 @@ enum ExecutiveSummary {
         if !unknown.isEmpty || assessFirst > 0 {
             var detail = unknown.isEmpty ? "" : "\(Figures.list(unknown.map { $0.title.lowercasedFirst }, limit: 3)) cannot be judged on the evidence held"
             if assessFirst > 0 {
-                detail += (detail.isEmpty ? "" : "; ") + "\(Figures.count(assessFirst, "action")) cannot be planned until the criteria \(assessFirst == 1 ? "it raises are" : "they raise are") assessed"
+                detail += (detail.isEmpty ? "" : "; ") + "\(Figures.count(assessFirst, "action")) cannot be planned until criteria with no evidence are assessed"
             }
             decisions.append(("Commission the missing evidence", detail + "."))
         }
