@@ -12,9 +12,11 @@ public enum ExecutiveReport {
     }
 
     /// Renders the report.
+    /// `duties` are the framework's statutory duties (`planning.duties`): every one the organisation is failing
+    /// is listed under "statutory gaps", whether or not the plan schedules an action for it.
     public static func render(_ assessment: Assessment, roadmap: Roadmap?, format: Format, templates: ReportTemplates,
-                              context: ReportContext) -> String {
-        let model = viewModel(assessment, roadmap: roadmap, brand: templates.brand, context: context)
+                              context: ReportContext, duties: [Duty] = []) -> String {
+        let model = viewModel(assessment, roadmap: roadmap, brand: templates.brand, context: context, duties: duties)
         return templates.render(pruned(model) as? [String: Any] ?? model, template: format == .html ? "report.html" : "report.md")
     }
 
@@ -36,7 +38,9 @@ public enum ExecutiveReport {
     }
 
     /// The values the templates see (documented in docs/report.md).
-    public static func viewModel(_ assessment: Assessment, roadmap: Roadmap?, brand: Brand, context: ReportContext) -> [String: Any] {
+    /// `duties`: the framework's statutory duties, so that failing ones with no scheduled action still appear.
+    public static func viewModel(_ assessment: Assessment, roadmap: Roadmap?, brand: Brand, context: ReportContext,
+                                 duties: [Duty] = []) -> [String: Any] {
         let scale = assessment.scale
         let org = assessment.organisation
         let overall = assessment.overall
@@ -207,7 +211,7 @@ public enum ExecutiveReport {
                 "rows": timelineRows.map { ["title": $0.title, "cells": $0.counts.map(String.init)] as [String: Any] },
                 "laterNote": later > 0 ? "\(later) more action\(later == 1 ? "" : "s") start after \(roadmap.label(quarter: quarters)) or are not scheduled within the horizon." : "",
             ]
-            let gaps = ExecutiveSummary.statutoryGaps(roadmap)
+            let gaps = ExecutiveSummary.statutoryGaps(roadmap, duties: duties)
             model["statutoryGaps"] = gaps
             model["hasStatutoryGaps"] = !gaps.isEmpty
             model["firstYear"] = ExecutiveSummary.firstYear(roadmap)
