@@ -51,7 +51,7 @@ extension Assess {
                     let framework = try AssessKit.loadFramework(path: file, plugins: plugins, startPlugins: pluginStart.startPlugins)
                     defer { FrameworkOptions.finish(framework, except: plugins) }
                     notStarted(framework.plugins)
-                    Output.line("\(file): ok (framework '\(framework.id)', \(framework.dimensions.count) dimensions, \(framework.allCriteria.count) criteria)\n")
+                    Output.line("\(file): ok (framework '\(framework.id)', \(Message.count(.countDimensions, framework.dimensions.count)), \(Message.count(.countCriteria, framework.allCriteria.count)))\n")
                 } else if root?["criteria"] != nil {
                     kind = "rubric"
                     // The rubric's own framework (beside it) gives the scale and any plugins it names.
@@ -80,7 +80,7 @@ extension Assess {
                     Output.diagnostics(check.warnings + check.errors)
                     guard check.errors.isEmpty else { return ExitStatus.dataError }
                     let warnings = check.warnings
-                    Output.line("\(file): ok (evidence for \(evidence.organisation.name), \(evidence.facts.count) facts, \(check.assessed) criteria scored, \(check.notAssessed) not assessed\(check.notChecked > 0 ? ", \(check.notChecked) not checked (plugins not started)" : "")\(warnings.isEmpty ? "" : ", \(warnings.count) warnings"))\n")
+                    Output.line("\(file): ok (evidence for \(evidence.organisation.name), \(Message.count(.countFacts, evidence.facts.count)), \(Message.count(.countCriteria, check.assessed)) scored, \(check.notAssessed) not assessed\(check.notChecked > 0 ? ", \(check.notChecked) not checked (plugins not started)" : "")\(warnings.isEmpty ? "" : ", " + Message.count(.countWarnings, warnings.count)))\n")
                 } else {
                     Output.error("\(file):1:1: error: cannot tell what kind of file this is; a framework has 'dimensions:', a rubric 'criteria:', evidence 'organisation:' and 'facts:'")
                     return ExitStatus.dataError
