@@ -161,7 +161,9 @@ public enum ExecutiveReport {
             },
         ]
 
-        if let roadmap, !roadmap.items.isEmpty {
+        // A plan with no scheduled action still has a section when there is something to say: targets not
+        // reached, actions waiting for evidence ("assess first"), failing duties. Only "nothing to do" has none.
+        if let roadmap, !roadmap.items.isEmpty || !roadmap.assessFirst.isEmpty || !roadmap.shortfalls.isEmpty {
             let titles = Dictionary(assessment.dimensions.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
             func item(_ item: RoadmapItem) -> [String: Any] {
                 let when = roadmap.label(from: item.quarter, to: item.endQuarter)
@@ -240,7 +242,14 @@ public enum ExecutiveReport {
                      "reached": shortfall.reached.map { "level \($0)" } ?? "no level"]
                 },
                 "hasAssessFirst": !roadmap.assessFirst.isEmpty,
-                "assessFirst": roadmap.assessFirst.map { "\($0.action.title) (\($0.criteria.joined(separator: ", ")))" }.joined(separator: "; "),
+                // The criteria to assess, each once, with how many actions wait for them: a list of every waiting
+                // action would run to pages for an organisation with little evidence (Highland: over a hundred).
+                "assessFirst": {
+                    var criteria: [String] = []
+                    for entry in roadmap.assessFirst { for id in entry.criteria where !criteria.contains(id) { criteria.append(id) } }
+                    let n = roadmap.assessFirst.count
+                    return criteria.joined(separator: ", ") + " (\(n) action\(n == 1 ? " waits" : "s wait") for \(criteria.count == 1 ? "it" : "them"))"
+                }(),
             ]
             model["savings"] = roadmap.savings.map { saving -> [String: Any] in
                 ["label": saving.label, "amountText": RoadmapReporter.savingText(saving.cashable, kind: "cashable", priceBasis: saving.priceBasis),

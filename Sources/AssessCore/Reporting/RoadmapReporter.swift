@@ -218,13 +218,12 @@ public enum RoadmapReporter {
         return "No action in the framework raises an assessed criterion of a dimension below its target."
     }
 
-    /// An action's dependencies, marking those the organisation already has in place (not in the plan) and those
-    /// that are not for it (another body's function).
+    /// An action's dependencies, marking those the organisation already has in place (not in the plan) and
+    /// leaving out those that are not for it (another body's function, or a variant for another kind of body).
     public static func dependencies(_ item: RoadmapItem, in roadmap: Roadmap) -> String {
         let planned = Set(roadmap.items.map(\.action.id))
-        return item.action.dependsOn.map { id in
-            planned.contains(id) ? id : roadmap.notApplicable.contains(id) ? "\(id) (not for this organisation)" : "\(id) (already in place)"
-        }.joined(separator: ", ")
+        return item.action.dependsOn.filter { !roadmap.notApplicable.contains($0) }
+            .map { planned.contains($0) ? $0 : "\($0) (already in place)" }.joined(separator: ", ")
     }
 
     static func projectionTable(_ roadmap: Roadmap, markdown: Bool, width: Int = TextLayout.standardWidth) -> String {
