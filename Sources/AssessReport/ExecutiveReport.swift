@@ -220,7 +220,7 @@ public enum ExecutiveReport {
             model["hasFirstYear"] = true
             model["summarySavings"] = ExecutiveSummary.savings(roadmap)
             model["roadmap"] = [
-                "count": roadmap.items.count, "effortText": AssessCore.Format.number(roadmap.totalEffort, decimals: 0),
+                "count": roadmap.items.count, "countText": Message.count(.countActions, roadmap.items.count), "effortText": AssessCore.Format.number(roadmap.totalEffort, decimals: 0),
                 "costText": roadmap.totalCost > 0 ? RoadmapReporter.pounds(roadmap.totalCost) + " one-off" : "",
                 "recurringText": roadmap.totalRecurringCost > 0 ? RoadmapReporter.pounds(roadmap.totalRecurringCost) + " a year" : "",
                 "capacityText": AssessCore.Format.number(roadmap.capacity, decimals: 0),

@@ -37,4 +37,21 @@ struct CountsAndInitTests {
         #expect(piped.stdout == text)
         #expect(!piped.stderr.contains("Wrote"))
     }
+
+    @Test("a plan of one action says '1 action', in the roadmap and the report")
+    func oneAction() throws {
+        // One quarter of 6 person-days holds exactly one of Calderbrook's actions.
+        let options = ["examples/calderbrook.yaml", "--quarters", "1", "--capacity", "6"]
+        let result = try CLI.run(["roadmap"] + options)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("\n1 action, 6 person-days;"), "\(result.stdout)")
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let report = folder.appendingPathComponent("report.md")
+        let made = try CLI.run(["report"] + options + ["--format", "markdown", "--output", report.path])
+        #expect(made.status == 0, "\(made.stderr)")
+        let text = try String(contentsOf: report, encoding: .utf8)
+        #expect(text.contains("| Plan | 1 action, 6 person-days"), "\(text.prefix(2000))")
+        #expect(!text.contains("1 actions"))
+    }
 }

@@ -183,7 +183,7 @@ public enum RoadmapReporter {
 
     /// One line: actions, effort, one-off and recurring cost, capacity and start.
     public static func summary(_ roadmap: Roadmap) -> String {
-        var out = "\(roadmap.items.count) actions, \(Format.number(roadmap.totalEffort)) person-days"
+        var out = "\(Message.count(.countActions, roadmap.items.count)), \(Format.number(roadmap.totalEffort)) person-days"
         if roadmap.totalCost > 0 { out += ", \(pounds(roadmap.totalCost)) one-off" }
         if roadmap.totalRecurringCost > 0 { out += " and \(pounds(roadmap.totalRecurringCost)) a year" }
         out += "; capacity \(Format.number(roadmap.capacity)) person-days a quarter"

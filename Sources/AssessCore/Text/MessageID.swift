@@ -23,6 +23,8 @@ public enum MessageID: String, Sendable, Hashable, CaseIterable, Codable {
     case countDimensions = "count.dimensions"
     /// A count of organisations.
     case countOrganisations = "count.organisations"
+    /// A count of actions: "1 action", "3 actions".
+    case countActions = "count.actions"
     /// What `assess init` wrote, and the next command.
     case initWrote = "init.wrote"
 
@@ -39,6 +41,7 @@ public enum MessageID: String, Sendable, Hashable, CaseIterable, Codable {
         case .countCriteria: return "{count, plural, one {# criterion} other {# criteria}}"
         case .countDimensions: return "{count, plural, one {# dimension} other {# dimensions}}"
         case .countOrganisations: return "{count, plural, one {# organisation} other {# organisations}}"
+        case .countActions: return "{count, plural, one {# action} other {# actions}}"
         case .initWrote:
             return "Wrote {file}: {open, plural, one {# fact} other {# facts}} to answer. Next: 'assess ask {file}' asks "
                 + "{open, plural, one {it} other {them}} one at a time (or edit the file), then 'assess score {file}'."
