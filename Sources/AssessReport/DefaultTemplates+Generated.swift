@@ -117,7 +117,7 @@ Compared with the assessment for {{label}}.{{#fellText}} **{{fellText}}**{{/fell
         <p class="headline__score">{{overall.coverageText}} of the evidence, {{overall.confidenceLabel}} confidence</p>
       </div>
       <dl class="summary-list">
-        {{#roadmap}}<div class="summary-list__row"><dt>Plan</dt><dd>{{roadmap.count}} actions, {{roadmap.effortText}} person-days{{#roadmap.costText}}, {{roadmap.costText}}{{/roadmap.costText}}{{#roadmap.recurringText}} and {{roadmap.recurringText}}{{/roadmap.recurringText}}</dd></div>{{/roadmap}}
+        {{#roadmap}}<div class="summary-list__row"><dt>Plan</dt><dd>{{roadmap.countText}}, {{roadmap.effortText}} person-days{{#roadmap.costText}}, {{roadmap.costText}}{{/roadmap.costText}}{{#roadmap.recurringText}} and {{roadmap.recurringText}}{{/roadmap.recurringText}}</dd></div>{{/roadmap}}
         {{#roadmap}}{{#summarySavings}}<div class="summary-list__row"><dt>Indicative saving</dt><dd>{{amountText}}</dd></div>{{/summarySavings}}{{^summarySavings}}<div class="summary-list__row"><dt>Indicative saving</dt><dd>None from the scheduled actions</dd></div>{{/summarySavings}}{{/roadmap}}
       </dl>
     </div>
@@ -180,7 +180,7 @@ Compared with the assessment for {{label}}.{{#fellText}} **{{fellText}}**{{/fell
 {{#roadmap}}
 <section class="page" aria-labelledby="roadmap-heading">
   <h2 id="roadmap-heading">Roadmap</h2>
-  <p>{{roadmap.count}} actions chosen to reach the targets: statutory duties not yet met first, then by value (score, savings and risk) per person-day, never before the actions they depend on, and fitted into quarters of {{roadmap.capacityText}} person-days (UK financial-year quarters). Appendix B gives each action's description, what shows it is done, and why it is where it is.</p>
+  <p>{{roadmap.countText}} chosen to reach the targets: statutory duties not yet met first, then by value (score, savings and risk) per person-day, never before the actions they depend on, and fitted into quarters of {{roadmap.capacityText}} person-days (UK financial-year quarters). Appendix B gives each action's description, what shows it is done, and why it is where it is.</p>
   <table class="table table--compact">
     <caption class="table__caption">Projected levels, with the score in brackets (one decimal, rounded down)</caption>
     <thead><tr><th scope="col">Area</th><th scope="col">Target</th>{{#roadmap.columns}}<th scope="col">{{.}}</th>{{/roadmap.columns}}</tr></thead>
@@ -345,7 +345,7 @@ Compared with the assessment for {{label}}.{{#fellText}} **{{fellText}}**{{/fell
 | Overall maturity | **{{overall.headlineText}}**{{^overall.withheldText}} (score {{overall.scoreText}}){{/overall.withheldText}}{{#overall.withheldText}} ({{overall.withheldText}}){{/overall.withheldText}} |
 | Evidence | {{overall.coverageText}} of the criteria's weight assessed; {{overall.confidenceLabel}} confidence |
 {{#roadmap}}
-| Plan | {{roadmap.count}} actions, {{roadmap.effortText}} person-days{{#roadmap.costText}}, {{roadmap.costText}}{{/roadmap.costText}}{{#roadmap.recurringText}} and {{roadmap.recurringText}}{{/roadmap.recurringText}} |
+| Plan | {{roadmap.countText}}, {{roadmap.effortText}} person-days{{#roadmap.costText}}, {{roadmap.costText}}{{/roadmap.costText}}{{#roadmap.recurringText}} and {{roadmap.recurringText}}{{/roadmap.recurringText}} |
 {{#summarySavings}}
 | Indicative saving | {{amountText}} |
 {{/summarySavings}}
@@ -399,7 +399,7 @@ No failing statutory duty was found in this evidence. A duty whose criteria have
 
 ## Roadmap
 
-{{roadmap.count}} actions chosen to reach the targets: statutory duties not yet met first, then by value (score, savings and risk) per person-day, never before the actions they depend on, in quarters of {{roadmap.capacityText}} person-days (UK financial-year quarters). Appendix B gives each action's description, what shows it is done, and why it is where it is.
+{{roadmap.countText}} chosen to reach the targets: statutory duties not yet met first, then by value (score, savings and risk) per person-day, never before the actions they depend on, in quarters of {{roadmap.capacityText}} person-days (UK financial-year quarters). Appendix B gives each action's description, what shows it is done, and why it is where it is.
 
 | Area | Target |{{#roadmap.columns}} {{.}} |{{/roadmap.columns}}
 |---|---|{{#roadmap.columns}}---|{{/roadmap.columns}}

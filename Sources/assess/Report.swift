@@ -76,11 +76,11 @@ extension Assess {
                 let (peersModel, previousModel) = try comparisons(assessment, framework: framework)
                 switch format {
                 case .markdown:
-                    try Output.writeAtomically(ExecutiveReport.render(assessment, roadmap: roadmap, format: .markdown, templates: templates, context: context, peers: peersModel, previous: previousModel), to: output, inputs: inputs)
+                    try Output.writeAtomically(ExecutiveReport.render(assessment, roadmap: roadmap, format: .markdown, templates: templates, context: context, peers: peersModel, previous: previousModel, duties: framework.planning.duties), to: output, inputs: inputs)
                 case .html:
-                    try Output.writeAtomically(ExecutiveReport.render(assessment, roadmap: roadmap, format: .html, templates: templates, context: context, peers: peersModel, previous: previousModel), to: output, inputs: inputs)
+                    try Output.writeAtomically(ExecutiveReport.render(assessment, roadmap: roadmap, format: .html, templates: templates, context: context, peers: peersModel, previous: previousModel, duties: framework.planning.duties), to: output, inputs: inputs)
                 case .pdf:
-                    let html = ExecutiveReport.render(assessment, roadmap: roadmap, format: .html, templates: templates, context: context, peers: peersModel, previous: previousModel)
+                    let html = ExecutiveReport.render(assessment, roadmap: roadmap, format: .html, templates: templates, context: context, peers: peersModel, previous: previousModel, duties: framework.planning.duties)
                     let pdf: [UInt8]
                     do throws(PDFRenderer.Failure) {
                         pdf = try PDFRenderer.pdf(html: html)

@@ -43,7 +43,7 @@ public struct FrameworkLoader: Sendable {
     public static let appliesToKeys = ["types", "code-prefix", "nations", "attributes", "reason"]
     /// The keys of an action.
     public static let actionKeys = ["id", "title", "description", "raises", "effort", "cost", "benefit", "duties", "depends-on",
-                                    "owner", "evidence"]
+                                    "owner", "evidence", "applies-to"]
     /// The keys of a criterion.
     public static let criterionKeys = ["id", "title", "question", "guidance", "rationale", "weight", "core", "assessor",
                                        "evidence", "parameters", "points", "levels", "applies-to", "section"]
@@ -745,11 +745,14 @@ public struct FrameworkLoader: Sendable {
             }
         }
         let dependsOn = map["depends-on"]?.list()?.compactMap { $0.string() } ?? []
+        let appliesTo = map["applies-to"].map { readApplicability($0) }
         guard reader.context.diagnostics.count == before else { return nil }
-        return Action(id: id, title: title, description: description, raises: raises, effort: effort, cost: cost,
-                      recurringCost: recurringCost, costSource: costSource, benefit: benefit, duties: duties,
-                      dependsOn: dependsOn, owner: map.optionalString("owner"), doneWhen: map.optionalString("evidence"),
-                      dimension: rubric, file: reader.context.document.file, location: reader.location)
+        var action = Action(id: id, title: title, description: description, raises: raises, effort: effort, cost: cost,
+                            recurringCost: recurringCost, costSource: costSource, benefit: benefit, duties: duties,
+                            dependsOn: dependsOn, owner: map.optionalString("owner"), doneWhen: map.optionalString("evidence"),
+                            dimension: rubric, file: reader.context.document.file, location: reader.location)
+        if let appliesTo { action.appliesTo = appliesTo }
+        return action
     }
 
     /// Cross-rubric checks: raised criteria exist, dependencies exist, no cycles, no duplicate ids.
