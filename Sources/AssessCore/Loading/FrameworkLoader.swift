@@ -745,7 +745,7 @@ public struct FrameworkLoader: Sendable {
             }
         }
         let dependsOn = map["depends-on"]?.list()?.compactMap { $0.string() } ?? []
-        let appliesTo = map["applies-to"].map { readApplicability($0) }
+        let appliesTo = map["applies-to"].map { Self.readApplicability($0) }
         guard reader.context.diagnostics.count == before else { return nil }
         var action = Action(id: id, title: title, description: description, raises: raises, effort: effort, cost: cost,
                             recurringCost: recurringCost, costSource: costSource, benefit: benefit, duties: duties,
