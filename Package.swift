@@ -72,10 +72,13 @@ let package = Package(
         ),
         // Fuzzing (docs/fuzzing.md): every reader of third-party input as a target, run by the test suite's seeded
         // mutation session and by `assess-fuzz` (libFuzzer with `scripts/fuzz`, or `assess-fuzz mutate`).
-        .target(name: "AssessFuzzing", dependencies: ["AssessCore", "AssessKit"], path: "Fuzz/AssessFuzzing"),
+        .target(name: "AssessFuzzing", dependencies: ["AssessCore", "AssessKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                path: "Fuzz/AssessFuzzing"),
         .systemLibrary(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"),
         .executableTarget(name: "assess-fuzz", dependencies: ["AssessFuzzing", "CLibFuzzer"], path: "Fuzz/Driver"),
-        .target(name: "TestSupport", dependencies: ["AssessCore", "AssessKit"], path: "Tests/TestSupport"),
+        // ZIPFoundation here builds pack archives (and hostile ones) at test time.
+        .target(name: "TestSupport", dependencies: ["AssessCore", "AssessKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                path: "Tests/TestSupport"),
         .testTarget(
             name: "AssessCoreTests",
             dependencies: ["AssessCore", "AssessKit", "AssessReport", "AssessFuzzing", "AssessStore", "TestSupport"],

@@ -184,6 +184,25 @@ def main(argv):
             else:
                 report.error(label, f"expected points scoring and statuses {sorted(expected)}, found {sorted(statuses)}")
 
+    # A rubric with weighted sections (sub-dimensions): the optional `sections` of a dimension, and its rubric.
+    sections = ROOT / "Tests/AssessCoreTests/Fixtures/sections"
+    label = "assess score (sections) --format json"
+    report.valid("Tests/AssessCoreTests/Fixtures/sections/data-governance.yaml", rubric_schema,
+                 as_json(load_yaml(sections / "data-governance.yaml")))
+    try:
+        run = subprocess.run([assess, "score", str(sections / "evidence.yaml"), "--framework", str(sections), "--format",
+                              "json"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    except OSError as error:
+        run = subprocess.CompletedProcess([], 127, "", str(error))
+    if run.returncode != 0:
+        report.error(label, f"exit {run.returncode}: {run.stderr.strip()[:300]}")
+    else:
+        sectioned = json.loads(run.stdout)
+        report.valid(label, assessment_schema, sectioned)
+        broken_sections = copy.deepcopy(sectioned)
+        broken_sections["dimensions"][0]["sections"][0]["weight"] = "heavy"
+        report.invalid("a section whose weight is not a number", assessment_schema, broken_sections)
+
     # Broken inputs must be rejected.
     def broken(label, check, base, change):
         if base is None:

@@ -1,6 +1,7 @@
 import AssessCore
 import AssessKit
 import Foundation
+import ZIPFoundation
 
 /// Everything `assess` reads from third parties, as fuzz targets: one input's first byte picks the target
 /// (modulo their number), the rest is the file the target reads.
@@ -19,7 +20,7 @@ public enum FuzzTargets {
     }
 
     enum Kind: Sendable {
-        case yaml, evidence, rubric, framework, pluginResponses
+        case yaml, evidence, rubric, framework, pluginResponses, packMetadata, packArchive
         case export(factory: AssessorFactory, example: AssessorExample, file: String)
     }
 
@@ -44,6 +45,9 @@ public enum FuzzTargets {
                 }
             }
         }
+        // Packs last, so the selectors of the targets above stay as they were.
+        targets.append(Target(name: "pack-metadata", seeds: [packMetadataSeed], kind: .packMetadata))
+        targets.append(Target(name: "pack-archive", seeds: [packArchiveSeed], kind: .packArchive))
         return targets
     }()
 
@@ -83,11 +87,84 @@ public enum FuzzTargets {
             _ = try? FrameworkLoader(registry: AssessKit.registry).load(embedded: files, frameworkFile: DefaultFramework.frameworkFile)
         case .pluginResponses:
             runPlugin(payload)
+        case .packMetadata:
+            if let document = try? YAMLParser.parse(payload, file: "packs/fuzz/pack.yaml") { _ = try? PackMetadata.decode(document) }
+        case .packArchive:
+            // Written to the harness's own folder and read as `--framework` reads one, with small caps so a fuzzed
+            // archive cannot inflate far.
+            let limits = PackArchive.Limits(maxArchiveBytes: 1 << 20, maxTotalBytes: 4 << 20, maxEntries: 256)
+            let file = workFolder.appendingPathComponent("pack-\(UUID().uuidString).zip")
+            guard FileManager.default.createFile(atPath: file.path, contents: Data(payload)) else { break }
+            defer { try? FileManager.default.removeItem(at: file) }
+            if let pack = try? PackArchive.read(file.path, limits: limits) {
+                _ = try? AssessKit.loadFramework(pack: pack, startPlugins: false)
+            }
         case .export(let factory, let example, let file):
             ExportSlot.run(name: target.name, factory: factory, example: example, file: file, payload: payload)
         }
         return target.name
     }
+
+    // MARK: - Packs
+
+    static let packMetadataSeed = Array("""
+        id: fuzz-pack
+        title: Fuzz method
+        version: "2025.1"
+        publisher: The fuzzer
+        source: https://example.org/method
+        licence: CC0-1.0
+        licence-url: https://creativecommons.org/publicdomain/zero/1.0/
+        attribution: "None needed."
+        framework: framework.yaml
+        examples: [examples/a.yaml]
+        notes: NOTES.md
+
+        """.utf8)
+
+    /// A small pack archive (pack.yaml, a framework and a two-question rubric) made in memory.
+    static let packArchiveSeed: [UInt8] = {
+        let framework = """
+            id: fuzz
+            title: Fuzz method
+            version: "1"
+            scoring: points
+            scale:
+              levels:
+                - {level: 1, name: Beginning, description: a}
+                - {level: 2, name: Developing, description: b}
+                - {level: 3, name: Defined, description: c}
+            dimensions:
+              - rubric: rubrics/data.yaml
+
+            """
+        let rubric = """
+            id: data
+            title: Data
+            version: "1"
+            levels: {1: one, 2: two, 3: three}
+            criteria:
+              - id: f1
+                title: Named data owners
+                question: Are named owners accountable for your key datasets?
+                rationale: r
+                assessor: options
+                evidence: {answer: answers.f1}
+                parameters: {options: [{value: "Yes", points: 2}, {value: "No", points: 0}]}
+                levels: {1: one, 2: two, 3: three}
+
+            """
+        let entries: [(String, String)] = [("fuzz/pack.yaml", String(decoding: packMetadataSeed, as: UTF8.self)),
+                                           ("fuzz/framework.yaml", framework), ("fuzz/rubrics/data.yaml", rubric)]
+        guard let archive = try? Archive(data: Data(), accessMode: .create) else { return [] }
+        for (path, text) in entries {
+            let data = Data(text.utf8)
+            try? archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+                data.subdata(in: Int(position)..<min(Int(position) + size, data.count))
+            }
+        }
+        return archive.data.map { [UInt8]($0) } ?? []
+    }()
 
     // MARK: - Evidence
 

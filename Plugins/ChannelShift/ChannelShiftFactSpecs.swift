@@ -27,6 +27,14 @@ extension ChannelMixAssessor {
     public var evidenceSpec: [FactSpec] {
         FactSpec.derived(from: Self.description.roles,
                          formats: ["volumes": [ChannelShiftFormats.contacts], "unit-costs": [ChannelShiftFormats.unitCosts]])
+            .map { spec in
+                guard spec.role == "unit-costs" else { return spec }
+                var spec = spec
+                spec.question = "What does one contact cost the council on each channel, in pounds, if it has worked this out?"
+                spec.help = "The council's own cost per contact by channel (face to face, phone, web ...), which replaces "
+                    + "the Socitm 2012 benchmarks. Answer ? if it has not been worked out: the benchmarks are then used."
+                return spec
+            }
     }
 }
 

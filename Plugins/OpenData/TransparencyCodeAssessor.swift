@@ -25,6 +25,9 @@ public struct TransparencyCodeAssessor: Assessor {
         public let frequency: Frequency
         /// Phrases that identify it in a dataset's title, tags, keywords or name.
         public let match: [String]
+        /// The councils it applies to (`applies-to:`, such as `{attributes: {housing-stock: yes}}`); for the
+        /// others it leaves the denominator.
+        public var appliesTo = Applicability()
     }
 
     /// The Code's items (Part 2, "information which must be published"), with the phrases that find them.
@@ -78,6 +81,9 @@ public struct TransparencyCodeAssessor: Assessor {
     let asOf: CalendarDate?
     let exempt: [String]
 
+    /// Each item's own `applies-to:`.
+    public var partApplicability: [Applicability] { items.map(\.appliesTo).filter(\.isRestricted) }
+
     public static let description = AssessorDescription(
         id: "open-data.transparency-code", title: "Local Government Transparency Code datasets",
         purpose: "Finds the datasets the Local Government Transparency Code 2015 requires in a catalogue export by matching each item's phrases against dataset titles, tags, keywords and names, counts an item only when its newest matching dataset is current (quarterly items modified within 4 months of the as-of date, annual within 13, once at any time), and scores the weighted share; or scores a yes/no checklist. Not applicable to Scottish, Welsh and Northern Irish councils.",
@@ -90,8 +96,9 @@ public struct TransparencyCodeAssessor: Assessor {
                             "items the council has nothing to publish for (no housing stock, no parking): counted as in place"),
         ],
         parameters: [
-            ParameterDescription("items", type: "list of {id, label, weight, frequency, match}", default: "the Code's 15 items",
-                                 "the items; frequency is quarterly, annual or once; match lists phrases (an id the plugin knows may leave out frequency and match)"),
+            ParameterDescription("items", type: "list of {id, label, weight, frequency, match, applies-to}", default: "the Code's 15 items",
+                                 "the items; frequency is quarterly, annual or once; match lists phrases (an id the plugin knows may leave out frequency and match); "
+                                    + "applies-to: the councils the item applies to, as on a criterion (an item that does not apply leaves the denominator)"),
             ParameterDescription("quarterly-months", type: "whole number", default: "4", "a quarterly item is current if modified within this many months"),
             ParameterDescription("annual-months", type: "whole number", default: "13", "an annual item is current if modified within this many months"),
             asOfDescription,
@@ -128,6 +135,14 @@ public struct TransparencyCodeAssessor: Assessor {
             AssessorExample(parameters: "thresholds: [0, 50, 75, 90, 100]", evidence: "other: yes", expect: .notAssessed),
             AssessorExample(parameters: "thresholds: [0, 50, 75, 90, 100]", evidence: "items: {not-applicable: The council is in Wales}",
                             expect: .notApplicable),
+            // Social housing applies only to councils with housing stock; the example council does not say, so it counts: 2 of 3.
+            AssessorExample(parameters: """
+                items:
+                  - {id: constitution}
+                  - {id: fraud}
+                  - {id: social-housing-assets, applies-to: {attributes: {housing-stock: yes}}}
+                thresholds: [0, 50, 75, 90, 100]
+                """, evidence: "items: {constitution: yes, fraud: yes}", expect: .level(2.667)),
         ])
 
     public init?(parameters: MappingReader, scale: Scale) {
@@ -135,7 +150,7 @@ public struct TransparencyCodeAssessor: Assessor {
         var ok = true
         if let list = parameters["items"]?.list() {
             for entry in list {
-                guard let map = entry.mapping(keys: ["id", "label", "weight", "frequency", "match"]),
+                guard let map = entry.mapping(keys: ["id", "label", "weight", "frequency", "match", "applies-to"]),
                       let id = map.string("id") else { ok = false; continue }
                 let known = Self.codeItems.first { $0.id == id }
                 guard let label = map.optionalString("label") ?? known?.label else { _ = map.string("label"); ok = false; continue }
@@ -154,7 +169,13 @@ public struct TransparencyCodeAssessor: Assessor {
                     entry.error("duplicate item '\(id)'", hint: "give every item its own id")
                     ok = false
                 }
-                items.append(Item(id: id, label: label, weight: weight, frequency: frequency, match: match))
+                var item = Item(id: id, label: label, weight: weight, frequency: frequency, match: match)
+                if let reader = map["applies-to"] {
+                    let before = entry.context.diagnostics.count
+                    item.appliesTo = FrameworkLoader.readApplicability(reader)
+                    if entry.context.diagnostics.count != before { ok = false }
+                }
+                items.append(item)
             }
             if items.isEmpty, ok { parameters.reader.error("items needs at least one item"); ok = false }
         } else {
@@ -204,6 +225,25 @@ public struct TransparencyCodeAssessor: Assessor {
         return false
     }
 
+    /// The items that apply to the organisation, and those that do not with the reason; throws not applicable
+    /// when none applies.
+    func applicable(_ input: AssessorInput) throws(AssessmentIssue) -> (items: [Int], excluded: [(label: String, reason: String)]) {
+        var applicable: [Int] = []
+        var excluded: [(label: String, reason: String)] = []
+        for (index, item) in items.enumerated() {
+            if let reason = item.appliesTo.exclusion(for: input.organisation) { excluded.append((item.label, reason)) } else { applicable.append(index) }
+        }
+        guard !applicable.isEmpty else {
+            throw .notApplicable("none of its items applies: " + excluded.map { "\($0.label): \($0.reason)" }.joined(separator: "; ") + ".")
+        }
+        return (applicable, excluded)
+    }
+
+    /// "Left out as not applicable: Social housing asset value (annually) (it applies only ...). " or nothing.
+    static func leftOut(_ excluded: [(label: String, reason: String)]) -> String {
+        excluded.isEmpty ? "" : "Left out as not applicable: " + excluded.map { "\($0.label) (\($0.reason))" }.joined(separator: "; ") + ". "
+    }
+
     public func assess(_ input: AssessorInput) throws(AssessmentIssue) -> AssessorResult {
         if let type = input.organisation.type, exempt.contains(type) {
             throw .notApplicable("the Local Government Transparency Code 2015 applies to councils in England, and this organisation is a \(type) council")
@@ -226,9 +266,11 @@ public struct TransparencyCodeAssessor: Assessor {
             }
         }
 
+        let (applicable, excluded) = try applicable(input)
         var inPlace: [String] = [], late: [String] = [], missing: [String] = []
         var doneWeight = 0.0, doneCount = 0
-        for (index, item) in items.enumerated() {
+        for index in applicable {
+            let item = items[index]
             if exempted.contains(item.id) {
                 inPlace.append("\(item.label): nothing to publish (\(input.bindings["nothing-to-publish"] ?? "nothing-to-publish"))")
                 doneWeight += item.weight
@@ -257,7 +299,7 @@ public struct TransparencyCodeAssessor: Assessor {
                 doneCount += 1
             }
         }
-        let total = items.reduce(0) { $0 + $1.weight }
+        let total = applicable.reduce(0) { $0 + items[$1].weight }
         let share = total > 0 ? doneWeight / total * 100 : 0
         var findings = catalogue.sourceFindings
         if let asOf {
@@ -273,12 +315,15 @@ public struct TransparencyCodeAssessor: Assessor {
             Finding("missing", "Not found in the catalogue", .list(missing)),
             Finding("share", "Weighted share published and current", .number(share, unit: "%")),
         ]
-        var rationale = "\(doneCount) of \(items.count) Transparency Code datasets are in the \(catalogue.kind.rawValue)"
+        if !excluded.isEmpty {
+            findings.append(Finding("not-applicable", "Not applicable (left out of the share)", .list(excluded.map { "\($0.label): \($0.reason)" })))
+        }
+        var rationale = "\(doneCount) of \(applicable.count) Transparency Code datasets are in the \(catalogue.kind.rawValue)"
         rationale += asOf == nil ? "" : " and current"
         rationale += " (\(Format.number(share, decimals: 1))% by weight)"
         if !late.isEmpty { rationale += "; \(late.count) found but out of date" }
         if !missing.isEmpty { rationale += "; \(missing.count) not found" }
-        rationale += ". " + thresholds.explain(share, measure: "The share published")
+        rationale += ". " + Self.leftOut(excluded) + thresholds.explain(share, measure: "The share published")
         return AssessorResult(.level(thresholds.level(for: share)), rationale: rationale, findings: findings)
     }
 
@@ -295,16 +340,21 @@ public struct TransparencyCodeAssessor: Assessor {
             }
             present[answer.id] = answer.value
         }
+        let (applicable, excluded) = try applicable(input)
+        let items = applicable.map { self.items[$0] }
         let total = items.reduce(0) { $0 + $1.weight }
         let done = items.filter { present[$0.id] == true }
         let share = total > 0 ? done.reduce(0) { $0 + $1.weight } / total * 100 : 0
-        let findings = [
+        var findings = [
             Finding("in-place", "Published and current", .list(done.map(\.label))),
             Finding("missing", "Not published or not current", .list(items.filter { present[$0.id] != true }.map(\.label))),
             Finding("share", "Weighted share published and current", .number(share, unit: "%")),
         ]
+        if !excluded.isEmpty {
+            findings.append(Finding("not-applicable", "Not applicable (left out of the share)", .list(excluded.map { "\($0.label): \($0.reason)" })))
+        }
         let rationale = "\(done.count) of \(items.count) Transparency Code datasets are published and current (\(Format.number(share, decimals: 1))% by weight). "
-            + thresholds.explain(share, measure: "The share published")
+            + Self.leftOut(excluded) + thresholds.explain(share, measure: "The share published")
         return AssessorResult(.level(thresholds.level(for: share)), rationale: rationale, findings: findings)
     }
 }

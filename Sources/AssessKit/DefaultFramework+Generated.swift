@@ -707,12 +707,14 @@ actions:
       Keep face-to-face help for the main services at an office, library or hub, with home visits for
       people who cannot travel, and say so on each service page. Make sure requests made by phone or in
       person get the same outcome and priority as online ones, and offer people who call or visit free
-      help to get online at the library.
+      help to get online at a library or council office.
     raises: {cs-assisted-routes: 3}
     effort: 6
     duties: [public-sector-equality-duty]
     benefit: {risk: high, source: "the duty it helps discharge"}
-    depends-on: [act-cs-phone-number, act-inc-assisted-help]
+    # Face-to-face help to get online comes first: in libraries where the council runs them, or at its own
+    # offices with referral to the county's libraries in a district (only the variant that applies is planned).
+    depends-on: [act-cs-phone-number, act-inc-assisted-help, act-inc-assisted-help-district]
     owner: Head of Customer Services
     evidence: >-
       Face-to-face help listed on the service pages, case records showing the same outcome and priority
@@ -3489,8 +3491,33 @@ actions:
     raises: {inc-assisted-digital: 3}
     effort: 8
     depends-on: []
+    applies-to:
+      types: [county, unitary, metropolitan-district, london-borough, welsh-unitary, scottish-unitary]
+      reason: >-
+        library authorities run the libraries (Public Libraries and Museums Act 1964, s.1; in Wales the county
+        and county borough councils, in Scotland every council); in a two-tier area that is the county, not
+        the district, and in Northern Ireland it is Libraries NI
     owner: Head of Customer Services
     evidence: The published offer of face-to-face help, the free wifi and computers, and the staff trained to give it.
+
+  - id: act-inc-assisted-help-district
+    title: Let reception staff help residents online, and agree help in the county's libraries
+    description: >
+      Give reception and customer service staff the time and training to help people use online services
+      face to face, without an appointment, at the council's offices and help points (completing a service
+      for a caller on the same system is act-cs-channel-equality). Keep free computers and wifi, needing no
+      paid account, in public council buildings, and agree with the county library service how residents
+      are referred to the computers and help in its libraries in the district.
+    raises: {inc-assisted-digital: 3}
+    effort: 8
+    depends-on: []
+    applies-to:
+      types: [district]
+      reason: a district council is not a library authority; the county runs the libraries in its area
+    owner: Head of Customer Services
+    evidence: >-
+      The published offer of face-to-face help, the free wifi and computers in council buildings, the staff
+      trained to give it, and the referral arrangement agreed with the county library service.
 
   - id: act-inc-devices-data
     title: Lend devices and give free mobile data to residents who need them
@@ -3503,6 +3530,12 @@ actions:
     effort: 10
     cost: 5000
     depends-on: [act-inc-assisted-help]
+    applies-to:
+      types: [county, unitary, metropolitan-district, london-borough, welsh-unitary, scottish-unitary]
+      reason: >-
+        library authorities run the libraries (Public Libraries and Museums Act 1964, s.1; in Wales the county
+        and county borough councils, in Scotland every council); in a two-tier area that is the county, not
+        the district, and in Northern Ireland it is Libraries NI
     owner: Libraries Manager
     evidence: The registered hubs, records of devices and data given, and the referral log with follow-ups.
 
@@ -3528,7 +3561,30 @@ actions:
     effort: 20
     cost: 3000
     depends-on: [act-inc-lead-offline-pledge]
+    applies-to:
+      types: [county, unitary, metropolitan-district, london-borough, welsh-unitary, scottish-unitary]
+      reason: >-
+        library authorities run the libraries (Public Libraries and Museums Act 1964, s.1; in Wales the county
+        and county borough councils, in Scotland every council); in a two-tier area that is the county, not
+        the district, and in Northern Ireland it is Libraries NI
     owner: Libraries Manager
+    evidence: Attendance records showing about 5 residents per 1,000 helped in the year, and the next survey's confidence figure.
+
+  - id: act-inc-skills-sessions-district
+    title: Run free weekly digital skills sessions in council and community venues
+    description: >
+      Run free weekly drop-in sessions at the council's offices and in community centres, using Learn My Way
+      or similar courses mapped to the Essential Digital Skills framework, delivered with adult learning,
+      volunteers and the county library service. Record each resident helped, not each session, so that
+      reach can be counted.
+    raises: {inc-skills-reach: 3, inc-resident-confidence: 3}
+    effort: 20
+    cost: 3000
+    depends-on: [act-inc-lead-offline-pledge]
+    applies-to:
+      types: [district]
+      reason: a district council is not a library authority; the county runs the libraries in its area
+    owner: Head of Customer Services
     evidence: Attendance records showing about 5 residents per 1,000 helped in the year, and the next survey's confidence figure.
 
   - id: act-inc-skills-commission
@@ -3549,11 +3605,14 @@ actions:
     description: >
       Recruit volunteers from customer services, libraries, housing and benefits teams and train them as
       digital champions, for example through the Digital Champions Network. Give them time to help residents
-      and colleagues, since there may be as many digitally unconfident staff as residents.
+      and colleagues, since there may be as many digitally unconfident staff as residents. Do it under the
+      inclusion plan (act-inc-action-plan), which decides which teams, places and residents champions serve
+      and who owns the network: without the approved plan, the core criterion inc-strategy, the dimension
+      stays at level 2 whatever the champions do.
     raises: {inc-champions: 3, inc-staff-confidence: 3}
     effort: 12
     cost: 2000
-    depends-on: [act-inc-lead-offline-pledge]
+    depends-on: [act-inc-action-plan]
     owner: Head of Customer Services
     evidence: The list of trained staff champions across frontline teams and their training records.
 
@@ -4784,9 +4843,10 @@ criteria:
     guidance: >
       Check the council's transparency page against the Code. An item counts only if the latest required
       publication is there: quarterly data within a month of the end of the quarter, annual data for the
-      latest year. A council with no housing stock, or none of the other subjects, should answer yes (with
-      a catalogue export, list those items in opendata.transparency-nothing-to-publish) and say so in a
-      note. The Code applies to councils in England: for councils in Scotland, Wales and Northern Ireland
+      latest year. The social housing item applies only to a council with housing stock: a council that
+      states organisation attributes housing-stock: false has it left out of the share (one that does not
+      say is assessed on it). A council with none of the other subjects should answer yes (with a catalogue
+      export, list those items in opendata.transparency-nothing-to-publish) and say so in a note. The Code applies to councils in England: for councils in Scotland, Wales and Northern Ireland
       (the nation is read from the GSS code, or given as organisation.nation) the criterion is not applicable.
       Point the fact at the catalogue export to have each item found by the phrases listed under match
       (in dataset titles, tags, keywords and names) and counted only if its newest matching dataset was
@@ -4833,6 +4893,9 @@ criteria:
         - id: social-housing-assets
           label: Social housing asset value (annually)
           frequency: annual
+          applies-to:
+            attributes: {housing-stock: true}
+            reason: the Code asks for the value of social housing assets only from councils that own housing stock
           match: [social housing asset, social housing assets, housing asset value, housing stock valuation, social housing stock, housing revenue account asset]
         - id: grants-voluntary-sector
           label: Grants to voluntary, community and social enterprise organisations (annually)

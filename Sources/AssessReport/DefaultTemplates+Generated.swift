@@ -117,7 +117,7 @@ Compared with the assessment for {{label}}.{{#fellText}} **{{fellText}}**{{/fell
         <p class="headline__score">{{overall.coverageText}} of the evidence, {{overall.confidenceLabel}} confidence</p>
       </div>
       <dl class="summary-list">
-        {{#roadmap}}<div class="summary-list__row"><dt>Plan</dt><dd>{{roadmap.count}} actions, {{roadmap.effortText}} person-days{{#roadmap.costText}}, {{roadmap.costText}}{{/roadmap.costText}}{{#roadmap.recurringText}} and {{roadmap.recurringText}}{{/roadmap.recurringText}}</dd></div>{{/roadmap}}
+        {{#roadmap}}<div class="summary-list__row"><dt>Plan</dt><dd>{{roadmap.countText}}, {{roadmap.effortText}} person-days{{#roadmap.costText}}, {{roadmap.costText}}{{/roadmap.costText}}{{#roadmap.recurringText}} and {{roadmap.recurringText}}{{/roadmap.recurringText}}</dd></div>{{/roadmap}}
         {{#roadmap}}{{#summarySavings}}<div class="summary-list__row"><dt>Indicative saving</dt><dd>{{amountText}}</dd></div>{{/summarySavings}}{{^summarySavings}}<div class="summary-list__row"><dt>Indicative saving</dt><dd>None from the scheduled actions</dd></div>{{/summarySavings}}{{/roadmap}}
       </dl>
     </div>
@@ -180,7 +180,7 @@ Compared with the assessment for {{label}}.{{#fellText}} **{{fellText}}**{{/fell
 {{#roadmap}}
 <section class="page" aria-labelledby="roadmap-heading">
   <h2 id="roadmap-heading">Roadmap</h2>
-  <p>{{roadmap.count}} actions chosen to reach the targets: statutory duties not yet met first, then by value (score, savings and risk) per person-day, never before the actions they depend on, and fitted into quarters of {{roadmap.capacityText}} person-days (UK financial-year quarters). Appendix B gives each action's description, what shows it is done, and why it is where it is.</p>
+  <p>{{roadmap.countText}} chosen to reach the targets: statutory duties not yet met first, then by value (score, savings and risk) per person-day, never before the actions they depend on, and fitted into quarters of {{roadmap.capacityText}} person-days (UK financial-year quarters). Appendix B gives each action's description, what shows it is done, and why it is where it is.</p>
   <table class="table table--compact">
     <caption class="table__caption">Projected levels, with the score in brackets (one decimal, rounded down)</caption>
     <thead><tr><th scope="col">Area</th><th scope="col">Target</th>{{#roadmap.columns}}<th scope="col">{{.}}</th>{{/roadmap.columns}}</tr></thead>
@@ -270,6 +270,17 @@ Compared with the assessment for {{label}}.{{#fellText}} **{{fellText}}**{{/fell
   <h2 id="appendix-a-heading">Appendix A: how each criterion was scored</h2>
   <p>The rules are in docs/scoring.md. Figures here keep the precision the assessors computed them to.</p>
   {{#dimensions}}
+  {{#hasSections}}
+  <table class="table table--compact">
+    <caption class="table__caption">{{title}}: sections</caption>
+    <thead><tr><th scope="col">Section</th><th scope="col">Result</th><th scope="col">Criteria</th></tr></thead>
+    <tbody>
+    {{#sections}}
+      <tr><th scope="row">{{title}}<br><span class="secondary code">{{id}}</span></th><td>{{resultText}}</td><td class="code">{{criteriaText}}</td></tr>
+    {{/sections}}
+    </tbody>
+  </table>
+  {{/hasSections}}
   <table class="table table--compact">
     <caption class="table__caption">{{title}}</caption>
     <thead><tr><th scope="col">Criterion</th><th scope="col">Result</th><th scope="col">Why</th></tr></thead>
@@ -315,7 +326,7 @@ Compared with the assessment for {{label}}.{{#fellText}} **{{fellText}}**{{/fell
     {{/evidence}}
     </tbody>
   </table>
-  <p class="secondary">Produced by assess {{tool.version}}{{#date}} on {{date}}{{/date}} with the {{framework.title}} framework ({{framework.id}} {{framework.version}}). Scores are computed from the evidence by the rules in docs/scoring.md; missing evidence lowers coverage, never the score.</p>
+  <p class="secondary">Produced by assess {{tool.version}}{{#date}} on {{date}}{{/date}} with the {{framework.title}} framework ({{framework.id}} {{framework.version}}{{#pack}}, pack {{id}} {{version}}{{/pack}}). Scores are computed from the evidence by the rules in docs/scoring.md; missing evidence lowers coverage, never the score.</p>
 </section>
 </main>
 </body>
@@ -334,7 +345,7 @@ Compared with the assessment for {{label}}.{{#fellText}} **{{fellText}}**{{/fell
 | Overall maturity | **{{overall.headlineText}}**{{^overall.withheldText}} (score {{overall.scoreText}}){{/overall.withheldText}}{{#overall.withheldText}} ({{overall.withheldText}}){{/overall.withheldText}} |
 | Evidence | {{overall.coverageText}} of the criteria's weight assessed; {{overall.confidenceLabel}} confidence |
 {{#roadmap}}
-| Plan | {{roadmap.count}} actions, {{roadmap.effortText}} person-days{{#roadmap.costText}}, {{roadmap.costText}}{{/roadmap.costText}}{{#roadmap.recurringText}} and {{roadmap.recurringText}}{{/roadmap.recurringText}} |
+| Plan | {{roadmap.countText}}, {{roadmap.effortText}} person-days{{#roadmap.costText}}, {{roadmap.costText}}{{/roadmap.costText}}{{#roadmap.recurringText}} and {{roadmap.recurringText}}{{/roadmap.recurringText}} |
 {{#summarySavings}}
 | Indicative saving | {{amountText}} |
 {{/summarySavings}}
@@ -388,7 +399,7 @@ No failing statutory duty was found in this evidence. A duty whose criteria have
 
 ## Roadmap
 
-{{roadmap.count}} actions chosen to reach the targets: statutory duties not yet met first, then by value (score, savings and risk) per person-day, never before the actions they depend on, in quarters of {{roadmap.capacityText}} person-days (UK financial-year quarters). Appendix B gives each action's description, what shows it is done, and why it is where it is.
+{{roadmap.countText}} chosen to reach the targets: statutory duties not yet met first, then by value (score, savings and risk) per person-day, never before the actions they depend on, in quarters of {{roadmap.capacityText}} person-days (UK financial-year quarters). Appendix B gives each action's description, what shows it is done, and why it is where it is.
 
 | Area | Target |{{#roadmap.columns}} {{.}} |{{/roadmap.columns}}
 |---|---|{{#roadmap.columns}}---|{{/roadmap.columns}}
@@ -463,6 +474,14 @@ Figures here keep the precision the assessors computed them to.
 {{#dimensions}}
 
 ### {{title}}
+{{#hasSections}}
+
+| Section | Result | Criteria |
+|---|---|---|
+{{#sections}}
+| {{title}} ({{id}}) | {{resultText}} | {{criteriaText}} |
+{{/sections}}
+{{/hasSections}}
 
 | Criterion | Result | Why |
 |---|---|---|

@@ -12,9 +12,11 @@ public enum ExecutiveReport {
     }
 
     /// Renders the report.
+    /// `duties` are the framework's statutory duties (`planning.duties`): every one the organisation is failing
+    /// is listed under "statutory gaps", whether or not the plan schedules an action for it.
     public static func render(_ assessment: Assessment, roadmap: Roadmap?, format: Format, templates: ReportTemplates,
-                              context: ReportContext) -> String {
-        let model = viewModel(assessment, roadmap: roadmap, brand: templates.brand, context: context)
+                              context: ReportContext, duties: [Duty] = []) -> String {
+        let model = viewModel(assessment, roadmap: roadmap, brand: templates.brand, context: context, duties: duties)
         return templates.render(pruned(model) as? [String: Any] ?? model, template: format == .html ? "report.html" : "report.md")
     }
 
@@ -36,7 +38,9 @@ public enum ExecutiveReport {
     }
 
     /// The values the templates see (documented in docs/report.md).
-    public static func viewModel(_ assessment: Assessment, roadmap: Roadmap?, brand: Brand, context: ReportContext) -> [String: Any] {
+    /// `duties`: the framework's statutory duties, so that failing ones with no scheduled action still appear.
+    public static func viewModel(_ assessment: Assessment, roadmap: Roadmap?, brand: Brand, context: ReportContext,
+                                 duties: [Duty] = []) -> [String: Any] {
         let scale = assessment.scale
         let org = assessment.organisation
         let overall = assessment.overall
@@ -97,6 +101,10 @@ public enum ExecutiveReport {
                     "rationale": c.rationale, "descriptor": c.descriptor ?? "", "hasFindings": showFindings, "findings": findings,
                 ]
             }
+            let sections: [[String: Any]] = d.sections.map { section in
+                ["id": section.id, "title": section.title, "resultText": ReportText.section(section, in: assessment),
+                 "criteriaText": section.criteria.joined(separator: ", ")]
+            }
             let finding = ExecutiveSummary.finding(d, overall: overall, assessment: assessment)
             var row: [String: Any] = [
                 "id": d.id, "title": d.title, "scoreText": Figures.shortScore(d.score, in: assessment),
@@ -107,6 +115,7 @@ public enum ExecutiveReport {
                 "hasContext": !context.isEmpty, "context": context,
                 "coverageText": ReportText.percent(d.coverage), "confidenceLabel": ReportText.confidenceLabel(d.confidence),
                 "gatingNote": gating ?? "", "criteria": criteria,
+                "hasSections": !sections.isEmpty, "sections": sections,
             ]
             if let projected = projection?.dimensions[index] {
                 row["projectedText"] = Figures.headline(projected, in: assessment)
@@ -156,8 +165,11 @@ public enum ExecutiveReport {
                 }
             },
         ]
+        if let pack = assessment.pack { model["pack"] = ["id": pack.id, "version": pack.version] }
 
-        if let roadmap, !roadmap.items.isEmpty {
+        // A plan with no scheduled action still has a section when there is something to say: targets not
+        // reached, actions waiting for evidence ("assess first"), failing duties. Only "nothing to do" has none.
+        if let roadmap, !roadmap.items.isEmpty || !roadmap.assessFirst.isEmpty || !roadmap.shortfalls.isEmpty {
             let titles = Dictionary(assessment.dimensions.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
             func item(_ item: RoadmapItem) -> [String: Any] {
                 let when = roadmap.label(from: item.quarter, to: item.endQuarter)
@@ -207,14 +219,14 @@ public enum ExecutiveReport {
                 "rows": timelineRows.map { ["title": $0.title, "cells": $0.counts.map(String.init)] as [String: Any] },
                 "laterNote": later > 0 ? "\(later) more action\(later == 1 ? "" : "s") start after \(roadmap.label(quarter: quarters)) or are not scheduled within the horizon." : "",
             ]
-            let gaps = ExecutiveSummary.statutoryGaps(roadmap)
+            let gaps = ExecutiveSummary.statutoryGaps(roadmap, duties: duties)
             model["statutoryGaps"] = gaps
             model["hasStatutoryGaps"] = !gaps.isEmpty
             model["firstYear"] = ExecutiveSummary.firstYear(roadmap)
             model["hasFirstYear"] = true
             model["summarySavings"] = ExecutiveSummary.savings(roadmap)
             model["roadmap"] = [
-                "count": roadmap.items.count, "effortText": AssessCore.Format.number(roadmap.totalEffort, decimals: 0),
+                "count": roadmap.items.count, "countText": Message.count(.countActions, roadmap.items.count), "effortText": AssessCore.Format.number(roadmap.totalEffort, decimals: 0),
                 "costText": roadmap.totalCost > 0 ? RoadmapReporter.pounds(roadmap.totalCost) + " one-off" : "",
                 "recurringText": roadmap.totalRecurringCost > 0 ? RoadmapReporter.pounds(roadmap.totalRecurringCost) + " a year" : "",
                 "capacityText": AssessCore.Format.number(roadmap.capacity, decimals: 0),
@@ -236,7 +248,14 @@ public enum ExecutiveReport {
                      "reached": shortfall.reached.map { "level \($0)" } ?? "no level"]
                 },
                 "hasAssessFirst": !roadmap.assessFirst.isEmpty,
-                "assessFirst": roadmap.assessFirst.map { "\($0.action.title) (\($0.criteria.joined(separator: ", ")))" }.joined(separator: "; "),
+                // The criteria to assess, each once, with how many actions wait for them: a list of every waiting
+                // action would run to pages for an organisation with little evidence (Highland: over a hundred).
+                "assessFirst": {
+                    var criteria: [String] = []
+                    for entry in roadmap.assessFirst { for id in entry.criteria where !criteria.contains(id) { criteria.append(id) } }
+                    let n = roadmap.assessFirst.count
+                    return criteria.joined(separator: ", ") + " (\(n) action\(n == 1 ? " waits" : "s wait") for \(criteria.count == 1 ? "it" : "them"))"
+                }(),
             ]
             model["savings"] = roadmap.savings.map { saving -> [String: Any] in
                 ["label": saving.label, "amountText": RoadmapReporter.savingText(saving.cashable, kind: "cashable", priceBasis: saving.priceBasis),

@@ -52,6 +52,7 @@ enum Figures {
 
     /// A criterion's result in words: "Level 3: Defined", "12 of 20 points", "not assessed".
     static func criterion(_ c: CriterionResult, in assessment: Assessment) -> String {
+        if c.weight == 0, c.status != .error { return "not scored" }
         guard c.status == .assessed else { return ReportText.status(c.status) }
         if assessment.scoring == .points, let points = c.points, let max = c.maxPoints {
             return "\(Format.number(points, decimals: 1)) of \(Format.number(max, decimals: 1)) points"
@@ -131,12 +132,23 @@ enum ExecutiveSummary {
         return (rating.0, rating.1, text + ".")
     }
 
-    /// Statutory duties the organisation is failing today, from the plan's duty tags, with what meets them.
-    static func statutoryGaps(_ roadmap: Roadmap) -> [[String: Any]] {
+    /// Statutory duties the organisation is failing today, with what meets them: those the plan's actions
+    /// discharge first (in plan order), then every other duty of `duties` (the framework's `planning.duties`)
+    /// whose `met-when` criteria show it failed today, scheduled or not, so no gap is hidden by the horizon.
+    static func statutoryGaps(_ roadmap: Roadmap, duties: [Duty] = []) -> [[String: Any]] {
         var order: [Duty] = []
         for item in roadmap.items { for duty in item.failingDuties where !order.contains(where: { $0.id == duty.id }) { order.append(duty) } }
+        var levels: [String: Double] = [:]
+        for criterion in roadmap.baseline.allCriteria where criterion.status == .assessed { levels[criterion.id] = criterion.level ?? 1 }
+        for duty in duties where duty.failing(in: levels) == true && !order.contains(where: { $0.id == duty.id }) { order.append(duty) }
         return order.map { duty in
-            let items = roadmap.items.filter { $0.failingDuties.contains { $0.id == duty.id } }
+            let items = roadmap.items.filter { $0.failingDuties.contains { $0.id == duty.id } || $0.action.duties.contains(duty.id) }
+            guard !items.isEmpty else {
+                let waiting = roadmap.notScheduled.filter { $0.action.duties.contains(duty.id) }.map(\.action.title)
+                let text = "No action scheduled within the horizon"
+                    + (waiting.isEmpty ? "" : " (" + Figures.list(waiting, limit: 1) + " does not fit)")
+                return ["title": duty.title, "reference": duty.reference, "actionText": text, "unscheduled": true]
+            }
             let when = items.map { roadmap.label(from: $0.quarter, to: $0.endQuarter) }
             return ["title": duty.title, "reference": duty.reference,
                     "actionText": Figures.list(items.map(\.action.title), limit: 1) + " (" + (when.first ?? "") + (when.count > 1 ? " onwards" : "") + ")"]
@@ -164,7 +176,7 @@ enum ExecutiveSummary {
         if !unknown.isEmpty || assessFirst > 0 {
             var detail = unknown.isEmpty ? "" : "\(Figures.list(unknown.map { $0.title.lowercasedFirst }, limit: 3)) cannot be judged on the evidence held"
             if assessFirst > 0 {
-                detail += (detail.isEmpty ? "" : "; ") + "\(Figures.count(assessFirst, "action")) cannot be planned until the criteria \(assessFirst == 1 ? "it raises are" : "they raise are") assessed"
+                detail += (detail.isEmpty ? "" : "; ") + "\(Figures.count(assessFirst, "action")) cannot be planned until criteria with no evidence are assessed"
             }
             decisions.append(("Commission the missing evidence", detail + "."))
         }

@@ -66,10 +66,12 @@ extension ExecutiveReport {
         ]
     }
 
-    /// Renders the report with the comparison sections: `peers` and `previous` are added to the view model.
+    /// Renders the report with the comparison sections: `peers` and `previous` are added to the view model;
+    /// `duties` are the framework's statutory duties, every failing one listed under "statutory gaps".
     public static func render(_ assessment: Assessment, roadmap: Roadmap?, format: Format, templates: ReportTemplates,
-                              context: ReportContext, peers: [String: Any]?, previous: [String: Any]?) -> String {
-        var model = viewModel(assessment, roadmap: roadmap, brand: templates.brand, context: context)
+                              context: ReportContext, peers: [String: Any]?, previous: [String: Any]?,
+                              duties: [Duty] = []) -> String {
+        var model = viewModel(assessment, roadmap: roadmap, brand: templates.brand, context: context, duties: duties)
         if let peers { model["peers"] = peers }
         if let previous { model["previous"] = previous }
         return templates.render(pruned(model) as? [String: Any] ?? model, template: format == .html ? "report.html" : "report.md")

@@ -15,14 +15,16 @@ struct Assess: ParsableCommand {
             """,
         version: AssessKit.version,
         subcommands: [Score.self, RoadmapCommand.self, Report.self, Validate.self, Rubrics.self, Explain.self, Plugins.self,
-                      Init.self, Ask.self, Schema.self, PrefillCommand.self, BatchCommand.self, Benchmark.self, Compare.self]
+                      Init.self, Ask.self, Schema.self, Packs.self, PrefillCommand.self, BatchCommand.self, Benchmark.self, Compare.self]
     )
 }
 
 /// Options shared by commands that read a framework.
 struct FrameworkOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("A framework folder (holding framework.yaml) or its framework.yaml. Default: the built-in framework.", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("A framework folder (holding framework.yaml), its framework.yaml, a pack folder or .zip, or a pack id (see 'assess packs'). Default: the built-in framework.", valueName: "path|id"))
     var framework: String?
+
+    @OptionGroup var packOptions: PackOptions
 
     @Option(name: .customLong("plugin"), help: ArgumentHelp("An external plugin executable to start and use (repeatable); see docs/plugins.md.", valueName: "path"))
     var plugins: [String] = []
@@ -32,7 +34,7 @@ struct FrameworkOptions: ParsableArguments {
 
     /// These options as typed, to repeat in a suggested command (`--framework PATH`, `--plugin PATH`).
     var arguments: [String] {
-        (framework.map { ["--framework", $0] } ?? []) + plugins.flatMap { ["--plugin", $0] }
+        (framework.map { ["--framework", $0] } ?? []) + packOptions.arguments + plugins.flatMap { ["--plugin", $0] }
     }
 
     func validate() throws {
@@ -64,8 +66,8 @@ struct FrameworkOptions: ParsableArguments {
     /// Loads the framework with plugins already started.
     func load(started: [ExternalPlugin], startListed: Bool = true) throws -> Framework {
         do {
-            return try AssessKit.loadFramework(path: framework, plugins: started, pluginTimeout: pluginTimeout,
-                                               startPlugins: startListed)
+            return try AssessKit.loadFramework(reference: framework, packs: packOptions.library, plugins: started,
+                                               pluginTimeout: pluginTimeout, startPlugins: startListed)
         } catch {
             for plugin in started { Self.finish(plugin) }
             throw CLIFailure(error)

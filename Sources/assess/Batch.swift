@@ -72,7 +72,7 @@ extension Assess {
                 })
                 try run.finish()
                 let failed = run.failed
-                Output.error("\(out): \(files.count - failed) of \(files.count) organisations scored"
+                Output.error("\(out): \(files.count - failed) of \(Message.count(.countOrganisations, files.count)) scored"
                              + (failed > 0 ? "; \(failed) could not be, listed in failures.csv" : ""))
                 if failed > 0 { throw CLIFailure(code: ExitStatus.dataError) }
             }

@@ -113,16 +113,30 @@ extension Assess {
             abstract: "Compare two assessments of one organisation: what moved, and which evidence changed (docs/compare.md).",
             discussion: """
                 OLD and NEW are evidence files (scored with the current framework) or result JSON files (read \
-                back as they were scored). Criteria renamed between framework versions are matched through the \
-                framework's 'renamed:' mapping. With --fail-on-regression the exit code is 3 when any dimension \
-                fell (a lower level, a lower score, or a headline score lost).
+                back as they were scored). With --store, --from reads OLD and --to reads NEW from a results store \
+                instead, such as 'assess compare --store results.sqlite --code E07000223 --from 2024-25 --to \
+                2025-26'. Criteria renamed between framework versions are matched through the framework's \
+                'renamed:' mapping. With --fail-on-regression the exit code is 3 when any dimension fell (a lower \
+                level, a lower score, or a headline score lost).
                 """)
 
-        @Argument(help: ArgumentHelp("The earlier evidence or result JSON.", valueName: "old"))
-        var old: String
+        @Argument(help: ArgumentHelp("The earlier evidence or result JSON (not with --from).", valueName: "old"))
+        var old: String?
 
-        @Argument(help: ArgumentHelp("The later evidence or result JSON.", valueName: "new"))
-        var new: String
+        @Argument(help: ArgumentHelp("The later evidence or result JSON (not with --to).", valueName: "new"))
+        var new: String?
+
+        @Option(name: .long, help: ArgumentHelp("A results store ('--store' of score or batch) to read the periods --from and --to from.", valueName: "file"))
+        var store: String?
+
+        @Option(name: .long, help: ArgumentHelp("The organisation in the store. Default: the code of the other input, else the store's only organisation.", valueName: "code"))
+        var code: String?
+
+        @Option(name: .long, help: ArgumentHelp("The earlier period in the store, such as 2024-25 (in place of OLD).", valueName: "period"))
+        var from: String?
+
+        @Option(name: .long, help: ArgumentHelp("The later period in the store, such as 2025-26 (in place of NEW).", valueName: "period"))
+        var to: String?
 
         @OptionGroup var frameworkOptions: FrameworkOptions
 
@@ -143,14 +157,46 @@ extension Assess {
         /// The exit code for a regression under --fail-on-regression (not a sysexits code).
         static let regression: Int32 = 3
 
+        /// The files given: OLD unless --from replaces it, NEW unless --to does.
+        var files: (old: String?, new: String?) {
+            let given = [old, new].compactMap { $0 }
+            return (from == nil ? given.first : nil, to == nil ? given.last : nil)
+        }
+
+        func validate() throws {
+            let given = [old, new].compactMap { $0 }.count
+            guard let _ = store else {
+                if code != nil || from != nil || to != nil {
+                    throw ValidationError("--code, --from and --to read a results store: give it with --store FILE")
+                }
+                if given < 2 { throw ValidationError("give OLD and NEW (evidence or result JSON files), or --store FILE with --from and --to") }
+                return
+            }
+            if from == nil, to == nil { throw ValidationError("with --store, give the periods to compare: --from (the earlier), --to (the later) or both") }
+            let needed = (from == nil ? 1 : 0) + (to == nil ? 1 : 0)
+            if given != needed {
+                throw ValidationError(needed == 0 ? "--from and --to replace OLD and NEW: give no file with both"
+                                                  : "give one file, the \(from == nil ? "earlier (OLD)" : "later (NEW)") assessment, with only \(from == nil ? "--to" : "--from")")
+            }
+        }
+
         func run() throws {
             try CLIFailure.run {
                 let context = ReportContext(toolVersion: AssessKit.version, date: try Output.reportDate(date))
                 if let output { try Output.precheck(output) }
                 let framework = try frameworkOptions.load()
                 defer { FrameworkOptions.finish(framework) }
-                let before = try Self.assessment(old, framework: framework, loader: fileOptions.loader)
-                let after = try Self.assessment(new, framework: framework, loader: fileOptions.loader)
+                let files = self.files
+                var before = try files.old.map { try Self.assessment($0, framework: framework, loader: fileOptions.loader) }
+                var after = try files.new.map { try Self.assessment($0, framework: framework, loader: fileOptions.loader) }
+                if let store {
+                    let stored = try StoredAssessments(path: store)
+                    let code = try stored.code(code ?? (before ?? after).map { $0.organisation.code ?? $0.organisation.name })
+                    if let from { before = try stored.assessment(code: code, period: from, option: "--from", framework: framework) }
+                    if let to { after = try stored.assessment(code: code, period: to, option: "--to", framework: framework) }
+                }
+                guard let before, let after else { throw CLIFailure(code: ExitStatus.software) }  // validate() ensures both
+                let new = files.new ?? store ?? ""
                 if before.organisation.code != after.organisation.code || before.organisation.name != after.organisation.name {
                     Output.error("\(new): warning: OLD is \(before.organisation.name) (\(before.organisation.code ?? "no code")) and NEW is \(after.organisation.name) (\(after.organisation.code ?? "no code")); compare two assessments of the same organisation")
                 }
@@ -161,7 +207,8 @@ extension Assess {
                 case .markdown: text = ComparisonReporter.markdown(comparison)
                 case .json: text = ComparisonReporter.json(comparison, context: context)
                 }
-                if let output { try Output.writeAtomically(text, to: output, inputs: [old, new]) } else { Output.out(text) }
+                let inputs = [old, new, store].compactMap { $0 }
+                if let output { try Output.writeAtomically(text, to: output, inputs: inputs) } else { Output.out(text) }
                 if failOnRegression, !comparison.regressions.isEmpty {
                     Output.error("regression: \(comparison.regressions.joined(separator: ", ")) fell")
                     throw CLIFailure(code: Self.regression)
@@ -174,6 +221,10 @@ extension Assess {
             guard FileReader.exists(path) else {
                 Output.error("\(path): error: no such file; give an evidence file or a result JSON file")
                 throw CLIFailure(code: ExitStatus.noInput)
+            }
+            if ResultInput.isStore(path) {
+                Output.error("\(path): error: this is a results store; read its periods with --store \(path) --from PERIOD --to PERIOD")
+                throw CLIFailure(code: ExitStatus.usage)
             }
             if isResult(path) {
                 do throws(LoadError) { return try ResultSource.file(path).load()[0].assessment } catch { throw CLIFailure(error) }

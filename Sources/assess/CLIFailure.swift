@@ -100,7 +100,11 @@ enum Output {
 
     /// The framework and rubric files of a framework read from disk (none for the built-in one).
     static func inputs(framework: Framework, fromDisk: Bool) -> [String] {
-        fromDisk ? [framework.source] + framework.dimensions.map(\.rubric.file) : []
+        guard fromDisk else { return [] }
+        // A pack archive's files are named `ARCHIVE.zip/inside.yaml`: the archive itself is the input on disk.
+        let archive = framework.pack != nil ? framework.source.range(of: ".zip/", options: [.caseInsensitive, .backwards])
+            .map { String(framework.source[..<$0.lowerBound]) + ".zip" } : nil
+        return [framework.source] + framework.dimensions.map(\.rubric.file) + (archive.map { [$0] } ?? [])
     }
 
     /// Whether standard output is a terminal that wants colour.

@@ -32,11 +32,19 @@ extension Assess {
                     throw CLIFailure(code: ExitStatus.usage)
                 }
                 var out = EvidenceTemplate.wrap(TerminalText.escape("\(criterion.title) [\(criterion.id)]"), indent: "", then: "  ", width: width).joined(separator: "\n") + "\n"
-                out += EvidenceTemplate.wrap(TerminalText.escape("Dimension: \(rubric.title) · weight \(Format.number(criterion.weight))\(criterion.core ? " · core (caps the dimension's level)" : "")"), indent: "", then: "  ", width: width).joined(separator: "\n") + "\n"
+                out += EvidenceTemplate.wrap(TerminalText.escape("Dimension: \(rubric.title) · \(CriterionFacts.weight(criterion, in: rubric))\(criterion.core ? " · core (caps the dimension's level)" : "")"), indent: "", then: "  ", width: width).joined(separator: "\n") + "\n"
+                if let section = CriterionFacts.section(criterion, in: rubric) {
+                    out += EvidenceTemplate.wrap(TerminalText.escape("Section: " + section), indent: "", then: "  ", width: width).joined(separator: "\n") + "\n"
+                }
+                if framework.scoring == .points, criterion.weight > 0 {
+                    out += "Points: at most \(Format.number(criterion.maximumPointsShown))\n"
+                }
                 out += EvidenceTemplate.wrap("Defined at: \(rubric.file):\(criterion.location.line)", indent: "", then: "  ", width: width).joined(separator: "\n") + "\n"
-                if !criterion.appliesTo.types.isEmpty || !criterion.appliesTo.codePrefixes.isEmpty {
+                if !criterion.appliesTo.types.isEmpty || !criterion.appliesTo.codePrefixes.isEmpty || !criterion.appliesTo.attributes.isEmpty {
                     let parts = [criterion.appliesTo.types.joined(separator: ", "),
-                                 criterion.appliesTo.codePrefixes.map { "codes starting \($0)" }.joined(separator: ", ")].filter { !$0.isEmpty }
+                                 criterion.appliesTo.codePrefixes.map { "codes starting \($0)" }.joined(separator: ", "),
+                                 TerminalText.escape(criterion.appliesTo.attributes.map { "\($0.key) \($0.values.joined(separator: " or "))" }.joined(separator: ", "))]
+                        .filter { !$0.isEmpty }
                     out += EvidenceTemplate.wrap("Applies to: \(parts.joined(separator: "; "))" + (criterion.appliesTo.reason.map { " (\($0))" } ?? "")
                         + "; not applicable to other organisations", indent: "", then: "  ", width: width).joined(separator: "\n") + "\n"
                 }
@@ -47,6 +55,10 @@ extension Assess {
                 out += "\nLevels\n"
                 for level in framework.scale.levels {
                     out += wrap("\(level.level) \(level.name): \(criterion.levels[level.level] ?? "")", then: "    ")
+                }
+                if let options = criterion.assessor as? OptionsAssessor {
+                    out += "\nAnswers\n"
+                    for line in CriterionFacts.answers(options, criterion: criterion, scoring: framework.scoring, scale: framework.scale) { out += wrap(line, then: "    ") }
                 }
                 let description = AssessKit.registry.factory(criterion.assessorID)?.description
                 out += "\nAssessor\n" + wrap(criterion.assessorID + (description.map { ": \($0.purpose)" } ?? ""))

@@ -42,8 +42,15 @@ extension Assess {
         @Option(name: .long, help: ArgumentHelp("Results to compare with (repeatable): result JSON files or folders; adds 'Compared with similar councils' (docs/benchmark.md).", valueName: "results"))
         var peers: [String] = []
 
-        @Option(name: .long, help: ArgumentHelp("An earlier assessment (evidence or result JSON); adds 'Since last year' (docs/compare.md).", valueName: "old"))
+        @Option(name: .long, help: ArgumentHelp("An earlier assessment (evidence, result JSON, or a results store); adds 'Since last year' (docs/compare.md).", valueName: "old"))
         var previous: String?
+
+        @Option(name: .long, help: ArgumentHelp("With --previous STORE: the period to read, such as 2024-25. Default: the latest financial year kept before this one.", valueName: "period"))
+        var previousPeriod: String?
+
+        func validate() throws {
+            if previousPeriod != nil, previous == nil { throw ValidationError("--previous-period goes with --previous STORE (a results store)") }
+        }
 
         func run() throws {
             try CLIFailure.run {
@@ -69,11 +76,11 @@ extension Assess {
                 let (peersModel, previousModel) = try comparisons(assessment, framework: framework)
                 switch format {
                 case .markdown:
-                    try Output.writeAtomically(ExecutiveReport.render(assessment, roadmap: roadmap, format: .markdown, templates: templates, context: context, peers: peersModel, previous: previousModel), to: output, inputs: inputs)
+                    try Output.writeAtomically(ExecutiveReport.render(assessment, roadmap: roadmap, format: .markdown, templates: templates, context: context, peers: peersModel, previous: previousModel, duties: framework.planning.duties), to: output, inputs: inputs)
                 case .html:
-                    try Output.writeAtomically(ExecutiveReport.render(assessment, roadmap: roadmap, format: .html, templates: templates, context: context, peers: peersModel, previous: previousModel), to: output, inputs: inputs)
+                    try Output.writeAtomically(ExecutiveReport.render(assessment, roadmap: roadmap, format: .html, templates: templates, context: context, peers: peersModel, previous: previousModel, duties: framework.planning.duties), to: output, inputs: inputs)
                 case .pdf:
-                    let html = ExecutiveReport.render(assessment, roadmap: roadmap, format: .html, templates: templates, context: context, peers: peersModel, previous: previousModel)
+                    let html = ExecutiveReport.render(assessment, roadmap: roadmap, format: .html, templates: templates, context: context, peers: peersModel, previous: previousModel, duties: framework.planning.duties)
                     let pdf: [UInt8]
                     do throws(PDFRenderer.Failure) {
                         pdf = try PDFRenderer.pdf(html: html)
@@ -108,7 +115,16 @@ extension Assess {
             }
             var previousModel: [String: Any]?
             if let previous {
-                let before = try Compare.assessment(previous, framework: framework, loader: fileOptions.loader)
+                let before: Assessment
+                if ResultInput.isStore(previous) {
+                    before = try StoredAssessments(path: previous).previous(of: assessment, period: previousPeriod, framework: framework)
+                } else {
+                    if previousPeriod != nil {
+                        Output.error("\(previous): error: --previous-period reads a results store, and this is not one; give the store with --previous")
+                        throw CLIFailure(code: ExitStatus.usage)
+                    }
+                    before = try Compare.assessment(previous, framework: framework, loader: fileOptions.loader)
+                }
                 previousModel = ExecutiveReport.previousModel(ResultComparison(before: before, after: assessment, renamed: framework.renamed))
             }
             return (peersModel, previousModel)

@@ -15,28 +15,51 @@ extension Assess {
                 let framework = try frameworkOptions.load(startListed: pluginStart.startPlugins)
                 defer { FrameworkOptions.finish(framework) }
                 let width = Output.width()
-                var out = TextLayout.wrap("\(framework.title) (\(framework.id) \(framework.version)), \(framework.scoring.rawValue) scoring, "
+                var out = TextLayout.wrap("\(framework.title) (\(framework.id) \(framework.version)\(framework.pack.map { ", pack \($0.id) \($0.version)" } ?? "")), \(framework.scoring.rawValue) scoring, "
                     + "levels: " + framework.scale.levels.map { "\($0.level) \($0.name)" }.joined(separator: ", "), width: width, then: "  ").joined(separator: "\n") + "\n"
                 let total = framework.dimensions.reduce(0) { $0 + $1.weight }
                 // One table for every criterion, so the columns line up across the dimensions; no heading row. The
                 // assessor column is left out when the terminal is too narrow for it ('assess explain' shows it).
+                // Under points scoring a column gives each criterion's maximum points; with sections, one gives its section.
+                let points = framework.scoring == .points
+                let sectioned = framework.dimensions.contains { !$0.rubric.sections.isEmpty }
                 var rows: [[String]] = []
                 for dimension in framework.dimensions {
                     for criterion in dimension.rubric.criteria {
-                        rows.append([criterion.id, "w" + Format.number(criterion.weight), criterion.core ? "core" : "", criterion.assessorID, criterion.title])
+                        var row = [criterion.id, criterion.weight > 0 ? "w" + Format.number(criterion.weight) : "not scored"]
+                        if points { row.append(criterion.weight > 0 ? Format.number(criterion.maximumPointsShown) + " pts" : "") }
+                        if sectioned { row.append(criterion.section.map { "§ " + $0 } ?? "") }
+                        rows.append(row + [criterion.core ? "core" : "", criterion.assessorID, criterion.title])
                     }
                     for indicator in dimension.rubric.context {
-                        rows.append([indicator.id, "–", "", indicator.assessorID, "\(indicator.title) (context, not scored)"])
+                        rows.append([indicator.id, "–"] + (points ? [""] : []) + (sectioned ? [""] : [])
+                            + ["", indicator.assessorID, "\(indicator.title) (context, not scored)"])
                     }
                 }
-                let columns = [TextLayout.Column(""), TextLayout.Column(""), TextLayout.Column(""),
-                               TextLayout.Column("", drop: 20), TextLayout.Column("", wraps: true)]
+                let columns = [TextLayout.Column(""), TextLayout.Column("")] + (points ? [TextLayout.Column("")] : [])
+                    + (sectioned ? [TextLayout.Column("")] : [])
+                    + [TextLayout.Column(""), TextLayout.Column("", drop: 20), TextLayout.Column("", wraps: true)]
                 var lines = TextLayout.tableRows(columns, rows: rows, width: width, indent: "  ").dropFirst().makeIterator()
                 for dimension in framework.dimensions {
                     let rubric = dimension.rubric
                     let share = total > 0 ? dimension.weight / total * 100 : 0
                     out += "\n" + TextLayout.wrap("\(rubric.title) [\(rubric.id)] weight \(Format.number(dimension.weight)) (\(Format.number(share, decimals: 0))% of overall), \(rubric.criteria.count) criteria",
                                                    width: width, then: "  ").joined(separator: "\n") + "\n"
+                    for section in rubric.sections {
+                        let count = rubric.criteria(inSection: section.id).count
+                        var text = "§ \(section.id): \(section.title)"
+                        if let weight = section.weight {
+                            let sum = rubric.sections.reduce(0) { $0 + ($1.weight ?? 0) }
+                            text += ", weight \(Format.number(weight)) of \(Format.number(sum))"
+                        }
+                        text += ", \(count) \(count == 1 ? "criterion" : "criteria")"
+                        if points {
+                            let maximum = rubric.criteria(inSection: section.id).filter { $0.weight > 0 }
+                                .reduce(0) { $0 + $1.weight * $1.maximumPointsShown }
+                            text += ", \(Format.number(maximum)) pts"
+                        }
+                        out += TextLayout.wrap(text, width: width, indent: "  ", then: "    ").joined(separator: "\n") + "\n"
+                    }
                     for _ in 0..<(rubric.criteria.count + rubric.context.count) { out += (lines.next() ?? []).map { $0 + "\n" }.joined() }
                 }
                 Output.text(out)

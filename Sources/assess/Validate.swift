@@ -51,7 +51,8 @@ extension Assess {
                     let framework = try AssessKit.loadFramework(path: file, plugins: plugins, startPlugins: pluginStart.startPlugins)
                     defer { FrameworkOptions.finish(framework, except: plugins) }
                     notStarted(framework.plugins)
-                    Output.line("\(file): ok (framework '\(framework.id)', \(framework.dimensions.count) dimensions, \(framework.allCriteria.count) criteria)\n")
+                    Output.diagnostics(framework.warnings)
+                    Output.line("\(file): ok (framework '\(framework.id)', \(Message.count(.countDimensions, framework.dimensions.count)), \(Message.count(.countCriteria, framework.allCriteria.count)))\n")
                 } else if root?["criteria"] != nil {
                     kind = "rubric"
                     // The rubric's own framework (beside it) gives the scale and any plugins it names.
@@ -61,7 +62,8 @@ extension Assess {
                     notStarted(framework?.plugins ?? [])
                     let registry = FrameworkLoader.registry(AssessKit.registry, with: framework?.plugins ?? plugins)
                     let rubric = try FrameworkLoader(registry: registry).loadRubric(path: file, scale: framework?.scale ?? .standard)
-                    Output.line("\(file): ok (rubric '\(rubric.id)', \(rubric.criteria.count) criteria)\n")
+                    Output.diagnostics(rubric.warnings)
+                    Output.line("\(file): ok (rubric '\(rubric.id)', \(Message.count(.countCriteria, rubric.criteria.count)))\n")
                 } else if root?["organisation"] != nil || root?["facts"] != nil {
                     kind = "evidence"
                     let evidence = try fileOptions.loader.decode(document)
@@ -80,7 +82,7 @@ extension Assess {
                     Output.diagnostics(check.warnings + check.errors)
                     guard check.errors.isEmpty else { return ExitStatus.dataError }
                     let warnings = check.warnings
-                    Output.line("\(file): ok (evidence for \(evidence.organisation.name), \(evidence.facts.count) facts, \(check.assessed) criteria scored, \(check.notAssessed) not assessed\(check.notChecked > 0 ? ", \(check.notChecked) not checked (plugins not started)" : "")\(warnings.isEmpty ? "" : ", \(warnings.count) warnings"))\n")
+                    Output.line("\(file): ok (evidence for \(evidence.organisation.name), \(Message.count(.countFacts, evidence.facts.count)), \(Message.count(.countCriteria, check.assessed)) scored, \(check.notAssessed) not assessed\(check.notChecked > 0 ? ", \(check.notChecked) not checked (plugins not started)" : "")\(warnings.isEmpty ? "" : ", " + Message.count(.countWarnings, warnings.count)))\n")
                 } else {
                     Output.error("\(file):1:1: error: cannot tell what kind of file this is; a framework has 'dimensions:', a rubric 'criteria:', evidence 'organisation:' and 'facts:'")
                     return ExitStatus.dataError

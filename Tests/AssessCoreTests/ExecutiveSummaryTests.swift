@@ -55,6 +55,38 @@ struct ExecutiveSummaryTests {
         #expect(ExecutiveSummary.statutoryGaps(roomy).isEmpty)
     }
 
+    @Test("statutory gaps list every duty the organisation fails, scheduled or not")
+    func statutoryGapsIncludeUnscheduledDuties() throws {
+        let framework = try PlannerFixture.framework(actions: PlannerFixture.actions, beta: PlannerFixture.betaActions, planning: PlannerTests.duty)
+        // No action is tagged with d-access, and b2 (its met-when) is at level 2: failing, with nothing scheduled.
+        let (_, untagged) = try plan(PlannerFixture.low, planning: PlannerTests.duty, capacity: 200, target: 5)
+        #expect(ExecutiveSummary.statutoryGaps(untagged).isEmpty, "from the plan's tags alone the gap is hidden")
+        let gaps = ExecutiveSummary.statutoryGaps(untagged, duties: framework.planning.duties)
+        #expect(gaps.count == 1)
+        #expect(gaps.first?["reference"] as? String == "Equality Act 2010, s.149")
+        #expect(gaps.first?["actionText"] as? String == "No action scheduled within the horizon")
+
+        // Tagged, but too big for the horizon: still listed, saying so.
+        let beta = PlannerFixture.betaActions.replacingOccurrences(of: "effort: 30}", with: "effort: 30, duties: [d-access]}")
+        let (_, tight) = try plan(PlannerFixture.low, beta: beta, planning: PlannerTests.duty, capacity: 10, quarters: 2, target: 5)
+        #expect(tight.notScheduled.contains { $0.action.id == "y-more" })
+        let tightGaps = ExecutiveSummary.statutoryGaps(tight, duties: framework.planning.duties)
+        #expect(tightGaps.count == 1)
+        #expect(tightGaps.first?["actionText"] as? String == "No action scheduled within the horizon (More data does not fit)")
+
+        // Met: not listed.
+        var levels = PlannerFixture.low
+        levels["b.two"] = 3
+        let (_, met) = try plan(levels, planning: PlannerTests.duty, capacity: 200, target: 5)
+        #expect(ExecutiveSummary.statutoryGaps(met, duties: framework.planning.duties).isEmpty)
+
+        // The rendered report shows it.
+        let (assessment, _) = try plan(PlannerFixture.low, planning: PlannerTests.duty, capacity: 200, target: 5)
+        let markdown = ExecutiveReport.render(assessment, roadmap: untagged, format: .markdown, templates: try ReportTemplates.standard(),
+                                              context: ReportContext(toolVersion: "t"), duties: framework.planning.duties)
+        #expect(markdown.contains("| Accessible service | Equality Act 2010, s.149 | No action scheduled within the horizon |"), "\(markdown)")
+    }
+
     @Test("each area's finding is a strength, an area for development, or not enough evidence")
     func findingsPerArea() throws {
         let (assessment, _) = try plan(PlannerFixture.low)

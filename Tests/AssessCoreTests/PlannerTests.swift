@@ -300,4 +300,48 @@ struct PlannerTests {
             "\(error)".contains("fx/alpha.yaml:37:63: error: action 'x-policy' raises nothing")
         }
     }
+
+    @Test("an action needing a prerequisite whose criteria have no evidence is 'assess first', not planned as if missing")
+    func unknownPrerequisiteIsAssessedFirst() throws {
+        var levels = PlannerFixture.low
+        levels["a.one"] = nil  // a1, the core criterion x-policy raises, has no evidence
+        let plan = try roadmap(levels, capacity: 200, target: 5)
+        let planned = Set(plan.items.map(\.action.id))
+        #expect(!planned.contains("x-policy"), "x-policy may already be in place: a1 was never assessed")
+        #expect(!planned.contains("x-train"))
+        #expect(!planned.contains("y-data"))
+        #expect(planned.contains("y-more"), "an action needing nothing unknown is still planned")
+        let train = try #require(plan.assessFirst.first { $0.action.id == "x-train" })
+        #expect(train.criteria == ["a1"])
+        #expect(plan.assessFirstNeeds["x-train"] == "x-policy")
+        #expect(plan.assessFirstNeeds["x-policy"] == nil)
+        let json = RoadmapReporter.json(plan, context: ReportContext(toolVersion: "t"))
+        #expect(json.contains("\"needs\": \"x-policy\""))
+    }
+
+    @Test("an action whose applies-to leaves the organisation out is never planned, nor needed as a prerequisite")
+    func actionAppliesTo() throws {
+        let alpha = PlannerFixture.actions.replacingOccurrences(
+            of: "effort: 4, owner: Head of service}",
+            with: "effort: 4, owner: Head of service, applies-to: {types: [county], reason: the county runs it}}")
+        let framework = try PlannerFixture.framework(actions: alpha, beta: PlannerFixture.betaActions)
+        let policy = try #require(framework.allActions.first { $0.id == "x-policy" })
+        #expect(policy.appliesTo.types == ["county"])
+        let facts = PlannerFixture.low.sorted { $0.key < $1.key }.map { "  \($0.key): {value: \($0.value), source: measured}" }.joined(separator: "\n")
+        for (type, planned) in [("district", false), ("county", true)] {
+            let evidence = try Fixtures.evidence("organisation: {name: Planshire, type: \(type)}\nfacts:\n" + facts + "\n")
+            let assessment = Engine(framework: framework).assess(evidence)
+            let planner = Planner(framework: framework, capacity: 200, quarters: 40)
+            let plan = planner.plan(assessment, targets: planner.targets(for: assessment, all: 5))
+            let ids = plan.items.map(\.action.id)
+            #expect(ids.contains("x-policy") == planned, "\(type): \(ids)")
+            #expect(plan.notApplicable.contains("x-policy") == !planned)
+            // x-train needs x-policy; for a district it goes ahead without it (the county's function).
+            #expect(ids.contains("x-train"), "\(type): \(ids)")
+            if !planned {
+                let train = try #require(plan.items.first { $0.action.id == "x-train" })
+                #expect(RoadmapReporter.dependencies(train, in: plan) == "", "not shown as already in place")
+            }
+        }
+    }
 }

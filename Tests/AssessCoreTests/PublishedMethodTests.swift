@@ -167,6 +167,47 @@ struct FixedMaximumTests {
         #expect(json.contains("\"exactScore\": null") && json.contains("\"exactPoints\": null"))
     }
 
+    @Test("written from the docs alone: no points: keys, the answer sheet's own words, and its trailing spaces")
+    func fromTheDocsAlone() throws {
+        // Each question lists the sheet's answers; "Don't know", "N/A" and a blank are what they mean.
+        let meanings = """
+                    - {value: "Don't know", means: dont-know}
+                    - {value: "N/A", means: not-applicable}
+                    - {value: "", means: unanswered}
+            """
+        func question(_ id: String, _ top: Int) -> String {
+            """
+              - id: \(id)
+                title: Question \(id)
+                question: Question \(id)?
+                assessor: options
+                evidence: {answer: answers.\(id)}
+                parameters:
+                  options:
+                    - {value: "Yes", points: \(top)}
+                    - {value: "Partly", points: 1}
+                    - {value: "No", points: 0}
+            \(meanings)
+
+            """
+        }
+        let rubric = Method.rubric(question("d1", 2) + question("d2", 3) + question("d3", 2) + question("d4", 2) + question("d5", 3))
+        let framework = try Method.framework("""
+            maximum: fixed
+            answers: {unanswered: zero, not-applicable: full, dont-know: zero, match: {trim: true, case: insensitive}}
+            """, rubrics: ["m.yaml": rubric])
+        let a = Engine(framework: framework).assess(try Method.evidence([
+            "answers.d1: \"Yes \"", "answers.d2: \"partly\"", "answers.d3: \"N/A\"", "answers.d4: \"Don't know\"", "answers.d5: \"\"",
+        ]))
+        // d1 "Yes " (trimmed) 2 of 2; d2 1 of 3; d3 N/A, full: 2 of 2; d4 don't know, zero: 0 of 2; d5 blank, zero: 0 of 3.
+        // (2 + 1 + 2 + 0 + 0) / (2 + 3 + 2 + 2 + 3) = 5 / 12 = 41.67%.
+        let d = try #require(a.dimensions.first)
+        #expect(abs((d.score ?? 0) - 500.0 / 12) < 1e-9)
+        #expect(d.criteria.map(\.answer) == [.answered, .answered, .notApplicable, .dontKnow, .unanswered])
+        #expect(d.criteria.map(\.counted) == [.earned, .earned, .full, .zero, .zero])
+        #expect(a.diagnostics.isEmpty)
+    }
+
     @Test("under the default assessed maximum the same answers give 60%: what was answered, out of what was answered")
     func assessedMaximum() throws {
         let framework = try Method.framework("bands: [0, 20, 40, 60, 80]", rubrics: ["m.yaml": Self.rubric])
@@ -454,9 +495,9 @@ struct RoundingTests {
         #expect(RoundingRules.round(value, places: places, mode: mode) == expected)
     }
 
-    /// q1 is worth 1 point, scaled from options out of 3: an answer of 1 gives 0.333... points, published as 0.33.
+    /// q1 is worth 4 points, scaled from options out of 3: an answer of 1 gives 1.333... points, published as 1.33.
     static let rubric = Method.rubric(
-        Method.options("q1", [("Low", 1), ("Mid", 2), ("High", 3)], points: 1)
+        Method.options("q1", [("Low", 1), ("Mid", 2), ("High", 3)], points: 4)
         + Method.options("q2", [("Yes", 3), ("No", 0)], points: 3)
         + Method.options("q3", [("Yes", 2), ("No", 0)], points: 2))
 
@@ -467,15 +508,15 @@ struct RoundingTests {
         let a = Engine(framework: framework).assess(try Method.evidence(["answers.q1: Low", "answers.q2: \"Yes\"", "answers.q3: \"Yes\""]))
         let d = try #require(a.dimensions.first)
         let q1 = try #require(d.criteria.first)
-        #expect(q1.points == 0.33)
-        #expect(abs((q1.exactPoints ?? 0) - 1.0 / 3) < 1e-12)
-        // Published: (0.33 + 3 + 2) / 6 = 88.83% → 89. Exact arithmetic on the rounded points keeps 88.833...
-        #expect(d.score == 89)
-        #expect(abs((d.exactScore ?? 0) - 533.0 / 6) < 1e-9)
-        #expect(a.overall.score == 89)
+        #expect(q1.points == 1.33)
+        #expect(abs((q1.exactPoints ?? 0) - 4.0 / 3) < 1e-12)
+        // Published: (1.33 + 3 + 2) / 9 = 70.33% → 70. The exact figure (on the rounded points) is kept.
+        #expect(d.score == 70)
+        #expect(abs((d.exactScore ?? 0) - 633.0 / 9) < 1e-9)
+        #expect(a.overall.score == 70)
         let json = JSONReporter.render(a, context: ReportContext(toolVersion: "t", date: "2026-01-01"))
-        #expect(json.contains("\"exactPoints\": 0.333"))
-        #expect(json.contains("\"exactScore\": 88.83"))
+        #expect(json.contains("\"exactPoints\": 1.333"))
+        #expect(json.contains("\"exactScore\": 70.333"))
         // Read back, written again: the same bytes.
         let document = try AssessmentReader.read(Data(json.utf8), file: "r.json")
         #expect(JSONReporter.render(document.assessment, context: document.context) == json)

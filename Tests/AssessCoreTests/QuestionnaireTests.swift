@@ -65,6 +65,30 @@ import TestSupport
         #expect(Questionnaire.value("1,200", form: .number(unit: nil, min: 0, max: nil)) == .success(["1200"]))
         #expect(Questionnaire.value("£9.40", form: .number(unit: "£", min: 0, max: nil)) == .success(["9.4"]))
         #expect(Questionnaire.value("inf", form: .number(unit: nil, min: nil, max: nil)) == .failure(.notANumber("inf")))
+
+        // A change in percentage points is accepted as people write it, 3% included.
+        let change = try question(q, "channel.digital-share-change")
+        #expect(change.form == .number(unit: "percentage points", min: -100, max: 100))
+        for typed in ["3", "3%", "3 %", "3pp", "3 points", "3 percentage points"] {
+            #expect(Questionnaire.value(typed, form: change.form) == .success(["3"]), "\(typed)")
+        }
+        #expect(q.answer(.answer("-2.5%"), to: change) == .success(.saved))
+        #expect(q.answers.facts["channel.digital-share-change"]?.value == ["-2.5"])
+        // Elsewhere a % where the unit is not one says what to type, not just "not a number".
+        let hours = FactForm.number(unit: "hours", min: 0, max: nil)
+        #expect(Questionnaire.value("3%", form: hours) == .failure(.notANumber("3%")))
+        #expect(QuestionnaireText.problem(.notANumber("3%")) == "'3%' is not a number in this question's unit: give the number without the % sign, such as 3.")
+    }
+
+    @Test("the unit-costs question asks a question and says what happens without an answer")
+    func unitCostsQuestion() throws {
+        let (_, q) = try setup()
+        let costs = try question(q, "channel.unit-costs")
+        #expect(costs.spec.question.hasSuffix("?"), "\(costs.spec.question)")
+        #expect(costs.spec.question.contains("cost"))
+        #expect(costs.spec.help.contains("Socitm 2012"))
+        let lines = QuestionnaireText.question(costs, in: q, showCriterion: false).joined(separator: "\n")
+        #expect(lines.contains("What does one contact cost the council on each channel, in pounds"), "\(lines)")
     }
 
     @Test("options by number or id, lists and breakdowns with known ids, dates, text and yes/no")
@@ -120,8 +144,15 @@ import TestSupport
         #expect(value.first == "\(items[0].item?.id ?? ""): yes")
         #expect(!value.contains { $0.hasPrefix((items[1].item?.id ?? "") + ":") })
         #expect(q.answers.partial.isEmpty)
-        let result = q.progress().first { $0.id == "channel-shift" }
-        #expect(result?.level != nil, "the area has a provisional level once a criterion can be scored")
+        let result = try #require(q.progress().first { $0.id == "channel-shift" })
+        // Progress states the area as `assess score` does: no level while there is not enough evidence.
+        let dimension = try #require(Engine(framework: q.framework).assess(q.mergedEvidence).dimensions.first { $0.id == "channel-shift" })
+        #expect(result.status == dimension.status)
+        #expect(result.level == (dimension.status == .notEnoughEvidence ? nil : dimension.level))
+        if dimension.status == .notEnoughEvidence {
+            #expect(dimension.provisionalLevel != nil, "the engine has a provisional level, which ask must not show as a level")
+            #expect(QuestionnaireText.progress(result, scale: q.framework.scale).contains("not enough evidence yet for a level"))
+        }
     }
 
     @Test("don't know is recorded and not asked again unless revisiting; skip comes back at the end")

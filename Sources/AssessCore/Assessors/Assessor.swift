@@ -22,11 +22,17 @@ public protocol Assessor: Sendable {
     /// question), or nil when the assessor gives levels or its maximum depends on the evidence. A fixed
     /// maximum counts this for a question that was not answered or is worth full marks when not applicable.
     var maximumPoints: Double? { get }
+
+    /// The `applies-to:` of the parts this instance scores (checklist items), so the organisation attributes
+    /// they read can be asked for (`assess init`). Empty by default.
+    var partApplicability: [Applicability] { get }
 }
 
 extension Assessor {
     /// By default an assessor declares no fixed maximum.
     public var maximumPoints: Double? { nil }
+    /// By default an assessor's parts have no applicability of their own.
+    public var partApplicability: [Applicability] { [] }
 }
 
 /// Why an assessment could not give a level.

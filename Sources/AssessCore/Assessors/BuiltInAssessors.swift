@@ -102,9 +102,14 @@ public struct ChecklistAssessor: Assessor {
         var weight: Double
         /// The level this practice is required for: without it the level stays below this one.
         var requiredFor: Int?
+        /// The organisations it applies to (its own `applies-to:`); for the others it leaves the denominator.
+        var appliesTo = Applicability()
     }
     let items: [Item]
     let thresholds: Thresholds
+
+    /// Each item's own `applies-to:`.
+    public var partApplicability: [Applicability] { items.map(\.appliesTo).filter(\.isRestricted) }
 
     public static let description = AssessorDescription(
         id: "checklist", title: "Checklist of practices",
@@ -112,8 +117,9 @@ public struct ChecklistAssessor: Assessor {
             + "'required-for: N' is essential: while it is not in place the level stays below N, whatever the share.",
         roles: [RoleDescription("items", type: "mapping of item id to yes/no, or list of ids in place",
                                 "which practices are in place")],
-        parameters: [ParameterDescription("items", type: "list of {id, label, weight, required-for}",
-                                          "the practices (weight default 1; required-for: the level, 2 and up, that cannot be reached without it)"),
+        parameters: [ParameterDescription("items", type: "list of {id, label, weight, required-for, applies-to}",
+                                          "the practices (weight default 1; required-for: the level, 2 and up, that cannot be reached without it; "
+                                            + "applies-to: the organisations it applies to, as on a criterion: an item that does not apply leaves the denominator)"),
                      ParameterDescription("requires", type: "mapping of level to list of item ids", default: "none",
                                           "the same as required-for, kept apart from the items: {3: [statement-published], 4: [audit]}")]
             + Thresholds.parameterDescriptions.map {
@@ -154,6 +160,9 @@ public struct ChecklistAssessor: Assessor {
                             evidence: "items: [a, b, d]", expect: .level(3)),
             AssessorExample(parameters: "items: [{id: a, label: A}, {id: b, label: B}]",
                             evidence: "items: {a: maybe}", expect: .error("must be yes or no")),
+            // An item for councils with housing stock: the example organisation does not say, so it counts (1 of 2).
+            AssessorExample(parameters: "items: [{id: a, label: A}, {id: rents, label: Social housing rents published, applies-to: {attributes: {housing-stock: yes}}}]",
+                            evidence: "items: [a]", expect: .level(3)),
         ])
 
     public init?(parameters: MappingReader, scale: Scale) {
@@ -161,7 +170,7 @@ public struct ChecklistAssessor: Assessor {
         var items: [Item] = []
         var ok = true
         for entry in list {
-            guard let map = entry.mapping(keys: ["id", "label", "weight", "required-for"]),
+            guard let map = entry.mapping(keys: ["id", "label", "weight", "required-for", "applies-to"]),
                   let id = map.string("id"), let label = map.string("label") else { ok = false; continue }
             let weight = map["weight"]?.number(in: 0...1_000_000) ?? 1
             var requiredFor: Int?
@@ -173,7 +182,13 @@ public struct ChecklistAssessor: Assessor {
                 entry.error("duplicate checklist item '\(id)'", hint: "give every item its own id")
                 ok = false
             }
-            items.append(Item(id: id, label: label, weight: weight, requiredFor: requiredFor))
+            var item = Item(id: id, label: label, weight: weight, requiredFor: requiredFor)
+            if let appliesTo = map["applies-to"] {
+                let before = entry.context.diagnostics.count
+                item.appliesTo = FrameworkLoader.readApplicability(appliesTo)
+                if entry.context.diagnostics.count != before { ok = false }
+            }
+            items.append(item)
         }
         if items.isEmpty, ok { parameters.reader.error("a checklist needs at least one item"); ok = false }
         if let requires = parameters["requires"] {
@@ -222,13 +237,22 @@ public struct ChecklistAssessor: Assessor {
     public func assess(_ input: AssessorInput) throws(AssessmentIssue) -> AssessorResult {
         let node = try input.value("items")
         let answers = try input.flags(node, what: input.bindings["items"] ?? "items")
+        // Items that do not apply to this organisation leave the denominator, with the reason.
+        var excluded: [(item: Item, reason: String)] = []
+        var items: [Item] = []
+        for item in self.items {
+            if let reason = item.appliesTo.exclusion(for: input.organisation) { excluded.append((item, reason)) } else { items.append(item) }
+        }
+        guard !items.isEmpty else {
+            throw .notApplicable("none of its items applies: " + excluded.map { "'\($0.item.label)': \($0.reason)" }.joined(separator: "; ") + ".")
+        }
         var present: [String: Bool] = [:]
         for answer in answers {
-            guard items.contains(where: { $0.id == answer.id }) else {
-                let suggestion = Suggestion.nearest(to: answer.id, in: items.map(\.id))
+            guard self.items.contains(where: { $0.id == answer.id }) else {
+                let suggestion = Suggestion.nearest(to: answer.id, in: self.items.map(\.id))
                 throw input.invalid("unknown checklist item '\(answer.id)'", at: answer.node,
                                     hint: suggestion.map { "did you mean '\($0)'?" }
-                                        ?? "the items are \(items.map(\.id).joined(separator: ", "))")
+                                        ?? "the items are \(self.items.map(\.id).joined(separator: ", "))")
             }
             present[answer.id] = answer.value
         }
@@ -245,8 +269,15 @@ public struct ChecklistAssessor: Assessor {
         if !unanswered.isEmpty {
             findings.append(Finding("unanswered", "Not answered (counted as not in place)", .list(unanswered.map(\.label))))
         }
+        if !excluded.isEmpty {
+            findings.append(Finding("not-applicable", "Not applicable (left out of the share)",
+                                    .list(excluded.map { "\($0.item.label): \($0.reason)" })))
+        }
         var rationale = "\(done.count) of \(items.count) practices in place (\(Format.number(share, decimals: 1))% by weight). "
-            + thresholds.explain(share, measure: "The share in place")
+        if !excluded.isEmpty {
+            rationale += "Left out as not applicable: " + excluded.map { "'\(StagedAssessor.trimmed($0.item.label))' (\($0.reason))" }.joined(separator: "; ") + ". "
+        }
+        rationale += thresholds.explain(share, measure: "The share in place")
         var level = thresholds.level(for: share)
         let requiredMissing = missing.filter { $0.requiredFor != nil }
         if let cap = RequiredPractice.cap(level: level, missing: requiredMissing.map { ($0.label, $0.requiredFor ?? 0) }) {
@@ -389,22 +420,59 @@ public struct StagedAssessor: Assessor {
 
 // MARK: - options
 
-/// One answer from a list of options, each worth a level or points.
+/// One answer from a list of options, each worth a level or points, or meaning "don't know", "not
+/// applicable" or "unanswered"; a last `otherwise: true` option takes any other answer.
 public struct OptionsAssessor: Assessor {
+    /// What an option that carries no score stands for.
+    enum Meaning: String, CaseIterable, Sendable {
+        /// The answer is "don't know": not assessed, scored by the framework's `answers: dont-know:` rule.
+        case dontKnow = "dont-know"
+        /// The answer says the question does not apply: not applicable.
+        case notApplicable = "not-applicable"
+        /// The answer is a placeholder for no answer (an empty cell): not assessed, like a missing fact.
+        case unanswered
+    }
+    /// How a question's `match: case:` is written.
+    enum CaseRule: String, CaseIterable, Sendable {
+        case sensitive, insensitive
+    }
     struct Option: Sendable, Hashable {
+        /// The value as written (empty for the `otherwise` option).
         var value: String
         var label: String
-        var score: Double
+        /// The level or points it is worth; nil for a `means:` option.
+        var score: Double?
+        var means: Meaning?
+        /// Where its value is written, for messages about duplicates.
+        var line: Int
     }
+    /// The listed options, in file order (without the fallback).
     let options: [Option]
+    /// The `otherwise: true` option that takes any answer not listed.
+    let fallback: Option?
     let usesPoints: Bool
+    /// The question's own `match:` (each part nil when it does not set it: the framework's rule applies).
+    let trim: Bool?
+    let caseInsensitive: Bool?
 
     public static let description = AssessorDescription(
         id: "options", title: "Answer options",
-        purpose: "Scores a multiple-choice answer: each option carries a level, or points for points-based questionnaires.",
+        purpose: "Scores a multiple-choice answer: each option carries a level, or points for points-based questionnaires. "
+            + "An option can instead mean 'dont-know', 'not-applicable' or 'unanswered', and a last '{otherwise: true}' "
+            + "option scores any answer not listed. Answers meet options by a declared matching rule: an exact match first, "
+            + "then one after normalising both sides (trim: spaces at either end ignored; case: insensitive ignores upper and "
+            + "lower case). The rule is the question's 'match:', else the framework's 'answers: match:', else "
+            + "{trim: false, case: insensitive}, so 'Yes ' (a trailing space) is not 'Yes' unless trim is on. Options that "
+            + "differ only by case or surrounding spaces are refused unless the question sets match: {trim: false, case: sensitive}.",
         roles: [RoleDescription("answer", type: "text", "the chosen option's value")],
-        parameters: [ParameterDescription("options", type: "list of {value, label, level} or {value, label, points}",
-                                          "the answers and what each is worth")],
+        parameters: [
+            ParameterDescription("options", type: "list of {value, label, level | points | means}, then optionally {otherwise: true, label, level | points}",
+                                 "the answers and what each is worth (every option a level, or every option points); "
+                                    + "means: dont-know | not-applicable | unanswered carries no score; otherwise: true, once and last, takes any other answer"),
+            ParameterDescription("match", type: "{trim: yes | no, case: sensitive | insensitive}",
+                                 default: "the framework's answers: match:, else {trim: no, case: insensitive}",
+                                 "how answers meet option values: trim ignores spaces at either end, case: insensitive ignores upper and lower case; an exact match is always tried first"),
+        ],
         examples: [
             AssessorExample(parameters: "options: [{value: none, level: 1}, {value: draft, level: 2}, {value: approved, level: 4}]",
                             evidence: "answer: approved", expect: .level(4)),
@@ -414,59 +482,216 @@ public struct OptionsAssessor: Assessor {
                             evidence: "answer: no", expect: .points(0, of: 5)),
             AssessorExample(parameters: "options: [{value: none, level: 1}, {value: weekly, level: 3}]",
                             evidence: "answer: weakly", expect: .error("did you mean 'weekly'")),
+            // A trailing space from an answer sheet: with trim on it is the option...
+            AssessorExample(parameters: "{match: {trim: yes, case: insensitive}, options: [{value: 'Yes', points: 2}, {value: 'No', points: 0}]}",
+                            evidence: "answer: 'yes '", expect: .points(2, of: 2)),
+            // ...and without it (the default) it is not one of the options.
+            AssessorExample(parameters: "options: [{value: 'Yes', points: 2}, {value: 'No', points: 0}]",
+                            evidence: "answer: 'Yes '", expect: .error("is not one of the options")),
+            // Any other answer scores as the fallback says.
+            AssessorExample(parameters: "options: [{value: 'Yes', points: 2}, {value: 'No', points: 0}, {otherwise: true, points: 0, label: Any other answer}]",
+                            evidence: "answer: Sometimes", expect: .points(0, of: 2)),
+            AssessorExample(parameters: "options: [{value: 'Yes', points: 2}, {value: 'No', points: 0}, {value: \"Don't know\", means: dont-know}]",
+                            evidence: "answer: \"don't know\"", expect: .notAssessed),
+            AssessorExample(parameters: "options: [{value: 'Yes', points: 2}, {value: 'No', points: 0}, {value: N/A, means: not-applicable}]",
+                            evidence: "answer: N/A", expect: .notApplicable),
+            AssessorExample(parameters: "options: [{value: 'Yes', points: 2}, {value: 'No', points: 0}, {value: '', means: unanswered}]",
+                            evidence: "answer: ''", expect: .notAssessed),
         ])
 
     public init?(parameters: MappingReader, scale: Scale) {
         guard let list = parameters.required("options")?.list() else { return nil }
-        var options: [Option] = []
-        var kinds = Set<Bool>()
         var ok = true
-        for entry in list {
-            guard let map = entry.mapping(keys: ["value", "label", "level", "points"]),
-                  let value = map.string("value") else { ok = false; continue }
-            let label = map.optionalString("label") ?? value
-            if let level = map["level"], map["points"] == nil {
+        var trim: Bool?
+        var caseInsensitive: Bool?
+        if let matchReader = parameters["match"] {
+            guard let match = matchReader.mapping(keys: ["trim", "case"]) else { return nil }
+            if match["trim"] == nil, match["case"] == nil {
+                matchReader.error("match sets neither trim nor case", hint: "write for example match: {trim: yes, case: insensitive}")
+                ok = false
+            }
+            if let node = match["trim"] { if let value = node.bool() { trim = value } else { ok = false } }
+            if let node = match["case"] { if let rule = node.choice(CaseRule.self) { caseInsensitive = rule == .insensitive } else { ok = false } }
+        }
+        var options: [Option] = []
+        var fallback: Option?
+        var kinds = Set<Bool>()
+        // Duplicates are judged by the question's own rule where it sets one, else by the loosest rule
+        // (trimmed, any case), so the options stay distinct under any framework default.
+        let duplicateRule = AnswerMatch(trim: trim ?? true, caseInsensitive: caseInsensitive ?? true)
+        var seen: [String: Option] = [:]
+        for (index, entry) in list.enumerated() {
+            guard let map = entry.mapping(keys: ["value", "label", "level", "points", "means", "otherwise"]) else { ok = false; continue }
+            let isFallback: Bool
+            if let node = map["otherwise"] {
+                guard let flag = node.bool() else { ok = false; continue }
+                guard flag else {
+                    node.error("otherwise: no does nothing", hint: "remove it, or write otherwise: yes on the last option to score any other answer")
+                    ok = false
+                    continue
+                }
+                isFallback = true
+                if map["value"] != nil {
+                    map["value"]?.error("the otherwise option has no value: it takes every answer not listed", hint: "remove 'value:' or 'otherwise:'")
+                    ok = false
+                    continue
+                }
+                if fallback != nil {
+                    node.error("only one option can be otherwise: yes", hint: "keep one fallback option")
+                    ok = false
+                    continue
+                }
+                if index != list.count - 1 {
+                    node.error("the otherwise option must come last", hint: "move it to the end of the options")
+                    ok = false
+                    continue
+                }
+            } else {
+                isFallback = false
+            }
+            let value = isFallback ? "" : (map.string("value") ?? "")
+            if !isFallback, map["value"]?.node.scalar?.isNull != false { ok = false; continue }
+            let label = map.optionalString("label") ?? (isFallback ? "Any other answer" : value)
+            let name = isFallback ? "the otherwise option" : "option '\(value)'"
+            var option = Option(value: value, label: label, score: nil, means: nil, line: (map["value"] ?? entry).location.line)
+            if let meansReader = map["means"] {
+                guard let meaning = meansReader.choice(Meaning.self) else { ok = false; continue }
+                if map["level"] != nil || map["points"] != nil {
+                    entry.error("\(name) means \(meaning.rawValue), so it carries no level or points",
+                                hint: "remove 'level:' or 'points:'; the framework's answers: rules say how \(meaning.rawValue) scores")
+                    ok = false
+                    continue
+                }
+                option.means = meaning
+            } else if let level = map["level"], map["points"] == nil {
                 guard let number = level.number(in: 1...Double(scale.top)) else { ok = false; continue }
                 kinds.insert(false)
-                options.append(Option(value: value, label: label, score: number))
+                option.score = number
             } else if let points = map["points"], map["level"] == nil {
                 guard let number = points.number(in: 0...1_000_000) else { ok = false; continue }
                 kinds.insert(true)
-                options.append(Option(value: value, label: label, score: number))
+                option.score = number
             } else {
-                entry.error("option '\(value)' needs exactly one of 'level' or 'points'")
+                entry.error("\(name) needs exactly one of 'level', 'points' or 'means'")
                 ok = false
+                continue
             }
+            if isFallback {
+                fallback = option
+                continue
+            }
+            let key = Self.normalised(value, by: duplicateRule)
+            if let first = seen[key] {
+                let declared = trim != nil && caseInsensitive != nil
+                map["value"]?.error(
+                    "option '\(value)' duplicates '\(first.value)' at line \(first.line)\(Self.difference(value, first.value))",
+                    hint: declared || value == first.value
+                        ? "remove one of them"
+                        : "remove one of them; if they are different answers, set match: {trim: no, case: sensitive} on this question")
+                ok = false
+                continue
+            }
+            seen[key] = option
+            options.append(option)
         }
         if kinds.count > 1 {
             list.first?.error("options mix 'level' and 'points'", hint: "give every option a level, or every option points")
             ok = false
         }
-        if options.isEmpty, ok { parameters.reader.error("options needs at least one option"); ok = false }
+        if options.isEmpty, fallback == nil, ok { parameters.reader.error("options needs at least one option"); ok = false }
+        if kinds.isEmpty, ok {
+            parameters.reader.error("no option is worth a level or points", hint: "give the answers that score a level or points")
+            ok = false
+        }
         guard ok else { return nil }
         self.options = options
+        self.fallback = fallback
         self.usesPoints = kinds.contains(true)
+        self.trim = trim
+        self.caseInsensitive = caseInsensitive
+    }
+
+    /// The most points an answer can earn: the top option's (nil for options worth levels).
+    public var maximumPoints: Double? {
+        guard usesPoints else { return nil }
+        return ((options + [fallback].compactMap { $0 }).compactMap(\.score)).max()
+    }
+
+    /// A value as a rule compares it: spaces (and tabs, line breaks) at either end dropped when it trims,
+    /// lower case when it ignores case.
+    static func normalised(_ text: String, by rule: AnswerMatch) -> String {
+        var text = text
+        if rule.trim { text = text.trimmingCharacters(in: .whitespacesAndNewlines) }
+        if rule.caseInsensitive { text = text.lowercased() }
+        return text
+    }
+
+    /// Why two values that differ are the same option: " once spaces are trimmed", " ignoring case", or both.
+    static func difference(_ a: String, _ b: String) -> String {
+        if a == b { return "" }
+        let trimmedA = a.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmedB = b.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmedA == trimmedB { return " once spaces are trimmed" }
+        if a.lowercased() == b.lowercased() { return " ignoring case" }
+        return " once spaces are trimmed and case is ignored"
+    }
+
+    /// The rule this question matches answers by: its own `match:` where set, else the framework's.
+    func rule(_ input: AssessorInput) -> AnswerMatch {
+        AnswerMatch(trim: trim ?? input.answerMatch.trim, caseInsensitive: caseInsensitive ?? input.answerMatch.caseInsensitive)
     }
 
     public func assess(_ input: AssessorInput) throws(AssessmentIssue) -> AssessorResult {
-        let answer = try input.string("answer")
-        guard let option = options.first(where: { $0.value == answer })
-                ?? options.first(where: { $0.value.lowercased() == answer.lowercased() }) else {
-            let values = options.map(\.value)
-            throw input.invalid(
-                "'\(answer)' is not one of the options for \(input.criterionID)", at: try input.value("answer"),
-                hint: Suggestion.nearest(to: answer, in: values).map { "did you mean '\($0)'?" }
-                    ?? "answer one of: \(values.joined(separator: ", "))")
+        let node = try input.value("answer")
+        if let scalar = node.scalar, scalar.isNull {
+            throw .missing(role: "answer", fact: input.bindings["answer"] ?? "answer")
         }
+        let answer = try input.string("answer")
+        let rule = rule(input)
+        let key = Self.normalised(answer, by: rule)
+        let listed = options.first(where: { $0.value == answer }) ?? options.first(where: { Self.normalised($0.value, by: rule) == key })
+        let quoted = "\"\(answer)\""
+        if let means = listed?.means {
+            switch means {
+            case .dontKnow:
+                throw .dontKnow("answered \(quoted), which the rubric counts as don't know.")
+            case .notApplicable:
+                throw .notApplicable("answered \(quoted), which the rubric counts as not applicable.")
+            case .unanswered:
+                throw .missing(role: "answered \(quoted), which the rubric counts as unanswered", fact: input.bindings["answer"] ?? "answer")
+            }
+        }
+        guard let option = listed ?? fallback else {
+            let values = options.map(\.value)
+            let loosest = AnswerMatch(trim: true, caseInsensitive: true)
+            let near = options.first { Self.normalised($0.value, by: loosest) == Self.normalised(answer, by: loosest) }
+            let hint: String
+            if let near {
+                hint = "it is '\(near.value)'\(Self.difference(answer, near.value)); correct the answer, or set the question's (or the framework's answers:) match: to trim spaces or ignore case"
+            } else {
+                hint = Suggestion.nearest(to: answer, in: values).map { "did you mean '\($0)'?" }
+                    ?? "answer one of: \(values.map { $0.isEmpty ? "''" : $0 }.joined(separator: ", ")), or add a last {otherwise: yes} option to the question"
+            }
+            throw input.invalid("'\(answer)' is not one of the options for \(input.criterionID)", at: node, hint: hint)
+        }
+        let score = option.score ?? 0
         let finding = Finding("answer", "Answer", .text(option.label))
+        let answered: String
+        if listed == nil {
+            answered = "Answered \(quoted), which is not one of the options, so it counts as \"\(option.label)\""
+        } else if answer == option.value {
+            answered = "Answered \"\(option.label)\""
+        } else {
+            answered = "Answered \(quoted), read as \"\(option.label)\""
+        }
         if usesPoints {
-            let top = options.map(\.score).max() ?? 0
-            return AssessorResult(.points(option.score, of: top),
-                                  rationale: "Answered \"\(option.label)\": \(Format.number(option.score)) of \(Format.number(top)) points.",
+            let top = maximumPoints ?? 0
+            return AssessorResult(.points(score, of: top),
+                                  rationale: "\(answered): \(Format.number(score)) of \(Format.number(top)) points.",
                                   findings: [finding])
         }
-        return AssessorResult(.level(option.score),
-                              rationale: "Answered \"\(option.label)\", which the rubric places at level \(Format.number(option.score)).",
+        return AssessorResult(.level(score),
+                              rationale: "\(answered), which the rubric places at level \(Format.number(score)).",
                               findings: [finding])
     }
 }

@@ -46,10 +46,16 @@ extension StagedAssessor {
 extension OptionsAssessor {
     /// One option's value, with each option's label and worth.
     public var evidenceSpec: [FactSpec] {
-        [FactSpec(role: "answer", help: "the chosen option's value",
-                  forms: [.options(options.map {
-                      usesPoints ? Choice($0.value, $0.label, points: $0.score) : Choice($0.value, $0.label, level: $0.score)
-                  })])]
+        let choices = options.map { option -> Choice in
+            if let means = option.means {
+                let meaning = means == .dontKnow ? "don't know" : means == .notApplicable ? "not applicable" : "unanswered"
+                return Choice(option.value, option.label == option.value ? meaning : "\(option.label) (\(meaning))")
+            }
+            return usesPoints ? Choice(option.value, option.label, points: option.score) : Choice(option.value, option.label, level: option.score)
+        }
+        // With a fallback any answer scores, so the evidence may hold any text.
+        return [FactSpec(role: "answer", help: fallback == nil ? "the chosen option's value" : "the chosen option's value, or any other answer (\(fallback?.label ?? ""))",
+                         forms: fallback == nil ? [.options(choices)] : [.options(choices), .text])]
     }
 }
 

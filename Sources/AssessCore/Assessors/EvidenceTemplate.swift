@@ -176,6 +176,16 @@ public enum EvidenceTemplate {
         lines += wrap("Residents (a number)" + (population.isEmpty ? "" : "; read by \(population.joined(separator: ", "))"), indent: "  # ")
         lines.append("  population: ~")
         lines.append(organisation.period.map { "  period: \(quoted($0))" } ?? "  period: ~          # the period the evidence describes, such as 2025-26")
+        let attributes = framework.organisationAttributes
+        if !attributes.isEmpty {
+            lines += wrap("What the organisation has or does (yes or no, or a word), which decides whether some criteria or items apply; one left ~ is not stated, so nothing is left out on a guess", indent: "  # ")
+            lines.append("  attributes:")
+            for (key, readers) in attributes {
+                let stated = organisation.attributes[key].map(quoted) ?? "~"
+                lines += wrap("read by \(readers.joined(separator: ", "))", indent: "    # ")
+                lines.append("    \(key): \(stated)")
+            }
+        }
         lines.append("facts:")
         var current: String?
         for (rubric, spec, readers) in framework.factSpecs where !spec.key.hasPrefix("organisation.") {

@@ -15,9 +15,11 @@ public struct EvidenceLoader: Sendable {
     }
 
     /// Top-level keys of an evidence file.
-    public static let topKeys = ["organisation", "facts", "targets", "answers"]
+    public static let topKeys = ["organisation", "defaults", "facts", "targets", "answers"]
     /// Keys of the organisation block.
-    public static let organisationKeys = ["name", "type", "code", "population", "period", "nation"]
+    public static let organisationKeys = ["name", "type", "code", "population", "period", "nation", "attributes"]
+    /// Keys of the `defaults:` block: the provenance every fact of the file has unless it says otherwise.
+    public static let defaultsKeys = ["source", "reference", "date"]
     /// Keys of a fact's long form.
     public static let factKeys = ["value", "file", "not-applicable", "source", "reference", "date", "note"]
 
@@ -58,7 +60,9 @@ public struct EvidenceLoader: Sendable {
                                            hint: "write england, wales, scotland or northern-ireland, or leave it out")
                 }
             }
+            if let attributes = block["attributes"] { organisation.attributes = Self.decodeAttributes(attributes) }
         }
+        let defaults = map["defaults"].map(Self.decodeDefaults) ?? FactDefaults()
         var facts: [String: Fact] = [:]
         if let factsReader = map["facts"], factsReader.node.isMapping {
             facts.reserveCapacity(factsReader.node.childCount)
@@ -74,7 +78,7 @@ public struct EvidenceLoader: Sendable {
                 // `key: ~` (or `key:` with nothing) is a question not answered yet, as `assess init` writes
                 // it: the fact is absent, so its criteria are not assessed.
                 if value.scalar?.isNull == true { return }
-                let fact = Self.decodeFact(key: key, node: value, parent: factsReader, folder: folder)
+                let fact = Self.decodeFact(key: key, node: value, parent: factsReader, folder: folder, defaults: defaults)
                 // A plain scalar that reads as a number no criterion could use (`1e19`, `.nan`) is refused here,
                 // so `validate` reports it; quoted, the same text is kept as text.
                 fact.value?.forEachUnusableNumber { text, location, problem in
@@ -138,14 +142,16 @@ public struct EvidenceLoader: Sendable {
         return evidence
     }
 
-    static func decodeFact(key: String, node: YAMLNode, parent: NodeReader, folder: String) -> Fact {
+    static func decodeFact(key: String, node: YAMLNode, parent: NodeReader, folder: String,
+                           defaults: FactDefaults = FactDefaults()) -> Fact {
         // The reader (and its message path) is built only when a value needs checking.
         var reader: NodeReader { parent.child(node, key: key) }
         let probe = node.probe(keys: Self.formKeys)
-        guard probe.hasKey else { return Fact(key: key, value: node, location: probe.location) }
+        guard probe.hasKey else { return defaults.apply(Fact(key: key, value: node, location: probe.location)) }
         // The long form. Read in one pass over the pairs, comparing keys as bytes; readers (and their message
         // paths) are only built for a value that needs checking, so a large evidence file decodes quickly.
-        var fact = Fact(key: key, value: nil, location: probe.location)
+        // The file's defaults come first, so the fact's own keys win.
+        var fact = defaults.apply(Fact(key: key, value: nil, location: probe.location))
         var forms = 0
         node.forEachPair { name, value in
             switch name.scalarIndex(in: Self.longFormKeys) {
@@ -194,6 +200,54 @@ public struct EvidenceLoader: Sendable {
             reader.error("fact '\(key)' has more than one of 'value', 'file' and 'not-applicable'", hint: "keep one of them")
         }
         return fact
+    }
+
+    /// Reads `organisation: attributes:`, free keys with single values (`housing-stock: yes`), which
+    /// criteria's and checklist items' `applies-to: attributes:` match. A key left empty (`~`) is not stated.
+    static func decodeAttributes(_ reader: NodeReader) -> [String: String] {
+        guard let pairs = reader.node.pairs else {
+            reader.error("attributes must map attribute names to single values, found \(reader.node.kindDescription)",
+                         hint: "write for example attributes: {housing-stock: yes}")
+            return [:]
+        }
+        var attributes: [String: String] = [:]
+        for pair in pairs {
+            let key = pair.key.scalar?.text ?? ""
+            guard Applicability.isAttributeKey(key) else {
+                reader.context.error("'\(key)' is not an attribute name", at: pair.key.location,
+                                     hint: "use lower-case letters, digits and hyphens, such as housing-stock")
+                continue
+            }
+            guard attributes[key] == nil else {
+                reader.context.error("attribute '\(key)' is given twice", at: pair.key.location, hint: "keep one")
+                continue
+            }
+            guard let scalar = pair.value.scalar else {
+                reader.child(pair.value, key: key).error("attribute '\(key)' must be a single value, found \(pair.value.kindDescription)",
+                                                         hint: "write a word, a number or yes/no")
+                continue
+            }
+            if !scalar.isNull { attributes[key] = scalar.text }
+        }
+        return attributes
+    }
+
+    /// Reads `defaults:`: the source, reference and date of every fact in the file that does not give its own.
+    static func decodeDefaults(_ reader: NodeReader) -> FactDefaults {
+        var defaults = FactDefaults()
+        guard let map = reader.mapping(keys: Self.defaultsKeys) else { return defaults }
+        defaults.source = map["source"]?.choice(Provenance.self)
+        defaults.reference = map.optionalString("reference")
+        if let dateReader = map["date"], let text = dateReader.string() {
+            if !Self.isDate(text) {
+                dateReader.error("date must be written YYYY-MM-DD, YYYY-MM or YYYY, found \"\(text)\"")
+            } else if let message = CalendarDate.message(text, CalendarDate.read(text, forms: .iso), expected: "YYYY-MM-DD") {
+                dateReader.error(message, hint: "write the day the evidence is dated, such as 2026-02-28")
+            } else {
+                defaults.date = text
+            }
+        }
+        return defaults
     }
 
     /// The keys that make a mapping a fact's long form.

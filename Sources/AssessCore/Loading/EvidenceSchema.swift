@@ -24,7 +24,8 @@ public enum EvidenceSchema {
             ("additionalProperties", .bool(false)),
             ("required", .array([.string("organisation")])),
             ("properties", .object([
-                ("organisation", organisation),
+                ("organisation", organisation(attributes: framework.organisationAttributes)),
+                ("defaults", defaults),
                 ("facts", facts),
                 ("answers", .object([
                     ("description", .string("The answers file written by 'assess ask' (NAME.answers.yaml), relative to this file. A fact written here wins over the same fact there.")),
@@ -134,6 +135,30 @@ public enum EvidenceSchema {
     private static func ref(_ name: String) -> JSONValue { .object([("$ref", .string("#/$defs/\(name)"))]) }
 
     // MARK: - The fixed parts
+
+    /// The organisation block, with the attributes the framework's `applies-to:` reads named.
+    static func organisation(attributes: [(key: String, readers: [String])]) -> JSONValue {
+        guard case .object(var pairs) = organisation, let index = pairs.firstIndex(where: { $0.0 == "properties" }),
+              case .object(var properties) = pairs[index].1 else { return organisation }
+        let value: JSONValue = .object([("type", .array([.string("string"), .string("number"), .string("boolean"), .string("null")]))])
+        properties.append(("attributes", .object([
+            ("description", .string("What the organisation has or does (lower-case names, single values), which criteria's and checklist items' applies-to: attributes: match; one not stated matches.")),
+            ("type", .string("object")),
+            ("propertyNames", .object([("pattern", .string("^[a-z][a-z0-9-]*$"))])),
+            ("properties", .object(attributes.map { ($0.key, .object([("description", .string("Read by \($0.readers.joined(separator: ", ")).")), ("type", .array([.string("string"), .string("number"), .string("boolean"), .string("null")]))])) })),
+            ("additionalProperties", value),
+        ])))
+        pairs[index].1 = .object(properties)
+        return .object(pairs)
+    }
+
+    /// The `defaults:` block: provenance for every fact that gives none.
+    static let defaults: JSONValue = .object([
+        ("description", .string("Default provenance for every fact in this file; a fact's own source, reference or date wins.")),
+        ("type", .string("object")),
+        ("additionalProperties", .bool(false)),
+        ("properties", .object(["source", "reference", "date"].map { ($0, .object([("$ref", .string("#/$defs/longFact/properties/\($0)"))])) })),
+    ])
 
     static let organisation: JSONValue = .object([
         ("description", .string("The organisation the evidence describes.")),

@@ -35,17 +35,19 @@ public struct FrameworkLoader: Sendable {
                                        "rounding"]
     /// The keys of a rubric file.
     public static let rubricKeys = ["id", "title", "version", "description", "levels", "criteria", "context", "actions",
-                                    "maximum", "answers"]
+                                    "maximum", "answers", "sections"]
+    /// The keys of a section (sub-dimension) under a rubric's `sections:`.
+    public static let sectionKeys = ["id", "title", "description", "weight"]
     /// The keys of a context indicator.
     public static let contextKeys = ["id", "title", "description", "assessor", "evidence", "parameters", "finding", "unit", "national"]
     /// The keys of `applies-to:`.
-    public static let appliesToKeys = ["types", "code-prefix", "nations", "reason"]
+    public static let appliesToKeys = ["types", "code-prefix", "nations", "attributes", "reason"]
     /// The keys of an action.
     public static let actionKeys = ["id", "title", "description", "raises", "effort", "cost", "benefit", "duties", "depends-on",
-                                    "owner", "evidence"]
+                                    "owner", "evidence", "applies-to"]
     /// The keys of a criterion.
     public static let criterionKeys = ["id", "title", "question", "guidance", "rationale", "weight", "core", "assessor",
-                                       "evidence", "parameters", "points", "levels", "applies-to", "when"]
+                                       "evidence", "parameters", "points", "levels", "applies-to", "when", "section"]
     /// The keys of `answers:`.
     public static let answersKeys = AnswerRules.allowed.map(\.key) + ["match"]
     /// The keys of `rounding:`.
@@ -311,10 +313,13 @@ public struct FrameworkLoader: Sendable {
         let version = map.string("version") ?? ""
         let description = map.optionalString("description") ?? ""
         let levels = map.required("levels").map { readLevelDescriptors($0, scale: scale) } ?? [:]
+        let sections = map["sections"].map(readSections) ?? []
         var criteria: [Criterion] = []
-        for entry in map.required("criteria")?.list() ?? [] {
+        let criterionEntries = map.required("criteria")?.list() ?? []
+        for entry in criterionEntries {
             if let criterion = decodeCriterion(entry, scale: scale) { criteria.append(criterion) }
         }
+        let sectionWarnings = Self.checkSections(sections, criteria: criteria, entries: criterionEntries, document: document)
         if criteria.isEmpty, context.diagnostics.isEmpty {
             map.reader.error("the rubric has no criteria", hint: "add at least one under 'criteria:'")
         }
@@ -342,6 +347,8 @@ public struct FrameworkLoader: Sendable {
         rubric.context = contextIndicators
         rubric.maximum = maximum
         rubric.answers = answers
+        rubric.sections = sections
+        rubric.warnings = sectionWarnings + context.warnings
         return (rubric, [])
     }
 
@@ -360,14 +367,16 @@ public struct FrameworkLoader: Sendable {
         let condition = map["when"].flatMap(Self.readCondition)
 
         guard let (assessorID, assessor, bindings) = readAssessor(map, reader: reader, scale: scale, before: before) else { return nil }
+        guard Self.checkMaximum(assessor, points: points, weight: weight, map: map) else { return nil }
         var criterion = Criterion(id: id, title: title, question: question, guidance: guidance, rationale: rationale,
                                   weight: weight, core: core, assessorID: assessorID, assessor: assessor, evidence: bindings,
                                   points: points, levels: levels, location: reader.location)
         criterion.when = condition
         if let appliesTo = map["applies-to"] {
-            criterion.appliesTo = readApplicability(appliesTo)
+            criterion.appliesTo = Self.readApplicability(appliesTo)
             guard reader.context.diagnostics.count == before else { return nil }
         }
+        criterion.section = map["section"]?.string()
         return criterion
     }
 
@@ -398,8 +407,101 @@ public struct FrameworkLoader: Sendable {
         return (assessorID, assessor, bindings)
     }
 
-    /// Reads `applies-to:`: a list of organisation types, or `{types: [...], code-prefix: [...], reason: ...}`.
-    private func readApplicability(_ reader: NodeReader) -> Applicability {
+    // MARK: - Sections
+
+    /// Reads a rubric's `sections:`: a list of `{id, title, description, weight}`. Ids must be unique in the
+    /// rubric; either every section has a weight (the dimension combines them) or none has (they only group).
+    private func readSections(_ reader: NodeReader) -> [Section] {
+        guard let list = reader.list() else { return [] }
+        var sections: [Section] = []
+        var weighted: (id: String, line: Int)?
+        var unweighted: (id: String, line: Int)?
+        for entry in list {
+            guard let map = entry.mapping(keys: Self.sectionKeys) else { continue }
+            let before = reader.context.diagnostics.count
+            let id = map.string("id").map { checkID($0, at: map["id"]) } ?? ""
+            let title = map.string("title") ?? ""
+            let weight = map["weight"]?.number(in: 0...1_000_000)
+            guard reader.context.diagnostics.count == before else { continue }
+            if let first = sections.first(where: { $0.id == id }) {
+                (map["id"] ?? entry).error("section id '\(id)' is already used at line \(first.location.line)",
+                                           hint: "give each section of a rubric its own id")
+                continue
+            }
+            if map["weight"] != nil {
+                if let unweighted {
+                    (map["weight"] ?? entry).error(
+                        "section '\(id)' has a weight but section '\(unweighted.id)' at line \(unweighted.line) has none",
+                        hint: "give every section a weight (the dimension's score combines them) or none (they only group criteria)")
+                }
+                weighted = weighted ?? (id, entry.location.line)
+            } else {
+                if let weighted {
+                    entry.error("section '\(id)' has no weight but section '\(weighted.id)' at line \(weighted.line) has one",
+                                hint: "add 'weight:' to it (the dimension's score combines weighted sections), or remove every section's weight")
+                }
+                unweighted = unweighted ?? (id, entry.location.line)
+            }
+            sections.append(Section(id: id, title: title, description: map.optionalString("description") ?? "",
+                                    weight: weight, location: entry.location))
+        }
+        if !sections.isEmpty, sections.allSatisfy({ $0.weight == 0 }) {
+            reader.error("every section has weight 0", hint: "give at least one section a positive weight")
+        }
+        return sections
+    }
+
+    /// Checks the criteria's `section:` against the rubric's sections (reported as errors at the criterion's
+    /// `section:`), and returns a warning for each section no criterion belongs to.
+    private static func checkSections(_ sections: [Section], criteria: [Criterion], entries: [NodeReader],
+                                      document: YAMLDocument) -> [Diagnostic] {
+        let ids = sections.map(\.id)
+        let weighted = !sections.isEmpty && sections.allSatisfy { $0.weight != nil }
+        for entry in entries where entry.node.pairs != nil {
+            let sectionNode = entry.node["section"]
+            if let sectionNode {
+                let reader = entry.child(sectionNode, key: "section")
+                guard let id = reader.string() else { continue }
+                if ids.isEmpty {
+                    reader.error("section '\(id)' is not defined: this rubric has no 'sections:'",
+                                 hint: "list it under 'sections:' at the top of the rubric, or remove this line")
+                } else if !ids.contains(id) {
+                    reader.error("unknown section '\(id)'",
+                                 hint: Suggestion.nearest(to: id, in: ids).map { "did you mean '\($0)'?" }
+                                     ?? "the rubric's sections are: " + ids.joined(separator: ", "))
+                }
+            } else if weighted, let id = entry.node["id"]?.scalar?.text,
+                      let criterion = criteria.first(where: { $0.id == id }), criterion.weight > 0 {
+                entry.error("criterion '\(id)' belongs to no section, but this rubric's sections are weighted, so it would not count",
+                            hint: "add 'section: ID' naming one of: " + ids.joined(separator: ", "))
+            }
+        }
+        return sections.filter { section in !criteria.contains { $0.section == section.id } }.map { section in
+            document.diagnostic("section '\(section.id)' has no criteria", at: section.location,
+                                hint: "add 'section: \(section.id)' to its criteria, or remove the section", severity: .warning)
+        }
+    }
+
+    /// Refuses a criterion's `points:` below its assessor's top answer (an answer could earn more than the
+    /// maximum), and warns about a scored question whose every answer is worth 0 points. False when refused.
+    static func checkMaximum(_ assessor: any Assessor, points: Double?, weight: Double, map: MappingReader) -> Bool {
+        guard let top = assessor.maximumPoints else { return true }
+        if let points, points < top, let node = map["points"] {
+            node.error("points: \(Format.number(points)) is below the \(Format.number(top)) points of the top option, so an answer could earn more than the maximum",
+                       hint: "set points: \(Format.number(top)) or more, or remove points: to use \(Format.number(top))")
+            return false
+        }
+        if top == 0, weight > 0 {
+            let at = map["parameters"] ?? map.reader
+            at.context.warn("every option of this scored question is worth 0 points, so it can never raise a score", at: at.location,
+                            hint: "give the options their points, or set weight: 0 if the question is asked but not scored")
+        }
+        return true
+    }
+
+    /// Reads `applies-to:`: a list of organisation types, or `{types: [...], code-prefix: [...], nations: [...],
+    /// attributes: {key: value or [values]}, reason: ...}`. Checklist items read theirs here too.
+    public static func readApplicability(_ reader: NodeReader) -> Applicability {
         var result = Applicability()
         var typesReader: NodeReader? = reader
         if reader.node.pairs != nil {
@@ -418,9 +520,12 @@ public struct FrameworkLoader: Sendable {
                                     ?? "use one of: " + known.joined(separator: ", "))
                 }
             }
-            if map["types"] == nil, map["code-prefix"] == nil, map["nations"] == nil {
-                reader.error("applies-to names no organisation types, code prefixes or nations",
-                             hint: "add 'types: [district, unitary]', 'code-prefix: [E07]' or 'nations: [england]'")
+            if let attributes = map["attributes"] {
+                result.attributes = readAttributeConditions(attributes)
+            }
+            if map["types"] == nil, map["code-prefix"] == nil, map["nations"] == nil, map["attributes"] == nil {
+                reader.error("applies-to names no organisation types, code prefixes, nations or attributes",
+                             hint: "add 'types: [district, unitary]', 'code-prefix: [E07]', 'nations: [england]' or 'attributes: {housing-stock: yes}'")
             }
         }
         for entry in typesReader?.list() ?? [] {
@@ -434,6 +539,43 @@ public struct FrameworkLoader: Sendable {
             }
         }
         return result
+    }
+
+    /// Reads `attributes: {key: value or [values]}` under `applies-to:`: each organisation attribute and the
+    /// values any of which it must have.
+    public static func readAttributeConditions(_ reader: NodeReader) -> [Applicability.AttributeCondition] {
+        guard let pairs = reader.node.pairs else {
+            reader.error("attributes must map organisation attributes to a value or a list of values, found \(reader.node.kindDescription)",
+                         hint: "write for example attributes: {housing-stock: yes}")
+            return []
+        }
+        var conditions: [Applicability.AttributeCondition] = []
+        for pair in pairs {
+            let key = pair.key.scalar?.text ?? ""
+            let value = reader.child(pair.value, key: key)
+            guard Applicability.isAttributeKey(key) else {
+                reader.context.error("'\(key)' is not an attribute name", at: pair.key.location,
+                                     hint: "use lower-case letters, digits and hyphens, such as housing-stock")
+                continue
+            }
+            if conditions.contains(where: { $0.key == key }) {
+                reader.context.error("attribute '\(key)' is named twice", at: pair.key.location, hint: "list its values once, as [a, b]")
+                continue
+            }
+            let entries = value.node.items != nil ? (value.list() ?? []) : [value]
+            var values: [String] = []
+            for entry in entries {
+                guard let scalar = entry.node.scalar, !scalar.isNull else {
+                    entry.error("an attribute value must be a single value, found \(entry.node.kindDescription)",
+                                hint: "write a word, a number or yes/no")
+                    continue
+                }
+                values.append(scalar.text)
+            }
+            if entries.isEmpty { value.error("attribute '\(key)' lists no values", hint: "give at least one value") }
+            conditions.append(Applicability.AttributeCondition(key: key, values: values))
+        }
+        return conditions
     }
 
     /// Reads a context indicator: the assessor whose reader computes the figure, the finding that holds it,
@@ -736,11 +878,14 @@ public struct FrameworkLoader: Sendable {
             }
         }
         let dependsOn = map["depends-on"]?.list()?.compactMap { $0.string() } ?? []
+        let appliesTo = map["applies-to"].map { Self.readApplicability($0) }
         guard reader.context.diagnostics.count == before else { return nil }
-        return Action(id: id, title: title, description: description, raises: raises, effort: effort, cost: cost,
-                      recurringCost: recurringCost, costSource: costSource, benefit: benefit, duties: duties,
-                      dependsOn: dependsOn, owner: map.optionalString("owner"), doneWhen: map.optionalString("evidence"),
-                      dimension: rubric, file: reader.context.document.file, location: reader.location)
+        var action = Action(id: id, title: title, description: description, raises: raises, effort: effort, cost: cost,
+                            recurringCost: recurringCost, costSource: costSource, benefit: benefit, duties: duties,
+                            dependsOn: dependsOn, owner: map.optionalString("owner"), doneWhen: map.optionalString("evidence"),
+                            dimension: rubric, file: reader.context.document.file, location: reader.location)
+        if let appliesTo { action.appliesTo = appliesTo }
+        return action
     }
 
     /// Cross-rubric checks: raised criteria exist, dependencies exist, no cycles, no duplicate ids.

@@ -32,6 +32,9 @@ public struct Action: Sendable, Hashable {
     public var file: String
     /// Its line and column.
     public var location: SourceLocation
+    /// Which organisations it is for (`applies-to:`, as on criteria): an action for a function another body
+    /// runs (libraries in a two-tier area) is never planned for an organisation it does not apply to.
+    public var appliesTo: Applicability = Applicability()
 
     /// A criterion raised to a level.
     public struct Raise: Sendable, Hashable {

@@ -31,6 +31,9 @@ public struct Organisation: Sendable, Hashable {
     public var period: String?
     /// The UK nation: as given, else from the GSS code's first letter, else unknown.
     public var nation: Nation
+    /// Free attributes (`housing-stock: yes`), as written, which `applies-to: attributes:` matches; an
+    /// attribute not stated here matches any condition.
+    public var attributes: [String: String] = [:]
 
     /// Creates an organisation; the nation defaults to the one its GSS code names.
     public init(name: String, type: String? = nil, code: String? = nil, population: Double? = nil, period: String? = nil,
@@ -41,6 +44,32 @@ public struct Organisation: Sendable, Hashable {
         self.population = population
         self.period = period
         self.nation = nation ?? Nation(gssCode: code)
+    }
+}
+
+/// The provenance an evidence file's `defaults:` block gives every fact that does not state its own.
+public struct FactDefaults: Sendable, Hashable {
+    /// The default source.
+    public var source: Provenance?
+    /// The default reference.
+    public var reference: String?
+    /// The default date.
+    public var date: String?
+
+    /// Creates defaults; nil parts leave a fact's own default.
+    public init(source: Provenance? = nil, reference: String? = nil, date: String? = nil) {
+        self.source = source
+        self.reference = reference
+        self.date = date
+    }
+
+    /// The fact with these defaults in place of what it does not state (call before reading its own keys).
+    func apply(_ fact: Fact) -> Fact {
+        var fact = fact
+        if let source { fact.source = source }
+        if let reference { fact.reference = reference }
+        if let date { fact.date = date }
+        return fact
     }
 }
 
@@ -123,7 +152,7 @@ public struct Evidence: Sendable {
         case "type": text = organisation.type
         case "code": text = organisation.code
         case "period": text = organisation.period
-        default: text = nil
+        default: text = field.hasPrefix("attributes.") ? organisation.attributes[String(field.dropFirst("attributes.".count))] : nil
         }
         guard let text else { return nil }
         return Fact(key: key, value: YAMLNode(.scalar(YAMLScalar(text: text, isPlain: true)), at: .unknown),

@@ -129,6 +129,21 @@ public struct AggregationRules: Sendable, Hashable {
     }
 }
 
+/// The pack a framework was distributed in: its id and the pack's own version (see docs/packs.md). The engine
+/// only carries it into results; reading packs is AssessKit's work.
+public struct PackLabel: Sendable, Hashable {
+    /// The pack's id, such as `dma-government`.
+    public var id: String
+    /// The pack's version, which is not the framework's `version:`.
+    public var version: String
+
+    /// Creates a label.
+    public init(id: String, version: String) {
+        self.id = id
+        self.version = version
+    }
+}
+
 /// A set of rubrics, one per dimension, with the scale and the way they combine.
 public struct Framework: Sendable {
     /// Identifier, such as `digital-strategy`.
@@ -166,8 +181,26 @@ public struct Framework: Sendable {
     /// The rounding the method applies to its published figures (`rounding:`).
     public var rounding = RoundingRules()
 
+    /// The pack it came from, when it was loaded from one.
+    public var pack: PackLabel?
+
     /// Every action of every rubric, in framework order.
     public var allActions: [Action] { dimensions.flatMap(\.rubric.actions) }
+    /// The organisation attributes criteria and their parts (checklist items) read in `applies-to:`, each
+    /// with the ids of the criteria that read it, sorted by attribute.
+    public var organisationAttributes: [(key: String, readers: [String])] {
+        var readers: [String: [String]] = [:]
+        for (_, criterion) in allCriteria {
+            for applicability in [criterion.appliesTo] + criterion.assessor.partApplicability {
+                for condition in applicability.attributes where !(readers[condition.key]?.contains(criterion.id) ?? false) {
+                    readers[condition.key, default: []].append(criterion.id)
+                }
+            }
+        }
+        return readers.keys.sorted().map { ($0, readers[$0] ?? []) }
+    }
+    /// Every rubric's warnings, in framework order (`assess validate` prints them).
+    public var warnings: [Diagnostic] { dimensions.flatMap(\.rubric.warnings) }
     /// Where it was loaded from.
     public var source: String
 
@@ -248,6 +281,11 @@ public struct Rubric: Sendable {
     public var maximum: MaximumRule?
     /// Its own `answers:` rules, each overriding the framework's.
     public var answers: AnswerRules?
+    /// Its sections (sub-dimensions), in file order; empty when the rubric has none.
+    public var sections: [Section] = []
+    /// Problems found while loading that do not stop it being used (a section with no criteria, a scored
+    /// question whose options are all worth 0).
+    public var warnings: [Diagnostic] = []
     /// The file it came from.
     public var file: String
 
@@ -315,6 +353,8 @@ public struct Criterion: Sendable {
 
     /// Its fixed maximum points: its `points:`, or else its assessor's top option, or else 1 (scaled).
     public var fixedMaximum: Double { points ?? assessor.maximumPoints ?? 1 }
+    /// The id of the section (sub-dimension) of its rubric it belongs to, or nil for none.
+    public var section: String?
 
     /// Creates a criterion.
     public init(
@@ -347,15 +387,58 @@ public struct Applicability: Sendable, Hashable {
     public var codePrefixes: [String] = []
     /// UK nations it applies to (`england`, `wales`, `scotland`, `northern-ireland`); empty means any.
     public var nations: [String] = []
+    /// Organisation attributes (`organisation: attributes:` in evidence) and the values one of which each
+    /// must have; an organisation that does not state an attribute matches.
+    public var attributes: [AttributeCondition] = []
     /// Why it applies only to these, shown when it does not apply.
     public var reason: String?
 
-    /// Applies to every organisation unless types, code prefixes or nations are given.
-    public init(types: [String] = [], codePrefixes: [String] = [], nations: [String] = [], reason: String? = nil) {
+    /// One attribute and the values any of which it must have (`housing-stock: yes`, `tier: [upper, single]`).
+    public struct AttributeCondition: Sendable, Hashable {
+        /// The attribute's name, such as `housing-stock`.
+        public var key: String
+        /// The values it may have, as written.
+        public var values: [String]
+
+        /// Creates a condition.
+        public init(key: String, values: [String]) {
+            self.key = key
+            self.values = values
+        }
+
+        /// Whether a stated value is one of the values: yes/no compared as yes/no, numbers as numbers,
+        /// anything else as text ignoring case.
+        public func accepts(_ stated: String) -> Bool {
+            values.contains { Applicability.same($0, stated) }
+        }
+    }
+
+    /// Applies to every organisation unless types, code prefixes, nations or attributes are given.
+    public init(types: [String] = [], codePrefixes: [String] = [], nations: [String] = [],
+                attributes: [AttributeCondition] = [], reason: String? = nil) {
         self.types = types
         self.codePrefixes = codePrefixes
         self.nations = nations
+        self.attributes = attributes
         self.reason = reason
+    }
+
+    /// Whether it names anything at all (an empty one applies to every organisation).
+    public var isRestricted: Bool { !types.isEmpty || !codePrefixes.isEmpty || !nations.isEmpty || !attributes.isEmpty }
+
+    /// Whether a text is usable as an attribute name: lower-case letters, digits and hyphens, starting with a letter.
+    public static func isAttributeKey(_ key: String) -> Bool {
+        guard let first = key.first, first.isASCII, first.isLowercase, key.count <= 64 else { return false }
+        return key.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }
+    }
+
+    /// Two attribute values are the same when both read as yes/no and agree, both read as numbers and are
+    /// equal, or their texts are equal ignoring case.
+    static func same(_ a: String, _ b: String) -> Bool {
+        let x = YAMLScalar(text: a, isPlain: true), y = YAMLScalar(text: b, isPlain: true)
+        if let p = x.bool, let q = y.bool { return p == q }
+        if let p = x.number, let q = y.number { return p == q }
+        return a.lowercased() == b.lowercased()
     }
 
     /// The organisation types a rubric or evidence file may name.
@@ -365,7 +448,8 @@ public struct Applicability: Sendable, Hashable {
     ]
 
     /// Why the criterion does not apply to an organisation, or nil when it does. An organisation whose type
-    /// is not given is assumed to have every function, so nothing is left out on a guess.
+    /// is not given is assumed to have every function, and one that does not state an attribute to match it,
+    /// so nothing is left out on a guess.
     public func exclusion(for organisation: Organisation) -> String? {
         if !types.isEmpty, let type = organisation.type, !types.contains(type) {
             return "it applies only to organisations of type \(types.joined(separator: ", ")), and this one is \(type)"
@@ -377,6 +461,11 @@ public struct Applicability: Sendable, Hashable {
         }
         if !codePrefixes.isEmpty, let code = organisation.code, !codePrefixes.contains(where: { code.hasPrefix($0) }) {
             return "it applies only to organisations whose code starts with \(codePrefixes.joined(separator: " or ")), and this one's is \(code)"
+                + (reason.map { " (\($0))" } ?? "")
+        }
+        for condition in attributes {
+            guard let stated = organisation.attributes[condition.key], !condition.accepts(stated) else { continue }
+            return "it applies only to organisations whose \(condition.key) is \(condition.values.joined(separator: " or ")), and this one's is \(stated)"
                 + (reason.map { " (\($0))" } ?? "")
         }
         return nil

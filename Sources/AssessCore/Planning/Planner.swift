@@ -30,13 +30,14 @@ public struct Planner: Sendable {
     }
 
     /// The targets: one level above today per dimension, unless set (all, per dimension, or in the framework).
-    /// A dimension with no level (not enough evidence) is planned from its provisional level 1 unless a target
-    /// is set; its actions whose criteria have no evidence are listed under "assess first".
+    /// A dimension with no level (not enough evidence, or unverified) is planned from level 1, as `assess score`
+    /// gives it no level, unless a target is set; its actions whose criteria have no evidence are listed under
+    /// "assess first".
     public func targets(for assessment: Assessment, all: Int? = nil, perDimension: [String: Int] = [:]) -> [String: Int] {
         var targets: [String: Int] = [:]
         let top = framework.scale.top
         for dimension in assessment.dimensions {
-            let target = all ?? perDimension[dimension.id] ?? framework.targets[dimension.id] ?? ((dimension.level ?? dimension.provisionalLevel ?? 1) + 1)
+            let target = all ?? perDimension[dimension.id] ?? framework.targets[dimension.id] ?? ((dimension.level ?? 1) + 1)
             targets[dimension.id] = min(max(target, 1), top)
         }
         return targets
@@ -109,18 +110,43 @@ public struct Planner: Sendable {
                 return level + 1e-9 >= raise.level
             }
         }
+        // An action for a function the organisation does not have: its own `applies-to:` leaves the organisation
+        // out, or every criterion it raises is not applicable (a district's street works). It is never planned,
+        // and as a prerequisite it is not needed: the body that has the function does it.
+        func inapplicable(_ action: Action) -> Bool {
+            if action.appliesTo.exclusion(for: baseline.organisation) != nil { return true }
+            return !action.raises.isEmpty && action.raises.allSatisfy { criterionResults[$0.criterion]?.status == .notApplicable }
+        }
+        // The criteria of an action whose state is unknown: none of the criteria it raises was assessed and some
+        // have no evidence. Whether it is already in place cannot be told, so it is not planned as if it were
+        // missing: its criteria are assessed first, and so are those of every action that needs it.
+        func unknownCriteria(_ action: Action) -> [String]? {
+            guard !action.raises.isEmpty,
+                  !action.raises.contains(where: { criterionResults[$0.criterion]?.status == .assessed }) else { return nil }
+            let unknown = action.raises.filter { raise in
+                criterionResults[raise.criterion].map { $0.status == .notAssessed || $0.status == .error } ?? false
+            }.map(\.criterion)
+            return unknown.isEmpty ? nil : unknown
+        }
         func closure(_ id: String, excluding chosen: Set<String>) -> [String] {
             var result: [String] = []
             var seen = Set<String>()
             func walk(_ current: String) {
                 guard !seen.contains(current), !chosen.contains(current), let action = byID[current] else { return }
                 seen.insert(current)
-                if current != id, alreadyDone(action) { return }
+                if current != id, alreadyDone(action) || inapplicable(action) { return }
                 for dependency in action.dependsOn { walk(dependency) }
                 result.append(current)
             }
             walk(id)
             return result
+        }
+        // The first prerequisite (itself included) in an action's closure whose state is unknown, with its criteria.
+        func blockedBy(_ ids: [String]) -> (id: String, criteria: [String])? {
+            for id in ids {
+                if let action = byID[id], let unknown = unknownCriteria(action) { return (id, unknown) }
+            }
+            return nil
         }
         func levels(_ ids: [String]) -> [String: Double] {
             var raised: [String: Double] = [:]
@@ -149,17 +175,24 @@ public struct Planner: Sendable {
         var reasons: [String: String] = [:]
         var projected = baseline
         var assessFirst: [(Action, [String])] = []
+        var assessFirstNeeds: [String: String] = [:]
+        // Actions that would help but need a prerequisite whose criteria have no evidence, with those criteria.
+        var blocked: [String: (needs: String, criteria: [String])] = [:]
 
         for _ in 0...actions.count {
             let projectedLevels = assessedLevels(projected)
             let below = Set(projected.dimensions.filter { ($0.level ?? 0) < (targets[$0.id] ?? 0) }.map(\.id))
             let gating = Set(projected.dimensions.filter { below.contains($0.id) }.flatMap(\.gating.limitedBy))
             var best: (id: String, duty: Bool, unblocks: Bool, priority: Double, value: Double, gain: Double, ids: [String], duties: [Duty])?
-            for action in actions where !chosenSet.contains(action.id) {
+            for action in actions where !chosenSet.contains(action.id) && !inapplicable(action) {
                 let lifts = projectable(action, over: projectedLevels)
                 guard !lifts.isEmpty else { continue }
                 let useful = lifts.filter { below.contains(dimensionOf[$0.criterion] ?? "") }
                 let ids = closure(action.id, excluding: chosenSet)
+                if let blocker = blockedBy(ids) {
+                    if !useful.isEmpty || !action.duties.isEmpty { blocked[action.id] = (blocker.id, blocker.criteria) }
+                    continue
+                }
                 let failing = failingDuties(ids, at: projectedLevels)
                 guard !useful.isEmpty || !failing.isEmpty else { continue }
                 let after = engine.rescore(projected, raising: levels(chosen + ids))
@@ -203,8 +236,14 @@ public struct Planner: Sendable {
             projected = engine.rescore(baseline, raising: levels(chosen))
         }
 
-        // Actions that would raise only criteria with no evidence: assess those first.
-        for action in actions where !chosenSet.contains(action.id) {
+        // Actions that would raise only criteria with no evidence, or that need such an action first: assess
+        // those criteria first.
+        for action in actions where !chosenSet.contains(action.id) && !inapplicable(action) {
+            if let blocker = blocked[action.id] {
+                assessFirst.append((action, blocker.criteria))
+                if blocker.needs != action.id { assessFirstNeeds[action.id] = blocker.needs }
+                continue
+            }
             let unknown = action.raises.filter { criterionResults[$0.criterion].map { $0.status == .notAssessed || $0.status == .error } ?? false }
             let dimensionBelow = action.raises.contains { raise in
                 framework.allCriteria.first { $0.criterion.id == raise.criterion }.map { pair in
@@ -367,6 +406,8 @@ public struct Planner: Sendable {
         roadmap.start = start
         roadmap.priceYear = settings.priceYear
         roadmap.notScheduled = notScheduled
+        roadmap.assessFirstNeeds = assessFirstNeeds
+        roadmap.notApplicable = Set(actions.filter(inapplicable).map(\.id))
         return roadmap
     }
 }

@@ -119,6 +119,12 @@ public struct Roadmap: Sendable {
     public var savings: [Saving]
     /// Actions that would help but whose criteria are not assessed, so their effect cannot be projected.
     public var assessFirst: [(action: Action, criteria: [String])]
+    /// For an action listed under ``assessFirst`` because it needs another first, the id of that prerequisite:
+    /// the first action its dependencies reach whose criteria have no evidence (the criteria listed are its).
+    public var assessFirstNeeds: [String: String] = [:]
+    /// Ids of the framework's actions that are not for this organisation (their `applies-to:` leaves it out, or
+    /// every criterion they raise is not applicable): never planned, and not needed as prerequisites.
+    public var notApplicable: Set<String> = []
     /// Dimensions whose target the available actions cannot reach, with the level they do reach.
     public var shortfalls: [(dimension: String, target: Int, reached: Int?)]
 

@@ -171,8 +171,12 @@ public struct AreaProgress: Sendable, Hashable {
     public var dontKnow: Int
     /// Questions in the area.
     public var total: Int
-    /// The area's provisional level and score from the answers so far, and the share of it assessed.
+    /// The area's level and score from the answers so far, by the same aggregation rules as `assess score`:
+    /// nil when the area has not enough evidence for a headline level; and the share of it assessed.
     public var level: Int?, score: Double?, coverage: Double?
+    /// Whether `assess score` would claim the level now (scored), withhold it (not enough evidence) or mark it
+    /// unverified (a core criterion not assessed); nil when nothing in the area is assessed yet.
+    public var status: ResultStatus? = nil
 }
 
 /// The questionnaire behind `assess ask`: which question comes next, whether an answer is valid for its
@@ -447,10 +451,17 @@ public struct Questionnaire: Sendable {
         return choices.first { $0.id == text } ?? choices.first { $0.id.lowercased() == text.lowercased() }
     }
 
-    /// A typed number: thousands commas, a leading £ and (for a percentage) a trailing % are allowed.
+    /// A typed number: thousands commas, a leading £ and (for a percentage) a trailing % are allowed. A change
+    /// in percentage points may be typed as people write it: `3`, `3pp`, `3 points` or `3%`.
     static func number(_ text: String, unit: String?) -> Double? {
         var text = text.replacingOccurrences(of: ",", with: "").trimmingCharacters(in: .whitespaces)
         if text.hasPrefix("£") { text.removeFirst() }
+        if unit == "percentage points" {
+            for suffix in ["percentage points", "points", "pp", "%"] where text.lowercased().hasSuffix(suffix) {
+                text.removeLast(suffix.count)
+                break
+            }
+        }
         if text.hasSuffix("%"), unit == "%" || unit == nil { text.removeLast() }
         if let unit, unit != "%", text.hasSuffix(unit) { text.removeLast(unit.count) }
         text = text.trimmingCharacters(in: .whitespaces)
@@ -498,7 +509,7 @@ public struct Questionnaire: Sendable {
     /// The evidence as `assess score` will read it: the person's file with the answers added.
     public var mergedEvidence: Evidence { Self.merge(evidence, answerFacts) }
 
-    /// Progress in every area asked about, with each area's provisional level from the engine.
+    /// Progress in every area asked about, with each area's level from the engine as `assess score` states it.
     public func progress() -> [AreaProgress] {
         let assessment = Engine(framework: framework).assess(mergedEvidence)
         return areas.map { area in
@@ -509,8 +520,10 @@ public struct Questionnaire: Sendable {
                 answered: inArea.filter(isAnswered).count,
                 dontKnow: inArea.filter { !isAnswered($0) && answers.dontKnow.contains($0.id) }.count,
                 total: inArea.count,
-                level: dimension?.level ?? dimension?.provisionalLevel, score: dimension?.score ?? dimension?.provisionalScore,
-                coverage: dimension?.coverage)
+                level: dimension?.status == .notEnoughEvidence ? nil : dimension?.level,
+                score: dimension?.status == .notEnoughEvidence ? nil : dimension?.score,
+                coverage: dimension?.coverage,
+                status: (dimension?.coverage ?? 0) > 0 ? dimension?.status : nil)
         }
     }
 }

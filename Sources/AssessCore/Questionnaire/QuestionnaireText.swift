@@ -122,7 +122,11 @@ public enum QuestionnaireText {
     public static func problem(_ problem: AnswerProblem) -> String {
         switch problem {
         case .empty: return "Type an answer, or ? if you don't know, s to skip, h for help."
-        case .notANumber(let text): return "'\(clean(text))' is not a number. Type digits only, such as 1200 or 38.5."
+        case .notANumber(let text):
+            if text.hasSuffix("%") {
+                return "'\(clean(text))' is not a number in this question's unit: give the number without the % sign, such as \(clean(String(text.dropLast()).trimmingCharacters(in: .whitespaces)))."
+            }
+            return "'\(clean(text))' is not a number. Type digits only, such as 1200 or 38.5."
         case .outOfRange(let text, let min, let max, let unit):
             let unitText = unit.map { $0 == "%" ? "%" : " " + $0 } ?? ""
             switch (min, max) {
@@ -169,16 +173,20 @@ public enum QuestionnaireText {
 
     // MARK: - Progress and summary
 
-    /// One area's progress and provisional level.
+    /// One area's progress and its level so far, in the words `assess score` would use: a level, a level
+    /// marked unverified, or not enough evidence yet (docs/scoring.md).
     public static func progress(_ area: AreaProgress, scale: Scale) -> String {
         var text = "\(clean(area.title)): \(area.answered) of \(area.total) answered"
         if area.dontKnow > 0 { text += ", \(area.dontKnow) don't know" }
-        if let level = area.level {
-            let name = scale.levels.first { $0.level == level }.map { " " + clean($0.name) } ?? ""
-            text += " · provisional level \(level)\(name)"
-            if let coverage = area.coverage { text += " (\(Format.number(coverage * 100, decimals: 0))% assessed)" }
-        } else {
+        let assessed = area.coverage.map { " (\(Format.number($0 * 100, decimals: 0))% assessed)" } ?? ""
+        switch (area.status, area.level) {
+        case (nil, _):
             text += " · not assessed yet"
+        case (.notEnoughEvidence?, _), (_, nil):
+            text += " · not enough evidence yet for a level" + assessed
+        case (let status?, let level?):
+            let name = scale.levels.first { $0.level == level }.map { " " + clean($0.name) } ?? ""
+            text += " · level \(level)\(name) so far" + (status == .unverified ? ", unverified" : "") + assessed
         }
         return text
     }

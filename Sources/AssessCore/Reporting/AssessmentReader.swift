@@ -86,6 +86,7 @@ private enum Wire {
         var tool: Tool
         var generatedAt: String?
         var framework: FrameworkInfo
+        var pack: PackInfo?
         var scale: ScaleInfo
         var organisation: OrganisationInfo
         var overall: Overall
@@ -94,18 +95,24 @@ private enum Wire {
 
         var assessment: Assessment {
             Assessment(
-                organisation: Organisation(name: organisation.name, type: organisation.type, code: organisation.code,
-                                           population: organisation.population, period: organisation.period,
-                                           nation: organisation.nation.flatMap(Nation.init(rawValue:))),
+                organisation: {
+                    var read = Organisation(name: organisation.name, type: organisation.type, code: organisation.code,
+                                            population: organisation.population, period: organisation.period,
+                                            nation: organisation.nation.flatMap(Nation.init(rawValue:)))
+                    read.attributes = organisation.attributes ?? [:]
+                    return read
+                }(),
                 framework: (framework.id, framework.title, framework.version),
                 scoring: ScoringMode(rawValue: framework.scoring) ?? .levels,
                 scale: Scale(levels: scale.levels.map { LevelDefinition(level: $0.level, name: $0.name, description: $0.description) }),
-                overall: overall.model, dimensions: dimensions.map(\.model), diagnostics: diagnostics.map(\.model))
+                overall: overall.model, dimensions: dimensions.map(\.model), diagnostics: diagnostics.map(\.model),
+                pack: pack.map { PackLabel(id: $0.id, version: $0.version) })
         }
     }
 
     struct Tool: Decodable { var name: String; var version: String }
     struct FrameworkInfo: Decodable { var id: String; var title: String; var version: String; var scoring: String }
+    struct PackInfo: Decodable { var id: String; var version: String }
     struct ScaleInfo: Decodable { var levels: [Level] }
     struct Level: Decodable { var level: Int; var name: String; var description: String }
     struct OrganisationInfo: Decodable {
@@ -115,6 +122,7 @@ private enum Wire {
         var population: Double?
         var period: String?
         var nation: String?
+        var attributes: [String: String]?
     }
 
     struct Overall: Decodable {
@@ -169,6 +177,7 @@ private enum Wire {
         var exactScore: Double?
         var context: [Context]?
         var gating: GatingInfo
+        var sections: [SectionInfo]?
         var criteria: [Criterion]
 
         var model: DimensionResult {
@@ -185,7 +194,25 @@ private enum Wire {
             result.sourceConfidence = sourceConfidence
             result.exactScore = exactScore
             result.context = (context ?? []).map(\.model)
+            result.sections = (sections ?? []).map(\.model)
             return result
+        }
+    }
+
+    struct SectionInfo: Decodable {
+        var id: String
+        var title: String
+        var weight: Double?
+        var score: Double?
+        var level: Int?
+        var points: Double?
+        var maxPoints: Double?
+        var coverage: Double?
+        var criteria: [String]
+
+        var model: SectionResult {
+            SectionResult(id: id, title: title, weight: weight, score: score, level: level, points: points,
+                          maxPoints: maxPoints, coverage: coverage, criteria: criteria)
         }
     }
 

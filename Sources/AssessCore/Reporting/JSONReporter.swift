@@ -17,6 +17,13 @@ public enum JSONReporter {
     /// The schema version of the document. Bump the major part on any breaking change.
     public static let schemaVersion = "1.3"
 
+    /// The organisation's attributes as a sorted object, or nothing when it states none (so files without
+    /// attributes keep their bytes).
+    static func attributes(_ organisation: Organisation) -> [(String, JSONValue)] {
+        guard !organisation.attributes.isEmpty else { return [] }
+        return [("attributes", .object(organisation.attributes.sorted { $0.key < $1.key }.map { ($0.key, JSONValue.string($0.value)) }))]
+    }
+
     /// Renders an assessment.
     public static func render(_ assessment: Assessment, context: ReportContext) -> String {
         document(assessment, context: context).rendered()
@@ -25,7 +32,11 @@ public enum JSONReporter {
     /// The document as a value, for embedding in other documents (batch runs).
     public static func document(_ assessment: Assessment, context: ReportContext) -> JSONValue {
         let scale = assessment.scale
-        return .object([
+        // `pack` is written only for a framework loaded from a pack, so other documents keep their bytes.
+        let pack: [(String, JSONValue)] = assessment.pack.map { pack in
+            [("pack", .object([("id", .string(pack.id)), ("version", .string(pack.version))]))]
+        } ?? []
+        let head: [(String, JSONValue)] = [
             ("schemaVersion", .string(schemaVersion)),
             ("tool", .object([("name", .string("assess")), ("version", .string(context.toolVersion))])),
             ("generatedAt", .string(context.date)),
@@ -33,6 +44,8 @@ public enum JSONReporter {
                 ("id", .string(assessment.framework.id)), ("title", .string(assessment.framework.title)),
                 ("version", .string(assessment.framework.version)), ("scoring", .string(assessment.scoring.rawValue)),
             ])),
+        ]
+        let body: [(String, JSONValue)] = [
             ("scale", .object([
                 ("min", .number(1)), ("max", .number(Double(scale.top))),
                 ("levels", .array(scale.levels.map {
@@ -48,7 +61,7 @@ public enum JSONReporter {
                     if case .financialYear = period { return period.description }
                     return nil
                 })),
-            ])),
+            ] + Self.attributes(assessment.organisation))),
             ("overall", .object([
                 ("score", .number(assessment.overall.score)), ("maxScore", .number(assessment.maxScore)),
                 ("level", .number(assessment.overall.level.map(Double.init))),
@@ -61,7 +74,8 @@ public enum JSONReporter {
             ] + exact("exactScore", assessment.overall.exactScore))),
             ("dimensions", .array(assessment.dimensions.map { dimension($0, scale: scale) })),
             ("diagnostics", .array(assessment.diagnostics.map(diagnostic))),
-        ])
+        ]
+        return .object(head + pack + body)
     }
 
     /// A figure before the method's rounding: null when the method does not round it.
@@ -70,7 +84,7 @@ public enum JSONReporter {
     }
 
     static func dimension(_ d: DimensionResult, scale: Scale) -> JSONValue {
-        .object([
+        var pairs: [(String, JSONValue)] = [
             ("id", .string(d.id)), ("title", .string(d.title)), ("weight", .number(d.weight)),
             ("score", .number(d.score)), ("level", .number(d.level.map(Double.init))),
             ("levelName", .string(d.level.map { scale.name(of: $0) })),
@@ -88,7 +102,21 @@ public enum JSONReporter {
                 ("limitedBy", .array(d.gating.limitedBy.map { .string($0) })),
                 ("unverifiedCore", .array(d.gating.unverifiedCore.map { .string($0) })),
             ])),
-            ("criteria", .array(d.criteria.map(criterion))),
+        ]
+        // Only a rubric with sections has the key, so results without sections keep their bytes.
+        if !d.sections.isEmpty { pairs.append(("sections", .array(d.sections.map { section($0, scale: scale) }))) }
+        pairs.append(("criteria", .array(d.criteria.map(criterion))))
+        return .object(pairs)
+    }
+
+    static func section(_ s: SectionResult, scale: Scale) -> JSONValue {
+        .object([
+            ("id", .string(s.id)), ("title", .string(s.title)), ("weight", .number(s.weight)),
+            ("score", .number(s.score)), ("level", .number(s.level.map(Double.init))),
+            ("levelName", .string(s.level.map { scale.name(of: $0) })),
+            ("points", .number(s.points)), ("maxPoints", .number(s.maxPoints)),
+            ("coverage", .number(s.coverage)),
+            ("criteria", .array(s.criteria.map { .string($0) })),
         ])
     }
 

@@ -10,6 +10,7 @@ public enum MarkdownReporter {
         if let population = org.population { facts.append(("Population", Format.number(population, decimals: 0))) }
         if let period = org.period { facts.append(("Evidence period", period)) }
         facts.append(("Framework", "\(assessment.framework.id) \(assessment.framework.version)"))
+        if let pack = assessment.pack { facts.append(("Pack", "\(pack.id) \(pack.version)")) }
         facts.append(("Produced by", "assess \(context.toolVersion)" + (context.date.map { " on \($0)" } ?? "")))
         out += "| | |\n|---|---|\n"
         for (key, value) in facts { out += "| \(key) | \(escape(value)) |\n" }
@@ -44,6 +45,12 @@ public enum MarkdownReporter {
             }
             if !d.gating.unverifiedCore.isEmpty, d.status == .scored {
                 out += "\n> Level unconfirmed: core criteria not assessed: \(d.gating.unverifiedCore.map { "`\($0)`" }.joined(separator: ", ")).\n"
+            }
+            if !d.sections.isEmpty {
+                out += "\n| Section | Result | Criteria |\n|---|---|---|\n"
+                for section in d.sections {
+                    out += "| \(escape(section.title))<br>`\(section.id)` | \(escape(ReportText.section(section, in: assessment))) | \(section.criteria.map { "`\($0)`" }.joined(separator: ", ")) |\n"
+                }
             }
             out += "\n| Criterion | Result | Why |\n|---|---|---|\n"
             for c in d.criteria {

@@ -43,7 +43,8 @@ public enum RoadmapReporter {
                          ("effort", .number($0.action.effort)), ("reason", .string($0.reason))])
             })))
         fields.append(("assessFirst", .array(roadmap.assessFirst.map { entry in
-                .object([("action", .string(entry.action.id)), ("criteria", .array(entry.criteria.map { .string($0) }))])
+                .object([("action", .string(entry.action.id)), ("criteria", .array(entry.criteria.map { .string($0) })),
+                         ("needs", .string(roadmap.assessFirstNeeds[entry.action.id]))])
             })))
         fields.append(("shortfalls", .array(roadmap.shortfalls.map {
                 .object([("dimension", .string($0.dimension)), ("target", .number(Double($0.target))),
@@ -127,7 +128,7 @@ public enum RoadmapReporter {
         let baseline = roadmap.baseline
         var out = lines("Roadmap for \(baseline.organisation.name)", width, "", "  ")
         out += lines(summary(roadmap), width, "", "  ")
-        if roadmap.items.isEmpty { out += "\n" + lines("Nothing to do: every dimension is at or above its target.", width) }
+        if roadmap.items.isEmpty { out += "\n" + lines(emptyPlan(roadmap), width) }
         out += "\n" + projectionTable(roadmap, markdown: false, width: width)
         for horizon in Horizon.allCases {
             let items = roadmap.items.filter { $0.horizon == horizon }
@@ -162,7 +163,7 @@ public enum RoadmapReporter {
         var out = "# Roadmap: \(MarkdownReporter.escape(baseline.organisation.name))\n\n"
         out += MarkdownReporter.escape(summary(roadmap)) + ". Produced by assess \(context.toolVersion)"
         out += (context.date.map { " on \($0)" } ?? "") + ".\n\n"
-        if roadmap.items.isEmpty { out += "Nothing to do: every dimension is at or above its target.\n\n" }
+        if roadmap.items.isEmpty { out += emptyPlan(roadmap) + "\n\n" }
         out += "## Where this leads\n\n" + projectionTable(roadmap, markdown: true)
         for horizon in Horizon.allCases {
             let items = roadmap.items.filter { $0.horizon == horizon }
@@ -182,7 +183,7 @@ public enum RoadmapReporter {
 
     /// One line: actions, effort, one-off and recurring cost, capacity and start.
     public static func summary(_ roadmap: Roadmap) -> String {
-        var out = "\(roadmap.items.count) actions, \(Format.number(roadmap.totalEffort)) person-days"
+        var out = "\(Message.count(.countActions, roadmap.items.count)), \(Format.number(roadmap.totalEffort)) person-days"
         if roadmap.totalCost > 0 { out += ", \(pounds(roadmap.totalCost)) one-off" }
         if roadmap.totalRecurringCost > 0 { out += " and \(pounds(roadmap.totalRecurringCost)) a year" }
         out += "; capacity \(Format.number(roadmap.capacity)) person-days a quarter"
@@ -208,10 +209,21 @@ public enum RoadmapReporter {
         return parts.isEmpty ? nil : parts.joined(separator: " ")
     }
 
-    /// An action's dependencies, marking those the organisation already has in place (not in the plan).
+    /// Why a plan has no actions: nothing to do, or nothing that can be planned on the evidence held.
+    static func emptyPlan(_ roadmap: Roadmap) -> String {
+        if roadmap.shortfalls.isEmpty { return "Nothing to do: every dimension is at or above its target." }
+        if !roadmap.assessFirst.isEmpty {
+            return "No action can be planned yet: the actions that would help need evidence that is missing. Assess the criteria listed under assess first, then plan again."
+        }
+        return "No action in the framework raises an assessed criterion of a dimension below its target."
+    }
+
+    /// An action's dependencies, marking those the organisation already has in place (not in the plan) and
+    /// leaving out those that are not for it (another body's function, or a variant for another kind of body).
     public static func dependencies(_ item: RoadmapItem, in roadmap: Roadmap) -> String {
         let planned = Set(roadmap.items.map(\.action.id))
-        return item.action.dependsOn.map { planned.contains($0) ? $0 : "\($0) (already in place)" }.joined(separator: ", ")
+        return item.action.dependsOn.filter { !roadmap.notApplicable.contains($0) }
+            .map { planned.contains($0) ? $0 : "\($0) (already in place)" }.joined(separator: ", ")
     }
 
     static func projectionTable(_ roadmap: Roadmap, markdown: Bool, width: Int = TextLayout.standardWidth) -> String {
@@ -259,10 +271,11 @@ public enum RoadmapReporter {
             }
         }
         if !roadmap.assessFirst.isEmpty {
-            out += markdown ? "\n## Assess first\n\nThese actions may help, but the criteria they raise have no evidence yet, so their effect cannot be projected:\n\n"
-                : "\n" + lines("Assess first (no evidence yet for the criteria these raise)", width)
+            out += markdown ? "\n## Assess first\n\nThese actions may help, but the criteria they raise, or those of an action they need first, have no evidence yet, so whether they are needed and what they change cannot be projected:\n\n"
+                : "\n" + lines("Assess first (no evidence yet for the criteria these raise, or for those of the action they need first)", width)
             for entry in roadmap.assessFirst {
-                let line = "\(entry.action.id): \(entry.criteria.joined(separator: ", "))"
+                let needs = roadmap.assessFirstNeeds[entry.action.id].map { " (needs \($0))" } ?? ""
+                let line = "\(entry.action.id): \(entry.criteria.joined(separator: ", "))\(needs)"
                 out += markdown ? "- " + line + "\n" : lines(line, width, "  ", "    ")
             }
         }

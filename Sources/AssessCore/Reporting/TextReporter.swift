@@ -121,8 +121,25 @@ public enum ReportText {
         }
     }
 
-    /// The criterion's score in words.
+    /// A section's figures in words: "75.0%, Level 4 Embedded, 3 / 4 pts, weight 2, coverage 100%", or "not
+    /// assessed, coverage 0%" when none of its criteria was assessed.
+    public static func section(_ s: SectionResult, in assessment: Assessment) -> String {
+        var parts: [String] = []
+        if let score = s.score {
+            parts.append(self.score(score, in: assessment))
+            parts.append(level(s.level, in: assessment))
+            if let points = s.points, let maximum = s.maxPoints { parts.append("\(Format.number(points)) / \(Format.number(maximum)) pts") }
+        } else {
+            parts.append("not assessed")
+        }
+        if let weight = s.weight { parts.append("weight \(Format.number(weight))") }
+        parts.append("coverage \(percent(s.coverage))")
+        return parts.joined(separator: ", ")
+    }
+
+    /// The criterion's score in words; "not scored" for a criterion of weight 0 (asked, never scored).
     public static func criterionScore(_ c: CriterionResult, in assessment: Assessment) -> String {
+        if c.weight == 0, c.status != .error { return "not scored" }
         switch c.status {
         case .assessed:
             if assessment.scoring == .points, let points = c.points, let max = c.maxPoints {
@@ -170,6 +187,7 @@ public enum TextReporter {
         if let code = org.code { heading += " (\(code))" }
         out += TextLayout.wrap(TerminalText.escape(heading), width: width, then: "  ").map { paint.bold($0) + "\n" }.joined()
         var sub = "\(assessment.framework.title) \(assessment.framework.version)"
+        if let pack = assessment.pack { sub += " (pack \(pack.id) \(pack.version))" }
         if let period = org.period { sub += " · evidence for \(period)" }
         sub += " · assess \(context.toolVersion)"
         if let date = context.date { sub += " · \(date)" }
@@ -295,11 +313,15 @@ public enum TextReporter {
             if !d.gating.unverifiedCore.isEmpty, d.status == .scored {
                 out += lines(TerminalText.escape("Level unconfirmed: core criteria not assessed: \(d.gating.unverifiedCore.joined(separator: ", "))"), width, "  ", "    ")
             }
+            for section in d.sections {
+                out += lines(TerminalText.escape("Section \(section.title) [\(section.id)]: \(ReportText.section(section, in: assessment))"), width, "  ", "    ")
+            }
             let idWidth = min(d.criteria.map { TextLayout.columns($0.id) }.max() ?? 0, width / 3)
             let resultWidth = d.criteria.map { TextLayout.columns(ReportText.criterionScore($0, in: assessment)) }.max() ?? 0
             for c in d.criteria {
                 let mark: String
                 switch c.status {
+                case _ where c.weight == 0 && c.status != .error: mark = paint.dim("·")
                 case .assessed: mark = paint.green("✔")
                 case .notAssessed: mark = paint.dim("–")
                 case .notApplicable: mark = paint.dim("○")

@@ -153,6 +153,8 @@ public struct DimensionResult: Sendable, Hashable {
     public var context: [ContextValue] = []
     /// The provisional score before the method's dimension rounding; nil when it is not rounded.
     public var exactScore: Double?
+    /// Its sections (sub-dimensions) in rubric order; empty when the rubric has none.
+    public var sections: [SectionResult] = []
 }
 
 /// The overall result.
@@ -195,6 +197,8 @@ public struct Assessment: Sendable {
     public var dimensions: [DimensionResult]
     /// Problems found in the evidence while scoring (criteria in error) and warnings.
     public var diagnostics: [Diagnostic]
+    /// The pack the framework came from, if any (named beside the framework in every output).
+    public var pack: PackLabel? = nil
 
     /// The top of the score range: the top level, or 100 for points.
     public var maxScore: Double { scoring == .points ? 100 : Double(scale.top) }

@@ -25,11 +25,13 @@ public struct Engine: Sendable {
         let dimensions = framework.dimensions.map { dimension in
             score(dimension, evidence: evidence, cache: cache, diagnostics: &diagnostics, earlier: &earlier)
         }
-        return Assessment(
+        var assessment = Assessment(
             organisation: evidence.organisation,
             framework: (framework.id, framework.title, framework.version),
             scoring: framework.scoring, scale: framework.scale,
             overall: combine(dimensions), dimensions: dimensions, diagnostics: diagnostics)
+        assessment.pack = framework.pack
+        return assessment
     }
 
     // MARK: - Criteria
@@ -271,10 +273,27 @@ public struct Engine: Sendable {
     /// level). Nil when nothing counts. A dimension's score, and a section's, are this figure rounded by the
     /// method's `rounding:`.
     public func exactScore(of results: [CriterionResult]) -> Double? {
-        // Results read from files made before the answer rules existed count what was assessed.
-        func counted(_ result: CriterionResult) -> Counted {
-            result.counted ?? (result.status == .assessed ? .earned : .excluded)
+        Self.exactScore(of: results, framework: framework)
+    }
+
+    /// How a result entered the score; results read from files made before the answer rules existed count
+    /// what was assessed.
+    static func counted(_ result: CriterionResult) -> Counted {
+        result.counted ?? (result.status == .assessed ? .earned : .excluded)
+    }
+
+    /// Weighted points earned and available of some results as the answer rules counted them (points scoring).
+    static func countedPoints(of results: [CriterionResult]) -> (earned: Double, available: Double) {
+        let counting = results.filter { $0.weight > 0 && counted($0) != .excluded }
+        let earned = counting.reduce(0) { total, result in
+            let points = counted(result) == .full ? (result.maxPoints ?? 0) : counted(result) == .zero ? 0 : (result.points ?? 0)
+            return total + result.weight * points
         }
+        return (earned, counting.reduce(0) { $0 + $1.weight * ($1.maxPoints ?? 0) })
+    }
+
+    /// ``exactScore(of:)`` for a framework (sections use it too).
+    static func exactScore(of results: [CriterionResult], framework: Framework) -> Double? {
         let counting = results.filter { $0.weight > 0 && counted($0) != .excluded }
         let countingWeight = counting.reduce(0) { $0 + $1.weight }
         guard countingWeight > 0 else { return nil }
@@ -291,11 +310,7 @@ public struct Engine: Sendable {
                 return total + result.weight * level
             } / countingWeight
         case .points:
-            let earned = counting.reduce(0) { total, result in
-                let points = counted(result) == .full ? (result.maxPoints ?? 0) : counted(result) == .zero ? 0 : (result.points ?? 0)
-                return total + result.weight * points
-            }
-            let available = counting.reduce(0) { $0 + $1.weight * ($1.maxPoints ?? 0) }
+            let (earned, available) = countedPoints(of: counting)
             return available > 0 ? earned / available * 100 : 0
         }
     }
@@ -310,7 +325,9 @@ public struct Engine: Sendable {
         let coverage = applicableWeight > 0 ? assessedWeight / applicableWeight : nil
 
         var score: Double?
-        let exactScore = self.exactScore(of: results)
+        // Sections (Sections.swift): each scored on its own; when all are weighted they make the dimension's score.
+        let sections = SectionScoring.results(rubric, results, framework: framework)
+        let exactScore = rubric.sectionsWeighted ? SectionScoring.combinedScore(rubric, sections) : self.exactScore(of: results)
         var weightedLevel: Int?
         if let exactScore {
             // The method's dimension rounding: the published figure decides the level and enters the overall.
@@ -340,6 +357,7 @@ public struct Engine: Sendable {
             gating: Gating(weightedLevel: weightedLevel, stagedLevel: staged, limitedBy: limitedBy, unverifiedCore: unverified),
             criteria: results)
         result.sourceConfidence = confidence
+        result.sections = sections
         result.provisionalScore = score
         result.provisionalLevel = staged
         if framework.rounding.dimension != nil { result.exactScore = exactScore }
@@ -351,6 +369,7 @@ public struct Engine: Sendable {
             result.level = nil
             result.reason = applicableWeight == 0
                 ? "nothing in this dimension applies to the organisation"
+                : score == nil && assessedWeight > 0 ? "nothing was assessed in a section with a weight above 0"
                 : "\(Self.percent(coverage ?? 0)) of the criteria by weight were assessed; at least \(Self.percent(rules.minimumCoverage)) are needed"
         } else if !unverified.isEmpty {
             result.status = .unverified

@@ -94,6 +94,11 @@ public struct Message: Sendable, Hashable {
         }
     }
 
+    /// A count with its noun in the English catalogue's plural rules: `Message.count(.countFacts, 1)` is "1 fact".
+    public static func count(_ id: MessageID, _ count: Int) -> String {
+        Message(id, [("count", .count(count))]).english
+    }
+
     /// The message in English: what the engine's `String` fields hold today.
     public var english: String { MessageCatalog.english.render(self) }
 }

@@ -21,6 +21,20 @@ public enum MessageID: String, Sendable, Hashable, CaseIterable, Codable {
     case criterionError = "criterion.error"
     /// A criterion whose evidence is unusable, with a hint.
     case criterionErrorWithHint = "criterion.error.hint"
+    /// A count of facts: "1 fact", "3 facts".
+    case countFacts = "count.facts"
+    /// A count of warnings.
+    case countWarnings = "count.warnings"
+    /// A count of criteria: "1 criterion", "3 criteria".
+    case countCriteria = "count.criteria"
+    /// A count of dimensions.
+    case countDimensions = "count.dimensions"
+    /// A count of organisations.
+    case countOrganisations = "count.organisations"
+    /// A count of actions: "1 action", "3 actions".
+    case countActions = "count.actions"
+    /// What `assess init` wrote, and the next command.
+    case initWrote = "init.wrote"
 
     /// The English template.
     public var englishTemplate: String {
@@ -34,6 +48,15 @@ public enum MessageID: String, Sendable, Hashable, CaseIterable, Codable {
         case .criterionSkippedParentSkipped: return "Not applicable: skipped: {parent} was skipped."
         case .criterionError: return "Error: {message}"
         case .criterionErrorWithHint: return "Error: {message}; {hint}"
+        case .countFacts: return "{count, plural, one {# fact} other {# facts}}"
+        case .countWarnings: return "{count, plural, one {# warning} other {# warnings}}"
+        case .countCriteria: return "{count, plural, one {# criterion} other {# criteria}}"
+        case .countDimensions: return "{count, plural, one {# dimension} other {# dimensions}}"
+        case .countOrganisations: return "{count, plural, one {# organisation} other {# organisations}}"
+        case .countActions: return "{count, plural, one {# action} other {# actions}}"
+        case .initWrote:
+            return "Wrote {file}: {open, plural, one {# fact} other {# facts}} to answer. Next: 'assess ask {file}' asks "
+                + "{open, plural, one {it} other {them}} one at a time (or edit the file), then 'assess score {file}'."
         }
     }
 }

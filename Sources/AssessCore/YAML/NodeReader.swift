@@ -21,6 +21,16 @@ public final class DecodingContext {
         diagnostics.append(diagnostic)
     }
 
+    /// Warnings so far: the input can be used but is probably not what was meant. They never stop decoding.
+    public private(set) var warnings: [Diagnostic] = []
+
+    /// Records a warning at a location.
+    public func warn(_ message: String, at location: SourceLocation, hint: String? = nil) {
+        var diagnostic = document.diagnostic(message, at: location, hint: hint)
+        diagnostic.severity = .warning
+        warnings.append(diagnostic)
+    }
+
     /// A reader for the document's root, or nil (with a problem recorded) when the file is empty.
     public func root(what: String) -> NodeReader? {
         guard let root = document.root, !(root.scalar?.isNull ?? false) else {

@@ -33,6 +33,12 @@ public struct YAMLNode: Sendable {
         storage = .arena(tree, index)
     }
 
+    /// The arena and slot of a parsed node; nil for a node built by hand (tests look at the parser's notes).
+    var arena: (tree: YAMLTree, index: Int32)? {
+        if case .arena(let tree, let index) = storage { return (tree, index) }
+        return nil
+    }
+
     /// What the node holds.
     public var content: Content {
         switch storage {
@@ -225,7 +231,9 @@ public struct YAMLNode: Sendable {
 
     /// Calls `body` for every plain scalar among this node and its values (mapping keys are names, not
     /// values, and are skipped) that reads as a number that cannot be used (see ``InputNumber``), with its
-    /// text and location. One pass over the nodes; scalars that cannot start a number are not decoded.
+    /// text and location. One pass over the nodes; scalars that cannot start a number are not decoded. A
+    /// parsed document notes while it is built whether any plain scalar is such a number: without one,
+    /// nothing is walked.
     public func forEachUnusableNumber(_ body: (String, SourceLocation, InputNumber.Problem) -> Void) {
         switch storage {
         case .detached(let content, let location):
@@ -238,6 +246,9 @@ public struct YAMLNode: Sendable {
                 for pair in pairs { pair.value.forEachUnusableNumber(body) }
             }
         case .arena(let tree, let index):
+            // The parser checked every plain scalar as it built the tree: without one that reads as an
+            // unusable number there is nothing to find, and the values are not walked again.
+            guard tree.holdsUnusableNumber else { return }
             tree.forEachUnusableNumber(index, body)
         }
     }
@@ -298,11 +309,33 @@ final class YAMLTree: Sendable {
     let nodes: [Node]
     let children: [Int32]
     let text: [UInt8]
+    /// Whether some plain scalar of the document (a key, a value, anywhere) reads as a number that cannot be
+    /// used. Set by the parser, which checks each plain scalar while its bytes are at hand, so that
+    /// ``YAMLNode/forEachUnusableNumber(_:)`` walks nothing in the usual document that holds none.
+    let holdsUnusableNumber: Bool
 
-    init(nodes: [Node], children: [Int32], text: [UInt8]) {
+    init(nodes: [Node], children: [Int32], text: [UInt8], holdsUnusableNumber: Bool = true) {
         self.nodes = nodes
         self.children = children
         self.text = text
+        self.holdsUnusableNumber = holdsUnusableNumber
+    }
+
+    /// Whether the bytes of a plain scalar may read as an unusable number: they start like a number, and
+    /// have 16 characters or more, or an exponent, `inf` or `nan` (fewer than 16 characters without one of
+    /// those cannot pass 2^53). A cheap filter before ``InputNumber/read(_:)``, which decides.
+    @inline(__always)
+    static func mayBeUnusableNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first,
+              (first >= 48 && first <= 57) || first == 43 || first == 45 || first == 46 else { return false }
+        if bytes.count >= 16 { return true }
+        for byte in bytes {
+            switch byte {
+            case 101, 69, 105, 73, 110, 78: return true  // e E i I n N
+            default: break
+            }
+        }
+        return false
     }
 
     func scalar(_ node: Node) -> YAMLScalar {
@@ -320,20 +353,11 @@ final class YAMLTree: Sendable {
         case .quoted:
             return
         case .plain:
-            guard node.count > 0 else { return }
-            let first = text[Int(node.start)]
-            guard (first >= 48 && first <= 57) || first == 43 || first == 45 || first == 46 else { return }
-            // Fewer than 16 characters without an exponent, `inf` or `nan` cannot pass 2^53: skip the parse.
-            if node.count < 16 {
-                var suspicious = false
-                for offset in Int(node.start)..<Int(node.start + node.count) {
-                    switch text[offset] {
-                    case 101, 69, 105, 73, 110, 78: suspicious = true  // e E i I n N
-                    default: break
-                    }
-                }
-                guard suspicious else { return }
+            let start = Int(node.start), count = Int(node.count)
+            let suspect = text.withUnsafeBufferPointer { buffer in
+                Self.mayBeUnusableNumber(UnsafeBufferPointer(rebasing: buffer[start..<(start + count)]))
             }
+            guard suspect else { return }
             let scalar = scalar(node)
             if let problem = scalar.numberProblem {
                 body(scalar.text, SourceLocation(line: Int(node.line), column: Int(node.column)), problem)

@@ -152,7 +152,8 @@ public enum YAMLParser {
         let located = YAMLDocument(file: file, root: nil, bytes: bytes, problems: [], lines: lines)
         let problems = builder.problems.map { located.diagnostic($0.message, at: $0.location, hint: $0.hint) }
         if builder.stoppedEarly { throw DiagnosticError(problems) }
-        let tree = YAMLTree(nodes: builder.nodes, children: builder.children, text: builder.text)
+        let tree = YAMLTree(nodes: builder.nodes, children: builder.children, text: builder.text,
+                            holdsUnusableNumber: builder.holdsUnusableNumber)
         return YAMLDocument(file: file, root: builder.root.map { YAMLNode(tree: tree, index: $0) }, bytes: bytes,
                             problems: problems, lines: lines)
     }
@@ -208,6 +209,8 @@ private struct TreeBuilder {
     private var aliasBudget: Int
     private var documents = 0
     private var stopped = false
+    /// Whether a plain scalar read so far is a number that cannot be used (see ``YAMLTree/holdsUnusableNumber``).
+    private(set) var holdsUnusableNumber = false
     /// True when a fatal problem (syntax, limits, unknown alias) ended parsing.
     var stoppedEarly: Bool { stopped }
 
@@ -265,7 +268,13 @@ private struct TreeBuilder {
             if plain, let tag = scalar.tag, String(cString: tag) == "tag:yaml.org,2002:str" { plain = false }
             let start = Int32(text.count)
             if let value = scalar.value, scalar.length > 0 {
-                text.append(contentsOf: UnsafeBufferPointer(start: value, count: Int(scalar.length)))
+                let bytes = UnsafeBufferPointer(start: value, count: Int(scalar.length))
+                text.append(contentsOf: bytes)
+                // Checked here, while the bytes are at hand, so decoding need not walk the values again.
+                if plain, !holdsUnusableNumber, YAMLTree.mayBeUnusableNumber(bytes),
+                   YAMLScalar(text: String(decoding: bytes, as: UTF8.self), isPlain: true).numberProblem != nil {
+                    holdsUnusableNumber = true
+                }
             }
             let index = Int32(nodes.count)
             nodes.append(YAMLTree.Node(kind: plain ? .plain : .quoted, line: line, column: column, start: start,
