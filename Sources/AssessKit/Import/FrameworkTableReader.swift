@@ -137,6 +137,7 @@ public struct FrameworkTableReader {
             return nil
         }
         notKept(document, node, kept: Self.keptCriterionKeys, what: "criterion '\(id)'")
+        let before = diagnostics.count
         if let key = node["evidence"]?["answer"]?.scalar?.text, key != FrameworkWriter.factKey(id) {
             warn(document, node["evidence"]?["answer"], "criterion '\(id)' reads '\(key)'; the table does not keep fact keys",
                  hint: "importing the table reads '\(FrameworkWriter.factKey(id))'")
@@ -155,7 +156,7 @@ public struct FrameworkTableReader {
             }
             for entry in parameters["options"]?.items ?? [] { readOption(entry, into: &question, document: document) }
         }
-        if question.options.isEmpty, question.otherwise == nil {
+        if question.options.isEmpty, question.otherwise == nil, diagnostics.count == before {
             error(document, node["parameters"] ?? node, "criterion '\(id)' has no options")
         }
         if let when = node["when"] {

@@ -214,7 +214,6 @@ private struct GridReader {
             let dimensionIndex = dimensionIndex(dimensionID, row: row)
             readSection(row, dimension: dimensionIndex)
             guard let question = readQuestion(row, dimension: dimensionIndex), problems.count == before else { continue }
-            questionRows[question.id] = (row.number, dimensionID)
             dimensions[dimensionIndex].questions.append(question)
         }
         checkSectionWeights()
@@ -305,6 +304,7 @@ private struct GridReader {
             problem(row, "id", "question id '\(id)' is already used at row \(earlier.row)", hint: "give each question its own id")
             return nil
         }
+        questionRows[id] = (row.number, dimensions[dimension].id)
         var title = cell(row, "title").trimmedCell()
         var text = cell(row, "question").trimmedCell()
         if title.isEmpty, text.isEmpty {
@@ -397,6 +397,8 @@ private struct GridReader {
         guard let parent = dimensions[dimension].questions.first(where: { $0.id == condition.parent }) else {
             if condition.parent == id {
                 problem(row, "when", "question '\(id)' depends on itself", hint: "name an earlier question")
+            } else if let elsewhere = questionRows[condition.parent], elsewhere.dimension == dimensionID {
+                return  // an earlier question of this dimension with problems of its own, already reported
             } else if let elsewhere = questionRows[condition.parent] {
                 problem(row, "when", "'\(condition.parent)' is in dimension '\(elsewhere.dimension)', not '\(dimensionID)'",
                         hint: "a condition names an earlier question of the same dimension")

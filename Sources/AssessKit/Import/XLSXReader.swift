@@ -137,8 +137,8 @@ public enum XLSXReader {
         parser.shouldResolveExternalEntities = false
         parser.delegate = handler
         let parsed = parser.parse()
-        if handler.stopped { return handler }
-        guard parsed else {
+        if handler.stopped, !handler.mismatched { return handler }
+        guard parsed, !handler.mismatched, handler.open.isEmpty else {
             throw TableError(TableProblem(file: file, message: "the workbook's \(part) is not well-formed XML (line \(parser.lineNumber))",
                                           hint: "save the spreadsheet again as .xlsx"))
         }
@@ -148,13 +148,33 @@ public enum XLSXReader {
 
 /// A delegate that may stop the parse early on a problem of its own. The subclasses override these methods
 /// (on Linux a protocol's default implementations would otherwise be the ones called).
+///
+/// Foundation's parser on Linux recovers from some malformed XML (an element closed by another's end tag), so
+/// the handler checks the nesting itself: every subclass calls `super` first.
 class PartHandler: NSObject, XMLParserDelegate {
     var stopped = false
+    /// The elements open, innermost last.
+    var open: [String] = []
+    /// True when an end tag did not match the element open.
+    var mismatched = false
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {}
+                attributes: [String: String] = [:]) {
+        open.append(name)
+        if open.count > 64 {
+            mismatched = true
+            parser.abortParsing()
+        }
+    }
 
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {}
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        guard open.last == name else {
+            mismatched = true
+            parser.abortParsing()
+            return
+        }
+        open.removeLast()
+    }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {}
 }
@@ -165,6 +185,7 @@ final class WorkbookHandler: PartHandler {
 
     override func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                          attributes: [String: String] = [:]) {
+        super.parser(parser, didStartElement: name, namespaceURI: namespaceURI, qualifiedName: qualifiedName, attributes: attributes)
         guard local(name) == "sheet" else { return }
         let relationship = attributes.first(where: { $0.key == "r:id" || $0.key.hasSuffix(":id") })?.value
         sheets.append((attributes["name"] ?? "Sheet1", relationship))
@@ -177,6 +198,7 @@ final class RelationshipsHandler: PartHandler {
 
     override func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                          attributes: [String: String] = [:]) {
+        super.parser(parser, didStartElement: name, namespaceURI: namespaceURI, qualifiedName: qualifiedName, attributes: attributes)
         guard local(name) == "Relationship", let id = attributes["Id"], let target = attributes["Target"] else { return }
         targets[id] = target
     }
@@ -194,6 +216,7 @@ final class SharedStringsHandler: PartHandler {
 
     override func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                          attributes: [String: String] = [:]) {
+        super.parser(parser, didStartElement: name, namespaceURI: namespaceURI, qualifiedName: qualifiedName, attributes: attributes)
         switch local(name) {
         case "si": current = ""
         case "t": inText = true
@@ -203,6 +226,7 @@ final class SharedStringsHandler: PartHandler {
     }
 
     override func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        super.parser(parser, didEndElement: name, namespaceURI: namespaceURI, qualifiedName: qualifiedName)
         switch local(name) {
         case "si":
             strings.append(current ?? "")
@@ -258,7 +282,8 @@ final class SheetHandler: PartHandler {
 
     override func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                          attributes: [String: String] = [:]) {
-        guard !stopped else { return }
+        super.parser(parser, didStartElement: name, namespaceURI: namespaceURI, qualifiedName: qualifiedName, attributes: attributes)
+        guard !stopped, !mismatched else { return }
         switch local(name) {
         case "row":
             if let text = attributes["r"] {
@@ -291,7 +316,8 @@ final class SheetHandler: PartHandler {
     }
 
     override func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        guard !stopped else { return }
+        super.parser(parser, didEndElement: name, namespaceURI: namespaceURI, qualifiedName: qualifiedName)
+        guard !stopped, !mismatched else { return }
         switch local(name) {
         case "v": inValue = false
         case "is": inInline = false
