@@ -496,6 +496,7 @@ struct ImportTests {
 
     @Test func aFrameworkATableCannotHoldIsRefusedWhereItSaysSo() throws {
         let framework = try YAMLParser.parse("id: f\ntitle: F\nversion: '1'\nscoring: levels\ndimensions:\n  - rubric: r.yaml\n", file: "framework.yaml")
+        let points = try YAMLParser.parse("id: f\ntitle: F\nversion: '1'\nscoring: points\ndimensions:\n  - rubric: r.yaml\n", file: "framework.yaml")
         let rubric = "id: r\ntitle: R\ncriteria:\n  - id: c1\n    title: C\n    assessor: threshold\n  - id: c2\n    title: D\n    assessor: options\n    parameters:\n      options:\n        - {value: a, level: 2}\n"
         do {
             _ = try FrameworkTableReader.read(framework: framework) { (path: String) throws(LoadError) -> YAMLDocument in
@@ -503,11 +504,20 @@ struct ImportTests {
             }
             Issue.record("accepted")
         } catch {
+            #expect(error.diagnostics.map(\.headline) == [
+                "framework.yaml:4:10: error: a 'levels' framework cannot be written as a table; the table holds points-based questionnaires (scoring: points)",
+            ])
+        }
+        do {
+            _ = try FrameworkTableReader.read(framework: points) { (path: String) throws(LoadError) -> YAMLDocument in
+                do throws(DiagnosticError) { return try YAMLParser.parse(rubric, file: path) } catch { throw .invalid(error) }
+            }
+            Issue.record("accepted")
+        } catch {
             let lines = error.diagnostics.map(\.headline)
             #expect(lines == [
-                "framework.yaml:4:10: error: a 'levels' framework cannot be written as a table; the table holds points-based questionnaires (scoring: points)",
                 "r.yaml:6:15: error: criterion 'c1' uses the 'threshold' assessor, which a table cannot hold; a table holds options questions only; score this criterion in YAML",
-                "r.yaml:12:29: error: option 'a' of 'c2' carries a level; a table holds points; the table holds points-based questionnaires (scoring: points)",
+                "r.yaml:12:29: error: option 'a' of 'c2' carries a level; the table holds points-based questionnaires (scoring: points)",
             ])
         }
     }

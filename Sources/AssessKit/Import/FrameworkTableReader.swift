@@ -82,6 +82,7 @@ public struct FrameworkTableReader {
         if let scoring = root["scoring"]?.scalar?.text, scoring != "points" {
             error(document, root["scoring"], "a '\(scoring)' framework cannot be written as a table",
                   hint: "the table holds points-based questionnaires (scoring: points)")
+            return QuestionTable(dimensions: [])
         }
         var dimensions: [QuestionTable.Dimension] = []
         guard let entries = root["dimensions"]?.items else {
@@ -190,7 +191,7 @@ public struct FrameworkTableReader {
                  hint: "importing the table shows the answer itself")
         }
         if entry["level"] != nil {
-            error(document, entry["level"], "option '\(value)' of '\(question.id)' carries a level; a table holds points",
+            error(document, entry["level"], "option '\(value)' of '\(question.id)' carries a level",
                   hint: "the table holds points-based questionnaires (scoring: points)")
         } else if let meaning = entry["means"] {
             guard let text = meaning.scalar?.text, let parsed = QuestionTable.Meaning(rawValue: text) else {
