@@ -133,6 +133,17 @@ struct ImportTests {
         #expect(problems.contains("t.csv:6:dimension-title: error: dimension 'b' is titled 'Bee' at row 3, here 'Bees'; give one title, or leave the cell empty after the first row"), "\(problems)")
     }
 
+    @Test func readingStopsAfterAHundredProblemsAndRefusesAbsurdSizes() {
+        let rows = (1...150).map { "gov,,,,,q\($0),T,Q?,,,Yes=x,,,," }
+        let problems = Self.problems(Self.header + "\n" + rows.joined(separator: "\n"))
+        #expect(problems.count == 101)
+        #expect(problems.last == "t.csv:102: error: more than 100 problems; the rest of the table was not read; fix these first")
+        let wide = Self.problems(Array(repeating: "x", count: 300).joined(separator: ",") + "\n")
+        #expect(wide == ["t.csv:1: error: the header has 300 columns, over the limit of 256; keep the columns of docs/import.md and delete the rest"])
+        let long = Self.problems("dimension,id,title,options\n" + String(repeating: "gov,q,T,Yes=1\n", count: 100_001))
+        #expect(long == ["t.csv: error: the table has 100001 rows, over the limit of 100000; split the questionnaire into several tables"])
+    }
+
     @Test func aScoredQuestionWorthNothingIsAWarningAndAnUnscoredOneIsNot() throws {
         let csv = Self.header + "\ngov,,,,,q1,One,Q?,,,Yes=0; No=0,,,,\ngov,,,,,q2,Two,Q?,,0,A=0; B=0,,,,\n"
         let reading = try Self.read(csv)

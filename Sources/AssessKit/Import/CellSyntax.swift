@@ -109,6 +109,7 @@ public enum CellSyntax {
     /// Reads `Yes=2; Partly=1; No=0; N/A=not-applicable; *=0`.
     public static func options(_ text: String) throws(Problem) -> Options {
         var result = Options(options: [], otherwise: nil)
+        var seen: [String: String] = [:]  // lower-cased value to the value as first written
         let pieces = try split(text, on: ";")
         for (index, piece) in pieces.enumerated() {
             let trimmed = piece.trimmedCell()
@@ -147,9 +148,10 @@ public enum CellSyntax {
                 result.otherwise = points
                 continue
             }
-            if let earlier = result.options.first(where: { $0.value.lowercased() == value.lowercased() }) {
-                throw Problem("option '\(value)' duplicates '\(earlier.value)'", hint: "give each answer once (case is ignored)")
+            if let earlier = seen[value.lowercased()] {
+                throw Problem("option '\(value)' duplicates '\(earlier)'", hint: "give each answer once (case is ignored)")
             }
+            seen[value.lowercased()] = value
             result.options.append(QuestionTable.Option(value, worth))
         }
         return result

@@ -88,6 +88,8 @@ extension QuestionTable {
 
     /// The most rows a table may have: published questionnaires have a few hundred questions.
     public static let maximumRows = 100_000
+    /// The most columns a header may have (the table has 16; spreadsheets often carry a few of their own).
+    public static let maximumColumns = 256
 
     /// Reads a grid's columns into questions, reporting every bad cell as `file:ROW:COLUMN: what; how to fix`.
     public static func read(grid: TableGrid) throws(TableError) -> Reading {
@@ -108,6 +110,13 @@ private struct GridReader {
     var dimensionRows: [String: Int] = [:]
     var sectionRows: [String: Int] = [:]
     var questionRows: [String: (row: Int, dimension: String)] = [:]
+    /// Indexes, so that each row costs the same however long the table (no scans of earlier rows).
+    var dimensionIndexes: [String: Int] = [:]
+    var sectionIndexes: [String: Int] = [:]
+    /// Accepted questions by id: their dimension and position.
+    var questionIndexes: [String: (dimension: Int, index: Int)] = [:]
+    /// Reading stops after this many problems: the first ones are the ones to fix.
+    static let maximumProblems = 100
 
     init(grid: TableGrid) {
         self.grid = grid
@@ -198,10 +207,19 @@ private struct GridReader {
             throw TableError(TableProblem(file: grid.file, message: "the table has \(grid.rows.count) rows, over the limit of \(QuestionTable.maximumRows)",
                                           hint: "split the questionnaire into several tables"))
         }
+        guard grid.header.count <= QuestionTable.maximumColumns else {
+            throw TableError(TableProblem(file: grid.file, row: grid.headerRow, message: "the header has \(grid.header.count) columns, over the limit of \(QuestionTable.maximumColumns)",
+                                          hint: "keep the columns of docs/import.md and delete the rest"))
+        }
         readHeader()
         guard problems.isEmpty else { throw TableError(problems) }
         var lastDimension: String?
         for row in grid.rows where row.cells.contains(where: { !$0.trimmedCell().isEmpty }) {
+            if problems.count >= Self.maximumProblems {
+                problems.append(TableProblem(file: grid.file, row: row.number, message: "more than \(Self.maximumProblems) problems; the rest of the table was not read",
+                                             hint: "fix these first"))
+                break
+            }
             let before = problems.count
             var dimensionID = identifier(row, "dimension", what: "dimension")
             if dimensionID == nil, cell(row, "dimension").trimmedCell().isEmpty {
@@ -214,6 +232,7 @@ private struct GridReader {
             let dimensionIndex = dimensionIndex(dimensionID, row: row)
             readSection(row, dimension: dimensionIndex)
             guard let question = readQuestion(row, dimension: dimensionIndex), problems.count == before else { continue }
+            questionIndexes[question.id] = (dimensionIndex, dimensions[dimensionIndex].questions.count)
             dimensions[dimensionIndex].questions.append(question)
         }
         checkSectionWeights()
@@ -229,7 +248,8 @@ private struct GridReader {
     mutating func dimensionIndex(_ id: String, row: TableGrid.Row) -> Int {
         let title = cell(row, "dimension-title").trimmedCell()
         let weight = number(row, "dimension-weight", range: 0...1_000_000, what: "weight")
-        guard let index = dimensions.firstIndex(where: { $0.id == id }) else {
+        guard let index = dimensionIndexes[id] else {
+            dimensionIndexes[id] = dimensions.count
             dimensions.append(QuestionTable.Dimension(id: id, title: title.isEmpty ? id : title, weight: weight))
             dimensionRows[id] = row.number
             if title.isEmpty { untitled.insert(id) }
@@ -269,7 +289,8 @@ private struct GridReader {
         }
         let weight = number(row, "section-weight", range: 0...1_000_000, what: "weight")
         let key = dimensions[dimension].id + "/" + id
-        guard let index = dimensions[dimension].sections.firstIndex(where: { $0.id == id }) else {
+        guard let index = sectionIndexes[key] else {
+            sectionIndexes[key] = dimensions[dimension].sections.count
             dimensions[dimension].sections.append(QuestionTable.Section(id: id, title: title.isEmpty ? id : title, weight: weight))
             sectionRows[key] = row.number
             if title.isEmpty { untitledSections.insert(key) }
@@ -340,9 +361,11 @@ private struct GridReader {
                     problem(row, "means", "the 'means' column holds only answers with a meaning",
                             hint: "write 'Don't know=dont-know; N/A=not-applicable' here, and answers with points in 'options'")
                 } else {
+                    var seen: [String: String] = [:]
+                    for option in options { seen[option.value.lowercased()] = option.value }
                     for option in read.options {
-                        if let earlier = options.first(where: { $0.value.lowercased() == option.value.lowercased() }) {
-                            problem(row, "means", "answer '\(option.value)' is already an option ('\(earlier.value)')", hint: "give each answer once")
+                        if let earlier = seen[option.value.lowercased()] {
+                            problem(row, "means", "answer '\(option.value)' is already an option ('\(earlier)')", hint: "give each answer once")
                         } else {
                             options.append(option)
                         }
@@ -394,7 +417,7 @@ private struct GridReader {
     /// `when:` must name an earlier question of the same dimension and answers it offers.
     mutating func checkCondition(_ condition: QuestionTable.Condition, row: TableGrid.Row, id: String, dimension: Int) {
         let dimensionID = dimensions[dimension].id
-        guard let parent = dimensions[dimension].questions.first(where: { $0.id == condition.parent }) else {
+        guard let found = questionIndexes[condition.parent], found.dimension == dimension else {
             if condition.parent == id {
                 problem(row, "when", "question '\(id)' depends on itself", hint: "name an earlier question")
             } else if let elsewhere = questionRows[condition.parent], elsewhere.dimension == dimensionID {
@@ -410,8 +433,10 @@ private struct GridReader {
             }
             return
         }
+        let parent = dimensions[dimension].questions[found.index]
         let values = parent.options.map(\.value)
-        for value in condition.values where !values.contains(where: { $0.lowercased() == value.lowercased() }) {
+        let known = Set(values.map { $0.lowercased() })
+        for value in condition.values where !known.contains(value.lowercased()) {
             problem(row, "when", "'\(value)' is not an answer to '\(parent.id)'",
                     hint: Suggestion.nearest(to: value, in: values).map { "did you mean '\($0)'?" }
                         ?? "its answers are: " + values.joined(separator: ", "))
