@@ -67,9 +67,16 @@ public enum XLSXReader {
         guard let sheetData = try part(sheetPath) else {
             throw fail("the workbook's first sheet '\(first.name)' is missing (\(sheetPath))", "save the spreadsheet again as .xlsx")
         }
+        return try grid(sheet: sheetData, sheetName: first.name, sheetPath: sheetPath, sharedStrings: try part("xl/sharedStrings.xml"),
+                        file: file, limits: limits)
+    }
+
+    /// Reads a worksheet's XML (and the workbook's shared strings, if it has them) once taken out of the archive.
+    public static func grid(sheet sheetData: Data, sheetName: String = "Sheet1", sheetPath: String = "xl/worksheets/sheet1.xml",
+                            sharedStrings: Data?, file: String, limits: Limits = Limits()) throws(TableError) -> TableGrid {
         var strings: [String] = []
-        if let shared = try part("xl/sharedStrings.xml") {
-            strings = try parse(shared, part: "xl/sharedStrings.xml", file: file, into: SharedStringsHandler(limit: limits.maxCells)).strings
+        if let sharedStrings {
+            strings = try parse(sharedStrings, part: "xl/sharedStrings.xml", file: file, into: SharedStringsHandler(limit: limits.maxCells)).strings
         }
         let sheet = try parse(sheetData, part: sheetPath, file: file, into: SheetHandler(strings: strings, limits: limits))
         if let problem = sheet.problem {
@@ -85,7 +92,8 @@ public enum XLSXReader {
             rows.append(TableGrid.Row(number: number, cells: dense))
         }
         guard let header = rows.first else {
-            throw fail("the first sheet '\(first.name)' is empty", "put a header row and one row per question on the first sheet")
+            throw TableError(TableProblem(file: file, message: "the first sheet '\(sheetName)' is empty",
+                                          hint: "put a header row and one row per question on the first sheet"))
         }
         return TableGrid(file: file, header: header.cells.map { $0.trimmedCell() }, headerRow: header.number,
                          rows: Array(rows.dropFirst()), isSpreadsheet: true)
