@@ -125,11 +125,13 @@ struct ImportTests {
             "b,,,,,q3,Three,Q?,,,Yes=1; yes=2,,,q3 = Yes,",
             "b,Bee,,,,q4,Four,Q?,,,Yes=1,,,,",
             "b,Bees,,,,q5,Five,Q?,,,Yes=1,,,,",
+            "framework,,,,,q6,Six,Q?,,,Yes=1,,,,",
         ].joined(separator: "\n")
         let problems = Self.problems(csv)
         #expect(problems.contains("t.csv:3:when: error: 'q1' is in dimension 'a', not 'b'; a condition names an earlier question of the same dimension"), "\(problems)")
         #expect(problems.contains("t.csv:3:applies-to: error: 'Housing Stock' is not a valid attribute name; use lower-case letters, digits, '-' and '.', as the evidence's organisation attributes do"), "\(problems)")
         #expect(problems.contains("t.csv:4:options: error: option 'yes' duplicates 'Yes'; give each answer once (case is ignored)"), "\(problems)")
+        #expect(problems.contains("t.csv:7:dimension: error: 'framework' cannot be a dimension id: its rubric would be framework.yaml; call the dimension something else, such as 'framework-use'"), "\(problems)")
         #expect(problems.contains("t.csv:6:dimension-title: error: dimension 'b' is titled 'Bee' at row 3, here 'Bees'; give one title, or leave the cell empty after the first row"), "\(problems)")
     }
 
@@ -176,6 +178,20 @@ struct ImportTests {
         #expect(read.otherwise == 0)
         // Unquoted: the last '=' splits, spaces around entries are trimmed.
         #expect(try CellSyntax.options(" a=b = 2 ;;No=0").options == [.init("a=b", .points(2)), .init("No", .points(0))])
+    }
+
+    @Test func theDocumentedExamplesReadAsDocumented() throws {
+        let options = try CellSyntax.options("Yes=2; Partly=1; No=0; Don't know=dont-know; N/A=not-applicable; =unanswered; *=0")
+        #expect(options.options == [.init("Yes", .points(2)), .init("Partly", .points(1)), .init("No", .points(0)), .init("Don't know", .means(.dontKnow)),
+                                    .init("N/A", .means(.notApplicable)), .init("", .means(.unanswered))])
+        #expect(options.otherwise == 0)
+        let quoted = try CellSyntax.options(#""Yes; fully"=2; " Yes "=1; "The ""big"" one"=0; "*"=1"#)
+        #expect(quoted.options == [.init("Yes; fully", .points(2)), .init(" Yes ", .points(1)), .init("The \"big\" one", .points(0)), .init("*", .points(1))])
+        #expect(quoted.otherwise == nil)
+        #expect(try CellSyntax.condition("q11 != No") == QuestionTable.Condition(parent: "q11", negated: true, values: ["No"]))
+        let applies = try CellSyntax.applicability("types=county, unitary; nations=england; code-prefix=E06, E08; housing-stock=true; reason=Only stock-holding councils")
+        #expect(applies == QuestionTable.Applicability(types: ["county", "unitary"], codePrefixes: ["E06", "E08"], nations: ["england"],
+                                                       attributes: [.init(key: "housing-stock", values: ["true"])], reason: "Only stock-holding councils"))
     }
 
     @Test func conditionsAndApplicabilityRoundTrip() throws {
@@ -359,6 +375,12 @@ struct ImportTests {
         let laughs = #"<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lol2;</t></is></c></row></sheetData></worksheet>"#
         #expect(Self.xlsxProblem(try Self.workbookWithRawSheet(laughs))
                     == "q.xlsx: error: the workbook's xl/worksheets/questions.xml declares a document type, which a spreadsheet never does; save the spreadsheet again as .xlsx")
+        // A name that is not UTF-8 (it trapped Foundation's parser on Linux, found by the fuzz session).
+        var invalid = Array(#"<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>"#.utf8)
+        invalid[5] = 0xE5
+        #expect(Self.xlsxProblem(try Self.workbookWithRawBytes(invalid))
+                    == "q.xlsx: error: the workbook's xl/worksheets/questions.xml is not UTF-8 text; save the spreadsheet again as .xlsx")
+        #expect(throws: TableError.self) { try XLSXReader.grid(sheet: Data(invalid), sharedStrings: nil, file: "q.xlsx") }
         // Too many cells, and a value far to the right.
         let wide = #"<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c><c r="C1"><v>3</v></c></row>"#
         #expect(Self.xlsxProblem(try Self.workbook(sheet: wide), limits: XLSXReader.Limits(maxCells: 2))
@@ -369,11 +391,16 @@ struct ImportTests {
 
     /// A workbook whose first sheet is the given XML document as it is.
     static func workbookWithRawSheet(_ xml: String) throws -> [UInt8] {
+        try workbookWithRawBytes(Array(xml.utf8))
+    }
+
+    /// A workbook whose first sheet holds these bytes.
+    static func workbookWithRawBytes(_ sheet: [UInt8]) throws -> [UInt8] {
         let archive = try Archive(accessMode: .create)
         for (path, text) in [("xl/workbook.xml", #"<workbook xmlns:r="r"><sheets><sheet name="Questions" r:id="rId1"/></sheets></workbook>"#),
                              ("xl/_rels/workbook.xml.rels", #"<Relationships><Relationship Id="rId1" Target="worksheets/questions.xml"/></Relationships>"#),
-                             ("xl/worksheets/questions.xml", xml)] {
-            let data = Data(text.utf8)
+                             ("xl/worksheets/questions.xml", "")] {
+            let data = path.hasSuffix("questions.xml") ? Data(sheet) : Data(text.utf8)
             try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)
             }

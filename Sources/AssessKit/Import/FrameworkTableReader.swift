@@ -123,6 +123,16 @@ public struct FrameworkTableReader {
         for entry in root["criteria"]?.items ?? [] {
             if let question = readCriterion(entry, document: document) { dimension.questions.append(question) }
         }
+        // A table names a section only on a question's row: an empty section cannot be kept.
+        let used = Set(dimension.questions.compactMap(\.section))
+        for (index, entry) in (root["sections"]?.items ?? []).enumerated() where index < dimension.sections.count {
+            let section = dimension.sections[index]
+            if !used.contains(section.id) {
+                warn(document, entry, "section '\(section.id)' holds no criteria, and the table keeps only sections that hold a question",
+                     hint: "importing the table gives a rubric without it")
+            }
+        }
+        dimension.sections.removeAll { !used.contains($0.id) }
         return dimension
     }
 

@@ -229,6 +229,11 @@ private struct GridReader {
             }
             guard let dimensionID else { continue }
             lastDimension = dimensionID
+            if dimensionID == "framework" {
+                problem(row, "dimension", "'framework' cannot be a dimension id: its rubric would be framework.yaml",
+                        hint: "call the dimension something else, such as 'framework-use'")
+                continue
+            }
             let dimensionIndex = dimensionIndex(dimensionID, row: row)
             readSection(row, dimension: dimensionIndex)
             guard let question = readQuestion(row, dimension: dimensionIndex), problems.count == before else { continue }

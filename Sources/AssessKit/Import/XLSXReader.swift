@@ -137,6 +137,12 @@ public enum XLSXReader {
             }
             return false
         }
+        // Foundation's parser on Linux traps on a name that is not UTF-8 (found by fuzzing): check first.
+        // Spreadsheets write their XML in UTF-8.
+        guard String(data: data, encoding: .utf8) != nil else {
+            throw TableError(TableProblem(file: file, message: "the workbook's \(part) is not UTF-8 text",
+                                          hint: "save the spreadsheet again as .xlsx"))
+        }
         guard !declaresType else {
             throw TableError(TableProblem(file: file, message: "the workbook's \(part) declares a document type, which a spreadsheet never does",
                                           hint: "save the spreadsheet again as .xlsx"))
