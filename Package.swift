@@ -81,7 +81,8 @@ let package = Package(
                 path: "Tests/TestSupport"),
         .testTarget(
             name: "AssessCoreTests",
-            dependencies: ["AssessCore", "AssessKit", "AssessReport", "AssessFuzzing", "AssessStore", "TestSupport"],
+            dependencies: ["AssessCore", "AssessKit", "AssessReport", "AssessFuzzing", "AssessStore", "TestSupport",
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")],  // XLSX files built in the import tests
             path: "Tests/AssessCoreTests",
             exclude: ["Fixtures"]
         ),

@@ -22,6 +22,7 @@ public enum FuzzTargets {
     enum Kind: Sendable {
         case yaml, evidence, rubric, framework, pluginResponses, packMetadata, packArchive
         case export(factory: AssessorFactory, example: AssessorExample, file: String)
+        case importTable, importSheet
     }
 
     /// Every target, in selector order.
@@ -48,8 +49,30 @@ public enum FuzzTargets {
         // Packs last, so the selectors of the targets above stay as they were.
         targets.append(Target(name: "pack-metadata", seeds: [packMetadataSeed], kind: .packMetadata))
         targets.append(Target(name: "pack-archive", seeds: [packArchiveSeed], kind: .packArchive))
+        // Questionnaire tables for `assess import` (last, so the selectors above stay as they were).
+        targets.append(Target(name: "import-csv", seeds: [Array(importSeedCSV.utf8)], kind: .importTable))
+        targets.append(Target(name: "import-xlsx-sheet", seeds: [Array(importSeedSheet.utf8)], kind: .importSheet))
         return targets
     }()
+
+    static let importSeedCSV = """
+        dimension,dimension-title,section,section-title,section-weight,id,title,question,weight,options,points,means,when,applies-to
+        gov,Governance,s1,Ownership,1,q1,Owner,Is there an owner?,,"Yes=2; Partly=1; No=0; ""N/A""=not-applicable; *=0",,Don't know=dont-know,,"types=county, unitary; housing-stock=true"
+        gov,,s1,,,q2,Reviewed,Reviewed?,2,Yes=1; No=0,1,,q1 = Yes,
+        """
+
+    static let importSeedSheet = """
+        <worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>dimension</t></is></c><c r="B1" t="inlineStr"><is><t>id</t></is></c>\
+        <c r="C1" t="inlineStr"><is><t>title</t></is></c><c r="AA1" t="s"><v>0</v></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>gov</t></is></c>\
+        <c r="B2" t="inlineStr"><is><r><t>q</t></r><r><t>1</t></r></is></c><c r="C2"><v>1.5E0</v></c><c r="AA2" t="s"><v>1</v></c></row></sheetData></worksheet>
+        """
+
+    /// A table read, then written as YAML and CSV (whatever reads is also written).
+    static func runImport(_ grid: TableGrid?) {
+        guard let grid, let reading = try? QuestionTable.read(grid: grid) else { return }
+        _ = FrameworkWriter.files(reading.table, settings: FrameworkWriter.Settings(id: "fuzz", title: "Fuzz", version: "1", source: "fuzz"))
+        _ = TableWriter.csv(reading.table)
+    }
 
     /// The target an input selects.
     public static func target(for input: [UInt8]) -> Target? {
@@ -101,6 +124,11 @@ public enum FuzzTargets {
             }
         case .export(let factory, let example, let file):
             ExportSlot.run(name: target.name, factory: factory, example: example, file: file, payload: payload)
+        case .importTable:
+            runImport(try? TableGrid.csv(payload, file: "fuzz.csv"))
+        case .importSheet:
+            let strings = Data("<sst><si><t>options</t></si><si><t>Yes=1; No=0</t></si></sst>".utf8)
+            runImport(try? XLSXReader.grid(sheet: Data(payload), sharedStrings: strings, file: "fuzz.xlsx"))
         }
         return target.name
     }

@@ -15,7 +15,8 @@ struct Assess: ParsableCommand {
             """,
         version: AssessKit.version,
         subcommands: [Score.self, RoadmapCommand.self, Report.self, Validate.self, Rubrics.self, Explain.self, Plugins.self,
-                      Init.self, Ask.self, Schema.self, Packs.self, PrefillCommand.self, BatchCommand.self, Benchmark.self, Compare.self]
+                      Init.self, Ask.self, Schema.self, Packs.self, PrefillCommand.self, BatchCommand.self, Benchmark.self, Compare.self,
+                      ImportCommand.self, ExportTableCommand.self]
     )
 }
 

@@ -28,7 +28,7 @@ import Testing
                        "export:digital-engagement.conversation-ratio", "export:mobile.lighthouse", "export:mobile.device-share",
                        "export:mobile.top-tasks", "export:content.pages", "export:content.readability",
                        "export:digital-inclusion.coverage", "export:digital-inclusion.resident-confidence",
-                       "export:open-data.datasets-per-10k", "export:open-data.transparency-code"] {
+                       "export:open-data.datasets-per-10k", "export:open-data.transparency-code", "pack-metadata", "pack-archive", "import-csv", "import-xlsx-sheet"] {
             #expect(names.contains { $0.hasPrefix(prefix) }, "no target for \(prefix)")
         }
         #expect(FuzzTargets.all.count <= 256, "one selector byte picks a target")

@@ -1,0 +1,236 @@
+import AssessCore
+
+/// Reads a framework's YAML (its `framework.yaml` and the rubrics it lists) back into a ``QuestionTable``,
+/// for `assess export-table`. Every criterion must be an `options` question with points or meanings; what the
+/// table cannot hold (level descriptors, rationale, option labels, fact keys other than `answers.ID`, the
+/// framework's answer rules) is reported as a warning, never dropped silently.
+public struct FrameworkTableReader {
+    /// The table and what it leaves out.
+    public struct Reading: Sendable {
+        /// The table.
+        public var table: QuestionTable
+        /// What the table does not keep, located in the YAML.
+        public var warnings: [Diagnostic]
+    }
+
+    /// Keys of `framework.yaml` that the table keeps (or that need not be kept: the scale is written anew).
+    static let keptFrameworkKeys: Set<String> = ["id", "title", "version", "description", "scoring", "scale", "dimensions"]
+    /// Keys of a rubric the table keeps.
+    static let keptRubricKeys: Set<String> = ["id", "title", "version", "sections", "criteria"]
+    /// Keys of a criterion the table keeps.
+    static let keptCriterionKeys: Set<String> = ["id", "title", "section", "question", "guidance", "weight", "scored", "points",
+                                                 "assessor", "evidence", "parameters", "when", "applies-to"]
+
+    private var diagnostics: [Diagnostic] = []
+    private var warnings: [Diagnostic] = []
+
+    /// Reads a framework document, opening each rubric it lists with `open` (a path as written, relative to
+    /// the framework's folder).
+    public static func read(framework document: YAMLDocument,
+                            open: (String) throws(LoadError) -> YAMLDocument) throws(LoadError) -> Reading {
+        var reader = FrameworkTableReader()
+        let table = try reader.readFramework(document, open: open)
+        guard reader.diagnostics.isEmpty else { throw .invalid(DiagnosticError(reader.diagnostics)) }
+        return Reading(table: table, warnings: reader.warnings)
+    }
+
+    private mutating func error(_ document: YAMLDocument, _ node: YAMLNode?, _ message: String, hint: String? = nil) {
+        diagnostics.append(document.diagnostic(message, at: node?.location ?? .unknown, hint: hint))
+    }
+
+    private mutating func warn(_ document: YAMLDocument, _ node: YAMLNode?, _ message: String, hint: String? = nil) {
+        warnings.append(document.diagnostic(message, at: node?.location ?? .unknown, hint: hint, severity: .warning))
+    }
+
+    private mutating func text(_ document: YAMLDocument, _ node: YAMLNode?, _ what: String) -> String? {
+        guard let node else { return nil }
+        guard let scalar = node.scalar, !scalar.isNull else {
+            error(document, node, "\(what) must be text, found \(node.kindDescription)")
+            return nil
+        }
+        return scalar.text
+    }
+
+    private mutating func number(_ document: YAMLDocument, _ node: YAMLNode?, _ what: String) -> Double? {
+        guard let node else { return nil }
+        guard let text = node.scalar?.text, case .value(let value) = InputNumber.read(text), value >= 0 else {
+            error(document, node, "\(what) must be a number from 0 up, found \(node.kindDescription)")
+            return nil
+        }
+        return value
+    }
+
+    private mutating func texts(_ document: YAMLDocument, _ node: YAMLNode?, _ what: String) -> [String] {
+        guard let node else { return [] }
+        if let items = node.items { return items.compactMap { text(document, $0, what) } }
+        return text(document, node, what).map { [$0] } ?? []
+    }
+
+    private mutating func notKept(_ document: YAMLDocument, _ node: YAMLNode, kept: Set<String>, what: String) {
+        node.forEachPair { key, value in
+            guard let name = key.scalar?.text, !kept.contains(name) else { return }
+            warn(document, key, "the table does not keep \(what)'s '\(name)'", hint: "importing the table gives a framework without it; add it again by hand")
+        }
+    }
+
+    private mutating func readFramework(_ document: YAMLDocument, open: (String) throws(LoadError) -> YAMLDocument) throws(LoadError) -> QuestionTable {
+        guard let root = document.root, root.pairs != nil else {
+            error(document, document.root, "a framework must be a mapping with id, title, version and dimensions")
+            return QuestionTable(dimensions: [])
+        }
+        notKept(document, root, kept: Self.keptFrameworkKeys, what: "the framework")
+        if let scoring = root["scoring"]?.scalar?.text, scoring != "points" {
+            error(document, root["scoring"], "a '\(scoring)' framework cannot be written as a table",
+                  hint: "the table holds points-based questionnaires (scoring: points)")
+            return QuestionTable(dimensions: [])
+        }
+        var dimensions: [QuestionTable.Dimension] = []
+        guard let entries = root["dimensions"]?.items else {
+            error(document, root["dimensions"] ?? root, "the framework lists no dimensions", hint: "add 'dimensions:' with a rubric each")
+            return QuestionTable(dimensions: [])
+        }
+        for entry in entries {
+            guard let path = text(document, entry["rubric"], "'rubric'") else {
+                error(document, entry, "a dimension names no rubric file")
+                continue
+            }
+            let weight = number(document, entry["weight"], "a dimension's weight")
+            let rubric = try open(path)
+            if var dimension = readRubric(rubric) {
+                dimension.weight = weight
+                dimensions.append(dimension)
+            }
+        }
+        return QuestionTable(dimensions: dimensions)
+    }
+
+    private mutating func readRubric(_ document: YAMLDocument) -> QuestionTable.Dimension? {
+        guard let root = document.root, root.pairs != nil else {
+            error(document, document.root, "a rubric must be a mapping with id, title and criteria")
+            return nil
+        }
+        notKept(document, root, kept: Self.keptRubricKeys, what: "the rubric")
+        let id = text(document, root["id"], "'id'") ?? ""
+        var dimension = QuestionTable.Dimension(id: id, title: text(document, root["title"], "'title'") ?? id)
+        for entry in root["sections"]?.items ?? [] {
+            guard let sectionID = text(document, entry["id"], "a section's id") else {
+                error(document, entry, "a section has no id")
+                continue
+            }
+            dimension.sections.append(QuestionTable.Section(id: sectionID, title: text(document, entry["title"], "a section's title") ?? sectionID,
+                                                            weight: number(document, entry["weight"], "a section's weight")))
+        }
+        for entry in root["criteria"]?.items ?? [] {
+            if let question = readCriterion(entry, document: document) { dimension.questions.append(question) }
+        }
+        // A table names a section only on a question's row: an empty section cannot be kept.
+        let used = Set(dimension.questions.compactMap(\.section))
+        for (index, entry) in (root["sections"]?.items ?? []).enumerated() where index < dimension.sections.count {
+            let section = dimension.sections[index]
+            if !used.contains(section.id) {
+                warn(document, entry, "section '\(section.id)' holds no criteria, and the table keeps only sections that hold a question",
+                     hint: "importing the table gives a rubric without it")
+            }
+        }
+        dimension.sections.removeAll { !used.contains($0.id) }
+        return dimension
+    }
+
+    private mutating func readCriterion(_ node: YAMLNode, document: YAMLDocument) -> QuestionTable.Question? {
+        guard node.pairs != nil, let id = text(document, node["id"], "a criterion's id") else {
+            error(document, node, "a criterion must be a mapping with an id")
+            return nil
+        }
+        let assessor = node["assessor"]?.scalar?.text ?? ""
+        guard assessor == "options" else {
+            error(document, node["assessor"] ?? node, "criterion '\(id)' uses the '\(assessor)' assessor, which a table cannot hold",
+                  hint: "a table holds options questions only; score this criterion in YAML")
+            return nil
+        }
+        notKept(document, node, kept: Self.keptCriterionKeys, what: "criterion '\(id)'")
+        let before = diagnostics.count
+        if let key = node["evidence"]?["answer"]?.scalar?.text, key != FrameworkWriter.factKey(id) {
+            warn(document, node["evidence"]?["answer"], "criterion '\(id)' reads '\(key)'; the table does not keep fact keys",
+                 hint: "importing the table reads '\(FrameworkWriter.factKey(id))'")
+        }
+        let title = text(document, node["title"], "'title'") ?? id
+        var weight = number(document, node["weight"], "'weight'")
+        if node["scored"]?.scalar?.bool == false { weight = 0 }
+        var question = QuestionTable.Question(
+            id: id, title: title, question: text(document, node["question"], "'question'") ?? title,
+            guidance: text(document, node["guidance"], "'guidance'") ?? "", section: text(document, node["section"], "'section'"),
+            weight: weight, points: number(document, node["points"], "'points'"), options: [])
+        if let parameters = node["parameters"] {
+            if let match = parameters["match"] {
+                warn(document, match, "the table does not keep criterion '\(id)''s 'match:'",
+                     hint: "set 'answers: match:' in framework.yaml after importing")
+            }
+            for entry in parameters["options"]?.items ?? [] { readOption(entry, into: &question, document: document) }
+        }
+        if question.options.isEmpty, question.otherwise == nil, diagnostics.count == before {
+            error(document, node["parameters"] ?? node, "criterion '\(id)' has no options")
+        }
+        if let when = node["when"] {
+            guard let parent = text(document, when["answer-of"], "'answer-of'") else {
+                error(document, when, "'when:' names no question", hint: "write 'when: {answer-of: q11, in: [\"Yes\"]}'")
+                return nil
+            }
+            let negated = when["not-in"] != nil
+            question.when = QuestionTable.Condition(parent: parent, negated: negated,
+                                                    values: texts(document, when[negated ? "not-in" : "in"], "an answer"))
+        }
+        if let applies = node["applies-to"] { question.appliesTo = readApplicability(applies, document: document) }
+        return question
+    }
+
+    private mutating func readOption(_ entry: YAMLNode, into question: inout QuestionTable.Question, document: YAMLDocument) {
+        if entry["otherwise"] != nil {
+            guard let points = number(document, entry["points"], "the fallback's points") else {
+                error(document, entry, "the fallback option of '\(question.id)' has no points", hint: "write '{otherwise: true, points: 0}'")
+                return
+            }
+            question.otherwise = points
+            return
+        }
+        guard let value = text(document, entry["value"], "an option's value") ?? (entry["value"]?.scalar?.isNull == true ? "" : nil) else {
+            error(document, entry, "an option of '\(question.id)' has no value")
+            return
+        }
+        if let label = entry["label"]?.scalar?.text, label != value {
+            warn(document, entry["label"], "the table does not keep option labels ('\(label)' for '\(value)')",
+                 hint: "importing the table shows the answer itself")
+        }
+        if entry["level"] != nil {
+            error(document, entry["level"], "option '\(value)' of '\(question.id)' carries a level",
+                  hint: "the table holds points-based questionnaires (scoring: points)")
+        } else if let meaning = entry["means"] {
+            guard let text = meaning.scalar?.text, let parsed = QuestionTable.Meaning(rawValue: text) else {
+                error(document, meaning, "'means:' must be one of: " + QuestionTable.Meaning.allCases.map(\.rawValue).joined(separator: ", "))
+                return
+            }
+            question.options.append(QuestionTable.Option(value, .means(parsed)))
+        } else if let points = number(document, entry["points"], "an option's points") {
+            question.options.append(QuestionTable.Option(value, .points(points)))
+        } else if entry["points"] == nil {
+            error(document, entry, "option '\(value)' of '\(question.id)' has neither points nor a meaning")
+        }
+    }
+
+    private mutating func readApplicability(_ node: YAMLNode, document: YAMLDocument) -> QuestionTable.Applicability {
+        var result = QuestionTable.Applicability()
+        if node.items != nil {
+            result.types = texts(document, node, "an organisation type")
+            return result
+        }
+        result.types = texts(document, node["types"], "an organisation type")
+        result.codePrefixes = texts(document, node["code-prefix"], "a code prefix")
+        result.nations = texts(document, node["nations"], "a nation")
+        result.reason = text(document, node["reason"], "'reason'")
+        node["attributes"]?.forEachPair { key, value in
+            guard let name = key.scalar?.text else { return }
+            let values = value.items.map { $0.compactMap { $0.scalar?.text } } ?? value.scalar.map { [$0.text] } ?? []
+            result.attributes.append(QuestionTable.Attribute(key: name, values: values))
+        }
+        return result
+    }
+}
