@@ -160,6 +160,18 @@ public struct Pack: Sendable {
         return FileReader.exists(path(relative))
     }
 
+    /// The text of one of the pack's files by display path (``path(_:)``), from memory for an archive or a
+    /// built-in pack, else from disk; for `assess export-table` and `assess import --base`, which read the YAML
+    /// as written.
+    public func text(_ displayPath: String) throws(LoadError) -> String {
+        if let files {
+            guard let text = files[displayPath] else { throw .notFound(path: displayPath, hint: "the pack does not hold this file") }
+            return text
+        }
+        let bytes = try FileReader.read(displayPath)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// Loads the pack's framework; a rubric may not lead outside the pack, and the result names the pack.
     public func loadFramework(_ loader: FrameworkLoader) throws(LoadError) -> Framework {
         var framework: Framework

@@ -32,16 +32,50 @@ extension Assess {
         @Option(name: .long, help: ArgumentHelp("The framework's title. Default: the table's file name.", valueName: "text"))
         var title: String?
 
-        @Option(name: .customLong("method-version"), help: ArgumentHelp("The framework's version.", valueName: "text"))
-        var methodVersion = "1"
+        @Option(name: .customLong("method-version"), help: ArgumentHelp("The framework's version. Default: 1.", valueName: "text"))
+        var methodVersion: String?
 
         @Option(name: .long, help: ArgumentHelp("How a dimension's maximum is counted: fixed (every question that applies) or assessed (only those answered). Default: left to the engine (assessed).", valueName: "fixed|assessed"))
         var maximum: String?
 
+        @Option(name: .long, help: ArgumentHelp("An existing framework whose settings to keep (scale, scoring, overall, bands, maximum, answers, rounding, aggregation...): its framework.yaml, a folder holding it, a pack folder, .zip or id. Only its 'dimensions:' is replaced by the table's.", valueName: "path|id"))
+        var base: String?
+
+        @Option(name: .long, help: ArgumentHelp("What the numbers in 'options' are: points, or levels of the scale. Default: the --base framework's scoring, else points.", valueName: "points|levels"))
+        var scoring: String?
+
+        @OptionGroup var packOptions: PackOptions
+
         func validate() throws {
             if let id, !Self.isValidID(id) { throw ValidationError("--id '\(id)' is not a valid id: use lower-case letters, digits, '-' and '.'") }
             if let maximum, maximum != "fixed", maximum != "assessed" { throw ValidationError("--maximum must be 'fixed' or 'assessed', found '\(maximum)'") }
-            if methodVersion.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--method-version must not be empty") }
+            if let methodVersion, methodVersion.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--method-version must not be empty") }
+            if let scoring, QuestionTable.Scoring(rawValue: scoring) == nil { throw ValidationError("--scoring must be 'points' or 'levels', found '\(scoring)'") }
+            if base != nil {
+                let given = [("--id", id), ("--title", title), ("--method-version", methodVersion), ("--maximum", maximum)].filter { $0.1 != nil }.map(\.0)
+                if !given.isEmpty {
+                    throw ValidationError("\(given.joined(separator: ", ")) cannot be used with --base: the base framework sets \(given.count == 1 ? "it" : "them"); edit the framework.yaml written, or drop --base")
+                }
+            }
+        }
+
+        /// Reads the `--base` framework's text: a framework file, a folder holding one, or a pack's.
+        func readBase(_ reference: String) throws -> (base: FrameworkWriter.Base, file: String) {
+            do throws(LoadError) {
+                let text: String
+                let file: String
+                switch try packOptions.library.resolve(reference) {
+                case .framework(let path):
+                    file = FileReader.isDirectory(path) ? FileReader.resolve("framework.yaml", relativeTo: path) : path
+                    text = String(decoding: try FileReader.read(file), as: UTF8.self)
+                case .pack(let pack):
+                    file = pack.frameworkFile
+                    text = try pack.text(file)
+                }
+                return (try FrameworkWriter.Base.read(text, file: file), file)
+            } catch {
+                throw CLIFailure(error)
+            }
         }
 
         static func isValidID(_ id: String) -> Bool {
@@ -63,11 +97,20 @@ extension Assess {
             try CLIFailure.run {
                 let bytes: [UInt8]
                 do throws(LoadError) { bytes = try FileReader.read(table) } catch { throw CLIFailure(error) }
+                let baseFile = try base.map(readBase)
+                var scoringMode = baseFile?.base.scoring ?? .points
+                if let scoring, let chosen = QuestionTable.Scoring(rawValue: scoring) {
+                    if let baseFile, baseFile.base.scoring != chosen {
+                        Output.error("\(baseFile.file): error: the base framework scores \(baseFile.base.scoring.rawValue), but --scoring says \(chosen.rawValue); drop --scoring, or change 'scoring:' in the base")
+                        throw CLIFailure(code: ExitStatus.usage)
+                    }
+                    scoringMode = chosen
+                }
                 let reading: QuestionTable.Reading
                 do throws(TableError) {
                     let isSpreadsheet = table.lowercased().hasSuffix(".xlsx") || bytes.starts(with: [0x50, 0x4B, 0x03, 0x04])
                     let grid = isSpreadsheet ? try XLSXReader.grid(bytes, file: table) : try TableGrid.csv(bytes, file: table)
-                    reading = try QuestionTable.read(grid: grid)
+                    reading = try QuestionTable.read(grid: grid, scoring: scoringMode)
                 } catch {
                     for problem in error.problems { Output.error(problem.description) }
                     throw CLIFailure(code: ExitStatus.dataError)
@@ -75,10 +118,12 @@ extension Assess {
                 for warning in reading.warnings { Output.error(warning.description) }
 
                 let name = URL(fileURLWithPath: table).deletingPathExtension().lastPathComponent
-                let settings = FrameworkWriter.Settings(id: id ?? Self.id(fromFile: table), title: title ?? name, version: methodVersion,
-                                                        maximum: maximum, source: URL(fileURLWithPath: table).lastPathComponent)
+                let settings = FrameworkWriter.Settings(id: baseFile?.base.id ?? id ?? Self.id(fromFile: table), title: title ?? name,
+                                                        version: baseFile?.base.version ?? methodVersion ?? "1", maximum: maximum,
+                                                        source: URL(fileURLWithPath: table).lastPathComponent, scoring: scoringMode,
+                                                        base: baseFile?.base)
                 let files = FrameworkWriter.files(reading.table, settings: settings)
-                try write(files)
+                try write(files, inputs: [table] + (baseFile.map { [$0.file] } ?? []))
                 let questions = reading.table.dimensions.reduce(0) { $0 + $1.questions.count }
                 Output.line("Wrote framework.yaml and \(reading.table.dimensions.count) rubric\(reading.table.dimensions.count == 1 ? "" : "s") (\(questions) question\(questions == 1 ? "" : "s")) to \(out)\n")
                 Output.line("Next: assess rubrics --framework \(out)\n")
@@ -86,7 +131,7 @@ extension Assess {
         }
 
         /// Writes every file or, when any cannot be written, none: all are checked before the first is written.
-        private func write(_ files: [(name: String, text: String)]) throws {
+        private func write(_ files: [(name: String, text: String)], inputs: [String]) throws {
             var isFolder: ObjCBool = false
             if FileManager.default.fileExists(atPath: out, isDirectory: &isFolder), !isFolder.boolValue {
                 Output.error("\(out): error: --out must be a folder, and this is a file; name a folder to write the framework into")
@@ -99,7 +144,7 @@ extension Assess {
                 throw CLIFailure(code: ExitStatus.cannotCreate)
             }
             for path in paths {
-                if let refusal = OutputFile.check(path, inputs: [table]) {
+                if let refusal = OutputFile.check(path, inputs: inputs) {
                     Output.error("\(path): error: \(refusal.message)")
                     if case .isInput = refusal { throw CLIFailure(code: ExitStatus.usage) }
                     throw CLIFailure(code: ExitStatus.cannotCreate)
@@ -112,7 +157,7 @@ extension Assess {
                 throw CLIFailure(code: ExitStatus.cannotCreate)
             }
             for (file, path) in zip(files, paths) {
-                try Output.write(Array(file.text.utf8), to: path, inputs: [table])
+                try Output.write(Array(file.text.utf8), to: path, inputs: inputs)
             }
         }
     }
@@ -127,8 +172,10 @@ extension Assess {
                 option labels, other fact keys, the framework's answer rules) is listed as warnings. See docs/import.md.
                 """)
 
-        @Option(name: .long, help: ArgumentHelp("The framework: a folder holding framework.yaml, or its framework.yaml.", valueName: "path"))
+        @Option(name: .long, help: ArgumentHelp("The framework: a folder holding framework.yaml, its framework.yaml, a pack folder or .zip, or a pack id (see 'assess packs').", valueName: "path|id"))
         var framework: String
+
+        @OptionGroup var packOptions: PackOptions
 
         @Option(name: .long, help: ArgumentHelp("The CSV file to write. Default: standard output.", valueName: "file"))
         var out: String?
@@ -136,22 +183,27 @@ extension Assess {
         func run() throws {
             try CLIFailure.run {
                 if let out { try Output.precheck(out) }
-                let loaded: Framework
-                do throws(LoadError) {
-                    loaded = try AssessKit.loadFramework(path: framework, startPlugins: false)
-                } catch {
-                    throw CLIFailure(error)
-                }
+                let source: FrameworkSource
+                do throws(LoadError) { source = try FrameworkSource(framework, library: packOptions.library) } catch { throw CLIFailure(error) }
+                let loaded = source.framework
                 let folder = FileReader.folder(of: loaded.source)
                 let reading: FrameworkTableReader.Reading
                 do throws(LoadError) {
-                    reading = try FrameworkTableReader.read(framework: try FileReader.parse(loaded.source)) { (path: String) throws(LoadError) -> YAMLDocument in
-                        try FileReader.parse(FileReader.resolve(path, relativeTo: folder))
+                    reading = try FrameworkTableReader.read(framework: try source.document(loaded.source)) { (path: String) throws(LoadError) -> YAMLDocument in
+                        try source.document(FileReader.resolve(path, relativeTo: folder))
                     }
                 } catch {
                     throw CLIFailure(error)
                 }
                 for warning in reading.warnings { Output.error(warning.headline) }
+                if !reading.settings.isEmpty {
+                    // The method's settings are not rows of the table: say so, and how to carry them.
+                    let levels = reading.scoring == .levels ? " The framework scores levels, so the numbers in 'options' are levels: import with --base (or --scoring levels)." : ""
+                    Output.error("\(loaded.source): note: the table holds the questions, not the framework's own settings ("
+                                 + reading.settings.joined(separator: ", ") + ")." + levels
+                                 + " To keep them, import with --base: "
+                                 + (["assess", "import", out ?? "TABLE.csv", "--out", "DIR", "--base", framework] + packOptions.arguments).joined(separator: " "))
+                }
                 let text = TableWriter.csv(reading.table)
                 if let out {
                     try Output.writeAtomically(text, to: out, inputs: Output.inputs(framework: loaded, fromDisk: true))
@@ -162,5 +214,33 @@ extension Assess {
                 }
             }
         }
+    }
+}
+
+/// A framework named as `--framework` names one (a framework folder or file, a pack folder or .zip, or a pack
+/// id), loaded without starting plugins, with its files' YAML as written (from memory for an archive or a
+/// built-in pack).
+struct FrameworkSource {
+    /// The loaded framework.
+    let framework: Framework
+    /// The pack it came from, if any.
+    private let pack: Pack?
+
+    init(_ reference: String, library: PackLibrary) throws(LoadError) {
+        switch try library.resolve(reference) {
+        case .framework(let path):
+            framework = try AssessKit.loadFramework(path: path, startPlugins: false)
+            pack = nil
+        case .pack(let found):
+            framework = try AssessKit.loadFramework(pack: found, startPlugins: false)
+            pack = found
+        }
+    }
+
+    /// One of its YAML files, parsed, by display path.
+    func document(_ path: String) throws(LoadError) -> YAMLDocument {
+        guard let pack else { return try FileReader.parse(path) }
+        let text = try pack.text(path)
+        do throws(DiagnosticError) { return try YAMLParser.parse(text, file: path) } catch { throw .invalid(error) }
     }
 }

@@ -106,7 +106,8 @@ public enum CellSyntax {
         public var otherwise: Double?
     }
 
-    /// Reads `Yes=2; Partly=1; No=0; N/A=not-applicable; *=0`.
+    /// Reads `Yes=2; Partly=1; No=0; N/A=not-applicable; *=0`; an option may be followed by its label in double
+    /// quotes: `Q1.1=1 "Yes, we have published a dataset"`.
     public static func options(_ text: String) throws(Problem) -> Options {
         var result = Options(options: [], otherwise: nil)
         var seen: [String: String] = [:]  // lower-cased value to the value as first written
@@ -115,31 +116,48 @@ public enum CellSyntax {
             let trimmed = piece.trimmedCell()
             if trimmed.isEmpty { continue }
             var value: String
-            var worthText: String
+            var after: String
             var fallback = false
             if trimmed.first == "\"" {
                 let (unquoted, rest) = try unquote(Substring(trimmed))
-                let after = rest.trimmedCell()
-                guard after.first == "=" else {
+                let remainder = rest.trimmedCell()
+                guard remainder.first == "=" else {
                     throw Problem("option \"\(unquoted)\" has no points or meaning",
                                   hint: "write \"\(unquoted)\"=2, or =dont-know, =not-applicable or =unanswered")
                 }
                 value = unquoted
-                worthText = String(after.dropFirst()).trimmedCell()
+                after = String(remainder.dropFirst()).trimmedCell()
             } else {
-                guard let equals = trimmed.lastIndex(of: "=") else {
+                // The value ends at the last '=' before any quoted label: a value may hold '=' itself.
+                let label = trimmed.firstIndex(of: "\"") ?? trimmed.endIndex
+                guard let equals = trimmed[..<label].lastIndex(of: "=") else {
                     throw Problem("option '\(trimmed)' has no points or meaning",
                                   hint: "write '\(trimmed)=2', or '\(trimmed)=dont-know', '=not-applicable' or '=unanswered'")
                 }
                 value = String(trimmed[..<equals]).trimmedCell()
-                worthText = String(trimmed[trimmed.index(after: equals)...]).trimmedCell()
+                after = String(trimmed[trimmed.index(after: equals)...]).trimmedCell()
                 fallback = value == "*"
+            }
+            // What follows '=': the worth, then optionally the label in double quotes.
+            var worthText = after
+            var label: String?
+            if let quote = after.firstIndex(of: "\"") {
+                worthText = String(after[..<quote]).trimmedCell()
+                let (text, rest) = try unquote(after[quote...])
+                guard rest.trimmedCell().isEmpty else {
+                    throw Problem("text after the label \"\(text)\" of option '\(value)'",
+                                  hint: "put the whole label inside the quotes, a quote inside it doubled")
+                }
+                label = text
             }
             let worth = try Self.worth(worthText, of: fallback ? "*" : value)
             if fallback {
                 guard case .points(let points) = worth else {
-                    throw Problem("the fallback '*' must be worth points, not '\(worthText)'",
+                    throw Problem("the fallback '*' must be worth a number, not '\(worthText)'",
                                   hint: "write '*=0' for any other answer worth 0 points, or leave '*' out")
+                }
+                guard label == nil else {
+                    throw Problem("the fallback '*' takes no label", hint: "it is shown as 'Any other answer'; remove the quoted text")
                 }
                 guard result.otherwise == nil else { throw Problem("'*' appears twice", hint: "give the fallback once, last") }
                 guard pieces[(index + 1)...].allSatisfy({ $0.trimmedCell().isEmpty }) else {
@@ -152,7 +170,7 @@ public enum CellSyntax {
                 throw Problem("option '\(value)' duplicates '\(earlier)'", hint: "give each answer once (case is ignored)")
             }
             seen[value.lowercased()] = value
-            result.options.append(QuestionTable.Option(value, worth))
+            result.options.append(QuestionTable.Option(value, worth, label: label == value ? nil : label))
         }
         return result
     }
@@ -183,7 +201,8 @@ public enum CellSyntax {
             case .points(let points): worth = TableNumber.text(points)
             case .means(let meaning): worth = meaning.rawValue
             }
-            return quoted(option.value, forOptions: true) + "=" + worth
+            let label = option.label.map { " \"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" } ?? ""
+            return quoted(option.value, forOptions: true) + "=" + worth + label
         }
         if let otherwise { entries.append("*=" + TableNumber.text(otherwise)) }
         return entries.joined(separator: "; ")

@@ -1,9 +1,11 @@
 import AssessCore
 
 /// Reads a framework's YAML (its `framework.yaml` and the rubrics it lists) back into a ``QuestionTable``,
-/// for `assess export-table`. Every criterion must be an `options` question with points or meanings; what the
-/// table cannot hold (level descriptors, rationale, option labels, fact keys other than `answers.ID`, the
-/// framework's answer rules) is reported as a warning, never dropped silently.
+/// for `assess export-table`. Every criterion must be an `options` question with points (levels, when the
+/// framework scores levels) or meanings; what the table cannot hold (level descriptors, rationale, fact keys
+/// other than `answers.ID`) is reported as a warning, never dropped silently. The framework's own settings
+/// (scale, scoring, answer rules, rounding...) are not rows of the table: ``Reading/settings`` names them, and
+/// `assess import --base` carries them from the framework file.
 public struct FrameworkTableReader {
     /// The table and what it leaves out.
     public struct Reading: Sendable {
@@ -11,18 +13,27 @@ public struct FrameworkTableReader {
         public var table: QuestionTable
         /// What the table does not keep, located in the YAML.
         public var warnings: [Diagnostic]
+        /// How the framework scores: what the numbers in the options are.
+        public var scoring: QuestionTable.Scoring
+        /// The framework file's keys other than `dimensions:`, in order (`scale`, `scoring`, `answers`...): the
+        /// method's settings, which the table does not hold and `assess import --base` takes from the file.
+        public var settings: [String]
     }
 
     /// Keys of `framework.yaml` that the table keeps (or that need not be kept: the scale is written anew).
-    static let keptFrameworkKeys: Set<String> = ["id", "title", "version", "description", "scoring", "scale", "dimensions"]
+    static let keptFrameworkKeys: Set<String> = ["dimensions"]
     /// Keys of a rubric the table keeps.
-    static let keptRubricKeys: Set<String> = ["id", "title", "version", "sections", "criteria"]
+    static let keptRubricKeys: Set<String> = ["id", "title", "version", "description", "sections", "criteria", "levels"]
     /// Keys of a criterion the table keeps.
-    static let keptCriterionKeys: Set<String> = ["id", "title", "section", "question", "guidance", "weight", "scored", "points",
+    static let keptCriterionKeys: Set<String> = ["id", "title", "section", "question", "guidance", "weight", "scored", "core", "points",
                                                  "assessor", "evidence", "parameters", "when", "applies-to"]
 
     private var diagnostics: [Diagnostic] = []
     private var warnings: [Diagnostic] = []
+    private var scoring: QuestionTable.Scoring = .points
+    private var settings: [String] = []
+    /// The framework's scale, as importing writes each rubric's level descriptors from it.
+    private var scaleLevels: [FrameworkWriter.ScaleLevel] = FrameworkWriter.standardLevels
 
     /// Reads a framework document, opening each rubric it lists with `open` (a path as written, relative to
     /// the framework's folder).
@@ -31,7 +42,7 @@ public struct FrameworkTableReader {
         var reader = FrameworkTableReader()
         let table = try reader.readFramework(document, open: open)
         guard reader.diagnostics.isEmpty else { throw .invalid(DiagnosticError(reader.diagnostics)) }
-        return Reading(table: table, warnings: reader.warnings)
+        return Reading(table: table, warnings: reader.warnings, scoring: reader.scoring, settings: reader.settings)
     }
 
     private mutating func error(_ document: YAMLDocument, _ node: YAMLNode?, _ message: String, hint: String? = nil) {
@@ -78,12 +89,24 @@ public struct FrameworkTableReader {
             error(document, document.root, "a framework must be a mapping with id, title, version and dimensions")
             return QuestionTable(dimensions: [])
         }
-        notKept(document, root, kept: Self.keptFrameworkKeys, what: "the framework")
-        if let scoring = root["scoring"]?.scalar?.text, scoring != "points" {
-            error(document, root["scoring"], "a '\(scoring)' framework cannot be written as a table",
-                  hint: "the table holds points-based questionnaires (scoring: points)")
+        root.forEachPair { key, _ in
+            if let name = key.scalar?.text, !Self.keptFrameworkKeys.contains(name) { settings.append(name) }
+        }
+        // The loader's default is levels.
+        let scoringText = root["scoring"]?.scalar?.text ?? QuestionTable.Scoring.levels.rawValue
+        guard let scoring = QuestionTable.Scoring(rawValue: scoringText) else {
+            error(document, root["scoring"], "a '\(scoringText)' framework cannot be written as a table",
+                  hint: "the table holds questionnaires scored by points or by levels")
             return QuestionTable(dimensions: [])
         }
+        self.scoring = scoring
+        var levels: [FrameworkWriter.ScaleLevel] = []
+        for entry in root["scale"]?["levels"]?.items ?? [] {
+            guard let text = entry["level"]?.scalar?.text, let level = Int(text) else { continue }
+            levels.append(FrameworkWriter.ScaleLevel(level: level, name: entry["name"]?.scalar?.text ?? "",
+                                                     description: entry["description"]?.scalar?.text ?? ""))
+        }
+        if !levels.isEmpty { scaleLevels = levels }
         var dimensions: [QuestionTable.Dimension] = []
         guard let entries = root["dimensions"]?.items else {
             error(document, root["dimensions"] ?? root, "the framework lists no dimensions", hint: "add 'dimensions:' with a rubric each")
@@ -112,6 +135,21 @@ public struct FrameworkTableReader {
         notKept(document, root, kept: Self.keptRubricKeys, what: "the rubric")
         let id = text(document, root["id"], "'id'") ?? ""
         var dimension = QuestionTable.Dimension(id: id, title: text(document, root["title"], "'title'") ?? id)
+        dimension.description = text(document, root["description"], "'description'") ?? ""
+        if let levels = root["levels"] {
+            // Importing writes each level's descriptor from the framework's scale ("Name: description"); other
+            // descriptors are not kept.
+            var written: [String: String] = [:]
+            for level in scaleLevels { written[String(level.level)] = level.descriptor }
+            var same = levels.pairs != nil
+            levels.forEachPair { key, value in
+                if let number = key.scalar?.text, written[number] != value.scalar?.text { same = false }
+            }
+            if !same || levels.pairs?.count != written.count {
+                warn(document, levels, "the table does not keep the rubric's own 'levels' descriptors",
+                     hint: "importing the table describes each level by the scale's name and description")
+            }
+        }
         for entry in root["sections"]?.items ?? [] {
             guard let sectionID = text(document, entry["id"], "a section's id") else {
                 error(document, entry, "a section has no id")
@@ -159,7 +197,7 @@ public struct FrameworkTableReader {
         var question = QuestionTable.Question(
             id: id, title: title, question: text(document, node["question"], "'question'") ?? title,
             guidance: text(document, node["guidance"], "'guidance'") ?? "", section: text(document, node["section"], "'section'"),
-            weight: weight, points: number(document, node["points"], "'points'"), options: [])
+            weight: weight, core: node["core"]?.scalar?.bool == true, points: number(document, node["points"], "'points'"), options: [])
         if let parameters = node["parameters"] {
             if let match = parameters["match"] {
                 warn(document, match, "the table does not keep criterion '\(id)''s 'match:'",
@@ -184,10 +222,21 @@ public struct FrameworkTableReader {
     }
 
     private mutating func readOption(_ entry: YAMLNode, into question: inout QuestionTable.Question, document: YAMLDocument) {
+        let numberKey = scoring == .levels ? "level" : "points"
+        let otherKey = scoring == .levels ? "points" : "level"
+        if let other = entry[otherKey] {
+            error(document, other, "an option of '\(question.id)' carries \(otherKey == "level" ? "a level" : "points"), but the framework scores \(scoring.rawValue)",
+                  hint: "a table's numbers are all \(scoring == .levels ? "levels" : "points"); give every option '\(numberKey):'")
+            return
+        }
         if entry["otherwise"] != nil {
-            guard let points = number(document, entry["points"], "the fallback's points") else {
+            guard let points = number(document, entry[numberKey], "the fallback's \(numberKey)") else {
                 error(document, entry, "the fallback option of '\(question.id)' has no points", hint: "write '{otherwise: true, points: 0}'")
                 return
+            }
+            if let label = entry["label"]?.scalar?.text, label != "Any other answer" {
+                warn(document, entry["label"], "the table does not keep the fallback's label ('\(label)')",
+                     hint: "importing the table shows it as 'Any other answer'")
             }
             question.otherwise = points
             return
@@ -196,23 +245,17 @@ public struct FrameworkTableReader {
             error(document, entry, "an option of '\(question.id)' has no value")
             return
         }
-        if let label = entry["label"]?.scalar?.text, label != value {
-            warn(document, entry["label"], "the table does not keep option labels ('\(label)' for '\(value)')",
-                 hint: "importing the table shows the answer itself")
-        }
-        if entry["level"] != nil {
-            error(document, entry["level"], "option '\(value)' of '\(question.id)' carries a level",
-                  hint: "the table holds points-based questionnaires (scoring: points)")
-        } else if let meaning = entry["means"] {
+        let label = text(document, entry["label"], "an option's label").flatMap { $0 == value ? nil : $0 }
+        if let meaning = entry["means"] {
             guard let text = meaning.scalar?.text, let parsed = QuestionTable.Meaning(rawValue: text) else {
                 error(document, meaning, "'means:' must be one of: " + QuestionTable.Meaning.allCases.map(\.rawValue).joined(separator: ", "))
                 return
             }
-            question.options.append(QuestionTable.Option(value, .means(parsed)))
-        } else if let points = number(document, entry["points"], "an option's points") {
-            question.options.append(QuestionTable.Option(value, .points(points)))
-        } else if entry["points"] == nil {
-            error(document, entry, "option '\(value)' of '\(question.id)' has neither points nor a meaning")
+            question.options.append(QuestionTable.Option(value, .means(parsed), label: label))
+        } else if let points = number(document, entry[numberKey], "an option's \(numberKey)") {
+            question.options.append(QuestionTable.Option(value, .points(points), label: label))
+        } else if entry[numberKey] == nil {
+            error(document, entry, "option '\(value)' of '\(question.id)' has neither \(numberKey == "level" ? "a level" : "points") nor a meaning")
         }
     }
 

@@ -73,15 +73,108 @@ public enum FrameworkWriter {
         public var maximum: String?
         /// Where the table came from, for the files' first comment line.
         public var source: String
+        /// What an option's number is: points (`points:`) or a level (`level:`).
+        public var scoring: QuestionTable.Scoring
+        /// An existing framework file whose settings are kept, only its `dimensions:` replaced (`--base`).
+        public var base: Base?
 
         /// Creates settings.
-        public init(id: String, title: String, version: String, maximum: String? = nil, source: String) {
+        public init(id: String, title: String, version: String, maximum: String? = nil, source: String,
+                    scoring: QuestionTable.Scoring = .points, base: Base? = nil) {
             self.id = id
             self.title = title
             self.version = version
             self.maximum = maximum
             self.source = source
+            self.scoring = scoring
+            self.base = base
         }
+    }
+
+    /// A framework file to import into (`assess import --base`): its method-level settings (scale, scoring,
+    /// overall, bands, maximum, answers, rounding, aggregation, targets...) are kept as written, comments
+    /// included, and its `dimensions:` block is replaced by the table's dimensions.
+    public struct Base: Sendable, Hashable {
+        /// The file as named, for the first comment line.
+        public var file: String
+        /// Its lines, without line ends.
+        var lines: [String]
+        /// The lines (0-based, end exclusive) of its `dimensions:` block; nil when it has none (appended).
+        var dimensions: Range<Int>?
+        /// Its `id:`.
+        public var id: String
+        /// Its `version:` (each rubric is given the same).
+        public var version: String
+        /// Its `scoring:` (the engine's default, levels, when it says none).
+        public var scoring: QuestionTable.Scoring
+        /// Its scale's levels (number, name, description), for each rubric's level descriptors.
+        public var levels: [ScaleLevel]
+
+        /// Reads a framework file's text. Refused (with its location) when it is not YAML, not a mapping, or its
+        /// `scoring:` is neither points nor levels.
+        public static func read(_ text: String, file: String) throws(LoadError) -> Base {
+            let document: YAMLDocument
+            do throws(DiagnosticError) { document = try YAMLParser.parse(text, file: file) } catch { throw .invalid(error) }
+            guard let root = document.root, root.pairs != nil else {
+                throw .invalid(DiagnosticError([document.diagnostic("a base framework must be a mapping with id, title, version and scale",
+                                                                    at: document.root?.location ?? .unknown,
+                                                                    hint: "name a framework.yaml, as 'assess import --base' keeps its settings")]))
+            }
+            var keys: [(name: String, line: Int)] = []
+            root.forEachEntry { name, location, _ in keys.append((name ?? "", location.line)) }
+            let scoringText = root["scoring"]?.scalar?.text ?? QuestionTable.Scoring.levels.rawValue
+            guard let scoring = QuestionTable.Scoring(rawValue: scoringText) else {
+                throw .invalid(DiagnosticError([document.diagnostic("scoring '\(scoringText)' is neither points nor levels",
+                                                                    at: root["scoring"]?.location ?? .unknown,
+                                                                    hint: "a table holds questionnaires scored by points or by levels")]))
+            }
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0.hasSuffix("\r") ? $0.dropLast() : $0) }
+            var range: Range<Int>?
+            if let index = keys.firstIndex(where: { $0.name == "dimensions" }), keys[index].line > 0 {
+                let start = keys[index].line - 1
+                var end = index + 1 < keys.count && keys[index + 1].line > 0 ? keys[index + 1].line - 1 : lines.count
+                // Blank lines and comments at the margin before the next key belong to it, not to the dimensions.
+                while end > start + 1, lines[end - 1].trimmingCharacters(in: .whitespaces).isEmpty || lines[end - 1].hasPrefix("#") { end -= 1 }
+                range = start..<end
+            }
+            var levels: [ScaleLevel] = []
+            for entry in root["scale"]?["levels"]?.items ?? [] {
+                guard let text = entry["level"]?.scalar?.text, let level = Int(text) else { continue }
+                levels.append(ScaleLevel(level: level, name: entry["name"]?.scalar?.text ?? "", description: entry["description"]?.scalar?.text ?? ""))
+            }
+            return Base(file: file, lines: lines, dimensions: range, id: root["id"]?.scalar?.text ?? "",
+                        version: root["version"]?.scalar?.text ?? "1", scoring: scoring, levels: levels.isEmpty ? standardLevels : levels)
+        }
+    }
+
+    /// One level of a scale as a framework file states it.
+    public struct ScaleLevel: Sendable, Hashable {
+        /// Its number.
+        public var level: Int
+        /// Its name.
+        public var name: String
+        /// Its one-line description.
+        public var description: String
+
+        /// Creates a level.
+        public init(level: Int, name: String, description: String) {
+            self.level = level
+            self.name = name
+            self.description = description
+        }
+
+        /// The rubric descriptor written for it: "Name: description" (or the name alone).
+        public var descriptor: String { description.isEmpty ? name : name + ": " + description }
+    }
+
+    /// The engine's standard scale, which a framework imported without --base uses.
+    public static var standardLevels: [ScaleLevel] {
+        Scale.standard.levels.map { ScaleLevel(level: $0.level, name: $0.name, description: $0.description) }
+    }
+
+    /// A rubric's `levels:` descriptors, from the framework's scale: the engine requires them on every rubric.
+    static func levelLines(_ levels: [ScaleLevel]) -> [String] {
+        ["levels:"] + levels.map { "  \($0.level): " + YAMLText.quoted($0.descriptor) }
     }
 
     /// The fact key a question's answer is read from.
@@ -93,8 +186,29 @@ public enum FrameworkWriter {
             + table.dimensions.map { ($0.id + ".yaml", rubric($0, settings: settings)) }
     }
 
+    /// The `dimensions:` block.
+    static func dimensionLines(_ table: QuestionTable) -> [String] {
+        var lines = ["dimensions:"]
+        for dimension in table.dimensions {
+            lines.append("  - rubric: " + YAMLText.scalar(dimension.id + ".yaml"))
+            if let weight = dimension.weight { lines.append("    weight: " + YAMLText.number(weight)) }
+        }
+        return lines
+    }
+
     /// `framework.yaml`.
     public static func framework(_ table: QuestionTable, settings: Settings) -> String {
+        if let base = settings.base {
+            var lines = base.lines
+            if lines.last == "" { lines.removeLast() }
+            if let range = base.dimensions {
+                lines.replaceSubrange(range, with: dimensionLines(table))
+            } else {
+                lines += dimensionLines(table)
+            }
+            return "# Imported by `assess import` from \(oneLine(settings.source)), the method's settings from \(oneLine(base.file)). See docs/import.md.\n"
+                + lines.joined(separator: "\n") + "\n"
+        }
         var lines = [
             "# Imported by `assess import` from \(oneLine(settings.source)). See docs/import.md.",
             "# Set how answers count (answers:), the method's rounding (rounding:) and bands as the method says: docs/scoring.md.",
@@ -111,11 +225,7 @@ public enum FrameworkWriter {
             lines.append("      name: " + YAMLText.scalar(level.name))
             lines.append("      description: " + YAMLText.scalar(level.description))
         }
-        lines.append("dimensions:")
-        for dimension in table.dimensions {
-            lines.append("  - rubric: " + YAMLText.scalar(dimension.id + ".yaml"))
-            if let weight = dimension.weight { lines.append("    weight: " + YAMLText.number(weight)) }
-        }
+        lines += dimensionLines(table)
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -127,6 +237,8 @@ public enum FrameworkWriter {
             "title: " + YAMLText.scalar(dimension.title),
             "version: " + YAMLText.quoted(settings.version),
         ]
+        if !dimension.description.isEmpty { lines.append("description: " + YAMLText.scalar(dimension.description)) }
+        lines += levelLines(settings.base?.levels ?? standardLevels)
         if !dimension.sections.isEmpty {
             lines.append("sections:")
             for section in dimension.sections {
@@ -143,21 +255,24 @@ public enum FrameworkWriter {
             lines.append("    question: " + YAMLText.scalar(question.question))
             if !question.guidance.isEmpty { lines.append("    guidance: " + YAMLText.scalar(question.guidance)) }
             if let weight = question.weight { lines.append("    weight: " + YAMLText.number(weight)) }
+            if question.core { lines.append("    core: true") }
             if let points = question.points { lines.append("    points: " + YAMLText.number(points)) }
             lines.append("    assessor: options")
             lines.append("    evidence: {answer: " + YAMLText.scalar(factKey(question.id)) + "}")
             lines.append("    parameters:")
             lines.append("      options:")
+            let numberKey = settings.scoring == .levels ? "level" : "points"
             for option in question.options {
+                let label = option.label.map { ", label: " + YAMLText.quoted($0) } ?? ""
                 switch option.worth {
                 case .points(let points):
-                    lines.append("        - {value: " + YAMLText.quoted(option.value) + ", points: " + YAMLText.number(points) + "}")
+                    lines.append("        - {value: " + YAMLText.quoted(option.value) + ", " + numberKey + ": " + YAMLText.number(points) + label + "}")
                 case .means(let meaning):
-                    lines.append("        - {value: " + YAMLText.quoted(option.value) + ", means: " + meaning.rawValue + "}")
+                    lines.append("        - {value: " + YAMLText.quoted(option.value) + ", means: " + meaning.rawValue + label + "}")
                 }
             }
             if let otherwise = question.otherwise {
-                lines.append("        - {otherwise: true, points: " + YAMLText.number(otherwise) + "}")
+                lines.append("        - {otherwise: true, " + numberKey + ": " + YAMLText.number(otherwise) + "}")
             }
             if let condition = question.when {
                 lines.append("    when: {answer-of: " + YAMLText.scalar(condition.parent) + ", " + (condition.negated ? "not-in" : "in") + ": "

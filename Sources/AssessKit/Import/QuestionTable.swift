@@ -16,8 +16,8 @@ public struct QuestionTable: Sendable, Hashable {
     }
 
     /// The columns, in the order `export-table` writes them; a table may hold them in any order and case.
-    public static let columns = ["dimension", "dimension-title", "dimension-weight", "section", "section-title", "section-weight",
-                                 "id", "title", "question", "guidance", "weight", "options", "points", "means", "when", "applies-to"]
+    public static let columns = ["dimension", "dimension-title", "dimension-description", "dimension-weight", "section", "section-title", "section-weight",
+                                 "id", "title", "question", "guidance", "weight", "core", "options", "points", "means", "when", "applies-to"]
 
     /// One dimension: a rubric file of its own.
     public struct Dimension: Sendable, Hashable {
@@ -25,6 +25,8 @@ public struct QuestionTable: Sendable, Hashable {
         public var id: String
         /// The rubric's title.
         public var title: String
+        /// The rubric's description; empty for none.
+        public var description: String = ""
         /// The dimension's weight in `framework.yaml`; nil when not given (1).
         public var weight: Double?
         /// The sections (sub-dimensions), in the order their first question appears.
@@ -73,9 +75,12 @@ public struct QuestionTable: Sendable, Hashable {
         public var section: String?
         /// Its weight; nil when not given (1); 0 = asked, never scored.
         public var weight: Double?
+        /// `core: true`: a weakest-link criterion (the dimension's level cannot exceed its level).
+        public var core: Bool = false
         /// Its maximum points (`points:`); nil = the top option's points.
         public var points: Double?
-        /// The answers, in order: each worth points or carrying a meaning.
+        /// The answers, in order: each worth a number (points, or a level when the framework scores levels) or
+        /// carrying a meaning.
         public var options: [Option]
         /// The points of any other answer (`*`); nil = no fallback, so another answer is unscorable.
         public var otherwise: Double?
@@ -86,7 +91,7 @@ public struct QuestionTable: Sendable, Hashable {
 
         /// Creates a question.
         public init(id: String, title: String, question: String, guidance: String = "", section: String? = nil,
-                    weight: Double? = nil, points: Double? = nil, options: [Option], otherwise: Double? = nil,
+                    weight: Double? = nil, core: Bool = false, points: Double? = nil, options: [Option], otherwise: Double? = nil,
                     when: Condition? = nil, appliesTo: Applicability? = nil) {
             self.id = id
             self.title = title
@@ -94,6 +99,7 @@ public struct QuestionTable: Sendable, Hashable {
             self.guidance = guidance
             self.section = section
             self.weight = weight
+            self.core = core
             self.points = points
             self.options = options
             self.otherwise = otherwise
@@ -108,20 +114,32 @@ public struct QuestionTable: Sendable, Hashable {
         public var value: String
         /// What it is worth.
         public var worth: Worth
+        /// The text shown for it (`label:`), when it differs from the value: "Q1.1" is shown as "Yes, we have
+        /// published at least one dataset". Nil = the value itself.
+        public var label: String?
 
         /// Creates an option.
-        public init(_ value: String, _ worth: Worth) {
+        public init(_ value: String, _ worth: Worth, label: String? = nil) {
             self.value = value
             self.worth = worth
+            self.label = label
         }
     }
 
-    /// What an option is worth: points, or a meaning that the framework's `answers:` rules score.
+    /// What an option is worth: a number, or a meaning that the framework's `answers:` rules score.
     public enum Worth: Sendable, Hashable {
-        /// Points.
+        /// A number: points under `scoring: points`, a level under `scoring: levels` (``Scoring``).
         case points(Double)
         /// A meaning (`means:`).
         case means(Meaning)
+    }
+
+    /// How the framework scores, which says what an option's number is.
+    public enum Scoring: String, Sendable, Hashable, CaseIterable {
+        /// The number is points (`points:`).
+        case points
+        /// The number is a level of the scale (`level:`).
+        case levels
     }
 
     /// The meanings an answer can carry instead of points.

@@ -92,8 +92,9 @@ extension QuestionTable {
     public static let maximumColumns = 256
 
     /// Reads a grid's columns into questions, reporting every bad cell as `file:ROW:COLUMN: what; how to fix`.
-    public static func read(grid: TableGrid) throws(TableError) -> Reading {
-        var reader = GridReader(grid: grid)
+    /// `scoring` says what an option's number is: points, or (``Scoring/levels``) a level from 1.
+    public static func read(grid: TableGrid, scoring: Scoring = .points) throws(TableError) -> Reading {
+        var reader = GridReader(grid: grid, scoring: scoring)
         return try reader.read()
     }
 }
@@ -118,8 +119,12 @@ private struct GridReader {
     /// Reading stops after this many problems: the first ones are the ones to fix.
     static let maximumProblems = 100
 
-    init(grid: TableGrid) {
+    /// What an option's number is.
+    let scoring: QuestionTable.Scoring
+
+    init(grid: TableGrid, scoring: QuestionTable.Scoring) {
         self.grid = grid
+        self.scoring = scoring
     }
 
     /// A heading in canonical form: lower case, spaces and underscores as '-'.
@@ -255,7 +260,9 @@ private struct GridReader {
         let weight = number(row, "dimension-weight", range: 0...1_000_000, what: "weight")
         guard let index = dimensionIndexes[id] else {
             dimensionIndexes[id] = dimensions.count
-            dimensions.append(QuestionTable.Dimension(id: id, title: title.isEmpty ? id : title, weight: weight))
+            var dimension = QuestionTable.Dimension(id: id, title: title.isEmpty ? id : title, weight: weight)
+            dimension.description = cell(row, "dimension-description").trimmedCell()
+            dimensions.append(dimension)
             dimensionRows[id] = row.number
             if title.isEmpty { untitled.insert(id) }
             return dimensions.count - 1
@@ -267,6 +274,15 @@ private struct GridReader {
             } else if dimensions[index].title != title {
                 problem(row, "dimension-title", "dimension '\(id)' is titled '\(dimensions[index].title)' at row \(dimensionRows[id] ?? 0), here '\(title)'",
                         hint: "give one title, or leave the cell empty after the first row")
+            }
+        }
+        let description = cell(row, "dimension-description").trimmedCell()
+        if !description.isEmpty {
+            if dimensions[index].description.isEmpty {
+                dimensions[index].description = description
+            } else if dimensions[index].description != description {
+                problem(row, "dimension-description", "dimension '\(id)' has another description at an earlier row",
+                        hint: "give one description, or leave the cell empty after the first row")
             }
         }
         if let weight {
@@ -382,7 +398,21 @@ private struct GridReader {
         }
         let scored = weight != 0
         let pointValues = options.compactMap { if case .points(let points) = $0.worth { points } else { nil } }
-        if !options.isEmpty || otherwise != nil {
+        if scoring == .levels {
+            // Under levels scoring an answer's number is a level of the scale (from 1), and a question has no maximum.
+            if let low = (pointValues + [otherwise].compactMap { $0 }).first(where: { $0 < 1 }) {
+                problem(row, "options", "question '\(id)' has an answer at level \(TableNumber.text(low)), but levels start at 1",
+                        hint: "the framework scores levels (--base or --scoring levels), so each number is a level of its scale")
+            }
+            if scored, pointValues.isEmpty, otherwise == nil, !options.isEmpty {
+                problem(row, "options", "question '\(id)' is scored but no answer has a level",
+                        hint: "give the answers levels, such as 'Beginning=1; Emerging=2', or weight 0 for a question asked but not scored")
+            }
+            if points != nil {
+                problem(row, "points", "question '\(id)' has a maximum of points, but the framework scores levels",
+                        hint: "leave 'points' empty, or import with --scoring points")
+            }
+        } else if !options.isEmpty || otherwise != nil {
             if scored, pointValues.isEmpty {
                 problem(row, "options", "question '\(id)' is scored but no answer is worth points",
                         hint: "give the answers points, such as 'Yes=1; No=0', or weight 0 for a question asked but not scored")
@@ -391,7 +421,7 @@ private struct GridReader {
                         hint: "check the points, or give it weight 0 if it is asked but not scored", severity: .warning)
             }
         }
-        if let points, let top = pointValues.max(), points < top {
+        if scoring == .points, let points, let top = pointValues.max(), points < top {
             problem(row, "points", "question '\(id)' has a maximum of \(TableNumber.text(points)) points but its top answer is worth \(TableNumber.text(top))",
                     hint: "raise 'points' to at least \(TableNumber.text(top)), or leave it empty to use the top answer's points")
         }
@@ -414,8 +444,16 @@ private struct GridReader {
                 problem(row, "applies-to", error.message, hint: error.hint)
             }
         }
+        var core = false
+        let coreText = cell(row, "core").trimmedCell().lowercased()
+        if ["true", "yes", "y", "1"].contains(coreText) {
+            core = true
+        } else if !["", "false", "no", "n", "0"].contains(coreText) {
+            problem(row, "core", "'\(cell(row, "core").trimmedCell())' is not true or false",
+                    hint: "write 'true' for a weakest-link question (the dimension's level cannot exceed its level), or leave the cell empty")
+        }
         return QuestionTable.Question(id: id, title: title, question: text, guidance: cell(row, "guidance").trimmedCell(), section: section,
-                                      weight: weight, points: points, options: options, otherwise: otherwise,
+                                      weight: weight, core: core, points: points, options: options, otherwise: otherwise,
                                       when: condition, appliesTo: appliesTo)
     }
 

@@ -12,6 +12,7 @@ public enum TableWriter {
                 let cells: [String: String] = [
                     "dimension": dimension.id,
                     "dimension-title": dimension.title,
+                    "dimension-description": dimension.description,
                     "dimension-weight": dimension.weight.map(TableNumber.text) ?? "",
                     "section": question.section ?? "",
                     "section-title": section?.title ?? "",
@@ -21,6 +22,7 @@ public enum TableWriter {
                     "question": question.question,
                     "guidance": question.guidance,
                     "weight": question.weight.map(TableNumber.text) ?? "",
+                    "core": question.core ? "true" : "",
                     "options": CellSyntax.optionsCell(question.options, otherwise: question.otherwise),
                     "points": question.points.map(TableNumber.text) ?? "",
                     "means": "",
