@@ -2,8 +2,10 @@
 """Check that each pack's importer table (source/questions.csv) says what its rubrics say.
 
 For every pack folder given (default: every folder here with a pack.yaml), each CSV row must match the
-criterion with its id: dimension, section, options (`value=points|level|MEANING`, `;`-separated, in order),
-`when` (`<parent> in <value>|<value>`) and weight; the counts must be equal. Needs PyYAML.
+criterion with its id: dimension, section, options (`value=points|level|MEANING "label"`, `;`-separated, in
+order), `when` (`<parent> = <value>, <value>`), weight and core, in the syntax of docs/import.md; the counts
+must be equal. `assess import` is the reference reader (a Swift test imports these tables and scores each
+pack's worked example with them); this script is a quick check for the generators. Needs PyYAML.
 Usage: python3 packs/check_tables.py [packs/dma-government ...]
 """
 import csv
@@ -13,6 +15,32 @@ import sys
 import yaml
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def split(text, separator):
+    """Splits at `separator` outside double quotes (a doubled quote stays inside)."""
+    pieces, current, quoted = [], "", False
+    for character in text:
+        if character == '"':
+            quoted = not quoted
+        if character == separator and not quoted:
+            pieces.append(current)
+            current = ""
+        else:
+            current += character
+    return pieces + [current]
+
+
+def option(piece):
+    """`value=number "label"` as (value, number, label)."""
+    piece = piece.strip()
+    label = None
+    if piece.endswith('"'):
+        start = piece.index('"')
+        label = piece[start + 1:-1].replace('""', '"')
+        piece = piece[:start].strip()
+    value, _, worth = piece.rpartition("=")
+    return value.strip(), worth.strip(), label
 
 
 def check(pack):
@@ -34,14 +62,15 @@ def check(pack):
             problems.append(f"{row['id']}: in the table, not in the rubrics")
             continue
         dimension, criterion = criteria[row["id"]]
-        options = [o.strip() for o in row["options"].split(";")]
-        expected = [f"{o['value']}={o.get('points', o.get('level', o.get('means')))}"
+        options = [option(o) for o in split(row["options"], ";") if o.strip()]
+        expected = [(o["value"], str(o.get("points", o.get("level", o.get("means")))), o.get("label"))
                     for o in criterion["parameters"]["options"]]
         when = criterion.get("when")
-        expected_when = f"{when['answer-of']} in " + "|".join(when["in"]) if when else ""
+        expected_when = f"{when['answer-of']} = " + ", ".join(when["in"]) if when else ""
         checks = [("dimension", row["dimension"], dimension), ("section", row["section"], criterion.get("section", "")),
                   ("options", options, expected), ("when", row["when"], expected_when),
-                  ("weight", row["weight"] or "1", str(criterion.get("weight", 1)))]
+                  ("weight", row["weight"] or "1", str(criterion.get("weight", 1))),
+                  ("core", row["core"] == "true", criterion.get("core", False))]
         problems += [f"{row['id']}: {name} is {got!r} in the table, {want!r} in the rubric"
                      for name, got, want in checks if got != want]
     return len(rows), problems

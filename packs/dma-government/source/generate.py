@@ -180,20 +180,35 @@ def write_framework(model, levels, topics):
         handle.write("\n".join(w) + "\n")
 
 
+def label(text):
+    """An option's label as the importer reads it: in double quotes, a quote inside doubled (docs/import.md)."""
+    return '"' + text.replace('"', '""') + '"'
+
+
 def write_csv(topics):
-    columns = ["dimension", "dimension-title", "section", "section-title", "section-weight", "id", "title",
-               "question", "guidance", "weight", "options", "points", "means", "when", "applies-to"]
+    # The columns of `assess export-table`, in its order (docs/import.md). The numbers in `options` are levels: the
+    # table holds no settings, so import it with `assess import questions.csv --out DIR --base dma-government`,
+    # which takes `scoring: levels`, the scale and the answer rules from framework.yaml.
+    columns = ["dimension", "dimension-title", "dimension-description", "dimension-weight", "section", "section-title",
+               "section-weight", "id", "title", "question", "guidance", "weight", "core", "options", "points", "means",
+               "when", "applies-to"]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
     for topic in topics:
         titles = {s["id"]: s["title"] for s in topic["sections"]}
+        description = ("Topic of the Data Maturity Assessment for Government (CDDO, 2023): " + str(len(topic["rows"]))
+                       + " rows in " + str(len(topic["sections"])) + " themes. Each row is answered with the statement"
+                       " that best describes the organisation, at one of five maturity levels.")
+        first = True
         for row in topic["rows"]:
-            options = "; ".join(f"{value}={level}" for value, _, level in row["options"]) + "; =unanswered"
-            writer.writerow([topic["id"], topic["name"], row["section"], titles[row["section"]], "",
+            options = "; ".join(f"{value}={level} {label(text)}" for value, text, level in row["options"]) + "; =unanswered"
+            writer.writerow([topic["id"], topic["name"], description if first else "", 1 if first else "",
+                             row["section"], titles[row["section"]], "",
                              row["id"], title_of(row["text"]),
                              row["text"] + " Which statement best describes your organisation?",
-                             row["context"], "", options, "", "", "", ""])
+                             row["context"], "", "true", options, "", "", "", ""])
+            first = False
     with open(os.path.join(HERE, "questions.csv"), "w", encoding="utf-8") as handle:
         handle.write(out.getvalue())
 

@@ -258,24 +258,37 @@ def write_framework(themes):
         handle.write("\n".join(w) + "\n")
 
 
+def label(text):
+    """An option's label as the importer reads it: in double quotes, a quote inside doubled (docs/import.md)."""
+    return '"' + text.replace('"', '""') + '"'
+
+
 def write_csv(themes):
-    columns = ["dimension", "dimension-title", "section", "section-title", "section-weight", "id", "title",
-               "question", "guidance", "weight", "options", "points", "means", "when", "applies-to"]
+    # The columns of `assess export-table`, in its order (docs/import.md); the method's settings are not in the
+    # table: `assess import questions.csv --out DIR --base odi-pathway` takes them from framework.yaml.
+    columns = ["dimension", "dimension-title", "dimension-description", "dimension-weight", "section", "section-title",
+               "section-weight", "id", "title", "question", "guidance", "weight", "core", "options", "points", "means",
+               "when", "applies-to"]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
     for theme in themes:
+        names = ", ".join(a["name"] for a in theme["activities"])
+        description = "Theme of the ODI Open Data Pathway: " + names + ". Each activity scores 1 to 5."
+        first = True
         for activity in theme["activities"]:
             previous = None
             for question in activity["questions"]:
-                options = "; ".join(f"{a['code']}={a['points']}" for a in question["answers"]) + "; =unanswered"
+                options = "; ".join(f"{a['code']}={a['points']} {label(a['text'])}" for a in question["answers"]) + "; =unanswered"
                 top = max(a["points"] for a in question["answers"])
                 when = ""
                 if previous is not None:
-                    when = previous["id"] + " in " + "|".join(a["code"] for a in previous["answers"] if a["positive"])
-                writer.writerow([theme["id"], theme["name"], activity["id"], activity["name"], 1,
+                    when = previous["id"] + " = " + ", ".join(a["code"] for a in previous["answers"] if a["positive"])
+                writer.writerow([theme["id"], theme["name"], description if first else "",
+                                 len(theme["activities"]) if first else "", activity["id"], activity["name"], 1,
                                  question["id"], question["text"], question["text"], question["notes"],
-                                 0 if top == 0 else "", options, "", "", when, ""])
+                                 0 if top == 0 else "", "", options, "", "", when, ""])
+                first = False
                 previous = question
     with open(os.path.join(HERE, "questions.csv"), "w", encoding="utf-8") as handle:
         handle.write(out.getvalue())
