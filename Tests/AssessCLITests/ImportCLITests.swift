@@ -110,10 +110,11 @@ struct ImportCLITests {
             """.write(to: method.appendingPathComponent("open.yaml"), atomically: true, encoding: .utf8)
         let printed = try CLI.run(["export-table", "--framework", method.path])
         #expect(printed.status == 0, "\(printed.stderr)")
-        let expected = "dimension,dimension-title,dimension-weight,section,section-title,section-weight,id,title,question,guidance,weight,options,points,means,when,applies-to\r\n"
-            + "open,\"Openness, published\",,,,,o1,Register,\"Is the register published, \"\"in full\"\"?\",,,Yes=2; No=0,,,,\r\n"
+        let expected = "dimension,dimension-title,dimension-description,dimension-weight,section,section-title,section-weight,id,title,question,guidance,weight,core,options,points,means,when,applies-to\r\n"
+            + "open,\"Openness, published\",,,,,,o1,Register,\"Is the register published, \"\"in full\"\"?\",,,,Yes=2; No=0,,,,\r\n"
         #expect(printed.stdout == expected)
-        #expect(printed.stderr.contains("open.yaml:4:1: warning: the table does not keep the rubric's 'levels'"))
+        #expect(printed.stderr.contains("open.yaml:4:9: warning: the table does not keep the rubric's own 'levels' descriptors; importing the table describes each level by the scale's name and description"), "\(printed.stderr)")
+        #expect(printed.stderr.contains("framework.yaml: note: the table holds the questions, not the framework's own settings (id, title, version, scoring, scale)."))
 
         let table = folder.appendingPathComponent("table.csv").path
         let written = try CLI.run(["export-table", "--framework", method.path, "--out", table])
@@ -126,13 +127,16 @@ struct ImportCLITests {
         let rubric = try String(contentsOfFile: out + "/open.yaml", encoding: .utf8)
         #expect(rubric.contains("title: \"Openness, published\"\n"))
         #expect(rubric.contains("    question: \"Is the register published, \\\"in full\\\"?\"\n"))
+        // What import writes loads: every rubric carries the level descriptors the loader requires.
+        let loaded = try CLI.run(["rubrics", "--framework", out])
+        #expect(loaded.status == 0, "\(loaded.stderr)")
+        #expect(rubric.contains("levels:\n  1: \"Ad hoc: Little or no deliberate practice.\"\n"), "the standard scale's descriptors without --base")
     }
 
     @Test func exportRefusesWhatATableCannotHold() throws {
         let result = try CLI.run(["export-table", "--framework", "rubrics"])
         #expect(result.status == 65)
-        #expect(result.stderr.hasPrefix("rubrics/framework.yaml:14:10: error: a 'levels' framework cannot be written as a table; the table holds points-based questionnaires (scoring: points)\n"), "\(result.stderr)")
-        #expect(!result.stderr.contains("channel-shift.yaml"), "one error says it all")
+        #expect(result.stderr.hasPrefix("rubrics/channel-shift.yaml:49:15: error: criterion 'cs-demand-analysis' uses the 'staged' assessor, which a table cannot hold; a table holds options questions only; score this criterion in YAML\n"), "\(result.stderr)")
         #expect(result.stdout.isEmpty)
         let missing = try CLI.run(["export-table", "--framework", "no/such/folder"])
         #expect(missing.status == 66)
