@@ -116,6 +116,9 @@ extension Assess {
                     throw CLIFailure(code: ExitStatus.dataError)
                 }
                 for warning in reading.warnings { Output.error(warning.description) }
+                if let baseFile {
+                    for warning in baseFile.base.differences(from: reading.table) { Output.error("\(baseFile.file): warning: \(warning)") }
+                }
 
                 let name = URL(fileURLWithPath: table).deletingPathExtension().lastPathComponent
                 let settings = FrameworkWriter.Settings(id: baseFile?.base.id ?? id ?? Self.id(fromFile: table), title: title ?? name,

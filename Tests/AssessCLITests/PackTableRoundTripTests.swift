@@ -136,4 +136,23 @@ struct PackTableRoundTripTests {
         #expect(levels.stderr.contains("\(zero):2:core: error: 'maybe' is not true or false"), "\(levels.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out))
     }
+
+    @Test func whatTheBaseLosesToTheTableIsWarned() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // One theme of the Pathway, its dimension weight left out.
+        let lines = try String(contentsOfFile: CLI.root.appendingPathComponent("packs/odi-pathway/source/questions.csv").path, encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false)
+        let header = String(lines[0])
+        let theme = lines.filter { $0.hasPrefix("knowledge-and-skills,") }.map { $0.replacingOccurrences(of: ",2,open-data-expertise,", with: ",,open-data-expertise,") }
+        #expect(theme.count == 10)
+        let table = folder.appendingPathComponent("theme.csv").path
+        try ([header] + theme).joined(separator: "\n").appending("\n").write(toFile: table, atomically: true, encoding: .utf8)
+        let out = folder.appendingPathComponent("out").path
+        let result = try CLI.run(["import", table, "--out", out, "--base", "odi-pathway"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("packs/odi-pathway/framework.yaml: warning: the base lists 'data-management-processes.yaml', which is not a dimension of the table, so the framework written leaves it out;"))
+        #expect(result.stderr.contains("packs/odi-pathway/framework.yaml: warning: dimension 'knowledge-and-skills' has weight 2 in the base but no 'dimension-weight' in the table, so it is written with weight 1;"))
+        #expect(try String(contentsOfFile: out + "/framework.yaml", encoding: .utf8).hasSuffix("dimensions:\n  - rubric: knowledge-and-skills.yaml\n"))
+    }
 }

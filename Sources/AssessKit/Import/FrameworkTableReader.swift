@@ -100,12 +100,7 @@ public struct FrameworkTableReader {
             return QuestionTable(dimensions: [])
         }
         self.scoring = scoring
-        var levels: [FrameworkWriter.ScaleLevel] = []
-        for entry in root["scale"]?["levels"]?.items ?? [] {
-            guard let text = entry["level"]?.scalar?.text, let level = Int(text) else { continue }
-            levels.append(FrameworkWriter.ScaleLevel(level: level, name: entry["name"]?.scalar?.text ?? "",
-                                                     description: entry["description"]?.scalar?.text ?? ""))
-        }
+        let levels = FrameworkWriter.scaleLevels(of: root)
         if !levels.isEmpty { scaleLevels = levels }
         var dimensions: [QuestionTable.Dimension] = []
         guard let entries = root["dimensions"]?.items else {

@@ -109,6 +109,16 @@ public enum FrameworkWriter {
         public var scoring: QuestionTable.Scoring
         /// Its scale's levels (number, name, description), for each rubric's level descriptors.
         public var levels: [ScaleLevel]
+        /// The dimensions it lists (rubric file and weight), which the table's replace.
+        public var dimensionEntries: [DimensionEntry] = []
+
+        /// One entry of the base's `dimensions:`.
+        public struct DimensionEntry: Sendable, Hashable {
+            /// The rubric file as written.
+            public var rubric: String
+            /// Its weight, when given.
+            public var weight: Double?
+        }
 
         /// Reads a framework file's text. Refused (with its location) when it is not YAML, not a mapping, or its
         /// `scoring:` is neither points nor levels.
@@ -137,13 +147,33 @@ public enum FrameworkWriter {
                 while end > start + 1, lines[end - 1].trimmingCharacters(in: .whitespaces).isEmpty || lines[end - 1].hasPrefix("#") { end -= 1 }
                 range = start..<end
             }
-            var levels: [ScaleLevel] = []
-            for entry in root["scale"]?["levels"]?.items ?? [] {
-                guard let text = entry["level"]?.scalar?.text, let level = Int(text) else { continue }
-                levels.append(ScaleLevel(level: level, name: entry["name"]?.scalar?.text ?? "", description: entry["description"]?.scalar?.text ?? ""))
+            let levels = scaleLevels(of: root)
+            var base = Base(file: file, lines: lines, dimensions: range, id: root["id"]?.scalar?.text ?? "",
+                            version: root["version"]?.scalar?.text ?? "1", scoring: scoring, levels: levels.isEmpty ? standardLevels : levels)
+            for entry in root["dimensions"]?.items ?? [] {
+                guard let rubric = entry["rubric"]?.scalar?.text else { continue }
+                var weight: Double?
+                if let text = entry["weight"]?.scalar?.text, case .value(let value) = InputNumber.read(text) { weight = value }
+                base.dimensionEntries.append(DimensionEntry(rubric: rubric, weight: weight))
             }
-            return Base(file: file, lines: lines, dimensions: range, id: root["id"]?.scalar?.text ?? "",
-                        version: root["version"]?.scalar?.text ?? "1", scoring: scoring, levels: levels.isEmpty ? standardLevels : levels)
+            return base
+        }
+
+        /// What replacing the base's dimensions by the table's changes beyond the table itself, as warnings: a
+        /// dimension of the base the table does not hold, and a weight the base gives that the table leaves out.
+        public func differences(from table: QuestionTable) -> [String] {
+            var warnings: [String] = []
+            let byFile = Dictionary(table.dimensions.map { ($0.id + ".yaml", $0) }, uniquingKeysWith: { first, _ in first })
+            for entry in dimensionEntries {
+                guard let dimension = byFile[entry.rubric] else {
+                    warnings.append("the base lists '\(entry.rubric)', which is not a dimension of the table, so the framework written leaves it out; add its questions to the table, or add it back to framework.yaml by hand")
+                    continue
+                }
+                if dimension.weight == nil, let weight = entry.weight, weight != 1 {
+                    warnings.append("dimension '\(dimension.id)' has weight \(TableNumber.text(weight)) in the base but no 'dimension-weight' in the table, so it is written with weight 1; give its weight in the table's 'dimension-weight' column")
+                }
+            }
+            return warnings
         }
     }
 
@@ -165,6 +195,16 @@ public enum FrameworkWriter {
 
         /// The rubric descriptor written for it: "Name: description" (or the name alone).
         public var descriptor: String { description.isEmpty ? name : name + ": " + description }
+    }
+
+    /// A framework file's `scale: levels:` (empty when it states none; the loader has checked it when it loads).
+    public static func scaleLevels(of root: YAMLNode) -> [ScaleLevel] {
+        var levels: [ScaleLevel] = []
+        for entry in root["scale"]?["levels"]?.items ?? [] {
+            guard let text = entry["level"]?.scalar?.text, let level = Int(text) else { continue }
+            levels.append(ScaleLevel(level: level, name: entry["name"]?.scalar?.text ?? "", description: entry["description"]?.scalar?.text ?? ""))
+        }
+        return levels
     }
 
     /// The engine's standard scale, which a framework imported without --base uses.
