@@ -11,9 +11,11 @@ extension Assess {
             abstract: "Turn a questionnaire table (CSV or XLSX) into a framework: framework.yaml and one rubric per dimension.",
             discussion: """
                 One row per question; the columns (header row, any order and case) are described in docs/import.md: \
-                dimension, dimension-title, dimension-weight, section, section-title, section-weight, id, title, question, \
-                guidance, weight, options, points, means, when, applies-to. Options are written 'Yes=2; Partly=1; No=0; \
-                N/A=not-applicable; *=0'. Every bad cell is reported as FILE:ROW:COLUMN (exit 65); existing files are not \
+                dimension, dimension-title, dimension-description, dimension-weight, section, section-title, section-weight, \
+                id, title, question, guidance, weight, core, options, points, means, when, applies-to. Options are written \
+                'Yes=2 "Fully in place"; Partly=1; No=0; N/A=not-applicable; *=0' (a label in quotes is optional). The \
+                method's settings (scale, scoring, answer rules, rounding...) are not in the table: --base takes them from \
+                an existing framework. Every bad cell is reported as FILE:ROW:COLUMN (exit 65); existing files are not \
                 replaced without --force (exit 73).
                 """)
 
@@ -171,8 +173,9 @@ extension Assess {
             commandName: "export-table",
             abstract: "Write a points-based framework's questions as a table (CSV) that 'assess import' reads back.",
             discussion: """
-                Every criterion must be an options question. What the table does not keep (level descriptors, rationale, \
-                option labels, other fact keys, the framework's answer rules) is listed as warnings. See docs/import.md.
+                Every criterion must be an options question (points, or levels when the framework scores levels). What the \
+                table does not keep (criteria's level descriptors, rationale, other fact keys) is listed as warnings; the \
+                framework's own settings are named in a note: import the table with --base to keep them. See docs/import.md.
                 """)
 
         @Option(name: .long, help: ArgumentHelp("The framework: a folder holding framework.yaml, its framework.yaml, a pack folder or .zip, or a pack id (see 'assess packs').", valueName: "path|id"))

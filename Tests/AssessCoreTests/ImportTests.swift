@@ -188,6 +188,9 @@ struct ImportTests {
         let quoted = try CellSyntax.options(#""Yes; fully"=2; " Yes "=1; "The ""big"" one"=0; "*"=1"#)
         #expect(quoted.options == [.init("Yes; fully", .points(2)), .init(" Yes ", .points(1)), .init("The \"big\" one", .points(0)), .init("*", .points(1))])
         #expect(quoted.otherwise == nil)
+        let labelled = try CellSyntax.options(#"Q1.1=1 "Yes, we have published at least one dataset"; Q1.2=1 "No, not yet"; =unanswered"#)
+        #expect(labelled.options == [.init("Q1.1", .points(1), label: "Yes, we have published at least one dataset"),
+                                     .init("Q1.2", .points(1), label: "No, not yet"), .init("", .means(.unanswered))])
         #expect(try CellSyntax.condition("q11 != No") == QuestionTable.Condition(parent: "q11", negated: true, values: ["No"]))
         let applies = try CellSyntax.applicability("types=county, unitary; nations=england; code-prefix=E06, E08; housing-stock=true; reason=Only stock-holding councils")
         #expect(applies == QuestionTable.Applicability(types: ["county", "unitary"], codePrefixes: ["E06", "E08"], nations: ["england"],
