@@ -2727,7 +2727,10 @@ criteria:
   97 rows, 5 statements per row.
 - `generate.py`: writes `../framework.yaml`, the ten topic rubrics and `questions.csv` (the importer table of
   SPEC-11) from `DMAG2023.json`. Standard library only: `python3 packs/dma-government/source/generate.py`.
-- `questions.csv`: the same 97 questions as a table, for checking `assess import` against this pack.
+- `questions.csv`: the same 97 questions as a table in the syntax of `docs/import.md` (labels, `core`, `when`,
+  dimension weights and descriptions). The table holds no settings: `assess import packs/dma-government/source/questions.csv
+  --out DIR --base dma-government` takes them from `../framework.yaml` and gives a framework that scores the worked
+  example exactly as the pack does (tested in `Tests/AssessCLITests/PackTableRoundTripTests.swift`).
 
 Licence. The framework's text is Crown copyright, published by CDDO on GOV.UK under the Open Government
 Licence v3.0 (https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/), which allows
@@ -4595,7 +4598,10 @@ notes: NOTES.md
 - `generate.py`: writes `../framework.yaml`, the five theme rubrics and `questions.csv` from `survey.xls`,
   after proving that the pack's points reproduce the published score on every one of the 149 paths through
   the question tree. Needs xlrd 2: `pip install xlrd`, then `python3 packs/odi-pathway/source/generate.py`.
-- `questions.csv`: the same 83 questions as a table (importer format of SPEC-11).
+- `questions.csv`: the same 83 questions as a table in the syntax of `docs/import.md` (labels, `core`, `when`,
+  dimension weights and descriptions). The table holds no settings: `assess import packs/odi-pathway/source/questions.csv
+  --out DIR --base odi-pathway` takes them from `../framework.yaml` and gives a framework that scores the worked
+  example exactly as the pack does (tested in `Tests/AssessCLITests/PackTableRoundTripTests.swift`).
 
 The ODI's maturity assessment tool carries the same questionnaire as JSON
 (https://github.com/theodi/maturity.theodi.org/blob/main/private/assessments/Pathway.json, "Open Data
