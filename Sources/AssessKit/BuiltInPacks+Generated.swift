@@ -2246,7 +2246,9 @@ licence-url: https://www.nationalarchives.gov.uk/doc/open-government-licence/ver
 attribution: >-
   Contains public sector information licensed under the Open Government Licence v3.0: Data Maturity
   Assessment for Government, Central Digital and Data Office, 2023, as transcribed to JSON by the Open
-  Data Institute (github.com/theodi/maturity.theodi.org).
+  Data Institute (github.com/theodi/maturity.theodi.org). The framework was adapted by the Government Data
+  Quality Hub (ONS) from Data Orchard's Data Maturity Framework, which Data Orchard licenses CC BY-NC-SA 4.0:
+  check NOTES.md ("Source and licence") before commercial use.
 framework: framework.yaml
 examples: [examples/worked-example.yaml]
 notes: NOTES.md
