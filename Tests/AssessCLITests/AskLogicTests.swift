@@ -44,5 +44,20 @@ import Testing
         let criteria = (json["dimensions"] as? [[String: Any]])?.flatMap { ($0["criteria"] as? [[String: Any]]) ?? [] } ?? []
         let q3 = try #require(criteria.first { $0["id"] as? String == "q3" })
         #expect(q3["answer"] as? String == "skipped" && q3["counted"] as? String == "zero", "\(q3)")
+        // Every place a person reads the working says it in plain words: text --detail, Markdown, and the
+        // executive report's appendix (HTML and Markdown).
+        let plain = "Not asked: counts 0 of 1 point under this method's rules."
+        let detail = try CLI.run(["score", evidence, "--framework", "odi-pathway", "--detail"])
+        let joined = detail.stdout.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(joined.contains(plain) && joined.contains("q3  not asked, counts 0 / 1 pts"), "\(detail.stdout)")
+        let markdown = try CLI.run(["score", evidence, "--framework", "odi-pathway", "--format", "markdown"])
+        #expect(markdown.stdout.contains("Not applicable: skipped: q2 is Q2.2. " + plain), "\(markdown.stdout)")
+        for format in ["html", "markdown"] {
+            let out = folder.appendingPathComponent("report.\(format)").path
+            let report = try CLI.run(["report", evidence, "--framework", "odi-pathway", "--format", format, "--output", out])
+            #expect(report.status == 0, "\(report.stderr)")
+            let text = try String(contentsOfFile: out, encoding: .utf8)
+            #expect(text.contains(format == "html" ? plain.replacingOccurrences(of: "'", with: "&#39;") : plain), "\(format) report")
+        }
     }
 }
