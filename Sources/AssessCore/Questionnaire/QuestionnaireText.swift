@@ -242,7 +242,7 @@ public enum QuestionnaireText {
         if skipped > 0 { lines.append("  \(skipped) skipped question\(skipped == 1 ? "" : "s") will be asked again next time.") }
         let stale = questionnaire.questions.filter(questionnaire.hasStaleAnswer).count
         if stale > 0 {
-            lines += EvidenceTemplate.wrap("  \(stale) answer\(stale == 1 ? " is" : "s are") kept for \(stale == 1 ? "a question" : "questions") no longer asked (an earlier answer changed): \(stale == 1 ? "it is" : "they are") reported as skipped and not scored; 'assess ask --list' shows which.", indent: "", then: "    ")
+            lines += EvidenceTemplate.wrap("  \(stale) answer\(stale == 1 ? " is" : "s are") kept for \(stale == 1 ? "a question" : "questions") not asked given an earlier answer: \(stale == 1 ? "it is" : "they are") reported as skipped and not scored; 'assess ask --list' shows which.", indent: "", then: "    ")
         }
         let unknown = questionnaire.answers.dontKnow.count
         if unknown > 0 { lines.append("  \(unknown) don't know answer\(unknown == 1 ? "" : "s"): 'assess ask --revisit' asks them again.") }
