@@ -147,7 +147,7 @@ import TestSupport
         // The empty "unanswered" placeholder cannot be typed, so it is not offered; "Don't know" is.
         #expect(q1.form.choices.map(\.id) == ["Yes", "No", "Don't know"])
         let shown = QuestionnaireText.question(q1, in: q, showCriterion: true).joined(separator: "\n")
-        #expect(shown.contains("3. Don't know: don't know") && shown.contains("? saves the answer \"Don't know\""), "\(shown)")
+        #expect(shown.contains("3. Don't know: counts as don't know") && shown.contains("? saves the answer \"Don't know\""), "\(shown)")
         #expect(q.dontKnowOption(q1) == "Don't know")
         // "?" saves the option, so the method's dont-know rule scores it (0 of 2 under a fixed maximum).
         #expect(q.answer(.dontKnow, to: q1) == .success(.dontKnow))
