@@ -49,13 +49,8 @@ enum CriterionFacts {
         }
     }
 
-    /// "Asked only when q1 is 'Q1.1' or 'Q1.2'; otherwise it is not asked (skipped)", from the criterion's `when:`.
-    static func when(_ condition: QuestionCondition) -> String {
-        let values = condition.values.map { "'\($0)'" }
-        let list = values.count <= 1 ? values.joined() : values.dropLast().joined(separator: ", ") + " or " + (values.last ?? "")
-        return (condition.isIn ? "Asked only when \(condition.parent) is \(list)" : "Asked only when \(condition.parent) is not \(list)")
-            + "; otherwise it is not asked (skipped)"
-    }
+    /// "Asked only when q1 is 'Q1.1'; otherwise it is not asked (skipped)", from the criterion's `when:`.
+    static func when(_ condition: QuestionCondition) -> String { condition.askedMessage.english }
 
     /// The method's counting rules that apply to a criterion: its maximum, and what each kind of non-answer
     /// counts; nil when the framework and rubric declare none (a maximum that follows what was assessed,

@@ -23,6 +23,12 @@ import Testing
         // A criterion with several answers that open it lists them all.
         let q3 = try CLI.run(["explain", "q3", "--framework", "odi-pathway"], environment: ["COLUMNS": "200"])
         #expect(q3.stdout.contains("Asked only when q2 is 'Q2.1'"), "\(q3.stdout)")
+        let q44 = try CLI.run(["explain", "q44", "--framework", "odi-pathway"], environment: ["COLUMNS": "200"])
+        #expect(q44.stdout.contains("Asked only when q43 is one of 'Q43.2', 'Q43.3'; otherwise it is not asked (skipped)\n"), "\(q44.stdout)")
+        // The starter evidence file says the same above each fact, so a person filling it by hand knows to leave it.
+        let starter = try CLI.run(["init", "--framework", "odi-pathway", "--name", "Logic District"])
+        #expect(starter.stdout.contains("  # Read by: q2\n  # Asked only when q1 is 'Q1.1'; otherwise it is not asked (skipped)\n  answers.q2: ~\n"),
+                "\(starter.stdout.prefix(3000))")
         // The built-in framework declares no counting rules, so it shows none.
         let builtIn = try CLI.run(["explain", "cs-digital-share"], environment: ["COLUMNS": "200"])
         #expect(!builtIn.stdout.contains("How it counts") && !builtIn.stdout.contains("Asked only when") && builtIn.stdout.contains("\nLevels\n"))

@@ -60,6 +60,17 @@ import TestSupport
         #expect(q3.answer == .skipped && q3.counted == .zero)
     }
 
+    @Test("when: reads as a message: one answer, several, and not-in")
+    func conditionMessages() {
+        #expect(QuestionCondition(parent: "q1", values: ["Yes"], isIn: true).askedMessage.english
+                == "Asked only when q1 is 'Yes'; otherwise it is not asked (skipped)")
+        #expect(QuestionCondition(parent: "q1", values: ["Yes", "Partly"], isIn: true).askedMessage.english
+                == "Asked only when q1 is one of 'Yes', 'Partly'; otherwise it is not asked (skipped)")
+        #expect(QuestionCondition(parent: "q1", values: ["No"], isIn: false).askedMessage.english
+                == "Asked only when q1 is not 'No'; otherwise it is not asked (skipped)")
+        #expect(QuestionCondition(parent: "q1", values: ["No", "N/A"], isIn: false).askedMessage.id == .questionAskedUnless)
+    }
+
     @Test("a resumed session whose parent answer changed stops asking the children; their answers are kept, never scored")
     func staleAnswersKept() throws {
         let framework = try Self.pathway.get()

@@ -202,6 +202,10 @@ public enum EvidenceTemplate {
             lines += formLines(spec, prefix: "  # ", example: true)
             if let source = spec.source { lines += wrap("Where to find it: \(source)", indent: "  # ") }
             lines += wrap("Read by: \(readers.joined(separator: ", "))\(spec.required ? "" : " (optional)")", indent: "  # ")
+            // Question logic: say when the question applies, so a person filling the file by hand leaves it empty otherwise.
+            if let condition = readers.lazy.compactMap({ framework.criterion($0)?.criterion.when }).first {
+                lines += wrap(condition.askedMessage.english, indent: "  # ")
+            }
             lines.append("  \(spec.key): ~")
         }
         // Comments are wrapped or cut to the width; YAML lines are never cut.

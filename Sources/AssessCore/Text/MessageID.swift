@@ -35,6 +35,10 @@ public enum MessageID: String, Sendable, Hashable, CaseIterable, Codable {
     case countedLevel = "counted.level"
     /// A criterion not answered that is left out of the maximum, by the method's `answers:` rules.
     case countedExcluded = "counted.excluded"
+    /// When question logic asks a question: its parent's answer is one of the listed ones.
+    case questionAskedWhen = "question.asked-when"
+    /// When question logic asks a question: its parent's answer is none of the listed ones.
+    case questionAskedUnless = "question.asked-unless"
     /// A criterion whose evidence is unusable.
     case criterionError = "criterion.error"
     /// A criterion whose evidence is unusable, with a hint.
@@ -75,6 +79,10 @@ public enum MessageID: String, Sendable, Hashable, CaseIterable, Codable {
             return "{answer}: counts full marks, {maximum} of {maximum} {units, plural, one {point} other {points}}, under this method's rules."
         case .countedLevel: return "{answer}: counts as level {level} under this method's rules."
         case .countedExcluded: return "{answer}: left out of the maximum under this method's rules."
+        case .questionAskedWhen:
+            return "Asked only when {parent} is {count, plural, one {} other {one of }}{answers}; otherwise it is not asked (skipped)"
+        case .questionAskedUnless:
+            return "Asked only when {parent} is not {count, plural, one {} other {one of }}{answers}; otherwise it is not asked (skipped)"
         case .criterionError: return "Error: {message}"
         case .criterionErrorWithHint: return "Error: {message}; {hint}"
         case .countFacts: return "{count, plural, one {# fact} other {# facts}}"
