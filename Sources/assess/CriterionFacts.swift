@@ -62,19 +62,21 @@ enum CriterionFacts {
         let rules = framework.answerRules(for: rubric)
         let points = framework.scoring == .points
         let maximum = criterion.maximumPointsShown
-        let unit = points ? "\(Format.number(maximum)) point\(maximum == 1 ? "" : "s")" : "its level"
+        let unit = "\(Format.number(maximum)) point\(maximum == 1 ? "" : "s")"
         var lines: [String] = []
+        let what = points ? "The maximum of \(rubric.title) includes its \(unit)" : "The score of \(rubric.title) includes it"
+        let kind = points ? "Maximum" : "Score"
         switch rules.maximum {
         case .fixed:
-            lines.append("Maximum: fixed. The maximum of \(rubric.title) includes its \(unit) whatever is answered, unless a rule below leaves it out.")
+            lines.append("\(kind): fixed. \(what) whatever is answered, unless a rule below leaves it out.")
         case .assessed:
-            lines.append("Maximum: assessed. The maximum of \(rubric.title) includes its \(unit) only when it is assessed, unless a rule below counts it.")
+            lines.append("\(kind): assessed. \(what) only when it is assessed, unless a rule below counts it.")
         }
         func worth(_ count: AnswerCount) -> String {
             switch count {
             case .zero: return points ? "counts 0 of \(unit)" : "counts as level 1"
             case .full: return points ? "counts full marks, \(unit)" : "counts as the top level"
-            case .exclude: return "is left out of the maximum"
+            case .exclude: return points ? "is left out of the maximum" : "is left out of the score"
             }
         }
         lines.append("Not answered: \(worth(rules.unanswered)).")

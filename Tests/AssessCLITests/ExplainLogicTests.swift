@@ -29,6 +29,10 @@ import Testing
         let starter = try CLI.run(["init", "--framework", "odi-pathway", "--name", "Logic District"])
         #expect(starter.stdout.contains("  # Read by: q2\n  # Asked only when q1 is 'Q1.1'; otherwise it is not asked (skipped)\n  answers.q2: ~\n"),
                 "\(starter.stdout.prefix(3000))")
+        // A levels-scored pack with declared answers: rules (dma-government) says them in terms of the score.
+        let dma = try CLI.run(["explain", "ewo-01", "--framework", "dma-government"], environment: ["COLUMNS": "200"])
+        #expect(dma.stdout.contains("  Score: assessed. The score of Engaging with others includes it only when it is assessed"), "\(dma.stdout)")
+        #expect(dma.stdout.contains("  Not answered: is left out of the score.\n") && !dma.stdout.contains("its its"))
         // The built-in framework declares no counting rules, so it shows none.
         let builtIn = try CLI.run(["explain", "cs-digital-share"], environment: ["COLUMNS": "200"])
         #expect(!builtIn.stdout.contains("How it counts") && !builtIn.stdout.contains("Asked only when") && builtIn.stdout.contains("\nLevels\n"))
