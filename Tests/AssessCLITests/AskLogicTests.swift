@@ -59,5 +59,21 @@ import Testing
             let text = try String(contentsOfFile: out, encoding: .utf8)
             #expect(text.contains(format == "html" ? plain.replacingOccurrences(of: "'", with: "&#39;") : plain), "\(format) report")
         }
+
+        // A later session changes the parent's answer (negative now): q2's answer is kept, no longer asked or scored.
+        let change = folder.appendingPathComponent("change.yaml").path
+        try "answers.q1: Q1.2\n".write(toFile: change, atomically: true, encoding: .utf8)
+        let changed = try CLI.run(["ask", evidence, "--framework", "odi-pathway", "--answers", change])
+        #expect(changed.status == 0, "\(changed.stderr)")
+        #expect(changed.stdout.contains("1 answer is kept for a question not asked given an earlier answer"), "\(changed.stdout)")
+        let after = try AskTests.questionStates(evidence, framework: "odi-pathway")
+        #expect(after["answers.q2"] == "answered, not asked: q1 is Q1.2; not scored", "\(after["answers.q2"] ?? "")")
+        let kept = try String(contentsOfFile: folder.appendingPathComponent("council.answers.yaml").path, encoding: .utf8)
+        #expect(kept.contains("answers.q2:\n    value: Q2.2"), "\(kept)")
+        let rescored = try CLI.run(["score", evidence, "--framework", "odi-pathway", "--format", "json"])
+        let again = try #require(try JSONSerialization.jsonObject(with: Data(rescored.stdout.utf8)) as? [String: Any])
+        let q2 = ((again["dimensions"] as? [[String: Any]])?.flatMap { ($0["criteria"] as? [[String: Any]]) ?? [] } ?? [])
+            .first { $0["id"] as? String == "q2" }
+        #expect(q2?["answer"] as? String == "skipped" && q2?["points"] is NSNull, "\(q2 ?? [:])")
     }
 }
