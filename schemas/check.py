@@ -8,6 +8,9 @@ Usage: python3 schemas/check.py PATH/TO/assess
 - the output of `assess score EXAMPLE --format json` for every example against assessment.schema.json, and
   the output for a varied example (points scoring, --date, a not-applicable, an unusable and a missing fact);
 - a few deliberately broken inputs, each of which must be rejected (so the schemas are not vacuous);
+- every built-in pack (packs/*/pack.yaml): its framework.yaml and rubrics, its worked examples, and the result
+  of scoring each example: a fixed maximum and `when:` (skipped questions counted zero), weighted and grouping
+  sections, `exactScore` null without rounding and set with it (the pack copied with a `rounding:` added);
 - the evidence schema `assess schema` generates from the built-in framework: deterministic, accepting every
   example and `assess init`'s starter file, rejecting a number written 38%, an unknown checklist item, an
   answer that is not an option and a rating out of range.
@@ -85,6 +88,11 @@ class Report:
     def error(self, label, message):
         self.failed += 1
         print(f"FAIL {label}: {message}")
+
+
+def pack_framework_of(root, pack_id):
+    """A built-in pack's framework.yaml, as data."""
+    return load_yaml(root / "packs" / pack_id / "framework.yaml")
 
 
 def main(argv):
@@ -218,6 +226,105 @@ def main(argv):
                 if criterion.get("assessor") == assessor:
                     return name, rubric, rubric["criteria"].index(criterion)
         return None, None, None
+
+    # The built-in packs (packs/<id>/): pack.yaml's framework and rubrics against the framework and rubric
+    # schemas, the worked examples against the evidence schema, and each example's result against the
+    # assessment schema, with the constructs each pack exercises checked in the output itself.
+    pack_outputs = {}
+    for pack_dir in sorted(p for p in (ROOT / "packs").iterdir() if (p / "pack.yaml").is_file()):
+        pack = load_yaml(pack_dir / "pack.yaml")
+        framework_path = pack_dir / pack.get("framework", "framework.yaml")
+        pack_framework = load_yaml(framework_path)
+        report.valid(f"packs/{pack_dir.name}/{framework_path.name}", framework_schema, pack_framework)
+        for dimension in pack_framework.get("dimensions", []):
+            rubric_path = framework_path.parent / dimension["rubric"]
+            report.valid(f"packs/{pack_dir.name}/{dimension['rubric']}", rubric_schema, load_yaml(rubric_path))
+        for example in pack.get("examples", []):
+            example_path = pack_dir / example
+            report.valid(f"packs/{pack_dir.name}/{example}", evidence_schema, load_yaml(example_path))
+            label = f"assess score packs/{pack_dir.name}/{example} --framework {pack['id']} --format json"
+            run = subprocess.run([assess, "score", str(example_path), "--framework", pack["id"], "--format", "json"],
+                                 cwd=ROOT, capture_output=True, text=True, timeout=120)
+            if run.returncode != 0:
+                report.error(label, f"exit {run.returncode}: {run.stderr.strip()[:300]}")
+                continue
+            output = json.loads(run.stdout)
+            pack_outputs[pack["id"]] = output
+            report.valid(label, assessment_schema, output)
+
+    def expect(label, condition, detail=""):
+        if condition:
+            report.passed += 1
+            print(f"ok   {label}")
+        else:
+            report.error(label, detail or "not found in the output")
+
+    def criteria_of(output):
+        return [c for d in output.get("dimensions", []) for c in d.get("criteria", [])]
+
+    pathway = pack_outputs.get("odi-pathway")
+    if pathway is None:
+        report.error("odi-pathway result", "the pack's example was not scored")
+    else:
+        found = criteria_of(pathway)
+        skipped = [c for c in found if c.get("answer") == "skipped"]
+        expect("odi-pathway result: when: skips questions, counted zero out of a fixed maximum (points null, maxPoints set)",
+               skipped and all(c.get("counted") == "zero" and c.get("points") is None and c.get("maxPoints") for c in skipped
+                               if c.get("weight", 1) > 0),
+               f"skipped criteria: {[(c['id'], c.get('counted'), c.get('maxPoints')) for c in skipped][:5]}")
+        expect("odi-pathway result: weighted sections on every dimension",
+               all(d.get("sections") and all(s.get("weight") is not None for s in d["sections"]) for d in pathway["dimensions"]))
+        expect("odi-pathway result: no rounding declared, so every exactScore is null",
+               all(d.get("exactScore") is None for d in pathway["dimensions"]) and pathway["overall"].get("exactScore") is None)
+        broken_answer = copy.deepcopy(pathway)
+        next(c for c in criteria_of(broken_answer) if c.get("answer") == "skipped")["answer"] = "asked-later"
+        report.invalid("assessment: answer 'asked-later'", assessment_schema, broken_answer)
+        broken_counted = copy.deepcopy(pathway)
+        next(c for c in criteria_of(broken_counted) if c.get("counted") == "zero")["counted"] = "half"
+        report.invalid("assessment: counted 'half'", assessment_schema, broken_counted)
+
+        # The same pack with the method's figures rounded: exact figures appear beside the rounded ones.
+        with tempfile.TemporaryDirectory() as scratch:
+            folder = Path(scratch) / "odi-pathway"
+            shutil.copytree(ROOT / "packs" / "odi-pathway", folder)
+            framework_file = folder / "framework.yaml"
+            framework_file.write_text(framework_file.read_text(encoding="utf-8")
+                                      + "\nrounding: {section: 0, dimension: 0, overall: 0}\n", encoding="utf-8")
+            rounded_framework = load_yaml(framework_file)
+            report.valid("odi-pathway framework.yaml with rounding:", framework_schema, rounded_framework)
+            run = subprocess.run([assess, "score", str(folder / "examples" / "worked-example.yaml"), "--framework",
+                                  str(folder), "--format", "json"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+        label = "assess score (odi-pathway with rounding) --format json"
+        if run.returncode != 0:
+            report.error(label, f"exit {run.returncode}: {run.stderr.strip()[:300]}")
+        else:
+            rounded = json.loads(run.stdout)
+            report.valid(label, assessment_schema, rounded)
+            expect("that output keeps the exact figures (exactScore not null) beside whole-number scores",
+                   all(d.get("exactScore") is not None and float(d["score"]).is_integer() for d in rounded["dimensions"]),
+                   f"{[(d.get('score'), d.get('exactScore')) for d in rounded['dimensions']]}")
+        broken("framework: maximum 'partly'", framework_schema, pack_framework_of(ROOT, "odi-pathway"),
+               lambda d: d.__setitem__("maximum", "partly"))
+        broken("framework: answers skipped 'half'", framework_schema, pack_framework_of(ROOT, "odi-pathway"),
+               lambda d: d["answers"].__setitem__("skipped", "half"))
+        broken("framework: rounding mode 'up'", framework_schema, pack_framework_of(ROOT, "odi-pathway"),
+               lambda d: d.__setitem__("rounding", {"overall": 0, "mode": "up"}))
+        pathway_rubric = load_yaml(ROOT / "packs" / "odi-pathway" / "data-management-processes.yaml")
+        broken("rubric: when without answer-of", rubric_schema, pathway_rubric,
+               lambda d: d["criteria"][1]["when"].pop("answer-of"))
+        broken("rubric: option meaning 'maybe'", rubric_schema, pathway_rubric,
+               lambda d: d["criteria"][0]["parameters"]["options"][-1].__setitem__("means", "maybe"))
+
+    government = pack_outputs.get("dma-government")
+    if government is None:
+        report.error("dma-government result", "the pack's example was not scored")
+    else:
+        expect("dma-government result: levels scoring with sections that only group (weight null)",
+               government["framework"].get("scoring") == "levels"
+               and any(d.get("sections") for d in government["dimensions"])
+               and all(s.get("weight") is None for d in government["dimensions"] for s in d.get("sections", [])))
+        expect("dma-government result: every criterion says how it counted",
+               all(c.get("answer") and c.get("counted") for c in criteria_of(government)))
 
     broken("framework: unknown key 'dimension'", framework_schema, framework,
            lambda d: d.__setitem__("dimension", d.pop("dimensions")))

@@ -287,7 +287,7 @@ Compared with the assessment for {{label}}.{{#fellText}} **{{fellText}}**{{/fell
     <tbody>
     {{#criteria}}
       <tr><th scope="row">{{title}}<br><span class="secondary code">{{id}}</span></th><td>{{preciseText}}</td>
-        <td>{{rationale}}{{#hasFindings}}<br><span class="secondary">Working: {{#findings}}{{label}}: {{value}}{{^last}} · {{/last}}{{/findings}}</span>{{/hasFindings}}</td></tr>
+        <td>{{rationale}}{{#hasCounting}}<br><span class="secondary">{{countingText}}</span>{{/hasCounting}}{{#hasFindings}}<br><span class="secondary">Working: {{#findings}}{{label}}: {{value}}{{^last}} · {{/last}}{{/findings}}</span>{{/hasFindings}}</td></tr>
     {{/criteria}}
     </tbody>
   </table>
@@ -486,7 +486,7 @@ Figures here keep the precision the assessors computed them to.
 | Criterion | Result | Why |
 |---|---|---|
 {{#criteria}}
-| {{title}} ({{id}}) | {{preciseText}} | {{rationale}}{{#hasFindings}} Working: {{#findings}}{{label}}: {{value}}{{^last}}; {{/last}}{{/findings}}.{{/hasFindings}} |
+| {{title}} ({{id}}) | {{preciseText}} | {{rationale}}{{#hasCounting}} {{countingText}}{{/hasCounting}}{{#hasFindings}} Working: {{#findings}}{{label}}: {{value}}{{^last}}; {{/last}}{{/findings}}.{{/hasFindings}} |
 {{/criteria}}
 {{/dimensions}}
 {{#roadmap}}

@@ -99,6 +99,7 @@ public enum ExecutiveReport {
                     "id": c.id, "title": c.title, "core": c.core, "status": c.status.rawValue,
                     "resultText": Figures.criterion(c, in: assessment), "preciseText": ReportText.criterionScore(c, in: assessment),
                     "rationale": c.rationale, "descriptor": c.descriptor ?? "", "hasFindings": showFindings, "findings": findings,
+                    "hasCounting": ReportText.counting(c, in: assessment) != nil, "countingText": ReportText.counting(c, in: assessment) ?? "",
                 ]
             }
             let sections: [[String: Any]] = d.sections.map { section in

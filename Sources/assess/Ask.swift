@@ -134,7 +134,11 @@ struct AskSession {
 
     func list() {
         for question in questionnaire.questions {
+            let skip = questionnaire.notAsked[question.id].map(QuestionnaireText.notAsked)
             let state = questionnaire.isAnsweredInEvidence(question) ? "in evidence"
+                : questionnaire.hasStaleAnswer(question) ? "answered, not asked: \(skip ?? ""); not scored"
+                : skip != nil ? "not asked: \(skip ?? "")"
+                : questionnaire.answers.dontKnow.contains(question.id) && questionnaire.dontKnowOption(question) != nil ? "don't know"
                 : questionnaire.isAnswered(question) ? "answered"
                 : questionnaire.answers.dontKnow.contains(question.id) ? "don't know"
                 : questionnaire.answers.skipped.contains(question.id) ? "skipped" : "to ask"
@@ -245,15 +249,19 @@ struct AskSession {
                     if let reference { attribution.reference = reference }
                     say(QuestionnaireText.noted(attribution))
                 case .success(.reply(let reply)):
+                    let before = Set(questionnaire.notAsked.keys)
                     switch questionnaire.answer(reply, to: question, attribution: attribution) {
                     case .failure(let problem):
                         say(QuestionnaireText.problem(problem))
                         continue
                     case .success(let outcome):
+                        let leftOut = Set(questionnaire.notAsked.keys).subtracting(before)
+                        let opened = before.subtracting(questionnaire.notAsked.keys)
                         // Ctrl-C while saving waits until the files are in place, so no temporary file is left.
                         try Terminal.holdingInterrupts { try save() }
                         let area = questionnaire.progress().first { $0.id == question.areaID }
                         say(QuestionnaireText.outcome(outcome) + (area.map { " " + QuestionnaireText.progress($0, scale: questionnaire.framework.scale) } ?? ""))
+                        if let change = QuestionnaireText.logicChange(leftOut: leftOut.count, opened: opened.count) { say(change) }
                         continue ask
                     }
                 }

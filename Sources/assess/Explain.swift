@@ -40,6 +40,9 @@ extension Assess {
                     out += "Points: at most \(Format.number(criterion.maximumPointsShown))\n"
                 }
                 out += EvidenceTemplate.wrap("Defined at: \(rubric.file):\(criterion.location.line)", indent: "", then: "  ", width: width).joined(separator: "\n") + "\n"
+                if let condition = criterion.when {
+                    out += EvidenceTemplate.wrap(TerminalText.escape(CriterionFacts.when(condition)), indent: "", then: "  ", width: width).joined(separator: "\n") + "\n"
+                }
                 if !criterion.appliesTo.types.isEmpty || !criterion.appliesTo.codePrefixes.isEmpty || !criterion.appliesTo.attributes.isEmpty {
                     let parts = [criterion.appliesTo.types.joined(separator: ", "),
                                  criterion.appliesTo.codePrefixes.map { "codes starting \($0)" }.joined(separator: ", "),
@@ -52,13 +55,20 @@ extension Assess {
                 out += "Question\n" + wrap(criterion.question)
                 if !criterion.guidance.isEmpty { out += "\nGuidance\n" + wrap(criterion.guidance) }
                 if !criterion.rationale.isEmpty { out += "\nWhy it matters\n" + wrap(criterion.rationale) }
-                out += "\nLevels\n"
-                for level in framework.scale.levels {
-                    out += wrap("\(level.level) \(level.name): \(criterion.levels[level.level] ?? "")", then: "    ")
+                // A method without descriptors (they are optional) has no Levels to show but the scale's names.
+                if !criterion.levels.isEmpty {
+                    out += "\nLevels\n"
+                    for level in framework.scale.levels {
+                        out += wrap("\(level.level) \(level.name): \(criterion.levels[level.level] ?? "")", then: "    ")
+                    }
                 }
                 if let options = criterion.assessor as? OptionsAssessor {
                     out += "\nAnswers\n"
                     for line in CriterionFacts.answers(options, criterion: criterion, scoring: framework.scoring, scale: framework.scale) { out += wrap(line, then: "    ") }
+                }
+                if let counting = CriterionFacts.counting(criterion, in: rubric, framework: framework) {
+                    out += "\nHow it counts (this method's rules)\n"
+                    for line in counting { out += wrap(line, then: "    ") }
                 }
                 let description = AssessKit.registry.factory(criterion.assessorID)?.description
                 out += "\nAssessor\n" + wrap(criterion.assessorID + (description.map { ": \($0.purpose)" } ?? ""))

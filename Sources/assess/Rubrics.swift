@@ -23,44 +23,62 @@ extension Assess {
                 // Under points scoring a column gives each criterion's maximum points; with sections, one gives its section.
                 let points = framework.scoring == .points
                 let sectioned = framework.dimensions.contains { !$0.rubric.sections.isEmpty }
+                // With question logic, a column names the question each one follows ('assess explain' gives the answers).
+                let logic = framework.allCriteria.contains { $0.criterion.when != nil }
+                // With sections, each section's criteria are listed under its heading (so the section needs no
+                // column of its own, and the titles keep their width); criteria in no section come after.
+                func ordered(_ rubric: Rubric) -> [(section: Section?, criteria: [Criterion])] {
+                    var groups = rubric.sections.map { section in (section: Optional(section), criteria: rubric.criteria.filter { $0.section == section.id }) }
+                    let loose = rubric.criteria.filter { criterion in !rubric.sections.contains { $0.id == criterion.section } }
+                    if !loose.isEmpty || groups.isEmpty { groups.append((section: nil, criteria: loose)) }
+                    return groups
+                }
                 var rows: [[String]] = []
                 for dimension in framework.dimensions {
-                    for criterion in dimension.rubric.criteria {
-                        var row = [criterion.id, criterion.weight > 0 ? "w" + Format.number(criterion.weight) : "not scored"]
-                        if points { row.append(criterion.weight > 0 ? Format.number(criterion.maximumPointsShown) + " pts" : "") }
-                        if sectioned { row.append(criterion.section.map { "§ " + $0 } ?? "") }
-                        rows.append(row + [criterion.core ? "core" : "", criterion.assessorID, criterion.title])
+                    for group in ordered(dimension.rubric) {
+                        for criterion in group.criteria {
+                            var row = [criterion.id, criterion.weight > 0 ? "w" + Format.number(criterion.weight) : "not scored"]
+                            if points { row.append(criterion.weight > 0 ? Format.number(criterion.maximumPointsShown) + " pts" : "") }
+                            if logic { row.append(criterion.when.map { "if " + $0.parent } ?? "") }
+                            rows.append(row + [criterion.core ? "core" : "", criterion.assessorID, criterion.title])
+                        }
                     }
                     for indicator in dimension.rubric.context {
-                        rows.append([indicator.id, "–"] + (points ? [""] : []) + (sectioned ? [""] : [])
+                        rows.append([indicator.id, "–"] + (points ? [""] : []) + (logic ? [""] : [])
                             + ["", indicator.assessorID, "\(indicator.title) (context, not scored)"])
                     }
                 }
                 let columns = [TextLayout.Column(""), TextLayout.Column("")] + (points ? [TextLayout.Column("")] : [])
-                    + (sectioned ? [TextLayout.Column("")] : [])
-                    + [TextLayout.Column(""), TextLayout.Column("", drop: 20), TextLayout.Column("", wraps: true)]
-                var lines = TextLayout.tableRows(columns, rows: rows, width: width, indent: "  ").dropFirst().makeIterator()
+                    + (logic ? [TextLayout.Column("", drop: 30)] : [])
+                    // An assessor column that says the same on every row is the first to go when space is short.
+                    + [TextLayout.Column(""), TextLayout.Column("", drop: Set(rows.map { $0[$0.count - 2] }).count == 1 ? 5 : 20),
+                       TextLayout.Column("", wraps: true)]
+                var lines = TextLayout.tableRows(columns, rows: rows, width: width, indent: sectioned ? "    " : "  ").dropFirst().makeIterator()
                 for dimension in framework.dimensions {
                     let rubric = dimension.rubric
                     let share = total > 0 ? dimension.weight / total * 100 : 0
                     out += "\n" + TextLayout.wrap("\(rubric.title) [\(rubric.id)] weight \(Format.number(dimension.weight)) (\(Format.number(share, decimals: 0))% of overall), \(rubric.criteria.count) criteria",
                                                    width: width, then: "  ").joined(separator: "\n") + "\n"
-                    for section in rubric.sections {
-                        let count = rubric.criteria(inSection: section.id).count
-                        var text = "§ \(section.id): \(section.title)"
-                        if let weight = section.weight {
-                            let sum = rubric.sections.reduce(0) { $0 + ($1.weight ?? 0) }
-                            text += ", weight \(Format.number(weight)) of \(Format.number(sum))"
+                    for group in ordered(rubric) {
+                        if let section = group.section {
+                            let count = group.criteria.count
+                            var text = "§ \(section.id): \(section.title)"
+                            if let weight = section.weight {
+                                let sum = rubric.sections.reduce(0) { $0 + ($1.weight ?? 0) }
+                                text += ", weight \(Format.number(weight)) of \(Format.number(sum))"
+                            }
+                            text += ", \(count) \(count == 1 ? "criterion" : "criteria")"
+                            if points {
+                                let maximum = group.criteria.filter { $0.weight > 0 }.reduce(0) { $0 + $1.weight * $1.maximumPointsShown }
+                                text += ", \(Format.number(maximum)) pts"
+                            }
+                            out += TextLayout.wrap(text, width: width, indent: "  ", then: "    ").joined(separator: "\n") + "\n"
+                        } else if sectioned, !group.criteria.isEmpty, !rubric.sections.isEmpty {
+                            out += "  In no section\n"
                         }
-                        text += ", \(count) \(count == 1 ? "criterion" : "criteria")"
-                        if points {
-                            let maximum = rubric.criteria(inSection: section.id).filter { $0.weight > 0 }
-                                .reduce(0) { $0 + $1.weight * $1.maximumPointsShown }
-                            text += ", \(Format.number(maximum)) pts"
-                        }
-                        out += TextLayout.wrap(text, width: width, indent: "  ", then: "    ").joined(separator: "\n") + "\n"
+                        for _ in group.criteria { out += (lines.next() ?? []).map { $0 + "\n" }.joined() }
                     }
-                    for _ in 0..<(rubric.criteria.count + rubric.context.count) { out += (lines.next() ?? []).map { $0 + "\n" }.joined() }
+                    for _ in rubric.context { out += (lines.next() ?? []).map { $0 + "\n" }.joined() }
                 }
                 Output.text(out)
             }

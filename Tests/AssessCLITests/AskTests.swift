@@ -121,8 +121,8 @@ import Darwin
 
     struct PaneTimeout: Error {}
 
-    static func questionStates(_ evidence: String) throws -> [String: String] {
-        let listed = try CLI.run(["ask", evidence, "--list"])
+    static func questionStates(_ evidence: String, framework: String? = nil) throws -> [String: String] {
+        let listed = try CLI.run(["ask", evidence, "--list"] + (framework.map { ["--framework", $0] } ?? []))
         #expect(listed.status == 0, "\(listed.stderr)")
         var states: [String: String] = [:]
         for line in listed.stdout.split(separator: "\n") {

@@ -11,7 +11,7 @@ struct SectionsCLITests {
         let result = try CLI.run(["explain", "q3", "--framework", Self.framework], environment: ["COLUMNS": "200"])
         #expect(result.status == 0)
         let out = result.stdout
-        #expect(out.contains("Dimension: Data governance · weight 1 of 4 in Data governance\n"))
+        #expect(out.contains("Dimension: Data governance · this criterion's weight 1 of 4\n"))
         #expect(out.contains("Section: Data standards [dg-standards] · weight 2 of 3 in Data governance\n"))
         #expect(out.contains("Points: at most 3\n"))
         #expect(out.contains("Answers\n  'Yes': 3 of 3 points\n  'Partly': 1 of 3 points\n  'No': 0 of 3 points\n"))
@@ -34,9 +34,12 @@ struct SectionsCLITests {
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.contains("  § dg-ownership: Ownership and accountability, weight 1 of 3, 2 criteria, 4 pts"))
         #expect(lines.contains("  § dg-standards: Data standards, weight 2 of 3, 2 criteria, 4 pts"))
-        let q3 = try #require(lines.first { $0.hasPrefix("  q3 ") })
-        #expect(q3.contains("3 pts") && q3.contains("§ dg-standards") && q3.contains("Published standards"))
-        let q5 = try #require(lines.first { $0.hasPrefix("  q5 ") })
+        // A section's criteria are listed under its heading.
+        let standards = try #require(lines.firstIndex(of: "  § dg-standards: Data standards, weight 2 of 3, 2 criteria, 4 pts"))
+        let q3 = try #require(lines.first { $0.hasPrefix("    q3 ") })
+        #expect(q3.contains("3 pts") && q3.contains("Published standards"))
+        #expect(lines.dropFirst(standards + 1).prefix(2).contains(q3))
+        let q5 = try #require(lines.first { $0.hasPrefix("    q5 ") })
         #expect(q5.contains("not scored") && !q5.contains("pts") && !q5.contains("w0"))
     }
 

@@ -156,9 +156,20 @@ struct FixedMaximumTests {
         let group = dimension.criteria.filter { ["q3", "q4"].contains($0.id) }
         #expect(abs((Engine(framework: framework).exactScore(of: group) ?? 0) - 100.0 / 3) < 1e-9)
         // The text output says what each counted as.
-        #expect(byID["q3"].map { ReportText.criterionScore($0, in: a) } == "not assessed, counts 0 / 2 pts")
+        #expect(byID["q3"].map { ReportText.criterionScore($0, in: a) } == "not answered, counts 0 / 2 pts")
         #expect(byID["q4"].map { ReportText.criterionScore($0, in: a) } == "not applicable, counts 1 / 1 pts")
         #expect(byID["q5"].map { ReportText.criterionScore($0, in: a) } == "not applicable")
+        // ...and, in plain words from the message catalogue, under which rule.
+        #expect(byID["q3"].flatMap { ReportText.countingMessage($0, in: a) }?.id == .countedZeroPoints)
+        #expect(byID["q3"].flatMap { ReportText.counting($0, in: a) } == "Not answered: counts 0 of 2 points under this method's rules.")
+        #expect(byID["q4"].flatMap { ReportText.counting($0, in: a) } == "Not applicable: counts full marks, 1 of 1 point, under this method's rules.")
+        #expect(byID["q5"].flatMap { ReportText.counting($0, in: a) } == "Not applicable: left out of the maximum under this method's rules.")
+        #expect(byID["q1"].flatMap { ReportText.counting($0, in: a) } == nil)
+        let markdown = MarkdownReporter.render(a, context: ReportContext(toolVersion: "t", date: "2026-01-01"))
+        #expect(markdown.contains("Not answered: counts 0 of 2 points under this method's rules."), "\(markdown)")
+        let text = TextReporter.render(a, context: ReportContext(toolVersion: "t", date: "2026-01-01"), width: 200, detail: true)
+        #expect(text.contains("Not answered: counts 0 of 2 points under this method's rules."), "\(text)")
+        #expect(!TextReporter.render(a, context: ReportContext(toolVersion: "t", date: "2026-01-01"), width: 200).contains("under this method's rules"))
         #expect(a.diagnostics.isEmpty)
         let json = JSONReporter.render(a, context: ReportContext(toolVersion: "t", date: "2026-01-01"))
         #expect(json.contains("\"answer\": \"unanswered\""))

@@ -49,7 +49,8 @@ extension OptionsAssessor {
         let choices = options.map { option -> Choice in
             if let means = option.means {
                 let meaning = means == .dontKnow ? "don't know" : means == .notApplicable ? "not applicable" : "unanswered"
-                return Choice(option.value, option.label == option.value ? meaning : "\(option.label) (\(meaning))")
+                // "counts as don't know", so a list of options never reads "Don't know: don't know".
+                return Choice(option.value, option.label == option.value ? "counts as \(meaning)" : "\(option.label), counts as \(meaning)")
             }
             return usesPoints ? Choice(option.value, option.label, points: option.score) : Choice(option.value, option.label, level: option.score)
         }

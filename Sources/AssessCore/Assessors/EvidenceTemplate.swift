@@ -49,7 +49,7 @@ public enum EvidenceTemplate {
     }
 
     private static func worth(_ choice: Choice) -> String {
-        if let points = choice.points { return " (\(Format.number(points)) points)" }
+        if let points = choice.points { return " (\(Format.number(points)) point\(points == 1 ? "" : "s"))" }
         if let required = choice.requiredFor { return " (required for level \(required))" }
         if let level = choice.level { return " (level \(Format.number(level)))" }
         return ""
@@ -202,6 +202,10 @@ public enum EvidenceTemplate {
             lines += formLines(spec, prefix: "  # ", example: true)
             if let source = spec.source { lines += wrap("Where to find it: \(source)", indent: "  # ") }
             lines += wrap("Read by: \(readers.joined(separator: ", "))\(spec.required ? "" : " (optional)")", indent: "  # ")
+            // Question logic: say when the question applies, so a person filling the file by hand leaves it empty otherwise.
+            if let condition = readers.lazy.compactMap({ framework.criterion($0)?.criterion.when }).first {
+                lines += wrap(condition.askedMessage.english, indent: "  # ")
+            }
             lines.append("  \(spec.key): ~")
         }
         // Comments are wrapped or cut to the width; YAML lines are never cut.
@@ -215,7 +219,8 @@ public enum EvidenceTemplate {
         for (index, form) in spec.forms.enumerated() {
             lines += wrap((index == 0 ? "Answer: " : "Or: ") + summary(form), indent: prefix, width: width)
             for choice in form.choices {
-                lines += wrap("\(choice.id)\(worth(choice)): \(choice.label)", indent: prefix + "  - ", then: prefix + "    ", width: width)
+                // An empty value (a placeholder for no answer) is shown as '' so the line does not start with a colon.
+                lines += wrap("\(choice.id.isEmpty ? "''" : choice.id)\(worth(choice)): \(choice.label)", indent: prefix + "  - ", then: prefix + "    ", width: width)
             }
             if case .exportFile(let formats) = form {
                 for format in formats where !format.sample.isEmpty {

@@ -259,6 +259,14 @@ public struct QuestionCondition: Sendable, Hashable {
         self.location = location
     }
 
+    /// When the question is asked, as a message: "Asked only when q1 is 'Q1.1'; otherwise it is not asked
+    /// (skipped)", or "... is one of 'Q1.1', 'Q1.2'; ...".
+    public var askedMessage: Message {
+        Message(isIn ? .questionAskedWhen : .questionAskedUnless,
+                [("parent", .text(parent)), ("count", .count(values.count)),
+                 ("answers", .text(values.map { "'\($0)'" }.joined(separator: ", ")))])
+    }
+
     /// Whether the condition holds for the parent's answer under a match rule.
     public func holds(for answer: String, match: AnswerMatch) -> Bool {
         values.contains { match.matches(answer, $0) } == isIn

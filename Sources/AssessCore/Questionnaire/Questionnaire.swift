@@ -169,7 +169,7 @@ public struct AreaProgress: Sendable, Hashable {
     public var answered: Int
     /// Questions answered "don't know".
     public var dontKnow: Int
-    /// Questions in the area.
+    /// Questions in the area that are asked (those question logic leaves out are not counted).
     public var total: Int
     /// The area's level and score from the answers so far, by the same aggregation rules as `assess score`:
     /// nil when the area has not enough evidence for a headline level; and the share of it assessed.
@@ -177,6 +177,20 @@ public struct AreaProgress: Sendable, Hashable {
     /// Whether `assess score` would claim the level now (scored), withhold it (not enough evidence) or mark it
     /// unverified (a core criterion not assessed); nil when nothing in the area is assessed yet.
     public var status: ResultStatus? = nil
+    /// Questions question logic leaves out, given the answers so far (a `when:` that does not hold).
+    public var notAsked: Int = 0
+}
+
+/// Why question logic leaves a question out: its criteria's `when:` does not hold given the answers so far.
+/// The engine scores such a criterion `skipped` (docs/scoring.md §6), so any answer it already has is kept in
+/// the answers file but never scored.
+public enum LogicSkip: Sendable, Hashable {
+    /// The parent question's answer is not one that asks this question.
+    case parentIs(parent: String, answer: String)
+    /// The parent question has no answer (not yet, skipped for now, or don't know).
+    case parentUnanswered(parent: String)
+    /// The parent question is itself not asked.
+    case parentNotAsked(parent: String)
 }
 
 /// The questionnaire behind `assess ask`: which question comes next, whether an answer is valid for its
@@ -197,6 +211,9 @@ public struct Questionnaire: Sendable {
     public let revisit: Bool
     /// The facts the answers make (decoded from the answers file's text, exactly as `assess score` reads them).
     public private(set) var answerFacts: [String: Fact] = [:]
+    /// Questions question logic leaves out given the answers so far (question id to why); empty for a
+    /// framework without `when:`.
+    public private(set) var notAsked: [String: LogicSkip] = [:]
     private var skippedNow: Set<String> = []
     private var revisitedNow: Set<String> = []
 
@@ -210,7 +227,46 @@ public struct Questionnaire: Sendable {
         self.revisit = revisit
         self.questions = Self.questions(framework).filter { area == nil || $0.areaID == area }
         self.answerFacts = (try? Self.facts(of: answers, path: answersPath)) ?? [:]
+        self.notAsked = Self.logicSkips(framework, questions: questions, evidence: Self.merge(evidence, answerFacts))
     }
+
+    /// The questions question logic leaves out for this evidence, by the engine's own rules: a question is
+    /// left out when every criterion reading its fact is `skipped`. Parents are earlier criteria, so they are
+    /// always asked (or answered) before the questions they open.
+    static func logicSkips(_ framework: Framework, questions: [Question], evidence: Evidence) -> [String: LogicSkip] {
+        let conditions = Dictionary(framework.allCriteria.compactMap { pair in pair.criterion.when.map { (pair.criterion.id, $0) } },
+                                    uniquingKeysWith: { first, _ in first })
+        guard !conditions.isEmpty else { return [:] }
+        let results = Dictionary(Engine(framework: framework).assess(evidence).dimensions.flatMap(\.criteria).map { ($0.id, $0) },
+                                 uniquingKeysWith: { first, _ in first })
+        let parents = Dictionary(framework.allCriteria.map { ($0.criterion.id, $0.criterion) }, uniquingKeysWith: { first, _ in first })
+        var skips: [String: LogicSkip] = [:]
+        for question in questions where !question.readers.isEmpty {
+            guard question.readers.allSatisfy({ results[$0]?.answer == .skipped }),
+                  let reader = question.readers.first, let condition = conditions[reader] else { continue }
+            let parent = condition.parent
+            if results[parent]?.answer == .skipped {
+                skips[question.id] = .parentNotAsked(parent: parent)
+            } else if let key = parents[parent]?.evidence.first(where: { $0.role == "answer" })?.fact,
+                      let text = evidence.fact(key)?.value?.scalar.flatMap({ $0.isNull ? nil : $0.text }),
+                      !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, results[parent]?.answer != .unanswered {
+                skips[question.id] = .parentIs(parent: parent, answer: text)
+            } else if let key = parents[parent]?.evidence.first(where: { $0.role == "answer" })?.fact,
+                      evidence.fact(key)?.notApplicable != nil {
+                skips[question.id] = .parentIs(parent: parent, answer: "not applicable")
+            } else {
+                skips[question.id] = .parentUnanswered(parent: parent)
+            }
+        }
+        return skips
+    }
+
+    /// Whether question logic leaves a question out given the answers so far.
+    public func isNotAsked(_ question: Question) -> Bool { notAsked[question.id] != nil }
+
+    /// Whether a question left out by question logic still has an answer (given before its parent's answer
+    /// changed): kept in the answers file, reported as skipped, never scored.
+    public func hasStaleAnswer(_ question: Question) -> Bool { isNotAsked(question) && isAnswered(question) && !isAnsweredInEvidence(question) }
 
     /// Every question a framework asks, in dimension and criterion order: one per fact, with a checklist or
     /// set of statements asked item by item. Organisation fields are left to the evidence file's own block.
@@ -237,6 +293,12 @@ public struct Questionnaire: Sendable {
                     question.fileFormats = nil
                     result.append(question)
                 }
+            case .options(let choices):
+                // An option whose value is empty stands for no answer (an empty cell): it cannot be typed,
+                // so it is not listed; skipping the question leaves it unanswered the same way.
+                var question = base
+                question.form = .options(choices.filter { !$0.id.isEmpty })
+                result.append(question)
             default:
                 result.append(base)
             }
@@ -258,9 +320,32 @@ public struct Questionnaire: Sendable {
     /// Whether a question needs no more asking: answered here or in the evidence file, or "don't know"
     /// (unless revisiting).
     public func isSettled(_ question: Question) -> Bool {
-        if isAnswered(question) { return true }
-        if answers.dontKnow.contains(question.id) { return !revisit || revisitedNow.contains(question.id) }
-        return false
+        if isAnsweredInEvidence(question) { return true }
+        // Checked before the answer: a "don't know" saved as the question's own don't-know option is a fact too.
+        if answers.dontKnow.contains(question.id) { return !revisit || revisitedNow.contains(question.id) || isAnswered(question) && question.item != nil }
+        return isAnswered(question)
+    }
+
+    /// The value of the question's own `means: dont-know` option, when it has one: "don't know" is then saved
+    /// as that answer, so the method's `answers: dont-know:` rule scores it.
+    public func dontKnowOption(_ question: Question) -> String? {
+        guard question.item == nil, case .options = question.form else { return nil }
+        for reader in question.readers {
+            guard let options = (framework.criterion(reader)?.criterion.assessor as? OptionsAssessor)?.answerOptions else { continue }
+            if let option = options.first(where: { $0.meaning == "dont-know" }) { return option.value }
+        }
+        return nil
+    }
+
+    /// The option any other answer counts as (`otherwise: true`), when the question has one.
+    public func fallbackOption(_ question: Question) -> AnswerOption? {
+        guard question.item == nil, case .options = question.form else { return nil }
+        for reader in question.readers {
+            if let option = (framework.criterion(reader)?.criterion.assessor as? OptionsAssessor)?.answerOptions.first(where: \.isFallback) {
+                return option
+            }
+        }
+        return nil
     }
 
     /// Whether a question has an answer (a value, a file or not applicable), here or in the evidence file.
@@ -276,9 +361,10 @@ public struct Questionnaire: Sendable {
 
     /// The next question to ask: the first not settled and not skipped, then the skipped ones again (each
     /// at most once a session); nil when every question is settled or skipped again.
+    /// Questions that question logic leaves out are never asked.
     public func next() -> Question? {
-        if let question = questions.first(where: { !isSettled($0) && !answers.skipped.contains($0.id) }) { return question }
-        return questions.first { !isSettled($0) && answers.skipped.contains($0.id) && !skippedNow.contains($0.id) }
+        if let question = questions.first(where: { !isSettled($0) && !isNotAsked($0) && !answers.skipped.contains($0.id) }) { return question }
+        return questions.first { !isSettled($0) && !isNotAsked($0) && answers.skipped.contains($0.id) && !skippedNow.contains($0.id) }
     }
 
     // MARK: - Answering
@@ -302,6 +388,10 @@ public struct Questionnaire: Sendable {
         case .dontKnow:
             next.dontKnow.insert(question.id)
             outcome = .dontKnow
+            if let value = dontKnowOption(question) {
+                next.facts[key] = AnswerSet.Entry(value: [EvidenceTemplate.quoted(value)], source: attribution.source,
+                                                  reference: attribution.reference, note: attribution.note)
+            }
             if question.item != nil { Self.complete(key: key, question: question, in: &next, questions: questions, attribution: attribution) }
         case .notApplicable(let reason):
             next.facts[key] = AnswerSet.Entry(notApplicable: reason, source: attribution.source,
@@ -322,6 +412,9 @@ public struct Questionnaire: Sendable {
             let value: [String]
             switch Self.value(text, form: question.form) {
             case .success(let lines): value = lines
+            case .failure(.unknownChoice) where fallbackOption(question) != nil:
+                // A question with an `otherwise:` option takes any answer; the fallback scores it.
+                value = [EvidenceTemplate.quoted(text.trimmingCharacters(in: .whitespacesAndNewlines))]
             case .failure(let problem): return .failure(problem)
             }
             next.dontKnow.remove(question.id)
@@ -349,6 +442,7 @@ public struct Questionnaire: Sendable {
         if revisit { revisitedNow.insert(question.id) }
         answers = next
         answerFacts = facts
+        notAsked = Self.logicSkips(framework, questions: questions, evidence: mergedEvidence)
         return .success(outcome)
     }
 
@@ -513,17 +607,20 @@ public struct Questionnaire: Sendable {
     public func progress() -> [AreaProgress] {
         let assessment = Engine(framework: framework).assess(mergedEvidence)
         return areas.map { area in
-            let inArea = questions.filter { $0.areaID == area.id }
+            let all = questions.filter { $0.areaID == area.id }
+            let inArea = all.filter { !isNotAsked($0) }
             let dimension = assessment.dimensions.first { $0.id == area.id }
+            let dontKnow = inArea.filter { answers.dontKnow.contains($0.id) && !isAnsweredInEvidence($0) && (!isAnswered($0) || dontKnowOption($0) != nil) }
             return AreaProgress(
                 id: area.id, title: area.title,
-                answered: inArea.filter(isAnswered).count,
-                dontKnow: inArea.filter { !isAnswered($0) && answers.dontKnow.contains($0.id) }.count,
+                answered: inArea.filter(isAnswered).count - dontKnow.filter(isAnswered).count,
+                dontKnow: dontKnow.count,
                 total: inArea.count,
                 level: dimension?.status == .notEnoughEvidence ? nil : dimension?.level,
                 score: dimension?.status == .notEnoughEvidence ? nil : dimension?.score,
                 coverage: dimension?.coverage,
-                status: (dimension?.coverage ?? 0) > 0 ? dimension?.status : nil)
+                status: (dimension?.coverage ?? 0) > 0 ? dimension?.status : nil,
+                notAsked: all.count - inArea.count)
         }
     }
 }

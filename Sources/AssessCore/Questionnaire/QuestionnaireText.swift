@@ -25,7 +25,7 @@ public enum QuestionnaireText {
     /// level looks like (the first time a criterion is met), and the answers allowed.
     public static func question(_ question: Question, in questionnaire: Questionnaire, showCriterion: Bool) -> [String] {
         var lines: [String] = []
-        let inArea = questionnaire.questions.filter { $0.areaID == question.areaID }
+        let inArea = questionnaire.questions.filter { $0.areaID == question.areaID && !questionnaire.isNotAsked($0) }
         let answered = inArea.filter(questionnaire.isSettled).count
         lines.append("")
         lines += EvidenceTemplate.wrap("\(clean(question.areaTitle)) · question \(answered + 1) of \(inArea.count)", indent: "── ")
@@ -51,6 +51,13 @@ public enum QuestionnaireText {
             if asked != criterion?.question || !showCriterion { lines += EvidenceTemplate.wrap(clean(asked), indent: "") }
             if question.spec.help != asked { lines += EvidenceTemplate.wrap("What to give: " + clean(question.spec.help), indent: "  ") }
             lines += answerLines(question, guidance: criterion?.guidance ?? "")
+            if let fallback = questionnaire.fallbackOption(question) {
+                let worth = fallback.points.map { " (\(Format.number($0)) point\($0 == 1 ? "" : "s"))" } ?? fallback.level.map { " (level \(Format.number($0)))" } ?? ""
+                lines += EvidenceTemplate.wrap("Or any other answer, typed as it is: it counts as \"\(clean(fallback.label))\"\(worth).", indent: "  ")
+            }
+            if let value = questionnaire.dontKnowOption(question) {
+                lines += EvidenceTemplate.wrap("? saves the answer \"\(clean(value))\", which this method counts as don't know.", indent: "  ")
+            }
         }
         lines += EvidenceTemplate.wrap("Fact \(clean(question.spec.key)), read by \(question.readers.map(clean).joined(separator: ", ")).", indent: "  ")
         return lines
@@ -96,9 +103,29 @@ public enum QuestionnaireText {
 
     private static func numbered(_ choices: [Choice]) -> [String] {
         choices.enumerated().flatMap { index, choice in
-            let worth = choice.points.map { " (\(Format.number($0)) points)" } ?? choice.level.map { " (level \(Format.number($0)))" } ?? ""
-            return EvidenceTemplate.wrap("\(index + 1). \(clean(choice.id))\(worth): \(clean(choice.label))", indent: "    ", then: "       ")
+            let worth = choice.points.map { " (\(Format.number($0)) point\($0 == 1 ? "" : "s"))" } ?? choice.level.map { " (level \(Format.number($0)))" } ?? ""
+            // A label that only repeats the value ("Yes: Yes") is not shown twice.
+            let label = choice.label == choice.id ? "" : ": " + clean(choice.label)
+            return EvidenceTemplate.wrap("\(index + 1). \(clean(choice.id))\(worth)\(label)", indent: "    ", then: "       ")
         }
+    }
+
+    /// Why question logic leaves a question out, in words: "q74 is Q74.1".
+    public static func notAsked(_ skip: LogicSkip) -> String {
+        switch skip {
+        case .parentIs(let parent, let answer): return "\(clean(parent)) is \(clean(answer))"
+        case .parentUnanswered(let parent): return "\(clean(parent)) is not answered"
+        case .parentNotAsked(let parent): return "\(clean(parent)) is not asked"
+        }
+    }
+
+    /// What an answer changed in the questions still to ask: how many question logic now leaves out, or
+    /// opens again; nil when none.
+    public static func logicChange(leftOut: Int, opened: Int) -> String? {
+        var parts: [String] = []
+        if leftOut > 0 { parts.append("\(leftOut) question\(leftOut == 1 ? "" : "s") no longer asked after this answer") }
+        if opened > 0 { parts.append("\(opened) question\(opened == 1 ? "" : "s") now asked") }
+        return parts.isEmpty ? nil : parts.joined(separator: ", ") + " (question logic)."
     }
 
     /// The prompt's reminder of the commands.
@@ -178,6 +205,7 @@ public enum QuestionnaireText {
     public static func progress(_ area: AreaProgress, scale: Scale) -> String {
         var text = "\(clean(area.title)): \(area.answered) of \(area.total) answered"
         if area.dontKnow > 0 { text += ", \(area.dontKnow) don't know" }
+        if area.notAsked > 0 { text += ", \(area.notAsked) not asked" }
         let assessed = area.coverage.map { " (\(Format.number($0 * 100, decimals: 0))% assessed)" } ?? ""
         switch (area.status, area.level) {
         case (nil, _):
@@ -212,6 +240,10 @@ public enum QuestionnaireText {
         for area in questionnaire.progress() { lines += EvidenceTemplate.wrap(progress(area, scale: questionnaire.framework.scale), indent: "  ") }
         let skipped = questionnaire.questions.filter { questionnaire.answers.skipped.contains($0.id) && !questionnaire.isSettled($0) }.count
         if skipped > 0 { lines.append("  \(skipped) skipped question\(skipped == 1 ? "" : "s") will be asked again next time.") }
+        let stale = questionnaire.questions.filter(questionnaire.hasStaleAnswer).count
+        if stale > 0 {
+            lines += EvidenceTemplate.wrap("  \(stale) answer\(stale == 1 ? " is" : "s are") kept for \(stale == 1 ? "a question" : "questions") not asked given an earlier answer: \(stale == 1 ? "it is" : "they are") reported as skipped and not scored; 'assess ask --list' shows which.", indent: "", then: "    ")
+        }
         let unknown = questionnaire.answers.dontKnow.count
         if unknown > 0 { lines.append("  \(unknown) don't know answer\(unknown == 1 ? "" : "s"): 'assess ask --revisit' asks them again.") }
         lines += EvidenceTemplate.wrap("Answers are in \(clean(answersPath)).", indent: "")

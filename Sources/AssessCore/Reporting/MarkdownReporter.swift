@@ -55,7 +55,8 @@ public enum MarkdownReporter {
             out += "\n| Criterion | Result | Why |\n|---|---|---|\n"
             for c in d.criteria {
                 let title = "\(escape(c.title))\(c.core ? " (core)" : "")<br>`\(c.id)`"
-                out += "| \(title) | \(ReportText.criterionScore(c, in: assessment)) | \(escape(c.rationale)) |\n"
+                let counting = ReportText.counting(c, in: assessment).map { " " + escape($0) } ?? ""
+                out += "| \(title) | \(ReportText.criterionScore(c, in: assessment)) | \(escape(c.rationale))\(counting) |\n"
             }
         }
 

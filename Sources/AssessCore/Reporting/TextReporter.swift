@@ -149,7 +149,9 @@ public enum ReportText {
         default:
             // A method with a fixed maximum counts some unanswered questions: say what each counted as.
             if assessment.scoring == .points, let max = c.maxPoints, c.counted == .zero || c.counted == .full {
-                return status(c.status) + ", counts \(Format.number(c.counted == .full ? max : 0)) / \(Format.number(max)) pts"
+                // The answer in words ("not asked", "don't know") says why it counts; the status alone would not.
+                let said = c.answer.flatMap(answerMessage).map { $0.english.lowercased() } ?? status(c.status)
+                return said + ", counts \(Format.number(c.counted == .full ? max : 0)) / \(Format.number(max)) pts"
             }
             return status(c.status)
         }
@@ -337,6 +339,9 @@ public enum TextReporter {
                     out += lines(TerminalText.escape("\(c.id)  \(result)  \(c.title)\(core)"), width, "  \(mark) ", "      ")
                 }
                 out += TextLayout.wrap(TerminalText.escape(c.rationale), width: width, indent: "      ").map { paint.dim($0) + "\n" }.joined()
+                if let counting = ReportText.counting(c, in: assessment) {
+                    out += TextLayout.wrap(TerminalText.escape(counting), width: width, indent: "      ").map { paint.dim($0) + "\n" }.joined()
+                }
                 // Domain (plugin) assessors show their working; the generic ones say it all in the rationale.
                 if c.assessor.contains("."), c.status == .assessed, !c.findings.isEmpty {
                     let working = c.findings.map { "\($0.label): \(ReportText.value($0.value))" }.joined(separator: " · ")

@@ -17,6 +17,28 @@ public enum MessageID: String, Sendable, Hashable, CaseIterable, Codable {
     case criterionSkippedParentUnanswered = "criterion.skipped.parent-unanswered"
     /// A criterion question logic skips because its parent was itself skipped.
     case criterionSkippedParentSkipped = "criterion.skipped.parent-skipped"
+    /// The answer class of a criterion that was not answered, in plain words (``AnswerClass/unanswered``).
+    case answerUnanswered = "answer.unanswered"
+    /// A criterion answered "not applicable" or left out by its `applies-to:`.
+    case answerNotApplicable = "answer.not-applicable"
+    /// A criterion answered "don't know".
+    case answerDontKnow = "answer.dont-know"
+    /// A criterion question logic did not ask.
+    case answerSkipped = "answer.skipped"
+    /// A criterion whose answer could not be scored.
+    case answerUnscorable = "answer.unscorable"
+    /// A criterion counted as nothing earned out of its maximum points, by the method's `answers:` rules.
+    case countedZeroPoints = "counted.zero.points"
+    /// A criterion counted as full marks, by the method's `answers:` rules.
+    case countedFullPoints = "counted.full.points"
+    /// A criterion counted at a level (levels scoring: level 1 for zero, the top level for full marks).
+    case countedLevel = "counted.level"
+    /// A criterion not answered that is left out of the maximum, by the method's `answers:` rules.
+    case countedExcluded = "counted.excluded"
+    /// When question logic asks a question: its parent's answer is one of the listed ones.
+    case questionAskedWhen = "question.asked-when"
+    /// When question logic asks a question: its parent's answer is none of the listed ones.
+    case questionAskedUnless = "question.asked-unless"
     /// A criterion whose evidence is unusable.
     case criterionError = "criterion.error"
     /// A criterion whose evidence is unusable, with a hint.
@@ -46,6 +68,21 @@ public enum MessageID: String, Sendable, Hashable, CaseIterable, Codable {
         case .criterionSkipped: return "Not applicable: skipped: {parent} is {answer}."
         case .criterionSkippedParentUnanswered: return "Not applicable: skipped: {parent} was not answered."
         case .criterionSkippedParentSkipped: return "Not applicable: skipped: {parent} was skipped."
+        case .answerUnanswered: return "Not answered"
+        case .answerNotApplicable: return "Not applicable"
+        case .answerDontKnow: return "Don't know"
+        case .answerSkipped: return "Not asked"
+        case .answerUnscorable: return "An answer that cannot be scored"
+        case .countedZeroPoints:
+            return "{answer}: counts 0 of {maximum} {units, plural, one {point} other {points}} under this method's rules."
+        case .countedFullPoints:
+            return "{answer}: counts full marks, {maximum} of {maximum} {units, plural, one {point} other {points}}, under this method's rules."
+        case .countedLevel: return "{answer}: counts as level {level} under this method's rules."
+        case .countedExcluded: return "{answer}: left out of the maximum under this method's rules."
+        case .questionAskedWhen:
+            return "Asked only when {parent} is {count, plural, one {} other {one of }}{answers}; otherwise it is not asked (skipped)"
+        case .questionAskedUnless:
+            return "Asked only when {parent} is not {count, plural, one {} other {one of }}{answers}; otherwise it is not asked (skipped)"
         case .criterionError: return "Error: {message}"
         case .criterionErrorWithHint: return "Error: {message}; {hint}"
         case .countFacts: return "{count, plural, one {# fact} other {# facts}}"
