@@ -33,7 +33,8 @@ public enum AssessKit {
         let loader = FrameworkLoader(registry: registry, plugins: plugins, pluginTimeout: pluginTimeout, assessVersion: version,
                                      startPlugins: startPlugins)
         if let path { return try loader.load(path: path) }
-        return try loader.load(embedded: DefaultFramework.files, frameworkFile: DefaultFramework.frameworkFile)
+        return try loader.load(embedded: DefaultFramework.files, parsed: DefaultFramework.parsed,
+                               frameworkFile: DefaultFramework.frameworkFile)
     }
 }
 
@@ -44,4 +45,9 @@ public enum DefaultFramework {
 
     /// The embedded files by path, for tests that check they match `rubrics/`.
     public static var embeddedFiles: [String: String] { files }
+
+    /// The embedded files' parsed trees (``YAMLDocument/archive``) by path, so a run does not parse the built-in
+    /// framework's YAML. Recorded from a parse of ``embeddedFiles`` by
+    /// `ASSESS_RECORD_PARSED=1 swift test --filter EmbeddedParsedTrees`; a test fails when they are stale.
+    public static var parsedFiles: [String: String] { parsed }
 }

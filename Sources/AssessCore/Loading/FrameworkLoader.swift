@@ -65,13 +65,20 @@ public struct FrameworkLoader: Sendable {
     }
 
     /// Loads a framework from files held in memory (the built-in framework), keyed by their display paths.
-    public func load(embedded files: [String: String], frameworkFile: String) throws(LoadError) -> Framework {
+    /// `parsed` holds, by the same paths, archives of the files' parsed trees (``YAMLDocument/archive``): a file
+    /// with one made from its text is rebuilt from it instead of parsed; any other file is parsed.
+    public func load(embedded files: [String: String], parsed: [String: String] = [:], frameworkFile: String) throws(LoadError) -> Framework {
         let folder = FileReader.folder(of: frameworkFile)
         let limits = self.limits
         return try load(frameworkFile: frameworkFile) { (relative: String) throws(LoadError) -> YAMLDocument in
             let name = relative == frameworkFile ? relative : FileReader.resolve(relative, relativeTo: folder)
             guard let text = files[name] else { throw .notFound(path: name, hint: "the built-in framework has no such file") }
-            do throws(DiagnosticError) { return try YAMLParser.parse(text, file: name, limits: limits) } catch { throw .invalid(error) }
+            let bytes = Array(text.utf8)
+            if limits == YAMLLimits(), let archive = parsed[name],  // archives are made with the default limits
+               let document = YAMLDocument(file: name, bytes: bytes, archive: archive) {
+                return document
+            }
+            do throws(DiagnosticError) { return try YAMLParser.parse(bytes, file: name, limits: limits) } catch { throw .invalid(error) }
         }
     }
 
