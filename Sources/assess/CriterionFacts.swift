@@ -25,8 +25,8 @@ enum CriterionFacts {
     /// One line per answer: "Yes: 2 of 2 points", "Weekly: level 3", "Don't know: counts as don't know".
     /// Under points scoring, points are shown as the criterion scores them (rescaled by its `points:`).
     static func answers(_ options: OptionsAssessor, criterion: Criterion, scoring: ScoringMode, scale: Scale) -> [String] {
-        let top = options.topPoints
-        let maximum = criterion.maximumPointsShown
+        let top = options.maximumPoints
+        let maximum = criterion.fixedMaximum
         return options.answerOptions.map { answer in
             let name = answer.isFallback ? "any other answer" + (answer.label.isEmpty ? "" : " (\(answer.label))")
                 : (answer.value.isEmpty ? "an empty answer" : "'\(answer.value)'") + (answer.label != answer.value ? " (\(answer.label))" : "")
@@ -61,7 +61,7 @@ enum CriterionFacts {
         guard declared, criterion.weight > 0 else { return nil }
         let rules = framework.answerRules(for: rubric)
         let points = framework.scoring == .points
-        let maximum = criterion.maximumPointsShown
+        let maximum = criterion.fixedMaximum
         let unit = "\(Format.number(maximum)) point\(maximum == 1 ? "" : "s")"
         var lines: [String] = []
         let what = points ? "The maximum of \(rubric.title) includes its \(unit)" : "The score of \(rubric.title) includes it"

@@ -37,7 +37,7 @@ extension Assess {
                     out += EvidenceTemplate.wrap(TerminalText.escape("Section: " + section), indent: "", then: "  ", width: width).joined(separator: "\n") + "\n"
                 }
                 if framework.scoring == .points, criterion.weight > 0 {
-                    out += "Points: at most \(Format.number(criterion.maximumPointsShown))\n"
+                    out += "Points: at most \(Format.number(criterion.fixedMaximum))\n"
                 }
                 out += EvidenceTemplate.wrap("Defined at: \(rubric.file):\(criterion.location.line)", indent: "", then: "  ", width: width).joined(separator: "\n") + "\n"
                 if let condition = criterion.when {

@@ -38,7 +38,7 @@ extension Assess {
                     for group in ordered(dimension.rubric) {
                         for criterion in group.criteria {
                             var row = [criterion.id, criterion.weight > 0 ? "w" + Format.number(criterion.weight) : "not scored"]
-                            if points { row.append(criterion.weight > 0 ? Format.number(criterion.maximumPointsShown) + " pts" : "") }
+                            if points { row.append(criterion.weight > 0 ? Format.number(criterion.fixedMaximum) + " pts" : "") }
                             if logic { row.append(criterion.when.map { "if " + $0.parent } ?? "") }
                             rows.append(row + [criterion.core ? "core" : "", criterion.assessorID, criterion.title])
                         }
@@ -69,7 +69,7 @@ extension Assess {
                             }
                             text += ", \(count) \(count == 1 ? "criterion" : "criteria")"
                             if points {
-                                let maximum = group.criteria.filter { $0.weight > 0 }.reduce(0) { $0 + $1.weight * $1.maximumPointsShown }
+                                let maximum = group.criteria.filter { $0.weight > 0 }.reduce(0) { $0 + $1.weight * $1.fixedMaximum }
                                 text += ", \(Format.number(maximum)) pts"
                             }
                             out += TextLayout.wrap(text, width: width, indent: "  ", then: "    ").joined(separator: "\n") + "\n"

@@ -620,10 +620,7 @@ public struct OptionsAssessor: Assessor {
     /// A value as a rule compares it: spaces (and tabs, line breaks) at either end dropped when it trims,
     /// lower case when it ignores case.
     static func normalised(_ text: String, by rule: AnswerMatch) -> String {
-        var text = text
-        if rule.trim { text = text.trimmingCharacters(in: .whitespacesAndNewlines) }
-        if rule.caseInsensitive { text = text.lowercased() }
-        return text
+        rule.key(text)
     }
 
     /// Why two values that differ are the same option: " once spaces are trimmed", " ignoring case", or both.

@@ -34,17 +34,4 @@ extension OptionsAssessor {
                          isFallback: fallback == option)
         }
     }
-
-    /// The most points an answer earns (the top option's), or nil when the options carry levels.
-    public var topPoints: Double? {
-        usesPoints ? options.compactMap(\.score).max() : nil
-    }
-}
-
-extension Criterion {
-    /// The points this criterion is worth at most under points scoring: its `points:`, else its assessor's
-    /// declared maximum, else the top option of an options question, else 1.
-    public var maximumPointsShown: Double {
-        points ?? assessor.maximumPoints ?? (assessor as? OptionsAssessor)?.topPoints ?? 1
-    }
 }

@@ -351,7 +351,8 @@ public struct Criterion: Sendable {
     /// Question logic: asked only when an earlier options question's answer holds (`when:`).
     public var when: QuestionCondition?
 
-    /// Its fixed maximum points: its `points:`, or else its assessor's top option, or else 1 (scaled).
+    /// Its maximum points: its `points:`, or else its assessor's top option, or else 1 (scaled). A fixed maximum
+    /// counts it, and `explain` and `rubrics` show it.
     public var fixedMaximum: Double { points ?? assessor.maximumPoints ?? 1 }
     /// The id of the section (sub-dimension) of its rubric it belongs to, or nil for none.
     public var section: String?

@@ -155,22 +155,21 @@ public struct ResolvedAnswerRules: Sendable, Hashable {
 }
 
 extension AnswerMatch {
-    /// A value as this rule compares it: trimmed of spaces and tabs at either end when `trim` is set. Case
-    /// is compared by ``matches(_:_:)``.
+    /// A value trimmed as this rule says: spaces, tabs and line breaks at either end dropped when `trim` is set.
     public func normalised(_ text: String) -> String {
-        guard trim else { return text }
-        let blank: Set<Character> = [" ", "\t"]
-        var slice = Substring(text)
-        while let first = slice.first, blank.contains(first) { slice = slice.dropFirst() }
-        while let last = slice.last, blank.contains(last) { slice = slice.dropLast() }
-        return String(slice)
+        trim ? text.trimmingCharacters(in: .whitespacesAndNewlines) : text
     }
 
-    /// Whether an answer meets a value under this rule.
+    /// The form in which this rule compares an answer with a value: trimmed as ``normalised(_:)``, and lower
+    /// case when case is ignored. The options assessor and question logic both compare through it, so an
+    /// answer that meets an option also meets a `when:` naming that option.
+    public func key(_ text: String) -> String {
+        caseInsensitive ? normalised(text).lowercased() : normalised(text)
+    }
+
+    /// Whether an answer meets a value under this rule: exactly, or in the rule's compared form.
     public func matches(_ answer: String, _ value: String) -> Bool {
-        let a = normalised(answer)
-        let v = normalised(value)
-        return a == v || (caseInsensitive && a.lowercased() == v.lowercased())
+        answer == value || key(answer) == key(value)
     }
 }
 
