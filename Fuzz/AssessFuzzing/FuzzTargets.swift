@@ -184,7 +184,7 @@ public enum FuzzTargets {
             """
         let entries: [(String, String)] = [("fuzz/pack.yaml", String(decoding: packMetadataSeed, as: UTF8.self)),
                                            ("fuzz/framework.yaml", framework), ("fuzz/rubrics/data.yaml", rubric)]
-        guard let archive = try? Archive(data: Data(), accessMode: .create) else { return [] }
+        guard let archive = try? Archive(data: Data(), accessMode: .create, pathEncoding: nil) else { return [] }
         for (path, text) in entries {
             let data = Data(text.utf8)
             try? archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
