@@ -154,7 +154,7 @@ public struct ChannelMixAssessor: Assessor {
                 }
             }
         }
-        let (costs, costSource) = try unitCosts(input)
+        let (costs, costSource, ownCostChannels) = try unitCosts(input)
         let total = volumes.reduce(0) { $0 + $1.count }
         guard total > 0 else {
             if let export {
@@ -237,11 +237,16 @@ public struct ChannelMixAssessor: Assessor {
         findings.append(Finding("unit-costs", "Unit costs used (\(costSource))", .text(assumptions)))
         // The Socitm figures are 2012 prices. They are uprated only when the rubric names a published index and
         // its values (`uprate:`): the build holds no index series of its own. The organisation's own costs win.
-        let socitm = uprating.map { "\($0.to) prices (Socitm 2012 unit costs uprated by \($0.index), \($0.from) to \($0.to))" }
+        let socitm = uprating.map { "\($0.to) prices (Socitm 2012 unit costs uprated from \($0.from) to \($0.to) by \($0.index))" }
             ?? "2012 prices (Socitm 2012 unit costs, not uprated)"
-        let priceBasis = !costSource.contains("Socitm") ? "the organisation's own unit costs"
-            : costSource.hasPrefix("Socitm") ? socitm
-            : "the organisation's own unit costs where given, \(socitm) for the rest"
+        // The basis names only the figures actually used: the channels with contacts and a cost.
+        let used = costed.filter { $0.count > 0 }.map(\.channel)
+        let defaultsBasis = unitCostsAreSocitm ? socitm : "the rubric's unit costs"
+        // The organisation's own costs are taken to be in the prices of the period its evidence is for.
+        let own = input.organisation.period.map { "the organisation's own unit costs (\($0) prices)" } ?? "the organisation's own unit costs"
+        let priceBasis = used.allSatisfy(ownCostChannels.contains) && !used.isEmpty ? own
+            : used.contains(where: ownCostChannels.contains) ? "\(own) where given, \(defaultsBasis) for the rest"
+            : defaultsBasis
         findings.append(Finding("price-basis", "Price basis of the unit costs", .text(priceBasis)))
         var rationale = "\(Format.number(digitalCount, decimals: 0)) of \(Format.number(total, decimals: 0)) contacts are digital (\(Format.number(share, decimals: 1))%). "
         rationale += thresholds.explain(share, measure: "The digital share")
@@ -252,17 +257,25 @@ public struct ChannelMixAssessor: Assessor {
         return AssessorResult(.level(thresholds.level(for: share)), rationale: rationale, findings: findings)
     }
 
-    /// The unit costs to use: defaults, overridden by the evidence's mapping or CSV.
-    func unitCosts(_ input: AssessorInput) throws(AssessmentIssue) -> ([String: Double], String) {
+    /// Whether the defaults are the Socitm 2012 figures (uprated or not), rather than the rubric's own.
+    var unitCostsAreSocitm: Bool { unitCosts == Self.socitm2012 || uprating != nil }
+
+    /// The unit costs to use (defaults, overridden by the evidence's mapping or CSV), where they come from, and
+    /// the channels whose cost is the organisation's own.
+    func unitCosts(_ input: AssessorInput) throws(AssessmentIssue) -> ([String: Double], String, Set<String>) {
         var costs = unitCosts
+        var own: Set<String> = []
         let defaults = costs == Self.socitm2012 ? "Socitm 2012 benchmark"
             : uprating.map { "Socitm 2012 benchmark uprated to \($0.to)" } ?? "the rubric's defaults"
         if input.hasFile("unit-costs") {
             let file = try input.file("unit-costs")
-            for entry in try UnitCostFile.read(file) { costs[entry.channel] = entry.cost }
-            return (costs, "\(file.fact.file ?? file.path), then \(defaults)")
+            for entry in try UnitCostFile.read(file) {
+                costs[entry.channel] = entry.cost
+                own.insert(entry.channel)
+            }
+            return (costs, "\(file.fact.file ?? file.path), then \(defaults)", own)
         }
-        guard input.bindings["unit-costs"] != nil, let fact = try input.optionalFact("unit-costs") else { return (costs, defaults) }
+        guard input.bindings["unit-costs"] != nil, let fact = try input.optionalFact("unit-costs") else { return (costs, defaults, own) }
         guard let node = fact.value, let pairs = node.pairs else {
             let node = fact.value ?? YAMLNode(.mapping([]), at: fact.location)
             throw input.invalid("\(fact.key) must map each channel to its cost per contact in pounds, found \(node.kindDescription)",
@@ -273,8 +286,9 @@ public struct ChannelMixAssessor: Assessor {
             let cost = try input.number(pair.value, what: "unit cost for \(channel)")
             guard cost >= 0 else { throw input.invalid("the unit cost for \(channel) cannot be negative", at: pair.value) }
             costs[Channel.id(channel)] = cost
+            own.insert(Channel.id(channel))
         }
-        return (costs, "\(fact.key), then \(defaults)")
+        return (costs, "\(fact.key), then \(defaults)", own)
     }
 
     /// A unit cost in pounds and pence: `£2.20`, `£8.62`, `£3`.

@@ -120,12 +120,13 @@ criteria:
       the web share will not be comparable with phone calls. An export covering other than twelve months
       is scaled to a year for the cost figures. If you know your own cost per contact by channel, give it
       as channel.unit-costs in pounds (a mapping, or a CSV with channel and cost per contact columns).
-      Otherwise the Socitm 2012 benchmarks are used, and channels without a benchmark are left out of the
-      cost figure and named.
+      Otherwise the Socitm 2012 benchmarks are used, uprated to 2024 prices by the ONS GDP deflator, and
+      channels without a benchmark are left out of the cost figure and named.
     rationale: >
       Socitm's 2012 study "Potential for channel shift in local government", used by GDS in the Digital
       Efficiency Report (annex 5), found that a contact cost councils on average £8.62 face to face, £2.83
-      by phone and £0.15 on the web. A web contact costs about 2% of a visit. Socitm estimated that about
+      by phone and £0.15 on the web: about £11.95, £3.92 and £0.21 in 2024 prices by the ONS GDP
+      deflator. A web contact costs about 2% of a visit. Socitm estimated that about
       two thirds of English councils' contacts in 2011/12 were online, although that count included web
       visits. GDS modelled 82% digital take-up. Adobe's UK public sector blog ("Managing Customer
       Experience Management in Public Sector", 2010) reports that Skanderborg Municipality (Denmark) cut
@@ -141,6 +142,11 @@ criteria:
       digital: [web, chat, app]
       thresholds: [20, 35, 50, 65, 80]
       target-share: 80
+      # Socitm's 2012 costs in 2024 prices: ONS, "Gross domestic product at market prices: Implied deflator:
+      # SA", series YBGB (dataset UKEA), release of 30 June 2025, annual values 2022 = 100. Both values are
+      # from that one release; docs/plugins/channel-shift.md says how to refresh them.
+      uprate: {index: "the ONS GDP deflator (series YBGB, 30 June 2025 release)",
+               from: 2012, to: 2024, from-value: 80.2, to-value: 111.2}
     levels:
       1: Under 20% of contacts are digital self-service; phone, email and face to face carry almost everything.
       2: About 35% of contacts are digital self-service.

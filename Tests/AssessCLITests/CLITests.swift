@@ -163,9 +163,34 @@ struct CLITests {
         // With email counted as assisted contact (issue 8), Brackenford's share is 40%, so reaching 65% saves
         // £349,539 a year (it was £212,460 from 51%).
         #expect(roomy.stdout.contains("Benefit £87k–£350k a year, indicative, cashable,"))
-        #expect(roomy.stdout.contains("2012 prices (Socitm 2012 unit costs, not uprated)"))
+        // Brackenford gives its own cost for every channel it has contacts on, so no Socitm figure is used.
+        #expect(roomy.stdout.contains("cashable, the organisation's own unit costs (2025-26 prices)"))
         let json = try CLI.run(["roadmap", "examples/brackenford.yaml", "--target", "4", "--capacity", "80", "--format", "json"])
         #expect(json.stdout.contains("\"annualAmount\": 349538.949"))
+    }
+
+    @Test func theBuiltInRubricUpratesTheSocitmCostsByTheNamedDeflator() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("org.yaml")
+        try """
+            organisation: {name: Test council}
+            facts:
+              channel.volumes: {face-to-face: 1000, phone: 1000, web: 1000}
+            """.write(to: file, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["score", file.path, "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let criteria = (object["dimensions"] as? [[String: Any]] ?? []).flatMap { $0["criteria"] as? [[String: Any]] ?? [] }
+        let share = try #require(criteria.first { $0["id"] as? String == "cs-digital-share" })
+        let findings = share["findings"] as? [[String: Any]] ?? []
+        func finding(_ id: String) -> Any? { findings.first { $0["id"] as? String == id }?["value"] }
+        // ONS GDP deflator (YBGB, 30 June 2025 release): 80.2 in 2012, 111.2 in 2024.
+        let cost = try #require(finding("cost-to-serve") as? Double)
+        #expect(abs(cost - 1000 * (8.62 + 2.83 + 0.15) * 111.2 / 80.2) < 0.01, "\(cost)")
+        #expect(finding("price-basis") as? String
+                == "2024 prices (Socitm 2012 unit costs uprated from 2012 to 2024 by the ONS GDP deflator (series YBGB, 30 June 2025 release))")
+        #expect(finding("unit-costs") as? String == "face-to-face £11.95, phone £3.92, web £0.21")
     }
 
     @Test func outputIsWrittenWholeOrNotAtAll() throws {

@@ -76,11 +76,14 @@ struct ChannelShiftAndEngagementPluginTests {
         let uprated = try Self.run("channel-shift.channel-mix", uprate, "volumes: {face-to-face: 1, phone: 1, web: 1}")
         #expect(uprated.diagnostics.isEmpty, "\(uprated.diagnostics)")
         #expect(Self.close(Self.number(uprated, "cost-to-serve"), (8.62 + 2.83 + 0.15) * 1.5))
-        #expect(Self.value(uprated, "price-basis") == .text("2025-26 prices (Socitm 2012 unit costs uprated by Test index, 2012-13 to 2025-26)"))
+        #expect(Self.value(uprated, "price-basis") == .text("2025-26 prices (Socitm 2012 unit costs uprated from 2012-13 to 2025-26 by Test index)"))
         // The organisation's own cost wins over the uprated default.
         let own = try Self.run("channel-shift.channel-mix", uprate, "{volumes: {face-to-face: 1, phone: 1, web: 1}, unit-costs: {phone: 3}}")
         #expect(Self.close(Self.number(own, "cost-to-serve"), (8.62 + 0.15) * 1.5 + 3))
-        #expect(Self.value(own, "price-basis") == .text("the organisation's own unit costs where given, 2025-26 prices (Socitm 2012 unit costs uprated by Test index, 2012-13 to 2025-26) for the rest"))
+        #expect(Self.value(own, "price-basis") == .text("the organisation's own unit costs where given, 2025-26 prices (Socitm 2012 unit costs uprated from 2012-13 to 2025-26 by Test index) for the rest"))
+        // When the organisation's own costs cover every channel with contacts, no default is used or named.
+        let allOwn = try Self.run("channel-shift.channel-mix", uprate, "{volumes: {phone: 10, web: 10, face-to-face: 0}, unit-costs: {phone: 3, web: 0.2}}")
+        #expect(Self.value(allOwn, "price-basis") == .text("the organisation's own unit costs"))
     }
 
     @Test func welwynHatfieldPublishedContactsEmailIsAssisted() throws {
