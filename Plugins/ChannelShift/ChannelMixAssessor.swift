@@ -250,9 +250,9 @@ public struct ChannelMixAssessor: Assessor {
         findings.append(Finding("price-basis", "Price basis of the unit costs", .text(priceBasis)))
         var rationale = "\(Format.number(digitalCount, decimals: 0)) of \(Format.number(total, decimals: 0)) contacts are digital (\(Format.number(share, decimals: 1))%). "
         rationale += thresholds.explain(share, measure: "The digital share")
-        rationale += " Cost to serve is \(Format.quantity(costToServe, unit: "£", decimals: 0)) a year"
+        rationale += " Cost to serve is about \(Format.roundedPounds(costToServe)) a year"
         if perYear != 1 { rationale += " (scaled from \(period))" }
-        if saving > 0 { rationale += "; reaching \(Format.number(targetShare))% digital would save about \(Format.quantity(saving, unit: "£", decimals: 0)) a year" }
+        if saving > 0 { rationale += "; reaching \(Format.number(targetShare))% digital would save about \(Format.roundedPounds(saving)) a year" }
         rationale += "."
         return AssessorResult(.level(thresholds.level(for: share)), rationale: rationale, findings: findings)
     }

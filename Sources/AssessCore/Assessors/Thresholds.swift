@@ -156,6 +156,18 @@ public enum Format {
         return String(parts[0]) + "." + fraction + String(repeating: "0", count: decimals - fraction.count)
     }
 
+    /// Pounds rounded as a reader should take them: two significant figures, in millions from £1m and
+    /// thousands from £10,000 (`£560k`, `£1.2m`, `£4,300`). Exact amounts stay in the findings and JSON.
+    public static func roundedPounds(_ value: Double) -> String {
+        guard value.isFinite, value > 0 else { return "£0" }
+        var step = 1.0
+        while value / step >= 100 { step *= 10 }
+        let rounded = (value / step).rounded() * step
+        if rounded >= 1_000_000 { return "£" + number(rounded / 1_000_000, decimals: 1) + "m" }
+        if rounded >= 10_000 { return "£" + number(rounded / 1_000, decimals: 0) + "k" }
+        return quantity(rounded, unit: "£", decimals: 0)
+    }
+
     /// A value with a unit: `42%`, `£1,200`, `3.5 hours`.
     public static func quantity(_ value: Double, unit: String, decimals: Int = 2) -> String {
         let number = number(value, decimals: decimals)

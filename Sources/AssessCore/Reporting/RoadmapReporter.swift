@@ -95,15 +95,7 @@ public enum RoadmapReporter {
     }
 
     /// Pounds rounded for an executive: two significant figures, in millions from £1m, thousands from £10,000.
-    public static func pounds(_ value: Double) -> String {
-        guard value.isFinite, value > 0 else { return "£0" }
-        let magnitude = Double(Int((log10(value)).rounded(.down)))
-        let step = max(pow(10, magnitude - 1), 1)
-        let rounded = (value / step).rounded() * step
-        if rounded >= 1_000_000 { return "£" + Format.number(rounded / 1_000_000, decimals: 1) + "m" }
-        if rounded >= 10_000 { return "£" + Format.number(rounded / 1_000, decimals: 0) + "k" }
-        return Format.quantity(rounded, unit: "£", decimals: 0)
-    }
+    public static func pounds(_ value: Double) -> String { Format.roundedPounds(value) }
 
     /// A range of pounds for an executive: "£0.4m–£0.6m"; one figure when the ends round the same.
     public static func pounds(_ range: Action.Range) -> String {
