@@ -135,7 +135,9 @@ struct AskSession {
     func list() {
         for question in questionnaire.questions {
             let skip = questionnaire.notAsked[question.id].map(QuestionnaireText.notAsked)
-            let state = questionnaire.isAnsweredInEvidence(question) ? "in evidence"
+            let inEvidence = questionnaire.isAnsweredInEvidence(question)
+            let state = inEvidence && skip != nil ? "in evidence, not asked: \(skip ?? ""); not scored"
+                : inEvidence ? "in evidence"
                 : questionnaire.hasStaleAnswer(question) ? "answered, not asked: \(skip ?? ""); not scored"
                 : skip != nil ? "not asked: \(skip ?? "")"
                 : questionnaire.answers.dontKnow.contains(question.id) && questionnaire.dontKnowOption(question) != nil ? "don't know"
@@ -152,6 +154,7 @@ struct AskSession {
         let document: YAMLDocument
         do throws(LoadError) { document = try FileReader.parse(path) } catch { throw CLIFailure(error) }
         var problems: [Diagnostic] = document.problems
+        var applied: [(id: String, location: SourceLocation)] = []
         guard let pairs = document.root?.pairs else {
             Output.error("\(path):1:1: error: the answers must be a mapping of question ids to answers; 'assess ask EVIDENCE --list' shows the ids")
             throw CLIFailure(code: ExitStatus.dataError)
@@ -193,6 +196,8 @@ struct AskSession {
             case .success(.reply(let reply)):
                 if case .failure(let problem) = questionnaire.answer(reply, to: question, attribution: attribution) {
                     problems.append(document.diagnostic("\(id): " + QuestionnaireText.problem(problem), at: pair.value.location))
+                } else {
+                    applied.append((id, pair.key.location))
                 }
             case .success:
                 problems.append(document.diagnostic("\(id): '\(QuestionnaireText.clean(typed))' is a command, not an answer", at: pair.value.location))
@@ -206,6 +211,15 @@ struct AskSession {
             throw CLIFailure(code: ExitStatus.dataError)
         }
         try save()
+        // An answer to a question that question logic leaves out, once every answer is in, is kept (the parent's
+        // answer may change back) but not scored: say so at its line rather than let it pass silently.
+        let leftOut = applied.compactMap { answer in
+            questionnaire.notAsked[answer.id].map { reason in
+                document.diagnostic("\(answer.id): saved, but not asked: \(QuestionnaireText.notAsked(reason)); it is not scored while that holds",
+                                    at: answer.location, severity: .warning)
+            }
+        }
+        if !leftOut.isEmpty { Output.diagnostics(leftOut) }
         Output.out(QuestionnaireText.summary(questionnaire, evidencePath: evidencePath, answersPath: answersPath, ending: .scripted(pairs.count))
             .joined(separator: "\n") + "\n")
     }

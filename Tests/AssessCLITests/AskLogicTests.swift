@@ -76,4 +76,33 @@ import Testing
             .first { $0["id"] as? String == "q2" }
         #expect(q2?["answer"] as? String == "skipped" && q2?["points"] is NSNull, "\(q2 ?? [:])")
     }
+
+    @Test("an answer question logic leaves out is reported, from the evidence file and from scripted answers")
+    func answersLeftOutByLogicAreReported() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let evidence = folder.appendingPathComponent("council.yaml").path
+        // q1 negative ends the activity, so q2 is not asked; the evidence file answers it anyway.
+        try """
+            organisation: {name: Logic District Council}
+            facts:
+              answers.q1: Q1.2
+              answers.q2: Q2.1
+            """.write(toFile: evidence, atomically: true, encoding: .utf8)
+        let states = try AskTests.questionStates(evidence, framework: "odi-pathway")
+        #expect(states["answers.q1"] == "in evidence")
+        #expect(states["answers.q2"] == "in evidence, not asked: q1 is Q1.2; not scored", "\(states["answers.q2"] ?? "")")
+
+        // Scripted answers: q6 negative, then an answer to q7, which that leaves out. It is saved (q6 may
+        // change back) and the warning names its line.
+        let script = folder.appendingPathComponent("script.yaml").path
+        try "answers.q6: Q6.2\nanswers.q7: Q7.1\n".write(toFile: script, atomically: true, encoding: .utf8)
+        let scripted = try CLI.run(["ask", evidence, "--framework", "odi-pathway", "--answers", script])
+        #expect(scripted.status == 0, "\(scripted.stderr)")
+        #expect(scripted.stderr.contains("script.yaml:2:1: warning: answers.q7: saved, but not asked: q6 is Q6.2; it is not scored while that holds"),
+                "\(scripted.stderr)")
+        #expect(!scripted.stderr.contains("answers.q6: saved"), "the answer that is asked gets no warning")
+        let after = try AskTests.questionStates(evidence, framework: "odi-pathway")
+        #expect(after["answers.q7"] == "answered, not asked: q6 is Q6.2; not scored", "\(after["answers.q7"] ?? "")")
+    }
 }
