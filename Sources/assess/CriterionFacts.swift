@@ -51,43 +51,4 @@ enum CriterionFacts {
 
     /// "Asked only when q1 is 'Q1.1'; otherwise it is not asked (skipped)", from the criterion's `when:`.
     static func when(_ condition: QuestionCondition) -> String { condition.askedMessage.english }
-
-    /// The method's counting rules that apply to a criterion: its maximum, and what each kind of non-answer
-    /// counts; nil when the framework and rubric declare none (a maximum that follows what was assessed,
-    /// the default answers: rules).
-    static func counting(_ criterion: Criterion, in rubric: Rubric, framework: Framework) -> [String]? {
-        let declared = framework.maximum == .fixed || rubric.maximum != nil || framework.answers != AnswerRules()
-            || (rubric.answers.map { $0 != AnswerRules() } ?? false)
-        guard declared, criterion.weight > 0 else { return nil }
-        let rules = framework.answerRules(for: rubric)
-        let points = framework.scoring == .points
-        let maximum = criterion.fixedMaximum
-        let unit = "\(Format.number(maximum)) point\(maximum == 1 ? "" : "s")"
-        var lines: [String] = []
-        let what = points ? "The maximum of \(rubric.title) includes its \(unit)" : "The score of \(rubric.title) includes it"
-        let kind = points ? "Maximum" : "Score"
-        switch rules.maximum {
-        case .fixed:
-            lines.append("\(kind): fixed. \(what) whatever is answered, unless a rule below leaves it out.")
-        case .assessed:
-            lines.append("\(kind): assessed. \(what) only when it is assessed, unless a rule below counts it.")
-        }
-        func worth(_ count: AnswerCount) -> String {
-            switch count {
-            case .zero: return points ? "counts 0 of \(unit)" : "counts as level 1"
-            case .full: return points ? "counts full marks, \(unit)" : "counts as the top level"
-            case .exclude: return points ? "is left out of the maximum" : "is left out of the score"
-            }
-        }
-        lines.append("Not answered: \(worth(rules.unanswered)).")
-        lines.append("Don't know: \(worth(rules.dontKnow)).")
-        lines.append("Not applicable: \(worth(rules.notApplicable)).")
-        if criterion.when != nil { lines.append("Not asked (question logic): \(worth(rules.skipped)).") }
-        if criterion.assessor is OptionsAssessor {
-            lines.append("An answer that is not one of the options\((criterion.assessor as? OptionsAssessor)?.answerOptions.contains(where: \.isFallback) == true ? " (none: any other answer takes the fallback)" : ""): \(worth(rules.unscorable)).")
-            let match = rules.match
-            lines.append("Answers meet options \(match.trim ? "ignoring spaces at either end" : "with spaces counted")\(match.caseInsensitive ? " and ignoring case" : ", case as written").")
-        }
-        return lines
-    }
 }

@@ -66,7 +66,7 @@ extension Assess {
                     out += "\nAnswers\n"
                     for line in CriterionFacts.answers(options, criterion: criterion, scoring: framework.scoring, scale: framework.scale) { out += wrap(line, then: "    ") }
                 }
-                if let counting = CriterionFacts.counting(criterion, in: rubric, framework: framework) {
+                if let counting = ReportText.countingRules(criterion, in: rubric, framework: framework) {
                     out += "\nHow it counts (this method's rules)\n"
                     for line in counting { out += wrap(line, then: "    ") }
                 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import AssessCore
 
@@ -31,6 +32,31 @@ struct MessageTests {
         #expect(render(6) == "6 chath")
         #expect(render(7) == "7 cath")
         #expect(Language.welsh.pluralCategory(2) == .two)
+    }
+
+    @Test("a number chooses its plural form when whole, 'other' when a fraction, and # writes it as shown")
+    func numberPlurals() {
+        let template = "{n, plural, zero {dim pwynt} one {# pwynt} two {# bwynt} few {# phwynt} many {# phwynt} other {# pwynt}}"
+        let welsh = MessageCatalog(language: .welsh, templates: [.criterionUnassessable: template])
+        func cy(_ n: Double) -> String { welsh.render(Message(.criterionUnassessable, [("n", .number(n, decimals: 2))])) }
+        #expect(cy(2) == "2 bwynt")
+        #expect(cy(3) == "3 phwynt")
+        #expect(cy(2.5) == "2.5 pwynt")
+        let english = MessageCatalog(language: .english, templates: [.criterionUnassessable: "{n, plural, one {# point} other {# points}}"])
+        func en(_ n: Double) -> String { english.render(Message(.criterionUnassessable, [("n", .number(n, decimals: 2))])) }
+        #expect(en(1) == "1 point")
+        #expect(en(1.5) == "1.5 points")
+        #expect(en(1.001) == "1 point", "shown as 1 at two decimals, so it reads as one")
+    }
+
+    @Test("docs/messages.md lists every message id with its English template")
+    func documented() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let page = try String(contentsOf: root.appendingPathComponent("docs/messages.md"), encoding: .utf8)
+        for id in MessageID.allCases {
+            #expect(page.contains("| `\(id.rawValue)` |"), "docs/messages.md has no row for \(id.rawValue)")
+            #expect(page.contains("| `\(id.englishTemplate)` |"), "docs/messages.md has an old template for \(id.rawValue)")
+        }
     }
 
     @Test("numbers are rounded to their decimals with trailing zeros dropped, percentages whole")

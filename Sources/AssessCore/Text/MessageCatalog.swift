@@ -38,14 +38,14 @@ public struct MessageCatalog: Sendable {
         let template = templates[message.id] ?? message.id.englishTemplate
         var output = ""
         var index = template.startIndex
-        fill(template, from: &index, message: message, count: nil, into: &output, stopAtBrace: false)
+        fill(template, from: &index, message: message, hash: nil, into: &output, stopAtBrace: false)
         return output
     }
 
     // MARK: - Template filling
 
     /// Fills template text up to its end (or the closing brace of a plural branch).
-    private func fill(_ template: String, from index: inout String.Index, message: Message, count: Int?,
+    private func fill(_ template: String, from index: inout String.Index, message: Message, hash: String?,
                       into output: inout String, stopAtBrace: Bool) {
         while index < template.endIndex {
             let character = template[index]
@@ -53,8 +53,8 @@ public struct MessageCatalog: Sendable {
                 template.formIndex(after: &index)
                 return
             }
-            if character == "#", let count {
-                output += Self.grouped(count)
+            if character == "#", let hash {
+                output += hash
                 template.formIndex(after: &index)
                 continue
             }
@@ -83,13 +83,22 @@ public struct MessageCatalog: Sendable {
         _ = Self.word(in: template, at: &index)  // "plural"
         Self.skipSpaces(template, &index)
         if index < template.endIndex, template[index] == "," { template.formIndex(after: &index) }
-        let count: Int
+        // A whole number chooses its form by the language's rules; a fraction takes "other", as CLDR has it
+        // for English and Welsh ("1.5 points", "2.5 pwynt"). `#` writes the number as the argument shows it.
+        let wanted: String
+        let hash: String
         switch message.argument(name) {
-        case .count(let value)?: count = value
-        case .number(let value, _)? where value.isFinite && abs(value) < 1e15: count = Int(value)
-        default: count = 0
+        case .count(let value)?:
+            wanted = language.pluralCategory(value).rawValue
+            hash = Self.grouped(value)
+        case .number(let value, let decimals)? where value.isFinite && abs(value) < 1e15:
+            let shown = Self.decimal(value, decimals: decimals)
+            wanted = shown.contains(".") ? PluralCategory.other.rawValue : language.pluralCategory(Int(value.rounded())).rawValue
+            hash = shown
+        default:
+            wanted = language.pluralCategory(0).rawValue
+            hash = "0"
         }
-        let wanted = language.pluralCategory(count).rawValue
         var chosen: String?
         var other = ""
         while index < template.endIndex {
@@ -100,7 +109,7 @@ public struct MessageCatalog: Sendable {
             guard index < template.endIndex, template[index] == "{" else { break }
             template.formIndex(after: &index)
             var branch = ""
-            fill(template, from: &index, message: message, count: count, into: &branch, stopAtBrace: true)
+            fill(template, from: &index, message: message, hash: hash, into: &branch, stopAtBrace: true)
             if category == wanted { chosen = branch }
             if category == "other" { other = branch }
         }

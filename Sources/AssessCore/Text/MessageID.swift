@@ -57,6 +57,42 @@ public enum MessageID: String, Sendable, Hashable, CaseIterable, Codable {
     case countActions = "count.actions"
     /// What `assess init` wrote, and the next command.
     case initWrote = "init.wrote"
+    /// How a criterion's maximum is counted (points scoring): fixed.
+    case rulesMaximumFixedPoints = "rules.maximum.fixed.points"
+    /// How a criterion's maximum is counted (points scoring): only when assessed.
+    case rulesMaximumAssessedPoints = "rules.maximum.assessed.points"
+    /// How a criterion counts in its area's score (levels scoring): fixed.
+    case rulesMaximumFixedLevels = "rules.maximum.fixed.levels"
+    /// How a criterion counts in its area's score (levels scoring): only when assessed.
+    case rulesMaximumAssessedLevels = "rules.maximum.assessed.levels"
+    /// One answer rule: a kind of answer ({answer}, an ``answerUnanswered``-style text) and what it is worth.
+    case rulesAnswer = "rules.answer"
+    /// The kind of answer question logic leaves out, in a rule line.
+    case rulesAnswerSkipped = "rules.answer.skipped"
+    /// The kind of answer that is none of the options, in a rule line.
+    case rulesAnswerNotAnOption = "rules.answer.not-an-option"
+    /// The kind of answer that is none of the options, when a fallback option takes every other answer.
+    case rulesAnswerNotAnOptionFallback = "rules.answer.not-an-option.fallback"
+    /// Worth of an answer under points scoring: nothing.
+    case rulesWorthZeroPoints = "rules.worth.zero.points"
+    /// Worth of an answer under points scoring: full marks.
+    case rulesWorthFullPoints = "rules.worth.full.points"
+    /// Worth of an answer under points scoring: left out of the maximum.
+    case rulesWorthExcludedPoints = "rules.worth.excluded.points"
+    /// Worth of an answer under levels scoring: level 1.
+    case rulesWorthZeroLevels = "rules.worth.zero.levels"
+    /// Worth of an answer under levels scoring: the top level.
+    case rulesWorthFullLevels = "rules.worth.full.levels"
+    /// Worth of an answer under levels scoring: left out of the score.
+    case rulesWorthExcludedLevels = "rules.worth.excluded.levels"
+    /// How answers meet options: trimmed, case ignored.
+    case rulesMatchTrimIgnoreCase = "rules.match.trim.ignore-case"
+    /// How answers meet options: trimmed, case as written.
+    case rulesMatchTrimCase = "rules.match.trim.case"
+    /// How answers meet options: spaces counted, case ignored.
+    case rulesMatchExactIgnoreCase = "rules.match.exact.ignore-case"
+    /// How answers meet options: spaces counted, case as written.
+    case rulesMatchExactCase = "rules.match.exact.case"
 
     /// The English template.
     public var englishTemplate: String {
@@ -74,9 +110,9 @@ public enum MessageID: String, Sendable, Hashable, CaseIterable, Codable {
         case .answerSkipped: return "Not asked"
         case .answerUnscorable: return "An answer that cannot be scored"
         case .countedZeroPoints:
-            return "{answer}: counts 0 of {maximum} {units, plural, one {point} other {points}} under this method's rules."
+            return "{answer}: counts 0 of {maximum} {maximum, plural, one {point} other {points}} under this method's rules."
         case .countedFullPoints:
-            return "{answer}: counts full marks, {maximum} of {maximum} {units, plural, one {point} other {points}}, under this method's rules."
+            return "{answer}: counts full marks, {maximum} of {maximum} {maximum, plural, one {point} other {points}}, under this method's rules."
         case .countedLevel: return "{answer}: counts as level {level} under this method's rules."
         case .countedExcluded: return "{answer}: left out of the maximum under this method's rules."
         case .questionAskedWhen:
@@ -94,6 +130,28 @@ public enum MessageID: String, Sendable, Hashable, CaseIterable, Codable {
         case .initWrote:
             return "Wrote {file}: {open, plural, one {# fact} other {# facts}} to answer. Next: 'assess ask {file}' asks "
                 + "{open, plural, one {it} other {them}} one at a time (or edit the file), then 'assess score {file}'."
+        case .rulesMaximumFixedPoints:
+            return "Maximum: fixed. The maximum of {rubric} includes its {maximum} {maximum, plural, one {point} other {points}} whatever is answered, unless a rule below leaves it out."
+        case .rulesMaximumAssessedPoints:
+            return "Maximum: assessed. The maximum of {rubric} includes its {maximum} {maximum, plural, one {point} other {points}} only when it is assessed, unless a rule below counts it."
+        case .rulesMaximumFixedLevels:
+            return "Score: fixed. The score of {rubric} includes it whatever is answered, unless a rule below leaves it out."
+        case .rulesMaximumAssessedLevels:
+            return "Score: assessed. The score of {rubric} includes it only when it is assessed, unless a rule below counts it."
+        case .rulesAnswer: return "{answer}: {worth}."
+        case .rulesAnswerSkipped: return "Not asked (question logic)"
+        case .rulesAnswerNotAnOption: return "An answer that is not one of the options"
+        case .rulesAnswerNotAnOptionFallback: return "An answer that is not one of the options (none: any other answer takes the fallback)"
+        case .rulesWorthZeroPoints: return "counts 0 of {maximum} {maximum, plural, one {point} other {points}}"
+        case .rulesWorthFullPoints: return "counts full marks, {maximum} {maximum, plural, one {point} other {points}}"
+        case .rulesWorthExcludedPoints: return "is left out of the maximum"
+        case .rulesWorthZeroLevels: return "counts as level 1"
+        case .rulesWorthFullLevels: return "counts as the top level"
+        case .rulesWorthExcludedLevels: return "is left out of the score"
+        case .rulesMatchTrimIgnoreCase: return "Answers meet options ignoring spaces at either end and ignoring case."
+        case .rulesMatchTrimCase: return "Answers meet options ignoring spaces at either end, case as written."
+        case .rulesMatchExactIgnoreCase: return "Answers meet options with spaces counted and ignoring case."
+        case .rulesMatchExactCase: return "Answers meet options with spaces counted, case as written."
         }
     }
 }
