@@ -268,7 +268,7 @@ Compared with the assessment for {{label}}.{{#fellText}} **{{fellText}}**{{/fell
 
 <section class="page appendix" id="appendix" aria-labelledby="appendix-a-heading">
   <h2 id="appendix-a-heading">Appendix A: how each criterion was scored</h2>
-  <p>The rules are in docs/scoring.md. Figures here keep the precision the assessors computed them to.</p>
+  <p>The rules are in docs/scoring.md. Scores here are to one decimal and money is rounded; the JSON (<code>assess score --format json</code>) keeps every figure in full.</p>
   {{#dimensions}}
   {{#hasSections}}
   <table class="table table--compact">
@@ -286,7 +286,7 @@ Compared with the assessment for {{label}}.{{#fellText}} **{{fellText}}**{{/fell
     <thead><tr><th scope="col">Criterion</th><th scope="col">Result</th><th scope="col">Why</th></tr></thead>
     <tbody>
     {{#criteria}}
-      <tr><th scope="row">{{title}}<br><span class="secondary code">{{id}}</span></th><td>{{preciseText}}</td>
+      <tr><th scope="row">{{title}}<br><span class="secondary code">{{id}}</span></th><td>{{appendixText}}</td>
         <td>{{rationale}}{{#hasCounting}}<br><span class="secondary">{{countingText}}</span>{{/hasCounting}}{{#hasFindings}}<br><span class="secondary">Working: {{#findings}}{{label}}: {{value}}{{^last}} · {{/last}}{{/findings}}</span>{{/hasFindings}}</td></tr>
     {{/criteria}}
     </tbody>
@@ -470,7 +470,7 @@ Assess first: these criteria have no evidence yet, so actions for them cannot be
 
 ## Appendix A: how each criterion was scored
 
-Figures here keep the precision the assessors computed them to.
+Scores here are to one decimal and money is rounded; the JSON (`assess score --format json`) keeps every figure in full.
 {{#dimensions}}
 
 ### {{title}}
@@ -486,7 +486,7 @@ Figures here keep the precision the assessors computed them to.
 | Criterion | Result | Why |
 |---|---|---|
 {{#criteria}}
-| {{title}} ({{id}}) | {{preciseText}} | {{rationale}}{{#hasCounting}} {{countingText}}{{/hasCounting}}{{#hasFindings}} Working: {{#findings}}{{label}}: {{value}}{{^last}}; {{/last}}{{/findings}}.{{/hasFindings}} |
+| {{title}} ({{id}}) | {{appendixText}} | {{rationale}}{{#hasCounting}} {{countingText}}{{/hasCounting}}{{#hasFindings}} Working: {{#findings}}{{label}}: {{value}}{{^last}}; {{/last}}{{/findings}}.{{/hasFindings}} |
 {{/criteria}}
 {{/dimensions}}
 {{#roadmap}}

@@ -93,11 +93,12 @@ public enum ExecutiveReport {
             let criteria: [[String: Any]] = d.criteria.map { c in
                 let showFindings = c.assessor.contains(".") && c.status == .assessed && !c.findings.isEmpty
                 let findings = c.findings.enumerated().map { offset, finding -> [String: Any] in
-                    ["label": finding.label, "value": ReportText.value(finding.value), "last": offset == c.findings.count - 1]
+                    ["label": finding.label, "value": ReportText.value(finding.value, rounded: true), "last": offset == c.findings.count - 1]
                 }
                 return [
                     "id": c.id, "title": c.title, "core": c.core, "status": c.status.rawValue,
-                    "resultText": Figures.criterion(c, in: assessment), "preciseText": ReportText.criterionScore(c, in: assessment),
+                    "resultText": Figures.criterion(c, in: assessment), "appendixText": ReportText.criterionScore(c, in: assessment, rounded: true),
+                    "preciseText": ReportText.criterionScore(c, in: assessment),
                     "rationale": c.rationale, "descriptor": c.descriptor ?? "", "hasFindings": showFindings, "findings": findings,
                     "hasCounting": ReportText.counting(c, in: assessment) != nil, "countingText": ReportText.counting(c, in: assessment) ?? "",
                 ]

@@ -11,9 +11,7 @@ enum Figures {
 
     /// A score to one decimal, rounded down, so that a score never appears to reach a level it has not:
     /// 2.98 (level 2) is "2.9", not "3.0"; 3.02 is "3.0".
-    static func oneDecimal(_ score: Double) -> String {
-        Format.fixed((score * 10 + 1e-9).rounded(.down) / 10, decimals: 1)
-    }
+    static func oneDecimal(_ score: Double) -> String { Format.oneDecimal(score) }
 
     /// A score to one decimal with its maximum: "3.0 out of 5", or "62.5%" in points mode.
     static func score(_ score: Double?, in assessment: Assessment) -> String {

@@ -104,7 +104,7 @@ public struct Thresholds: Sendable, Hashable {
             text += ", past the level \(reached) threshold of \(show(values[reached - 1]))"
             text += " and short of level \(reached + 1) at \(show(values[reached]))"
         }
-        return text + ": level \(Format.number(level, decimals: 2))."
+        return text + ": level \(Format.oneDecimal(level))."
     }
 
     /// A value with its unit.
@@ -154,6 +154,13 @@ public enum Format {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         let fraction = parts.count > 1 ? String(parts[1]) : ""
         return String(parts[0]) + "." + fraction + String(repeating: "0", count: decimals - fraction.count)
+    }
+
+    /// A score or level to one decimal, rounded down, so that it never shows a level the score has not
+    /// reached: 2.98 (level 2) is "2.9", not "3.0"; 3.02 is "3.0". Exact values stay in the JSON.
+    public static func oneDecimal(_ value: Double) -> String {
+        guard value.isFinite else { return fixed(value, decimals: 1) }
+        return fixed((value * 10 + 1e-9).rounded(.down) / 10, decimals: 1)
     }
 
     /// Pounds rounded as a reader should take them: two significant figures, in millions from £1m and

@@ -22,10 +22,7 @@ public enum ReportText {
 
     /// A score or level to one decimal for an executive, rounded down, so that it never shows a level the
     /// score has not reached (2.98 is level 2 and shows as "2.9", not "3.0").
-    public static func oneDecimal(_ value: Double) -> String {
-        guard value.isFinite else { return Format.fixed(value, decimals: 1) }
-        return Format.fixed((value * 10 + 1e-9).rounded(.down) / 10, decimals: 1)
-    }
+    public static func oneDecimal(_ value: Double) -> String { Format.oneDecimal(value) }
 
     /// "Level 3 Defined".
     public static func level(_ level: Int?, in assessment: Assessment) -> String {
@@ -112,8 +109,10 @@ public enum ReportText {
     }
 
     /// A finding's value in words.
-    public static func value(_ value: Finding.Value) -> String {
+    public static func value(_ value: Finding.Value, rounded: Bool = false) -> String {
         switch value {
+        case .number(let number, let unit) where rounded:
+            return unit == "£" ? Format.roundedPounds(number) : Format.quantity(number, unit: unit ?? "", decimals: 1)
         case .number(let number, let unit): return Format.quantity(number, unit: unit ?? "")
         case .text(let text): return text
         case .flag(let flag): return flag ? "yes" : "no"
@@ -138,14 +137,14 @@ public enum ReportText {
     }
 
     /// The criterion's score in words; "not scored" for a criterion of weight 0 (asked, never scored).
-    public static func criterionScore(_ c: CriterionResult, in assessment: Assessment) -> String {
+    public static func criterionScore(_ c: CriterionResult, in assessment: Assessment, rounded: Bool = false) -> String {
         if c.weight == 0, c.status != .error { return "not scored" }
         switch c.status {
         case .assessed:
             if assessment.scoring == .points, let points = c.points, let max = c.maxPoints {
-                return "\(Format.number(points)) / \(Format.number(max)) pts"
+                return "\(Format.number(points, decimals: rounded ? 1 : 2)) / \(Format.number(max)) pts"
             }
-            return c.level.map { "level " + Format.number($0, decimals: 2) } ?? "-"
+            return c.level.map { "level " + (rounded ? Format.oneDecimal($0) : Format.number($0, decimals: 2)) } ?? "-"
         default:
             // A method with a fixed maximum counts some unanswered questions: say what each counted as.
             if assessment.scoring == .points, let max = c.maxPoints, c.counted == .zero || c.counted == .full {
