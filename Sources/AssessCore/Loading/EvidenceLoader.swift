@@ -67,6 +67,7 @@ public struct EvidenceLoader: Sendable {
         if let factsReader = map["facts"], factsReader.node.isMapping {
             facts.reserveCapacity(factsReader.node.childCount)
             let folder = FileReader.folder(of: document.file)
+            let sharedDetails = defaults.sharedDetails()
             var reported: Set<SourceLocation> = []
             factsReader.node.forEachEntry { key, keyLocation, value in
                 guard let key else { return }
@@ -78,7 +79,8 @@ public struct EvidenceLoader: Sendable {
                 // `key: ~` (or `key:` with nothing) is a question not answered yet, as `assess init` writes
                 // it: the fact is absent, so its criteria are not assessed.
                 if value.scalar?.isNull == true { return }
-                let fact = Self.decodeFact(key: key, node: value, parent: factsReader, folder: folder, defaults: defaults)
+                let fact = Self.decodeFact(key: key, node: value, parent: factsReader, folder: folder, defaults: defaults,
+                                           sharedDetails: sharedDetails)
                 // A plain scalar that reads as a number no criterion could use (`1e19`, `.nan`) is refused here,
                 // so `validate` reports it; quoted, the same text is kept as text.
                 fact.value?.forEachUnusableNumber { text, location, problem in
@@ -143,15 +145,20 @@ public struct EvidenceLoader: Sendable {
     }
 
     static func decodeFact(key: String, node: YAMLNode, parent: NodeReader, folder: String,
-                           defaults: FactDefaults = FactDefaults()) -> Fact {
+                           defaults: FactDefaults = FactDefaults(), sharedDetails: FactDetails.Box? = nil) -> Fact {
         // The reader (and its message path) is built only when a value needs checking.
         var reader: NodeReader { parent.child(node, key: key) }
         let probe = node.probe(keys: Self.formKeys)
-        guard probe.hasKey else { return defaults.apply(Fact(key: key, value: node, location: probe.location)) }
+        guard probe.hasKey else {
+            var fact = Fact(key: key, value: node, location: probe.location)
+            defaults.apply(to: &fact, sharing: sharedDetails)
+            return fact
+        }
         // The long form. Read in one pass over the pairs, comparing keys as bytes; readers (and their message
         // paths) are only built for a value that needs checking, so a large evidence file decodes quickly.
         // The file's defaults come first, so the fact's own keys win.
-        var fact = defaults.apply(Fact(key: key, value: nil, location: probe.location))
+        var fact = Fact(key: key, value: nil, location: probe.location)
+        defaults.apply(to: &fact, sharing: sharedDetails)
         var forms = 0
         node.forEachPair { name, value in
             switch name.scalarIndex(in: Self.longFormKeys) {

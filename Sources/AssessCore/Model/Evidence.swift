@@ -63,13 +63,17 @@ public struct FactDefaults: Sendable, Hashable {
         self.date = date
     }
 
-    /// The fact with these defaults in place of what it does not state (call before reading its own keys).
-    func apply(_ fact: Fact) -> Fact {
-        var fact = fact
+    /// The details box every fact of the file starts from (nil when the defaults give no reference or date):
+    /// made once, shared by every fact until one changes its own.
+    func sharedDetails() -> FactDetails.Box? {
+        reference == nil && date == nil ? nil : FactDetails.Box(FactDetails(reference: reference, date: date))
+    }
+
+    /// Puts these defaults in a fact that states nothing yet (call before reading its own keys), sharing
+    /// `details` (from ``sharedDetails()``) rather than copying the reference and date into each fact.
+    func apply(to fact: inout Fact, sharing details: FactDetails.Box?) {
         if let source { fact.source = source }
-        if let reference { fact.reference = reference }
-        if let date { fact.date = date }
-        return fact
+        if let details { fact.shareDetails(details) }
     }
 }
 
@@ -79,24 +83,49 @@ public struct Fact: Sendable {
     public var key: String
     /// Its value, read later by the type each assessor needs; nil when not applicable.
     public var value: YAMLNode?
-    /// Set when the fact does not apply to this organisation, with the reason.
-    public var notApplicable: String?
     /// Where it came from.
     public var source: Provenance
-    /// A reference to the document or system it came from.
-    public var reference: String?
-    /// When it was true or measured.
-    public var date: String?
-    /// A free note.
-    public var note: String?
-    /// An export file holding the fact (CSV, JSON, XML), as written in the evidence.
-    public var file: String?
-    /// The export file's path resolved against the evidence file's folder.
-    public var filePath: String?
     /// Where the fact is written.
     public var location: SourceLocation
+    /// The provenance and file details most facts leave out, kept out of line (copied on write) so that a fact
+    /// is small to move, store and free: an evidence file can hold tens of thousands of facts.
+    private var details: FactDetails.Box?
+
+    /// Set when the fact does not apply to this organisation, with the reason.
+    public var notApplicable: String? {
+        get { details?.value.notApplicable }
+        set { update { $0.notApplicable = newValue } }
+    }
+    /// A reference to the document or system it came from.
+    public var reference: String? {
+        get { details?.value.reference }
+        set { update { $0.reference = newValue } }
+    }
+    /// When it was true or measured.
+    public var date: String? {
+        get { details?.value.date }
+        set { update { $0.date = newValue } }
+    }
+    /// A free note.
+    public var note: String? {
+        get { details?.value.note }
+        set { update { $0.note = newValue } }
+    }
+    /// An export file holding the fact (CSV, JSON, XML), as written in the evidence.
+    public var file: String? {
+        get { details?.value.file }
+        set { update { $0.file = newValue } }
+    }
+    /// The export file's path resolved against the evidence file's folder.
+    public var filePath: String? {
+        get { details?.value.filePath }
+        set { update { $0.filePath = newValue } }
+    }
     /// Where the `file:` path is written, for errors about the file itself.
-    public var fileLocation: SourceLocation?
+    public var fileLocation: SourceLocation? {
+        get { details?.value.fileLocation }
+        set { update { $0.fileLocation = newValue } }
+    }
 
     /// Creates a fact.
     public init(
@@ -104,16 +133,50 @@ public struct Fact: Sendable {
         reference: String? = nil, date: String? = nil, note: String? = nil, file: String? = nil, filePath: String? = nil,
         location: SourceLocation = .unknown
     ) {
-        self.file = file
-        self.filePath = filePath
         self.key = key
         self.value = value
-        self.notApplicable = notApplicable
         self.source = source
-        self.reference = reference
-        self.date = date
-        self.note = note
         self.location = location
+        let details = FactDetails(notApplicable: notApplicable, reference: reference, date: date, note: note,
+                                  file: file, filePath: filePath)
+        if !details.isEmpty { self.details = FactDetails.Box(details) }
+    }
+
+    /// Shares another fact's details box (the file's defaults), so applying defaults allocates nothing.
+    mutating func shareDetails(_ box: FactDetails.Box?) { details = box }
+
+    /// Changes the details, copying them first when another fact shares them.
+    private mutating func update(_ change: (inout FactDetails) -> Void) {
+        if isKnownUniquelyReferenced(&details), let unique = details {
+            change(&unique.value)
+        } else {
+            var copy = details?.value ?? FactDetails()
+            change(&copy)
+            details = FactDetails.Box(copy)
+        }
+    }
+}
+
+/// A fact's out-of-line details (see ``Fact``).
+struct FactDetails: Sendable {
+    var notApplicable: String?
+    var reference: String?
+    var date: String?
+    var note: String?
+    var file: String?
+    var filePath: String?
+    var fileLocation: SourceLocation?
+
+    var isEmpty: Bool {
+        notApplicable == nil && reference == nil && date == nil && note == nil && file == nil && filePath == nil
+            && fileLocation == nil
+    }
+
+    /// The box a fact holds. It is changed only through ``Fact``'s `update`, which copies it first unless the
+    /// fact holds the only reference, so a box shared between facts (or tasks) is never written to.
+    final class Box: @unchecked Sendable {
+        var value: FactDetails
+        init(_ value: FactDetails) { self.value = value }
     }
 }
 
