@@ -213,12 +213,12 @@ public struct ChannelMixAssessor: Assessor {
             }
             return (saving * perYear, toMove * perYear)
         }
-        var saving: Double = 0
+        // The saving is a finding, not part of the reasoning: a report states it once, as an indicative range
+        // with its price basis, from the roadmap's planned level.
         if let atTarget = savingAt(targetShare) {
-            saving = atTarget.saving
             findings.append(Finding("contacts-to-move", "Contacts to move online to reach \(Format.number(targetShare))%",
-                                    .number(atTarget.moved, unit: nil)))
-            findings.append(Finding("saving-at-target", "Annual saving if \(Format.number(targetShare))% of contacts were digital", .number(saving, unit: "£")))
+                                    .number(atTarget.moved.rounded(), unit: nil)))
+            findings.append(Finding("saving-at-target", "Annual saving if \(Format.number(targetShare))% of contacts were digital", .number(atTarget.saving, unit: "£")))
         }
         // The saving at each higher level's threshold, so a roadmap can state what reaching that level saves.
         if thresholds.higherIsBetter {
@@ -252,7 +252,6 @@ public struct ChannelMixAssessor: Assessor {
         rationale += thresholds.explain(share, measure: "The digital share")
         rationale += " Cost to serve is about \(Format.roundedPounds(costToServe)) a year"
         if perYear != 1 { rationale += " (scaled from \(period))" }
-        if saving > 0 { rationale += "; reaching \(Format.number(targetShare))% digital would save about \(Format.roundedPounds(saving)) a year" }
         rationale += "."
         return AssessorResult(.level(thresholds.level(for: share)), rationale: rationale, findings: findings)
     }

@@ -91,9 +91,12 @@ public enum ExecutiveReport {
                         "nationalText": comparison]
             }
             let criteria: [[String: Any]] = d.criteria.map { c in
-                let showFindings = c.assessor.contains(".") && c.status == .assessed && !c.findings.isEmpty
-                let findings = c.findings.enumerated().map { offset, finding -> [String: Any] in
-                    ["label": finding.label, "value": ReportText.value(finding.value, rounded: true), "last": offset == c.findings.count - 1]
+                // A saving is shown in appendix C, as an indicative cashable range with its price basis; a bare
+                // figure here would read as a promise.
+                let working = c.findings.filter { !$0.id.hasPrefix("saving-") }
+                let showFindings = c.assessor.contains(".") && c.status == .assessed && !working.isEmpty
+                let findings = working.enumerated().map { offset, finding -> [String: Any] in
+                    ["label": finding.label, "value": ReportText.value(finding.value, rounded: true), "last": offset == working.count - 1]
                 }
                 return [
                     "id": c.id, "title": c.title, "core": c.core, "status": c.status.rawValue,

@@ -213,7 +213,7 @@ enum ExecutiveSummary {
             }
             if let saving = roadmap.savings.first {
                 decisions.append(("Decide how the saving will be realised",
-                                  "the indicative \(RoadmapReporter.pounds(saving.cashable)) a year is cash only if posts or contracts go; name who owns it and when budgets change."))
+                                  "the saving is cash only if posts or contracts go (\(RoadmapReporter.savingText(saving.cashable, kind: "cashable", priceBasis: saving.priceBasis))); name who owns it and when budgets change."))
             }
             let quick = roadmap.items.filter(\.quickWin)
             if decisions.count < 3, !quick.isEmpty {

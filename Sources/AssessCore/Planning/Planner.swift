@@ -224,10 +224,12 @@ public struct Planner: Sendable {
             }
             picks[pick.id] = (pick.value, pick.priority, pick.gain, pick.duties)
             let effort = pick.ids.compactMap { byID[$0]?.effort }.reduce(0, +)
-            var reason = "Value \(Format.number(pick.value, decimals: 2)) for \(Format.number(effort)) person-days"
+            // One decimal, as everywhere an executive reads (the JSON keeps value, priority and gain in full).
+            var reason = "Value \(Format.number(pick.value, decimals: 1)) for \(Format.number(effort)) person-days"
             if pick.ids.count > 1 { reason += " (with the \(pick.ids.count - 1) action\(pick.ids.count == 2 ? "" : "s") it depends on)" }
-            reason += ": \(Format.number(pick.priority * 10, decimals: 2)) per 10 days; "
-            reason += pick.gain >= 0.005 ? "raises the overall score by \(Format.number(pick.gain, decimals: 2))." : "the overall score barely moves."
+            reason += ": \(Format.number(pick.priority * 10, decimals: 1)) per 10 days; "
+            reason += pick.gain >= 0.05 ? "raises the overall score by about \(Format.number(pick.gain, decimals: 1))."
+                : "the overall score moves by less than 0.1."
             if pick.unblocks { reason = "Lifts a core criterion that holds its dimension's level down. " + reason }
             if !pick.duties.isEmpty {
                 reason = "Statutory duty not met today: " + pick.duties.map { "\($0.title) (\($0.reference))" }.joined(separator: "; ") + ". " + reason
