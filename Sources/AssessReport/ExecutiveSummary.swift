@@ -99,6 +99,12 @@ enum ExecutiveSummary {
     static func finding(_ d: DimensionResult, overall: OverallResult, assessment: Assessment) -> (rating: String, style: String, text: String) {
         let titles = Dictionary(d.criteria.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
         let assessed = d.criteria.filter { $0.status == .assessed && $0.level != nil }
+        if d.status == .unverified, d.level == nil {
+            // Enough evidence overall, but a level needs a core criterion that has none: say which.
+            let core = d.gating.unverifiedCore.map { titles[$0] ?? $0 }
+            return ("Unverified", "unknown", core.isEmpty ? "a core criterion has no evidence, so no level is claimed."
+                    : "no level is claimed until \(Figures.list(core.map(\.lowercasedFirst))) \(core.count == 1 ? "has" : "have") evidence.")
+        }
         guard d.status != .notEnoughEvidence, let level = d.level else {
             let missing = d.criteria.filter { $0.status == .notAssessed }.count
             return ("Not enough evidence", "unknown",

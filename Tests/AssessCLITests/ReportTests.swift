@@ -101,6 +101,10 @@ struct ReportTests {
         #expect(highland.contains("| Overall maturity | **Not enough evidence** ("))
         #expect(highland.contains("**Commission the missing evidence**"))
         #expect(highland.contains("| Channel shift | Not enough evidence | **Not enough evidence:**"))
+        // Enough evidence but a core criterion without any: unverified, naming what is missing, never "not
+        // enough evidence" (open data has 57% coverage).
+        #expect(highland.contains("| Open data | Unverified | **Unverified:** no level is claimed until open data policy, portal and publication plan has evidence. |"),
+                "\(highland)")
     }
 
     /// The page's own accessibility checks: language, one h1, no skipped heading levels, text alternatives
