@@ -134,7 +134,7 @@ struct AskSession {
 
     func list() {
         for question in questionnaire.questions {
-            let skip = questionnaire.notAsked[question.id].map(QuestionnaireText.notAsked)
+            let skip = questionnaire.notAsked[question.id].map { QuestionnaireText.notAsked($0) }
             let inEvidence = questionnaire.isAnsweredInEvidence(question)
             let state = inEvidence && skip != nil ? "in evidence, not asked: \(skip ?? ""); not scored"
                 : inEvidence ? "in evidence"
@@ -254,7 +254,7 @@ struct AskSession {
                     stopped = true
                     break ask
                 case .success(.help):
-                    QuestionnaireText.help.forEach(say)
+                    QuestionnaireText.help.forEach { say($0) }
                 case .success(.note(let note)):
                     attribution.note = note
                     say(QuestionnaireText.noted(attribution))
@@ -281,7 +281,7 @@ struct AskSession {
                 }
             }
         }
-        QuestionnaireText.summary(questionnaire, evidencePath: evidencePath, answersPath: answersPath, ending: stopped ? .stopped : .finished).forEach(say)
+        QuestionnaireText.summary(questionnaire, evidencePath: evidencePath, answersPath: answersPath, ending: stopped ? .stopped : .finished).forEach { say($0) }
     }
 
     /// Prints a line wrapped to the terminal's width (continuation lines indented), so no line is wider.

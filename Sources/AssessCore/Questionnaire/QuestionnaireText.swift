@@ -111,112 +111,133 @@ public enum QuestionnaireText {
     }
 
     /// Why question logic leaves a question out, in words: "q74 is Q74.1".
-    public static func notAsked(_ skip: LogicSkip) -> String {
+    public static func notAsked(_ skip: LogicSkip, catalog: MessageCatalog = .english) -> String {
         switch skip {
-        case .parentIs(let parent, let answer): return "\(clean(parent)) is \(clean(answer))"
-        case .parentUnanswered(let parent): return "\(clean(parent)) is not answered"
-        case .parentNotAsked(let parent): return "\(clean(parent)) is not asked"
+        case .parentIs(let parent, let answer):
+            return catalog.render(Message(.askNotAskedParentIs, [("parent", .text(clean(parent))), ("answer", .text(clean(answer)))]))
+        case .parentUnanswered(let parent): return catalog.render(Message(.askNotAskedParentUnanswered, [("parent", .text(clean(parent)))]))
+        case .parentNotAsked(let parent): return catalog.render(Message(.askNotAskedParentNotAsked, [("parent", .text(clean(parent)))]))
         }
     }
 
     /// What an answer changed in the questions still to ask: how many question logic now leaves out, or
     /// opens again; nil when none.
-    public static func logicChange(leftOut: Int, opened: Int) -> String? {
-        var parts: [String] = []
-        if leftOut > 0 { parts.append("\(leftOut) question\(leftOut == 1 ? "" : "s") no longer asked after this answer") }
-        if opened > 0 { parts.append("\(opened) question\(opened == 1 ? "" : "s") now asked") }
-        return parts.isEmpty ? nil : parts.joined(separator: ", ") + " (question logic)."
+    public static func logicChange(leftOut: Int, opened: Int, catalog: MessageCatalog = .english) -> String? {
+        switch (leftOut > 0, opened > 0) {
+        case (true, true): return catalog.render(Message(.askLogicBoth, [("leftOut", .count(leftOut)), ("opened", .count(opened))]))
+        case (true, false): return catalog.render(Message(.askLogicLeftOut, [("count", .count(leftOut))]))
+        case (false, true): return catalog.render(Message(.askLogicOpened, [("count", .count(opened))]))
+        case (false, false): return nil
+        }
     }
 
     /// The prompt's reminder of the commands.
-    public static let commands = "? don't know · na REASON · s skip · note TEXT · source measured|documented REF · q stop · h help"
+    public static var commands: String { commands() }
+
+    /// The prompt's reminder of the commands, in a catalogue's language.
+    public static func commands(catalog: MessageCatalog = .english) -> String { catalog.render(Message(.askCommands)) }
 
     /// The help shown for `h`.
-    public static let help: [String] = [
-        "Type the answer and press Enter. Also:",
-        "  ?                 don't know (recorded, not assessed, not asked again unless --revisit)",
-        "  na REASON         not applicable to your organisation, and why",
-        "  s                 skip for now; it is asked again at the end and next time",
-        "  file PATH         give an export file instead (checked now)",
-        "  note TEXT         add a note to this answer",
-        "  source KIND REF   where it came from: measured, documented or self-reported, with a reference",
-        "  q                 stop; every answer given is already saved, and the next run resumes here",
-    ]
+    public static var help: [String] { help() }
+
+    /// The help shown for `h`, a line each, in a catalogue's language.
+    public static func help(catalog: MessageCatalog = .english) -> [String] {
+        catalog.render(Message(.askHelp)).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
 
     // MARK: - Replies
 
     /// Why an answer was refused, and what to type instead.
-    public static func problem(_ problem: AnswerProblem) -> String {
+    public static func problem(_ problem: AnswerProblem, catalog: MessageCatalog = .english) -> String {
+        func say(_ id: MessageID, _ arguments: [(String, MessageArgument)] = []) -> String { catalog.render(Message(id, arguments)) }
         switch problem {
-        case .empty: return "Type an answer, or ? if you don't know, s to skip, h for help."
+        case .empty: return say(.askProblemEmpty)
         case .notANumber(let text):
             if text.hasSuffix("%") {
-                return "'\(clean(text))' is not a number in this question's unit: give the number without the % sign, such as \(clean(String(text.dropLast()).trimmingCharacters(in: .whitespaces)))."
+                return say(.askProblemPercent, [("text", .text(clean(text))),
+                                                ("number", .text(clean(String(text.dropLast()).trimmingCharacters(in: .whitespaces))))])
             }
-            return "'\(clean(text))' is not a number. Type digits only, such as 1200 or 38.5."
+            return say(.askProblemNotANumber, [("text", .text(clean(text)))])
         case .outOfRange(let text, let min, let max, let unit):
-            let unitText = unit.map { $0 == "%" ? "%" : " " + $0 } ?? ""
+            let unitText: MessageArgument = .text(unit.map { $0 == "%" ? "%" : " " + $0 } ?? "")
+            let value: MessageArgument = .text(clean(text))
             switch (min, max) {
-            case (let low?, let high?): return "\(clean(text)) is outside the range: give a number from \(Format.number(low)) to \(Format.number(high))\(unitText)."
-            case (let low?, nil): return "\(clean(text)) is too small: give \(Format.number(low))\(unitText) or more."
-            case (nil, let high?): return "\(clean(text)) is too large: give at most \(Format.number(high))\(unitText)."
-            case (nil, nil): return "\(clean(text)) is out of range."
+            case (let low?, let high?):
+                return say(.askProblemBetween, [("text", value), ("low", .text(Format.number(low))), ("high", .text(Format.number(high))), ("unit", unitText)])
+            case (let low?, nil): return say(.askProblemBelow, [("text", value), ("low", .text(Format.number(low))), ("unit", unitText)])
+            case (nil, let high?): return say(.askProblemAbove, [("text", value), ("high", .text(Format.number(high))), ("unit", unitText)])
+            case (nil, nil): return say(.askProblemOutOfRange, [("text", value)])
             }
-        case .notYesNo(let text): return "'\(clean(text))' is not yes or no: type y or n (or ? if you don't know)."
-        case .notADate(let text): return "'\(clean(text))' is not a date: write it YYYY-MM-DD, such as 2026-03-31."
-        case .unknownChoice(let text, let count): return "'\(clean(text))' is not one of the options: type a number from 1 to \(count) or an id shown."
-        case .unknownIDs(let ids): return "Not among the ids shown: \(ids.map(clean).joined(separator: ", ")). Use the numbers or ids listed."
-        case .badBreakdownEntry(let entry): return "'\(clean(entry))' is not 'name: number'. Write entries such as web: 1200, phone: 3400."
-        case .reasonNeeded: return "Say why it does not apply: na REASON, such as 'na we have no contact centre'."
-        case .emptyNote: return "Type the note after the word note."
-        case .fileNeeded: return "Give the path of the export file."
-        case .fileNotAccepted: return "This question does not take a file; type the answer."
-        case .fileMissing(let path): return "There is no file at \(clean(path)). Give a path relative to the evidence file."
-        case .wrongFileType(let path, let expected): return "\(clean(path)) is not a file this question reads: give a .\(expected.joined(separator: ", ."))."
-        case .unknownSource(let kind): return "'\(clean(kind))' is not a source: use measured, documented or self-reported."
-        case .unknownQuestion(let id): return "No question has the id '\(clean(id))'; 'assess ask --list' shows them."
+        case .notYesNo(let text): return say(.askProblemNotYesNo, [("text", .text(clean(text)))])
+        case .notADate(let text): return say(.askProblemNotADate, [("text", .text(clean(text)))])
+        case .unknownChoice(let text, let count): return say(.askProblemUnknownChoice, [("text", .text(clean(text))), ("count", .count(count))])
+        case .unknownIDs(let ids): return say(.askProblemUnknownIDs, [("ids", .text(ids.map(clean).joined(separator: ", ")))])
+        case .badBreakdownEntry(let entry): return say(.askProblemBreakdownEntry, [("entry", .text(clean(entry)))])
+        case .reasonNeeded: return say(.askProblemReasonNeeded)
+        case .emptyNote: return say(.askProblemEmptyNote)
+        case .fileNeeded: return say(.askProblemFileNeeded)
+        case .fileNotAccepted: return say(.askProblemFileNotAccepted)
+        case .fileMissing(let path): return say(.askProblemFileMissing, [("path", .text(clean(path)))])
+        case .wrongFileType(let path, let expected):
+            return say(.askProblemWrongFileType, [("path", .text(clean(path))), ("extensions", .text(expected.joined(separator: ", .")))])
+        case .unknownSource(let kind): return say(.askProblemUnknownSource, [("kind", .text(clean(kind)))])
+        case .unknownQuestion(let id): return say(.askProblemUnknownQuestion, [("id", .text(clean(id)))])
         case .rejected(let diagnostic):
-            return "The assessor cannot use this answer: \(clean(diagnostic.message))" + (diagnostic.hint.map { "; \(clean($0))" } ?? "") + "."
+            if let hint = diagnostic.hint {
+                return say(.askProblemRejectedHint, [("message", .text(clean(diagnostic.message))), ("hint", .text(clean(hint)))])
+            }
+            return say(.askProblemRejected, [("message", .text(clean(diagnostic.message)))])
         }
     }
 
     /// What was recorded.
-    public static func outcome(_ outcome: AnswerOutcome) -> String {
+    public static func outcome(_ outcome: AnswerOutcome, catalog: MessageCatalog = .english) -> String {
         switch outcome {
-        case .saved: return "Saved."
-        case .dontKnow: return "Recorded as don't know."
-        case .notApplicable: return "Recorded as not applicable."
-        case .skipped: return "Skipped; it comes back at the end."
+        case .saved: return catalog.render(Message(.askOutcomeSaved))
+        case .dontKnow: return catalog.render(Message(.askOutcomeDontKnow))
+        case .notApplicable: return catalog.render(Message(.askOutcomeNotApplicable))
+        case .skipped: return catalog.render(Message(.askOutcomeSkipped))
         }
     }
 
     /// A note or source noted for the answer about to be given.
-    public static func noted(_ attribution: Attribution) -> String {
-        var text = "Noted for this answer: source \(attribution.source.rawValue)"
-        if let reference = attribution.reference { text += ", reference \(clean(reference))" }
-        if let note = attribution.note { text += ", note \(clean(note))" }
-        return text + "."
+    public static func noted(_ attribution: Attribution, catalog: MessageCatalog = .english) -> String {
+        var arguments: [(String, MessageArgument)] = [("source", .text(attribution.source.rawValue))]
+        if let reference = attribution.reference { arguments.append(("reference", .text(clean(reference)))) }
+        if let note = attribution.note { arguments.append(("note", .text(clean(note)))) }
+        let id: MessageID = switch (attribution.reference != nil, attribution.note != nil) {
+        case (true, true): .askNotedReferenceNote
+        case (true, false): .askNotedReference
+        case (false, true): .askNotedNote
+        case (false, false): .askNoted
+        }
+        return catalog.render(Message(id, arguments))
     }
 
     // MARK: - Progress and summary
 
     /// One area's progress and its level so far, in the words `assess score` would use: a level, a level
-    /// marked unverified, or not enough evidence yet (docs/scoring.md).
-    public static func progress(_ area: AreaProgress, scale: Scale) -> String {
-        var text = "\(clean(area.title)): \(area.answered) of \(area.total) answered"
-        if area.dontKnow > 0 { text += ", \(area.dontKnow) don't know" }
-        if area.notAsked > 0 { text += ", \(area.notAsked) not asked" }
-        let assessed = area.coverage.map { " (\(Format.number($0 * 100, decimals: 0))% assessed)" } ?? ""
+    /// marked unverified, or not enough evidence yet (docs/scoring.md). Its clauses are messages; only the
+    /// separators (", " and " · ") are joined here.
+    public static func progress(_ area: AreaProgress, scale: Scale, catalog: MessageCatalog = .english) -> String {
+        func say(_ id: MessageID, _ arguments: [(String, MessageArgument)] = []) -> String { catalog.render(Message(id, arguments)) }
+        var counts = [say(.askProgressAnswered, [("area", .text(clean(area.title))), ("answered", .count(area.answered)), ("total", .count(area.total))])]
+        if area.dontKnow > 0 { counts.append(say(.askProgressDontKnow, [("count", .count(area.dontKnow))])) }
+        if area.notAsked > 0 { counts.append(say(.askProgressNotAsked, [("count", .count(area.notAsked))])) }
+        let assessed = area.coverage.map { " " + say(.askProgressCoverage, [("percent", .percent($0))]) } ?? ""
+        let state: String
         switch (area.status, area.level) {
         case (nil, _):
-            text += " · not assessed yet"
+            state = say(.askProgressNotAssessed)
         case (.notEnoughEvidence?, _), (_, nil):
-            text += " · not enough evidence yet for a level" + assessed
+            state = say(.askProgressNotEnough) + assessed
         case (let status?, let level?):
-            let name = scale.levels.first { $0.level == level }.map { " " + clean($0.name) } ?? ""
-            text += " · level \(level)\(name) so far" + (status == .unverified ? ", unverified" : "") + assessed
+            let name = scale.levels.first { $0.level == level }.map { clean($0.name) } ?? ""
+            let arguments: [(String, MessageArgument)] = [("level", .count(level)), ("name", .text(name))]
+            state = say(status == .unverified ? .askProgressLevelUnverified : .askProgressLevel, arguments)
+                .replacingOccurrences(of: "  ", with: " ") + assessed
         }
-        return text
+        return counts.joined(separator: ", ") + " · " + state
     }
 
     /// How a questionnaire session ended.
@@ -230,24 +251,26 @@ public enum QuestionnaireText {
     }
 
     /// The summary at the end, with the next command to run.
-    public static func summary(_ questionnaire: Questionnaire, evidencePath: String, answersPath: String, ending: Ending) -> [String] {
+    public static func summary(_ questionnaire: Questionnaire, evidencePath: String, answersPath: String, ending: Ending,
+                               catalog: MessageCatalog = .english) -> [String] {
+        func say(_ id: MessageID, _ arguments: [(String, MessageArgument)] = []) -> String { catalog.render(Message(id, arguments)) }
         var lines = [""]
         switch ending {
-        case .finished: lines.append("No more questions to ask.")
-        case .stopped: lines.append("Stopped. Every answer given is saved; run the same command again to carry on.")
-        case .scripted(let count): lines.append("Saved \(count) answer\(count == 1 ? "" : "s") from the file.")
+        case .finished: lines.append(say(.askSummaryFinished))
+        case .stopped: lines.append(say(.askSummaryStopped))
+        case .scripted(let count): lines.append(say(.askSummaryScripted, [("count", .count(count))]))
         }
-        for area in questionnaire.progress() { lines += EvidenceTemplate.wrap(progress(area, scale: questionnaire.framework.scale), indent: "  ") }
+        for area in questionnaire.progress() {
+            lines += EvidenceTemplate.wrap(progress(area, scale: questionnaire.framework.scale, catalog: catalog), indent: "  ")
+        }
         let skipped = questionnaire.questions.filter { questionnaire.answers.skipped.contains($0.id) && !questionnaire.isSettled($0) }.count
-        if skipped > 0 { lines.append("  \(skipped) skipped question\(skipped == 1 ? "" : "s") will be asked again next time.") }
+        if skipped > 0 { lines.append("  " + say(.askSummarySkipped, [("count", .count(skipped))])) }
         let stale = questionnaire.questions.filter(questionnaire.hasStaleAnswer).count
-        if stale > 0 {
-            lines += EvidenceTemplate.wrap("  \(stale) answer\(stale == 1 ? " is" : "s are") kept for \(stale == 1 ? "a question" : "questions") not asked given an earlier answer: \(stale == 1 ? "it is" : "they are") reported as skipped and not scored; 'assess ask --list' shows which.", indent: "", then: "    ")
-        }
+        if stale > 0 { lines += EvidenceTemplate.wrap("  " + say(.askSummaryStale, [("count", .count(stale))]), indent: "", then: "    ") }
         let unknown = questionnaire.answers.dontKnow.count
-        if unknown > 0 { lines.append("  \(unknown) don't know answer\(unknown == 1 ? "" : "s"): 'assess ask --revisit' asks them again.") }
-        lines += EvidenceTemplate.wrap("Answers are in \(clean(answersPath)).", indent: "")
-        lines += EvidenceTemplate.wrap("Next: assess score \(clean(evidencePath))", indent: "")
+        if unknown > 0 { lines.append("  " + say(.askSummaryDontKnow, [("count", .count(unknown))])) }
+        lines += EvidenceTemplate.wrap(say(.askSummaryAnswersIn, [("path", .text(clean(answersPath)))]), indent: "")
+        lines += EvidenceTemplate.wrap(say(.askSummaryNext, [("path", .text(clean(evidencePath)))]), indent: "")
         return lines
     }
 }

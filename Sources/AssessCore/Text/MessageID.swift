@@ -93,6 +93,114 @@ public enum MessageID: String, Sendable, Hashable, CaseIterable, Codable {
     case rulesMatchExactIgnoreCase = "rules.match.exact.ignore-case"
     /// How answers meet options: spaces counted, case as written.
     case rulesMatchExactCase = "rules.match.exact.case"
+    /// An empty answer.
+    case askProblemEmpty = "ask.problem.empty"
+    /// A number typed with a % sign where the unit is not a percentage; {number} is it without the sign.
+    case askProblemPercent = "ask.problem.not-a-number.percent"
+    /// An answer that is not a number.
+    case askProblemNotANumber = "ask.problem.not-a-number"
+    /// A number outside a range with both ends; {unit} is empty, '%' or a space and the unit.
+    case askProblemBetween = "ask.problem.out-of-range.between"
+    /// A number below the smallest allowed.
+    case askProblemBelow = "ask.problem.out-of-range.below"
+    /// A number above the largest allowed.
+    case askProblemAbove = "ask.problem.out-of-range.above"
+    /// A number out of range, with no bounds to state.
+    case askProblemOutOfRange = "ask.problem.out-of-range"
+    /// An answer that is not yes or no.
+    case askProblemNotYesNo = "ask.problem.not-yes-no"
+    /// An answer that is not a date.
+    case askProblemNotADate = "ask.problem.not-a-date"
+    /// An answer that is none of the options.
+    case askProblemUnknownChoice = "ask.problem.unknown-choice"
+    /// Ids that are not among those shown ({ids} joined by commas).
+    case askProblemUnknownIDs = "ask.problem.unknown-ids"
+    /// A breakdown entry that is not 'name: number'.
+    case askProblemBreakdownEntry = "ask.problem.bad-breakdown-entry"
+    /// 'na' without a reason.
+    case askProblemReasonNeeded = "ask.problem.reason-needed"
+    /// 'note' without text.
+    case askProblemEmptyNote = "ask.problem.empty-note"
+    /// 'file' without a path.
+    case askProblemFileNeeded = "ask.problem.file-needed"
+    /// A file given to a question that takes none.
+    case askProblemFileNotAccepted = "ask.problem.file-not-accepted"
+    /// A file path with no file.
+    case askProblemFileMissing = "ask.problem.file-missing"
+    /// A file of a type the question does not read ({extensions}: 'csv, .json').
+    case askProblemWrongFileType = "ask.problem.wrong-file-type"
+    /// A source that is not measured, documented or self-reported.
+    case askProblemUnknownSource = "ask.problem.unknown-source"
+    /// A question id that does not exist.
+    case askProblemUnknownQuestion = "ask.problem.unknown-question"
+    /// An answer the assessor refused, with its message.
+    case askProblemRejected = "ask.problem.rejected"
+    /// An answer the assessor refused, with its message and hint.
+    case askProblemRejectedHint = "ask.problem.rejected.hint"
+    /// An answer saved.
+    case askOutcomeSaved = "ask.outcome.saved"
+    /// An answer recorded as don't know.
+    case askOutcomeDontKnow = "ask.outcome.dont-know"
+    /// An answer recorded as not applicable.
+    case askOutcomeNotApplicable = "ask.outcome.not-applicable"
+    /// A question skipped.
+    case askOutcomeSkipped = "ask.outcome.skipped"
+    /// The source noted for the next answer.
+    case askNoted = "ask.noted"
+    /// The source and reference noted for the next answer.
+    case askNotedReference = "ask.noted.reference"
+    /// The source and note noted for the next answer.
+    case askNotedNote = "ask.noted.note"
+    /// The source, reference and note noted for the next answer.
+    case askNotedReferenceNote = "ask.noted.reference-note"
+    /// Why question logic leaves a question out: its parent's answer.
+    case askNotAskedParentIs = "ask.not-asked.parent-is"
+    /// Why question logic leaves a question out: its parent is not answered.
+    case askNotAskedParentUnanswered = "ask.not-asked.parent-unanswered"
+    /// Why question logic leaves a question out: its parent is not asked.
+    case askNotAskedParentNotAsked = "ask.not-asked.parent-not-asked"
+    /// Questions an answer left out.
+    case askLogicLeftOut = "ask.logic.left-out"
+    /// Questions an answer opened.
+    case askLogicOpened = "ask.logic.opened"
+    /// Questions an answer left out and opened.
+    case askLogicBoth = "ask.logic.both"
+    /// The prompt's reminder of the commands.
+    case askCommands = "ask.commands"
+    /// The help shown for 'h', one line per line of the template.
+    case askHelp = "ask.help"
+    /// An area's progress: answered so far.
+    case askProgressAnswered = "ask.progress.answered"
+    /// An area's progress: don't know answers (a clause after the count).
+    case askProgressDontKnow = "ask.progress.dont-know"
+    /// An area's progress: questions logic leaves out (a clause after the count).
+    case askProgressNotAsked = "ask.progress.not-asked"
+    /// An area with nothing assessed yet.
+    case askProgressNotAssessed = "ask.progress.not-assessed"
+    /// An area without enough evidence for a level yet.
+    case askProgressNotEnough = "ask.progress.not-enough"
+    /// An area's level so far.
+    case askProgressLevel = "ask.progress.level"
+    /// An area's level so far, unverified (a core criterion has no evidence).
+    case askProgressLevelUnverified = "ask.progress.level.unverified"
+    /// How much of an area is assessed, after its state.
+    case askProgressCoverage = "ask.progress.coverage"
+    /// The end: every question settled.
+    case askSummaryFinished = "ask.summary.finished"
+    /// The end: the person stopped.
+    case askSummaryStopped = "ask.summary.stopped"
+    /// The end of scripted answers.
+    case askSummaryScripted = "ask.summary.scripted"
+    /// Skipped questions still to ask.
+    case askSummarySkipped = "ask.summary.skipped"
+    /// Answers kept for questions logic now leaves out.
+    case askSummaryStale = "ask.summary.stale"
+    /// Don't know answers, and how to revisit them.
+    case askSummaryDontKnow = "ask.summary.dont-know"
+    /// Where the answers are saved.
+    case askSummaryAnswersIn = "ask.summary.answers-in"
+    /// The next command.
+    case askSummaryNext = "ask.summary.next"
 
     /// The English template.
     public var englishTemplate: String {
@@ -152,6 +260,60 @@ public enum MessageID: String, Sendable, Hashable, CaseIterable, Codable {
         case .rulesMatchTrimCase: return "Answers meet options ignoring spaces at either end, case as written."
         case .rulesMatchExactIgnoreCase: return "Answers meet options with spaces counted and ignoring case."
         case .rulesMatchExactCase: return "Answers meet options with spaces counted, case as written."
+        case .askProblemEmpty: return "Type an answer, or ? if you don't know, s to skip, h for help."
+        case .askProblemPercent: return "'{text}' is not a number in this question's unit: give the number without the % sign, such as {number}."
+        case .askProblemNotANumber: return "'{text}' is not a number. Type digits only, such as 1200 or 38.5."
+        case .askProblemBetween: return "{text} is outside the range: give a number from {low} to {high}{unit}."
+        case .askProblemBelow: return "{text} is too small: give {low}{unit} or more."
+        case .askProblemAbove: return "{text} is too large: give at most {high}{unit}."
+        case .askProblemOutOfRange: return "{text} is out of range."
+        case .askProblemNotYesNo: return "'{text}' is not yes or no: type y or n (or ? if you don't know)."
+        case .askProblemNotADate: return "'{text}' is not a date: write it YYYY-MM-DD, such as 2026-03-31."
+        case .askProblemUnknownChoice: return "'{text}' is not one of the options: type a number from 1 to {count} or an id shown."
+        case .askProblemUnknownIDs: return "Not among the ids shown: {ids}. Use the numbers or ids listed."
+        case .askProblemBreakdownEntry: return "'{entry}' is not 'name: number'. Write entries such as web: 1200, phone: 3400."
+        case .askProblemReasonNeeded: return "Say why it does not apply: na REASON, such as 'na we have no contact centre'."
+        case .askProblemEmptyNote: return "Type the note after the word note."
+        case .askProblemFileNeeded: return "Give the path of the export file."
+        case .askProblemFileNotAccepted: return "This question does not take a file; type the answer."
+        case .askProblemFileMissing: return "There is no file at {path}. Give a path relative to the evidence file."
+        case .askProblemWrongFileType: return "{path} is not a file this question reads: give a .{extensions}."
+        case .askProblemUnknownSource: return "'{kind}' is not a source: use measured, documented or self-reported."
+        case .askProblemUnknownQuestion: return "No question has the id '{id}'; 'assess ask --list' shows them."
+        case .askProblemRejected: return "The assessor cannot use this answer: {message}."
+        case .askProblemRejectedHint: return "The assessor cannot use this answer: {message}; {hint}."
+        case .askOutcomeSaved: return "Saved."
+        case .askOutcomeDontKnow: return "Recorded as don't know."
+        case .askOutcomeNotApplicable: return "Recorded as not applicable."
+        case .askOutcomeSkipped: return "Skipped; it comes back at the end."
+        case .askNoted: return "Noted for this answer: source {source}."
+        case .askNotedReference: return "Noted for this answer: source {source}, reference {reference}."
+        case .askNotedNote: return "Noted for this answer: source {source}, note {note}."
+        case .askNotedReferenceNote: return "Noted for this answer: source {source}, reference {reference}, note {note}."
+        case .askNotAskedParentIs: return "{parent} is {answer}"
+        case .askNotAskedParentUnanswered: return "{parent} is not answered"
+        case .askNotAskedParentNotAsked: return "{parent} is not asked"
+        case .askLogicLeftOut: return "{count, plural, one {# question} other {# questions}} no longer asked after this answer (question logic)."
+        case .askLogicOpened: return "{count, plural, one {# question} other {# questions}} now asked (question logic)."
+        case .askLogicBoth: return "{leftOut, plural, one {# question} other {# questions}} no longer asked after this answer, {opened, plural, one {# question} other {# questions}} now asked (question logic)."
+        case .askCommands: return "? don't know · na REASON · s skip · note TEXT · source measured|documented REF · q stop · h help"
+        case .askHelp: return "Type the answer and press Enter. Also:\n  ?                 don't know (recorded, not assessed, not asked again unless --revisit)\n  na REASON         not applicable to your organisation, and why\n  s                 skip for now; it is asked again at the end and next time\n  file PATH         give an export file instead (checked now)\n  note TEXT         add a note to this answer\n  source KIND REF   where it came from: measured, documented or self-reported, with a reference\n  q                 stop; every answer given is already saved, and the next run resumes here"
+        case .askProgressAnswered: return "{area}: {answered} of {total} answered"
+        case .askProgressDontKnow: return "{count} don't know"
+        case .askProgressNotAsked: return "{count} not asked"
+        case .askProgressNotAssessed: return "not assessed yet"
+        case .askProgressNotEnough: return "not enough evidence yet for a level"
+        case .askProgressLevel: return "level {level} {name} so far"
+        case .askProgressLevelUnverified: return "level {level} {name} so far, unverified"
+        case .askProgressCoverage: return "({percent} assessed)"
+        case .askSummaryFinished: return "No more questions to ask."
+        case .askSummaryStopped: return "Stopped. Every answer given is saved; run the same command again to carry on."
+        case .askSummaryScripted: return "Saved {count, plural, one {# answer} other {# answers}} from the file."
+        case .askSummarySkipped: return "{count, plural, one {# skipped question} other {# skipped questions}} will be asked again next time."
+        case .askSummaryStale: return "{count, plural, one {# answer is kept for a question not asked given an earlier answer: it is reported as skipped and not scored} other {# answers are kept for questions not asked given an earlier answer: they are reported as skipped and not scored}}; 'assess ask --list' shows which."
+        case .askSummaryDontKnow: return "{count, plural, one {# don't know answer} other {# don't know answers}}: 'assess ask --revisit' asks them again."
+        case .askSummaryAnswersIn: return "Answers are in {path}."
+        case .askSummaryNext: return "Next: assess score {path}"
         }
     }
 }
