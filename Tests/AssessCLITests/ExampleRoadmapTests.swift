@@ -14,6 +14,29 @@ struct ExampleRoadmapTests {
 
     static func actions(_ roadmap: [String: Any]) -> [[String: Any]] { roadmap["actions"] as? [[String: Any]] ?? [] }
 
+    @Test("duty work comes first even when a bigger action needs it: Cwm Taran's equality actions are not queued behind the redesign")
+    func dutyPrerequisitesComeFirst() throws {
+        let actions = Self.actions(try Self.roadmap("cwm-taran"))
+        func item(_ id: String) -> [String: Any]? { actions.first { $0["id"] as? String == id } }
+        // The equality duty is failing: keeping assisted routes (and the phone number it needs) is Q1 work.
+        let assisted = try #require(item("act-cs-assisted-digital"))
+        #expect(assisted["quarter"] as? Double == 1, "\(assisted["when"] ?? "")")
+        #expect((assisted["reasoning"] as? String ?? "").hasPrefix("Statutory duty not met today: Have due regard to equality"))
+        #expect(item("act-cs-phone-number")?["quarter"] as? Double == 1)
+        // The channel-shift work that needs it is ranked on its own value and never claims the duty.
+        for id in ["act-cs-top-services-online", "act-cs-redesign-with-users"] {
+            if let other = item(id) {
+                #expect(!(other["reasoning"] as? String ?? "").contains("Statutory duty"), "\(id)")
+                #expect((other["quarter"] as? Double ?? 0) >= 1)
+            }
+        }
+        // Every action tagged with a failing duty is scheduled before any that is not.
+        let ordered = actions.compactMap { $0["id"] as? String }
+        let firstDuty = try #require(ordered.firstIndex(of: "act-cs-assisted-digital"))
+        let firstChannelShift = try #require(ordered.firstIndex(of: "act-cs-top-services-online"))
+        #expect(firstDuty < firstChannelShift)
+    }
+
     @Test("Highland: no action is planned on a criterion never assessed; its dependants are 'assess first'")
     func highlandAssessesFirst() throws {
         let roadmap = try Self.roadmap("highland-council")

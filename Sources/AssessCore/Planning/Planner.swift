@@ -195,6 +195,10 @@ public struct Planner: Sendable {
                 }
                 let failing = failingDuties(ids, at: projectedLevels)
                 guard !useful.isEmpty || !failing.isEmpty else { continue }
+                // Precedence goes to an action that itself discharges a failing duty. One that only needs such
+                // an action would otherwise jump the queue with its whole chain, and the duty work would come
+                // last in that chain (a redesign that needs the equality checks is not itself duty work).
+                let ownDuties = failingDuties([action.id], at: projectedLevels)
                 let after = engine.rescore(projected, raising: levels(chosen + ids))
                 let gain = (after.overall.provisionalScore ?? 0) - (projected.overall.provisionalScore ?? 0)
                 let effort = ids.compactMap { byID[$0]?.effort }.reduce(0, +)
@@ -204,7 +208,7 @@ public struct Planner: Sendable {
                 let value = settings.value(scoreGain: max(gain, 0), cashable: cashable, nonCashable: nonCashable, risk: risk)
                 let priority = effort > 0 ? value / effort : value
                 let unblocks = useful.contains { gating.contains($0.criterion) }
-                let duty = !failing.isEmpty
+                let duty = !ownDuties.isEmpty
                 let better: Bool
                 if let current = best {
                     if duty != current.duty { better = duty }
@@ -214,7 +218,7 @@ public struct Planner: Sendable {
                 } else {
                     better = true
                 }
-                if better { best = (action.id, duty, unblocks, priority, value, gain, ids, failing) }
+                if better { best = (action.id, duty, unblocks, priority, value, gain, ids, ownDuties) }
             }
             guard let pick = best else { break }
             for id in pick.ids where !chosenSet.contains(id) {
@@ -269,7 +273,9 @@ public struct Planner: Sendable {
                 preferredSet.insert(dependency)
             }
         }
-        for id in chosen where !(picks[id]?.duties.isEmpty ?? true) { prefer(id) }
+        // Every chosen action that discharges a failing duty today, whether picked for it or as another's
+        // prerequisite, comes first with what it needs.
+        for id in chosen where !(picks[id]?.duties.isEmpty ?? true) || !failingDuties([id], at: baselineLevels).isEmpty { prefer(id) }
         let weakestFirst = baseline.dimensions
             .filter { ($0.level ?? 0) < (targets[$0.id] ?? 0) }
             .sorted { ($0.level ?? 0, $0.score ?? 0, $0.id) < ($1.level ?? 0, $1.score ?? 0, $1.id) }
