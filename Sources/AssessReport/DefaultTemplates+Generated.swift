@@ -602,7 +602,7 @@ p { margin: 0 0 15px; }
 .priorities li { margin-bottom: 10px; }
 .inset { padding: 10px 15px; border-left: 10px solid var(--border); margin: 20px 0; }
 @media print {
-  @page { size: A4; margin: 10mm 12mm; }
+  @page { size: A4; margin: 8mm 12mm; }
   body { font-size: 10.5pt; }
   .skip-link { display: none; }
   .masthead { border-bottom-width: 4px; }
@@ -613,7 +613,7 @@ p { margin: 0 0 15px; }
   main { padding-top: 8px; }
   h1 { font-size: 20pt; margin-bottom: 4px; }
   .caption { font-size: 10pt; margin-bottom: 2px; }
-  .summary { font-size: 9pt; }
+  .summary { font-size: 8.5pt; }
   .summary .tag { font-size: 8pt; padding: 1px 5px; }
   .summary .headline .tag { font-size: 11pt; padding: 2px 8px; }
   .summary .table th, .summary .table td { padding: 2px 6px 2px 0; }
@@ -626,14 +626,14 @@ p { margin: 0 0 15px; }
   .headline__value { font-size: 13pt; }
   .summary-list__row { padding: 3px 0; }
   .grid { grid-template-columns: 200px 1fr; gap: 12px; }
-  .chart--levels svg { width: 100%; }
+  .chart--levels svg { width: 100%; max-height: 40mm; }
   .chart--levels figcaption { font-size: 8pt; }
-  .summary .table--compact { font-size: 8.5pt; margin-bottom: 6px; }
+  .summary .table--compact { font-size: 8pt; margin-bottom: 5px; }
   .summary h2 { font-size: 12pt; margin: 8px 0 4px; }
   .summary .lead { font-size: 10pt; }
   .headline__level { padding: 6px 10px; }
-  .table--gaps td, .table--gaps th { font-size: 8pt; }
-  .decisions { font-size: 8.5pt; margin-bottom: 6px; }
+  .table--gaps td, .table--gaps th { font-size: 7.5pt; }
+  .decisions { font-size: 8pt; margin-bottom: 5px; }
   .decisions li { margin-bottom: 2px; }
   h3 { font-size: 12pt; margin: 8px 0 4px; }
   .area { margin-bottom: 8px; }

@@ -201,7 +201,7 @@ enum ExecutiveSummary {
                 let days = roadmap.notScheduled.reduce(0) { $0 + $1.action.effort }
                 let n = roadmap.notScheduled.count
                 decisions.append(("Accept what is not scheduled, or add capacity",
-                                  "\(Figures.list(roadmap.notScheduled.map { $0.action.title.lowercasedFirst }, limit: 2)) (\(Format.number(days, decimals: 0)) person-days) \(n == 1 ? "does" : "do") not fit within \(roadmap.quarters) quarters at this capacity; no projection counts \(n == 1 ? "it" : "them")."))
+                                  "\(Figures.list(roadmap.notScheduled.map { $0.action.title.lowercasedFirst }, limit: 2)) (\(Format.number(days, decimals: 0)) person-days) \(n == 1 ? "does" : "do") not fit within \(roadmap.quarters) quarters at this capacity; no projection counts \(n == 1 ? "it" : "them")"))
             }
             let unknownIDs = Set(unknown.map(\.id))
             let shortfalls = roadmap.shortfalls.filter { !unknownIDs.contains($0.dimension) }
@@ -215,7 +215,16 @@ enum ExecutiveSummary {
                 let parts = groups.map { g in
                     "\(Figures.list(g.areas.map(\.lowercasedFirst), limit: 3)) \(g.areas.count == 1 ? "stops" : "stop") at \(g.reached.map { "level \($0)" } ?? "no level") against a target of level \(g.target)"
                 }
-                decisions.append(("Accept lower targets, or commission more", "with the actions available, " + parts.joined(separator: "; ") + "."))
+                let shortfall = "with the actions available, " + parts.joined(separator: "; ")
+                // Both limits of the plan are one decision for the leadership, so page one stays one page.
+                if let last = decisions.last, last.0 == "Accept what is not scheduled, or add capacity" {
+                    decisions[decisions.count - 1] = ("Accept the limits of this plan, or add capacity", last.1 + "; and " + shortfall + ".")
+                } else {
+                    decisions.append(("Accept lower targets, or commission more", shortfall + "."))
+                }
+            }
+            if let last = decisions.last, last.0 == "Accept what is not scheduled, or add capacity" {
+                decisions[decisions.count - 1].1 += "."
             }
             if let saving = roadmap.savings.first {
                 decisions.append(("Decide how the saving will be realised",

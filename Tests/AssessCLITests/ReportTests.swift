@@ -224,7 +224,7 @@ struct ReportTests {
     func rendersInChromiumWithTheSummaryOnPageOne() throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        for council in ["ashdown", "brackenford", "calderbrook", "highland-council"] {
+        for council in ["ashdown", "brackenford", "calderbrook", "cwm-taran", "harrowmere", "highland-council"] {
             let html = folder.appendingPathComponent("\(council).html"), pdf = folder.appendingPathComponent("\(council).pdf")
             #expect(try CLI.run(["report", "examples/\(council).yaml", "--output", html.path]).status == 0)
             // Load it headless and capture the console: no errors, and the page's DOM is complete.
@@ -247,7 +247,8 @@ struct ReportTests {
             #expect(first.stdout.contains("Executive summary"))
             #expect(first.stdout.contains("Overall maturity"))
             let names = ["ashdown": "Ashdown District Council", "brackenford": "Brackenford Borough Council",
-                         "calderbrook": "Calderbrook Metropolitan Borough Council", "highland-council": "The Highland Council"]
+                         "calderbrook": "Calderbrook Metropolitan Borough Council", "cwm-taran": "Cwm Taran County Borough Council",
+                         "harrowmere": "Harrowmere County Council", "highland-council": "The Highland Council"]
             #expect(first.stdout.contains(names[council] ?? council))
             let second = try Self.run(Self.pdftotext ?? "", ["-f", "2", "-l", "2", pdf.path, "-"])
             #expect(!second.stdout.contains("Executive summary"), "the summary fits on page one")

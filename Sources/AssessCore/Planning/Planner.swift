@@ -76,6 +76,35 @@ public struct Planner: Sendable {
             return (cashable, benefit.nonCashable)
         }
         let ownSavings = Dictionary(actions.map { ($0.id, savings($0)) }, uniquingKeysWith: { a, _ in a })
+        // The part of an action's cashable saving that is its share of a modelled saving, with the criterion.
+        func modelledPart(_ action: Action) -> (criterion: String, middle: Double)? {
+            guard let share = action.benefit?.shareOfSaving else { return nil }
+            let found = action.raises.compactMap { raise in modelledSaving(raise.criterion, level: raise.level).map { (raise.criterion, $0) } }
+                .max { $0.1 < $1.1 }
+            guard let (criterion, modelled) = found else { return nil }
+            let low = share.low * modelled * settings.savingRealisation.low
+            let high = share.high * modelled * settings.savingRealisation.high
+            return (criterion, (low + high) / 2)
+        }
+        let modelledParts = Dictionary(actions.compactMap { action in modelledPart(action).map { (action.id, $0) } },
+                                       uniquingKeysWith: { a, _ in a })
+        // The cashable middle a set of actions adds to those already chosen. A modelled saving at a higher level
+        // of a criterion includes the saving at the lower levels (the contacts moved to reach level 3 are
+        // among those moved to reach level 4), so per criterion only the largest modelled part counts, less
+        // what the chosen actions already claim on it.
+        func cashableMiddle(_ ids: [String], over chosen: [String]) -> Double {
+            func largest(_ group: [String]) -> [String: Double] {
+                var parts: [String: Double] = [:]
+                for id in group { if let part = modelledParts[id] { parts[part.criterion] = max(parts[part.criterion] ?? 0, part.middle) } }
+                return parts
+            }
+            let claimed = largest(chosen)
+            let wanted = largest(ids)
+            var added = 0.0
+            for id in ids { added += (ownSavings[id]?.cashable?.middle ?? 0) - (modelledParts[id]?.middle ?? 0) }
+            for (criterion, middle) in wanted { added += max(0, middle - (claimed[criterion] ?? 0)) }
+            return added
+        }
         // The price basis of an action's savings: the modelled saving's own (its unit costs' year) when a share
         // of it is counted, else the framework's price year.
         func priceBasis(_ action: Action) -> String? {
@@ -202,7 +231,7 @@ public struct Planner: Sendable {
                 let after = engine.rescore(projected, raising: levels(chosen + ids))
                 let gain = (after.overall.provisionalScore ?? 0) - (projected.overall.provisionalScore ?? 0)
                 let effort = ids.compactMap { byID[$0]?.effort }.reduce(0, +)
-                let cashable = ids.compactMap { ownSavings[$0]?.cashable?.middle }.reduce(0, +)
+                let cashable = cashableMiddle(ids, over: chosen)
                 let nonCashable = ids.compactMap { ownSavings[$0]?.nonCashable?.middle }.reduce(0, +)
                 let risk = ids.compactMap { byID[$0]?.benefit?.risk }.max { PlanningSettings.riskPoints($0) < PlanningSettings.riskPoints($1) }
                 let value = settings.value(scoreGain: max(gain, 0), cashable: cashable, nonCashable: nonCashable, risk: risk)
