@@ -23,90 +23,125 @@ public enum QuestionnaireText {
 
     /// The lines shown before a question: where it is, the criterion's question and guidance, what each
     /// level looks like (the first time a criterion is met), and the answers allowed.
-    public static func question(_ question: Question, in questionnaire: Questionnaire, showCriterion: Bool) -> [String] {
+    public static func question(_ question: Question, in questionnaire: Questionnaire, showCriterion: Bool,
+                                catalog: MessageCatalog = .english) -> [String] {
+        func say(_ id: MessageID, _ arguments: [(String, MessageArgument)] = []) -> String { catalog.render(Message(id, arguments)) }
         var lines: [String] = []
         let inArea = questionnaire.questions.filter { $0.areaID == question.areaID && !questionnaire.isNotAsked($0) }
         let answered = inArea.filter(questionnaire.isSettled).count
         lines.append("")
-        lines += EvidenceTemplate.wrap("\(clean(question.areaTitle)) · question \(answered + 1) of \(inArea.count)", indent: "── ")
+        lines += EvidenceTemplate.wrap(say(.askQuestionPosition, [("area", .text(clean(question.areaTitle))), ("number", .count(answered + 1)),
+                                                                  ("total", .count(inArea.count))]), indent: "── ")
         let criterion = questionnaire.framework.allCriteria.first { $0.criterion.id == question.spec.criterionID }?.criterion
         if showCriterion, let criterion {
-            lines += EvidenceTemplate.wrap(clean(criterion.title) + " [\(clean(criterion.id))]", indent: "")
+            lines += EvidenceTemplate.wrap(say(.askQuestionCriterion, [("title", .text(clean(criterion.title))), ("id", .text(clean(criterion.id)))]), indent: "")
             if !criterion.question.isEmpty { lines += EvidenceTemplate.wrap(clean(criterion.question), indent: "  ") }
-            if !criterion.guidance.isEmpty { lines += EvidenceTemplate.wrap("Guidance: " + clean(criterion.guidance), indent: "  ") }
+            if !criterion.guidance.isEmpty {
+                lines += EvidenceTemplate.wrap(say(.askQuestionGuidance, [("text", .text(clean(criterion.guidance)))]), indent: "  ")
+            }
             let names = Dictionary(questionnaire.framework.scale.levels.map { ($0.level, $0.name) }, uniquingKeysWith: { a, _ in a })
             for level in criterion.levels.keys.sorted() {
-                let name = names[level].map { " " + clean($0) } ?? ""
-                lines += EvidenceTemplate.wrap("Level \(level)\(name): " + clean(criterion.levels[level] ?? ""), indent: "  ", then: "    ")
+                let text: MessageArgument = .text(clean(criterion.levels[level] ?? ""))
+                let line = names[level].map { say(.askQuestionLevel, [("level", .count(level)), ("name", .text(clean($0))), ("text", text)]) }
+                    ?? say(.askQuestionLevelUnnamed, [("level", .count(level)), ("text", text)])
+                lines += EvidenceTemplate.wrap(line, indent: "  ", then: "    ")
             }
         }
         if let item = question.item {
-            let kind = question.isStatement ? "Statement" : "Item"
-            let worth = item.level.map { " (level \(Format.number($0)))" } ?? ""
-            lines += EvidenceTemplate.wrap("\(kind) \(clean(item.id))\(worth): \(clean(item.label))", indent: "")
-            lines += EvidenceTemplate.wrap(question.isStatement ? "Is this true of your organisation? yes or no"
-                                                                : "Is this in place? yes or no", indent: "  ")
+            var arguments: [(String, MessageArgument)] = [("id", .text(clean(item.id))), ("label", .text(clean(item.label)))]
+            let id: MessageID
+            if let level = item.level {
+                arguments.append(("level", .number(level, decimals: 2)))
+                id = question.isStatement ? .askQuestionStatementLevel : .askQuestionItemLevel
+            } else {
+                id = question.isStatement ? .askQuestionStatement : .askQuestionItem
+            }
+            lines += EvidenceTemplate.wrap(say(id, arguments), indent: "")
+            lines += EvidenceTemplate.wrap(say(question.isStatement ? .askQuestionStatementPrompt : .askQuestionItemPrompt), indent: "  ")
         } else {
             let asked = question.spec.question.isEmpty ? question.spec.help : question.spec.question
             if asked != criterion?.question || !showCriterion { lines += EvidenceTemplate.wrap(clean(asked), indent: "") }
-            if question.spec.help != asked { lines += EvidenceTemplate.wrap("What to give: " + clean(question.spec.help), indent: "  ") }
-            lines += answerLines(question, guidance: criterion?.guidance ?? "")
+            if question.spec.help != asked {
+                lines += EvidenceTemplate.wrap(say(.askQuestionWhatToGive, [("text", .text(clean(question.spec.help)))]), indent: "  ")
+            }
+            lines += answerLines(question, guidance: criterion?.guidance ?? "", catalog: catalog)
             if let fallback = questionnaire.fallbackOption(question) {
-                let worth = fallback.points.map { " (\(Format.number($0)) point\($0 == 1 ? "" : "s"))" } ?? fallback.level.map { " (level \(Format.number($0)))" } ?? ""
-                lines += EvidenceTemplate.wrap("Or any other answer, typed as it is: it counts as \"\(clean(fallback.label))\"\(worth).", indent: "  ")
+                let label: (String, MessageArgument) = ("label", .text(clean(fallback.label)))
+                let line = fallback.points.map { say(.askQuestionFallbackPoints, [label, ("points", .number($0, decimals: 2))]) }
+                    ?? fallback.level.map { say(.askQuestionFallbackLevel, [label, ("level", .number($0, decimals: 2))]) }
+                    ?? say(.askQuestionFallback, [label])
+                lines += EvidenceTemplate.wrap(line, indent: "  ")
             }
             if let value = questionnaire.dontKnowOption(question) {
-                lines += EvidenceTemplate.wrap("? saves the answer \"\(clean(value))\", which this method counts as don't know.", indent: "  ")
+                lines += EvidenceTemplate.wrap(say(.askQuestionDontKnowOption, [("value", .text(clean(value)))]), indent: "  ")
             }
         }
-        lines += EvidenceTemplate.wrap("Fact \(clean(question.spec.key)), read by \(question.readers.map(clean).joined(separator: ", ")).", indent: "  ")
+        lines += EvidenceTemplate.wrap(say(.askQuestionFact, [("key", .text(clean(question.spec.key))),
+                                                              ("readers", .text(question.readers.map(clean).joined(separator: ", ")))]), indent: "  ")
         return lines
     }
 
     /// The answers a question takes, numbered where there is a list to choose from.
-    static func answerLines(_ question: Question, guidance: String) -> [String] {
+    static func answerLines(_ question: Question, guidance: String, catalog: MessageCatalog = .english) -> [String] {
+        func say(_ id: MessageID, _ arguments: [(String, MessageArgument)] = []) -> String { catalog.render(Message(id, arguments)) }
         var lines: [String] = []
         switch question.form {
         case .number, .text, .date, .yesNo:
-            lines += EvidenceTemplate.wrap("Answer: " + EvidenceTemplate.summary(question.form), indent: "  ")
+            lines += EvidenceTemplate.wrap(say(.askAnswerForm, [("form", .text(EvidenceTemplate.summary(question.form)))]), indent: "  ")
         case .options(let choices):
-            lines += EvidenceTemplate.wrap("Answer: the number or id of one of these:", indent: "  ")
-            lines += numbered(choices)
+            lines += EvidenceTemplate.wrap(say(.askAnswerOneOf), indent: "  ")
+            lines += numbered(choices, catalog: catalog)
         case .list(let choices), .checklist(let choices), .statements(let choices):
-            lines += EvidenceTemplate.wrap(choices.isEmpty ? "Answer: ids separated by commas, or 'none'"
-                                                           : "Answer: the numbers or ids that apply, separated by commas, or 'none':", indent: "  ")
-            lines += numbered(choices)
+            lines += EvidenceTemplate.wrap(say(choices.isEmpty ? .askAnswerIDs : .askAnswerIDsListed), indent: "  ")
+            lines += numbered(choices, catalog: catalog)
         case .breakdown(let of, let unit, let keys):
-            let names = keys.isEmpty ? "web: 1200, phone: 3400" : keys.map { "\($0.id): N" }.joined(separator: ", ")
-            lines += EvidenceTemplate.wrap("Answer: a number\(unit.map { " (\($0))" } ?? "") for each \(of), such as \(names)", indent: "  ")
+            let example: MessageArgument = .text(keys.isEmpty ? "web: 1200, phone: 3400" : keys.map { "\($0.id): N" }.joined(separator: ", "))
+            let line = unit.map { say(.askAnswerBreakdownUnit, [("unit", .text($0)), ("of", .text(of)), ("example", example)]) }
+                ?? say(.askAnswerBreakdown, [("of", .text(of)), ("example", example)])
+            lines += EvidenceTemplate.wrap(line, indent: "  ")
         case .exportFile(let formats):
-            lines += EvidenceTemplate.wrap("Answer: the path of an export file" + fileKinds(formats), indent: "  ")
+            lines += EvidenceTemplate.wrap(fileLine(formats, plain: .askAnswerFile, withKinds: .askAnswerFileKinds, catalog: catalog), indent: "  ")
         }
         if let formats = question.fileFormats, question.item == nil, question.form.name != "export-file" {
-            lines += EvidenceTemplate.wrap("Or: 'file PATH' for an export file" + fileKinds(formats), indent: "  ")
+            lines += EvidenceTemplate.wrap(fileLine(formats, plain: .askAnswerOrFile, withKinds: .askAnswerOrFileKinds, catalog: catalog), indent: "  ")
         }
         if let formats = question.fileFormats {
             for format in formats where !format.sample.isEmpty {
-                lines += EvidenceTemplate.wrap("\(format.name) starts like:", indent: "    ")
+                lines += EvidenceTemplate.wrap(say(.askAnswerSample, [("format", .text(format.name))]), indent: "    ")
                 for sample in format.sample.split(separator: "\n").prefix(3) { lines.append(EvidenceTemplate.clip("      " + clean(String(sample)))) }
             }
         }
         // The source is worth showing unless it is only the guidance's first sentence, shown above.
-        if let source = question.spec.source, source != Criterion.firstSentence(guidance) { lines += EvidenceTemplate.wrap("Where to find it: " + clean(source), indent: "  ") }
+        if let source = question.spec.source, source != Criterion.firstSentence(guidance) {
+            lines += EvidenceTemplate.wrap(say(.askAnswerWhere, [("text", .text(clean(source)))]), indent: "  ")
+        }
         return lines
     }
 
-    private static func fileKinds(_ formats: [ExportFormat]) -> String {
+    /// "Answer: the path of an export file (CSV, JSON), relative to the evidence file", or without kinds.
+    private static func fileLine(_ formats: [ExportFormat], plain: MessageID, withKinds: MessageID, catalog: MessageCatalog) -> String {
         let names = formats.map(\.name)
-        return (names.isEmpty ? "" : " (\(names.joined(separator: ", ")))") + ", relative to the evidence file"
+        return names.isEmpty ? catalog.render(Message(plain))
+            : catalog.render(Message(withKinds, [("kinds", .text(names.joined(separator: ", ")))]))
     }
 
-    private static func numbered(_ choices: [Choice]) -> [String] {
+    private static func numbered(_ choices: [Choice], catalog: MessageCatalog) -> [String] {
         choices.enumerated().flatMap { index, choice in
-            let worth = choice.points.map { " (\(Format.number($0)) point\($0 == 1 ? "" : "s"))" } ?? choice.level.map { " (level \(Format.number($0)))" } ?? ""
+            var arguments: [(String, MessageArgument)] = [("number", .count(index + 1)), ("id", .text(clean(choice.id)))]
             // A label that only repeats the value ("Yes: Yes") is not shown twice.
-            let label = choice.label == choice.id ? "" : ": " + clean(choice.label)
-            return EvidenceTemplate.wrap("\(index + 1). \(clean(choice.id))\(worth)\(label)", indent: "    ", then: "       ")
+            let labelled = choice.label != choice.id
+            if labelled { arguments.append(("label", .text(clean(choice.label)))) }
+            let id: MessageID
+            if let points = choice.points {
+                arguments.append(("points", .number(points, decimals: 2)))
+                id = labelled ? .askChoicePointsLabel : .askChoicePoints
+            } else if let level = choice.level {
+                arguments.append(("level", .number(level, decimals: 2)))
+                id = labelled ? .askChoiceLevelLabel : .askChoiceLevel
+            } else {
+                id = labelled ? .askChoiceLabel : .askChoice
+            }
+            return EvidenceTemplate.wrap(catalog.render(Message(id, arguments)), indent: "    ", then: "       ")
         }
     }
 

@@ -201,6 +201,76 @@ public enum MessageID: String, Sendable, Hashable, CaseIterable, Codable {
     case askSummaryAnswersIn = "ask.summary.answers-in"
     /// The next command.
     case askSummaryNext = "ask.summary.next"
+    /// Where a question is: its area and its number in the area.
+    case askQuestionPosition = "ask.question.position"
+    /// The criterion a question belongs to, with its id.
+    case askQuestionCriterion = "ask.question.criterion"
+    /// The criterion's guidance.
+    case askQuestionGuidance = "ask.question.guidance"
+    /// What a level of the criterion looks like, with the level's name.
+    case askQuestionLevel = "ask.question.level"
+    /// What a level of the criterion looks like (a scale without names).
+    case askQuestionLevelUnnamed = "ask.question.level.unnamed"
+    /// A statement to answer yes or no.
+    case askQuestionStatement = "ask.question.statement"
+    /// A statement to answer yes or no, with the level it belongs to.
+    case askQuestionStatementLevel = "ask.question.statement.level"
+    /// A checklist item to answer yes or no.
+    case askQuestionItem = "ask.question.item"
+    /// A checklist item to answer yes or no, with the level it is required for.
+    case askQuestionItemLevel = "ask.question.item.level"
+    /// What to answer for a statement.
+    case askQuestionStatementPrompt = "ask.question.statement.prompt"
+    /// What to answer for a checklist item.
+    case askQuestionItemPrompt = "ask.question.item.prompt"
+    /// The fact's own help, when it differs from the question.
+    case askQuestionWhatToGive = "ask.question.what-to-give"
+    /// An options question's fallback for any other answer.
+    case askQuestionFallback = "ask.question.fallback"
+    /// An options question's fallback, with its points.
+    case askQuestionFallbackPoints = "ask.question.fallback.points"
+    /// An options question's fallback, with its level.
+    case askQuestionFallbackLevel = "ask.question.fallback.level"
+    /// What '?' saves when the method has a don't know option.
+    case askQuestionDontKnowOption = "ask.question.dont-know-option"
+    /// The fact a question fills, and the criteria that read it.
+    case askQuestionFact = "ask.question.fact"
+    /// The kind of answer a question takes ({form} from the fact's description).
+    case askAnswerForm = "ask.answer.form"
+    /// An options question.
+    case askAnswerOneOf = "ask.answer.one-of"
+    /// A list question without a fixed list.
+    case askAnswerIDs = "ask.answer.ids"
+    /// A list, checklist or statements question.
+    case askAnswerIDsListed = "ask.answer.ids-listed"
+    /// A breakdown question (a number for each channel, say).
+    case askAnswerBreakdown = "ask.answer.breakdown"
+    /// A breakdown question, with the unit.
+    case askAnswerBreakdownUnit = "ask.answer.breakdown.unit"
+    /// A question answered by an export file.
+    case askAnswerFile = "ask.answer.file"
+    /// A question answered by an export file of named kinds.
+    case askAnswerFileKinds = "ask.answer.file.kinds"
+    /// A question that also takes an export file.
+    case askAnswerOrFile = "ask.answer.or-file"
+    /// A question that also takes an export file of named kinds.
+    case askAnswerOrFileKinds = "ask.answer.or-file.kinds"
+    /// The start of a sample export file.
+    case askAnswerSample = "ask.answer.sample"
+    /// Where to find the answer.
+    case askAnswerWhere = "ask.answer.where"
+    /// An option, numbered.
+    case askChoice = "ask.choice"
+    /// An option, numbered, with its label.
+    case askChoiceLabel = "ask.choice.label"
+    /// An option, numbered, with its points.
+    case askChoicePoints = "ask.choice.points"
+    /// An option, numbered, with its points and label.
+    case askChoicePointsLabel = "ask.choice.points.label"
+    /// An option, numbered, with its level.
+    case askChoiceLevel = "ask.choice.level"
+    /// An option, numbered, with its level and label.
+    case askChoiceLevelLabel = "ask.choice.level.label"
 
     /// The English template.
     public var englishTemplate: String {
@@ -314,6 +384,41 @@ public enum MessageID: String, Sendable, Hashable, CaseIterable, Codable {
         case .askSummaryDontKnow: return "{count, plural, one {# don't know answer} other {# don't know answers}}: 'assess ask --revisit' asks them again."
         case .askSummaryAnswersIn: return "Answers are in {path}."
         case .askSummaryNext: return "Next: assess score {path}"
+        case .askQuestionPosition: return "{area} · question {number} of {total}"
+        case .askQuestionCriterion: return "{title} [{id}]"
+        case .askQuestionGuidance: return "Guidance: {text}"
+        case .askQuestionLevel: return "Level {level} {name}: {text}"
+        case .askQuestionLevelUnnamed: return "Level {level}: {text}"
+        case .askQuestionStatement: return "Statement {id}: {label}"
+        case .askQuestionStatementLevel: return "Statement {id} (level {level}): {label}"
+        case .askQuestionItem: return "Item {id}: {label}"
+        case .askQuestionItemLevel: return "Item {id} (level {level}): {label}"
+        case .askQuestionStatementPrompt: return "Is this true of your organisation? yes or no"
+        case .askQuestionItemPrompt: return "Is this in place? yes or no"
+        case .askQuestionWhatToGive: return "What to give: {text}"
+        case .askQuestionFallback: return "Or any other answer, typed as it is: it counts as \"{label}\"."
+        case .askQuestionFallbackPoints: return "Or any other answer, typed as it is: it counts as \"{label}\" ({points} {points, plural, one {point} other {points}})."
+        case .askQuestionFallbackLevel: return "Or any other answer, typed as it is: it counts as \"{label}\" (level {level})."
+        case .askQuestionDontKnowOption: return "? saves the answer \"{value}\", which this method counts as don't know."
+        case .askQuestionFact: return "Fact {key}, read by {readers}."
+        case .askAnswerForm: return "Answer: {form}"
+        case .askAnswerOneOf: return "Answer: the number or id of one of these:"
+        case .askAnswerIDs: return "Answer: ids separated by commas, or 'none'"
+        case .askAnswerIDsListed: return "Answer: the numbers or ids that apply, separated by commas, or 'none':"
+        case .askAnswerBreakdown: return "Answer: a number for each {of}, such as {example}"
+        case .askAnswerBreakdownUnit: return "Answer: a number ({unit}) for each {of}, such as {example}"
+        case .askAnswerFile: return "Answer: the path of an export file, relative to the evidence file"
+        case .askAnswerFileKinds: return "Answer: the path of an export file ({kinds}), relative to the evidence file"
+        case .askAnswerOrFile: return "Or: 'file PATH' for an export file, relative to the evidence file"
+        case .askAnswerOrFileKinds: return "Or: 'file PATH' for an export file ({kinds}), relative to the evidence file"
+        case .askAnswerSample: return "{format} starts like:"
+        case .askAnswerWhere: return "Where to find it: {text}"
+        case .askChoice: return "{number}. {id}"
+        case .askChoiceLabel: return "{number}. {id}: {label}"
+        case .askChoicePoints: return "{number}. {id} ({points} {points, plural, one {point} other {points}})"
+        case .askChoicePointsLabel: return "{number}. {id} ({points} {points, plural, one {point} other {points}}): {label}"
+        case .askChoiceLevel: return "{number}. {id} (level {level})"
+        case .askChoiceLevelLabel: return "{number}. {id} (level {level}): {label}"
         }
     }
 }
