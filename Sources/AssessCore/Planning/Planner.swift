@@ -258,15 +258,25 @@ public struct Planner: Sendable {
             picks[pick.id] = (pick.value, pick.priority, pick.gain, pick.duties)
             let effort = pick.ids.compactMap { byID[$0]?.effort }.reduce(0, +)
             // One decimal, as everywhere an executive reads (the JSON keeps value, priority and gain in full).
-            var reason = "Value \(Format.number(pick.value, decimals: 1)) for \(Format.number(effort)) person-days"
-            if pick.ids.count > 1 { reason += " (with the \(pick.ids.count - 1) action\(pick.ids.count == 2 ? "" : "s") it depends on)" }
-            reason += ": \(Format.number(pick.priority * 10, decimals: 1)) per 10 days; "
-            reason += pick.gain >= 0.05 ? "raises the overall score by about \(Format.number(pick.gain, decimals: 1))."
-                : "the overall score moves by less than 0.1."
-            if pick.unblocks { reason = "Lifts a core criterion that holds its dimension's level down. " + reason }
-            if !pick.duties.isEmpty {
-                reason = "Statutory duty not met today: " + pick.duties.map { "\($0.title) (\($0.reference))" }.joined(separator: "; ") + ". " + reason
+            let rises = pick.gain >= 0.05
+            var arguments: [(String, MessageArgument)] = [
+                ("value", .number(pick.value, decimals: 1)), ("days", .number(effort, decimals: 2)),
+                ("perTen", .number(pick.priority * 10, decimals: 1)), ("gain", .number(pick.gain, decimals: 1)),
+            ]
+            let valueID: MessageID
+            if pick.ids.count > 1 {
+                arguments.append(("count", .count(pick.ids.count - 1)))
+                valueID = rises ? .planValueWithRises : .planValueWithFlat
+            } else {
+                valueID = rises ? .planValueRises : .planValueFlat
             }
+            var sentences = [Message(valueID, arguments).english]
+            if pick.unblocks { sentences.insert(Message(.planUnblocks).english, at: 0) }
+            if !pick.duties.isEmpty {
+                let duties = pick.duties.map { "\($0.title) (\($0.reference))" }.joined(separator: "; ")
+                sentences.insert(Message(.planDuty, [("duties", .text(duties))]).english, at: 0)
+            }
+            let reason = sentences.joined(separator: " ")
             reasons[pick.id] = reason
             projected = engine.rescore(baseline, raising: levels(chosen))
         }
@@ -340,7 +350,7 @@ public struct Planner: Sendable {
             guard let action = byID[id] else { continue }
             if let missing = action.dependsOn.first(where: { dropped.contains($0) }) {
                 dropped.insert(id)
-                notScheduled.append(UnscheduledAction(action: action, reason: "It needs \(missing), which is not scheduled."))
+                notScheduled.append(UnscheduledAction(action: action, reason: Message(.planNeedsUnscheduled, [("action", .text(missing))]).english))
                 continue
             }
             let ownerLimit = action.owner.flatMap { ownerCapacity[$0] }
@@ -367,9 +377,13 @@ public struct Planner: Sendable {
             }
             guard remaining <= 1e-9, let first = start else {
                 dropped.insert(id)
-                let owner = ownerLimit != nil ? " and \(Format.number(ownerLimit ?? 0)) for \(action.owner ?? "")" : ""
+                var arguments: [(String, MessageArgument)] = [("days", .number(action.effort, decimals: 2)), ("quarters", .count(quarters)),
+                                                             ("capacity", .number(capacity, decimals: 2))]
+                if let ownerLimit, let owner = action.owner {
+                    arguments += [("ownerCapacity", .number(ownerLimit, decimals: 2)), ("owner", .text(owner))]
+                }
                 notScheduled.append(UnscheduledAction(action: action, reason:
-                    "Its \(Format.number(action.effort)) person-days do not fit within the \(quarters)-quarter horizon at \(Format.number(capacity)) person-days a quarter\(owner)."))
+                    Message(ownerLimit != nil && action.owner != nil ? .planTooBigOwner : .planTooBig, arguments).english))
                 continue
             }
             load = tentative
@@ -379,15 +393,17 @@ public struct Planner: Sendable {
             let value = pick?.value ?? 0
             let unmet = action.dependsOn.contains { chosenSet.contains($0) }
             let quickWin = !unmet && value > 0 && action.effort <= settings.quickWinEffort
-            var reasoning = reasons[id] ?? ""
+            var sentences: [String] = []
             if let dependants = requiredBy[id] {
-                reasoning = "Needed first by \(dependants.joined(separator: ", ")). " + reasoning
+                sentences.append(Message(.planNeededBy, [("actions", .text(dependants.joined(separator: ", ")))]).english)
             }
-            if firstSteps.contains(id) { reasoning += " Scheduled early as the first step in its area." }
+            if let reason = reasons[id] { sentences.append(reason) }
+            if firstSteps.contains(id) { sentences.append(Message(.planFirstStep).english) }
             if portions.count > 1 {
                 let label = { (q: Int) in self.start.map { $0.advanced(by: q - 1).label } ?? "quarter \(q)" }
-                reasoning += " Spread from \(label(first)) to \(label(quarter)) to stay within the capacity."
+                sentences.append(Message(.planSpread, [("from", .text(label(first))), ("to", .text(label(quarter)))]).english)
             }
+            let reasoning = sentences.joined(separator: " ")
             let current = criterionResults
             let own = ownSavings[id]
             items.append(RoadmapItem(

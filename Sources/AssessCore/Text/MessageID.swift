@@ -271,6 +271,30 @@ public enum MessageID: String, Sendable, Hashable, CaseIterable, Codable {
     case askChoiceLevel = "ask.choice.level"
     /// An option, numbered, with its level and label.
     case askChoiceLevelLabel = "ask.choice.level.label"
+    /// Why an action was chosen: its value, effort, value per 10 days and the rise in the overall score.
+    case planValueRises = "plan.reason.value.rises"
+    /// Why an action was chosen, when the overall score barely moves.
+    case planValueFlat = "plan.reason.value.flat"
+    /// Why an action was chosen with the actions it depends on.
+    case planValueWithRises = "plan.reason.value.with.rises"
+    /// Why an action was chosen with the actions it depends on, when the overall score barely moves.
+    case planValueWithFlat = "plan.reason.value.with.flat"
+    /// An action that lifts a core criterion holding its area's level down.
+    case planUnblocks = "plan.reason.unblocks"
+    /// An action chosen first for the statutory duties it discharges ({duties}: each title with its legal reference).
+    case planDuty = "plan.reason.duty"
+    /// An action other chosen actions need first.
+    case planNeededBy = "plan.reason.needed-by"
+    /// An action brought forward as the first step in an area below its target.
+    case planFirstStep = "plan.reason.first-step"
+    /// An action spread over several quarters.
+    case planSpread = "plan.reason.spread"
+    /// Why an action is not scheduled: it needs one that is not.
+    case planNeedsUnscheduled = "plan.unscheduled.needs"
+    /// Why an action is not scheduled: it does not fit within the horizon.
+    case planTooBig = "plan.unscheduled.too-big"
+    /// Why an action is not scheduled: it does not fit within the horizon at its owner's capacity.
+    case planTooBigOwner = "plan.unscheduled.too-big.owner"
 
     /// The English template.
     public var englishTemplate: String {
@@ -419,6 +443,18 @@ public enum MessageID: String, Sendable, Hashable, CaseIterable, Codable {
         case .askChoicePointsLabel: return "{number}. {id} ({points} {points, plural, one {point} other {points}}): {label}"
         case .askChoiceLevel: return "{number}. {id} (level {level})"
         case .askChoiceLevelLabel: return "{number}. {id} (level {level}): {label}"
+        case .planValueRises: return "Value {value} for {days} person-days: {perTen} per 10 days; raises the overall score by about {gain}."
+        case .planValueFlat: return "Value {value} for {days} person-days: {perTen} per 10 days; the overall score moves by less than 0.1."
+        case .planValueWithRises: return "Value {value} for {days} person-days (with the {count, plural, one {# action} other {# actions}} it depends on): {perTen} per 10 days; raises the overall score by about {gain}."
+        case .planValueWithFlat: return "Value {value} for {days} person-days (with the {count, plural, one {# action} other {# actions}} it depends on): {perTen} per 10 days; the overall score moves by less than 0.1."
+        case .planUnblocks: return "Lifts a core criterion that holds its dimension's level down."
+        case .planDuty: return "Statutory duty not met today: {duties}."
+        case .planNeededBy: return "Needed first by {actions}."
+        case .planFirstStep: return "Scheduled early as the first step in its area."
+        case .planSpread: return "Spread from {from} to {to} to stay within the capacity."
+        case .planNeedsUnscheduled: return "It needs {action}, which is not scheduled."
+        case .planTooBig: return "Its {days} person-days do not fit within the {quarters}-quarter horizon at {capacity} person-days a quarter."
+        case .planTooBigOwner: return "Its {days} person-days do not fit within the {quarters}-quarter horizon at {capacity} person-days a quarter and {ownerCapacity} for {owner}."
         }
     }
 }
