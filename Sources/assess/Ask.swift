@@ -65,7 +65,8 @@ extension Assess {
                 var session = AskSession(
                     questionnaire: Questionnaire(framework: framework, evidence: own, answers: given, answersPath: answersPath,
                                                  area: area, revisit: revisit),
-                    evidencePath: evidence, answersPath: answersPath, linked: own.answersFile != nil)
+                    evidencePath: evidence, answersPath: answersPath, linked: own.answersFile != nil,
+                    frameworkReference: frameworkOptions.framework)
                 if list { return session.list() }
                 if let answers { return try session.scripted(answers) }
                 guard isatty(STDIN_FILENO) == 1 else {
@@ -87,6 +88,8 @@ struct AskSession {
     let answersPath: String
     /// Whether the evidence file already names the answers file.
     var linked: Bool
+    /// The `--framework` the questions come from, repeated in the next command; nil for the built-in one.
+    var frameworkReference: String?
     var styled = false
 
     // MARK: - Saving
@@ -220,7 +223,8 @@ struct AskSession {
             }
         }
         if !leftOut.isEmpty { Output.diagnostics(leftOut) }
-        Output.out(QuestionnaireText.summary(questionnaire, evidencePath: evidencePath, answersPath: answersPath, ending: .scripted(pairs.count))
+        Output.out(QuestionnaireText.summary(questionnaire, evidencePath: evidencePath, answersPath: answersPath, ending: .scripted(pairs.count),
+                                             framework: frameworkReference)
             .joined(separator: "\n") + "\n")
     }
 
@@ -281,7 +285,8 @@ struct AskSession {
                 }
             }
         }
-        QuestionnaireText.summary(questionnaire, evidencePath: evidencePath, answersPath: answersPath, ending: stopped ? .stopped : .finished).forEach { say($0) }
+        QuestionnaireText.summary(questionnaire, evidencePath: evidencePath, answersPath: answersPath, ending: stopped ? .stopped : .finished,
+                                  framework: frameworkReference).forEach { say($0) }
     }
 
     /// Prints a line wrapped to the terminal's width (continuation lines indented), so no line is wider.

@@ -102,6 +102,13 @@ import Testing
         #expect(scripted.stderr.contains("script.yaml:2:1: warning: answers.q7: saved, but not asked: q6 is Q6.2; it is not scored while that holds"),
                 "\(scripted.stderr)")
         #expect(!scripted.stderr.contains("answers.q6: saved"), "the answer that is asked gets no warning")
+        // The next command keeps the framework the questions came from; without it the file would be scored
+        // against the built-in framework.
+        let flowing = scripted.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")  // long paths wrap
+        #expect(flowing.contains("Next: assess score \(evidence) --framework odi-pathway"), "\(scripted.stdout)")
+        let made = try CLI.run(["init", "--framework", "odi-pathway", "--output", folder.appendingPathComponent("new.yaml").path])
+        #expect(made.stderr.contains("'assess ask \(folder.appendingPathComponent("new.yaml").path) --framework odi-pathway'"), "\(made.stderr)")
+        #expect(made.stderr.contains("--framework odi-pathway'."), "\(made.stderr)")
         let after = try AskTests.questionStates(evidence, framework: "odi-pathway")
         #expect(after["answers.q7"] == "answered, not asked: q6 is Q6.2; not scored", "\(after["answers.q7"] ?? "")")
     }

@@ -286,8 +286,9 @@ public enum QuestionnaireText {
     }
 
     /// The summary at the end, with the next command to run.
+    /// `framework` is the `--framework` the questions came from, repeated in the next command (nil: built in).
     public static func summary(_ questionnaire: Questionnaire, evidencePath: String, answersPath: String, ending: Ending,
-                               catalog: MessageCatalog = .english) -> [String] {
+                               framework: String? = nil, catalog: MessageCatalog = .english) -> [String] {
         func say(_ id: MessageID, _ arguments: [(String, MessageArgument)] = []) -> String { catalog.render(Message(id, arguments)) }
         var lines = [""]
         switch ending {
@@ -305,7 +306,9 @@ public enum QuestionnaireText {
         let unknown = questionnaire.answers.dontKnow.count
         if unknown > 0 { lines.append("  " + say(.askSummaryDontKnow, [("count", .count(unknown))])) }
         lines += EvidenceTemplate.wrap(say(.askSummaryAnswersIn, [("path", .text(clean(answersPath)))]), indent: "")
-        lines += EvidenceTemplate.wrap(say(.askSummaryNext, [("path", .text(clean(evidencePath)))]), indent: "")
+        let next = framework.map { say(.askSummaryNextFramework, [("path", .text(clean(evidencePath))), ("framework", .text(clean($0)))]) }
+            ?? say(.askSummaryNext, [("path", .text(clean(evidencePath)))])
+        lines += EvidenceTemplate.wrap(next, indent: "")
         return lines
     }
 }

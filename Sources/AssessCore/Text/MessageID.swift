@@ -57,6 +57,8 @@ public enum MessageID: String, Sendable, Hashable, CaseIterable, Codable {
     case countActions = "count.actions"
     /// What `assess init` wrote, and the next command.
     case initWrote = "init.wrote"
+    /// What `assess init --framework` wrote, and the next command with the same framework.
+    case initWroteFramework = "init.wrote.framework"
     /// How a criterion's maximum is counted (points scoring): fixed.
     case rulesMaximumFixedPoints = "rules.maximum.fixed.points"
     /// How a criterion's maximum is counted (points scoring): only when assessed.
@@ -201,6 +203,8 @@ public enum MessageID: String, Sendable, Hashable, CaseIterable, Codable {
     case askSummaryAnswersIn = "ask.summary.answers-in"
     /// The next command.
     case askSummaryNext = "ask.summary.next"
+    /// The next command, with the framework the questions came from.
+    case askSummaryNextFramework = "ask.summary.next.framework"
     /// Where a question is: its area and its number in the area.
     case askQuestionPosition = "ask.question.position"
     /// The criterion a question belongs to, with its id.
@@ -332,6 +336,9 @@ public enum MessageID: String, Sendable, Hashable, CaseIterable, Codable {
         case .initWrote:
             return "Wrote {file}: {open, plural, one {# fact} other {# facts}} to answer. Next: 'assess ask {file}' asks "
                 + "{open, plural, one {it} other {them}} one at a time (or edit the file), then 'assess score {file}'."
+        case .initWroteFramework:
+            return "Wrote {file}: {open, plural, one {# fact} other {# facts}} to answer. Next: 'assess ask {file} --framework {framework}' asks "
+                + "{open, plural, one {it} other {them}} one at a time (or edit the file), then 'assess score {file} --framework {framework}'."
         case .rulesMaximumFixedPoints:
             return "Maximum: fixed. The maximum of {rubric} includes its {maximum} {maximum, plural, one {point} other {points}} whatever is answered, unless a rule below leaves it out."
         case .rulesMaximumAssessedPoints:
@@ -408,6 +415,7 @@ public enum MessageID: String, Sendable, Hashable, CaseIterable, Codable {
         case .askSummaryDontKnow: return "{count, plural, one {# don't know answer} other {# don't know answers}}: 'assess ask --revisit' asks them again."
         case .askSummaryAnswersIn: return "Answers are in {path}."
         case .askSummaryNext: return "Next: assess score {path}"
+        case .askSummaryNextFramework: return "Next: assess score {path} --framework {framework}"
         case .askQuestionPosition: return "{area} · question {number} of {total}"
         case .askQuestionCriterion: return "{title} [{id}]"
         case .askQuestionGuidance: return "Guidance: {text}"
