@@ -169,7 +169,9 @@ enum ExecutiveSummary {
         if let roadmap {
             var duties: [Duty] = []
             for item in roadmap.items { for duty in item.failingDuties where !duties.contains(where: { $0.id == duty.id }) { duties.append(duty) } }
-            let dutyItems = roadmap.items.filter { !$0.failingDuties.isEmpty }
+            // The same actions the statutory-gaps table lists: chosen for a failing duty, or tagged with one.
+            let dutyIDs = Set(duties.map(\.id))
+            let dutyItems = roadmap.items.filter { !$0.failingDuties.isEmpty || $0.action.duties.contains(where: dutyIDs.contains) }
             if !duties.isEmpty {
                 let days = dutyItems.reduce(0) { $0 + $1.action.effort }
                 decisions.append(("Put the statutory work first",
