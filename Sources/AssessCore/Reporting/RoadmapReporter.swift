@@ -221,10 +221,10 @@ public enum RoadmapReporter {
     static func projectionTable(_ roadmap: Roadmap, markdown: Bool, width: Int = TextLayout.standardWidth) -> String {
         let baseline = roadmap.baseline
         let columns = [("Today", baseline)] + roadmap.projections.map { ("After \($0.horizon.rawValue)", $0.assessment) }
-        // The terminal shows one decimal, rounded down so that it never shows a level not reached.
+        // One decimal, rounded down so that it never shows a level not reached (the JSON keeps the scores).
         func cell(_ score: Double?, _ level: Int?) -> String {
             guard let score else { return "–" }
-            return (markdown ? Format.number(score, decimals: 2) : ReportText.oneDecimal(score)) + " (" + (level.map { "L\($0)" } ?? "no level") + ")"
+            return ReportText.oneDecimal(score) + " (" + (level.map { "L\($0)" } ?? "no level") + ")"
         }
         var rows: [[String]] = [["Dimension", "Target"] + columns.map(\.0)]
         for (index, dimension) in baseline.dimensions.enumerated() {
