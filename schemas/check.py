@@ -358,6 +358,8 @@ def main(argv):
          "channel-mix target-share 120"),
         ("channel-shift.channel-mix", lambda c: c["evidence"].__setitem__("volume", "channel.volumes"),
          "channel-mix unknown role 'volume'"),
+        ("channel-shift.channel-mix", lambda c: c["parameters"]["uprate"].pop("to-value"),
+         "channel-mix uprate without the later year's index value"),
     ]:
         name, rubric, index = first_criterion(assessor)
         broken(f"rubric: {what}", rubric_schema, rubric,
