@@ -45,7 +45,7 @@ extension Assess {
 
         func run() throws {
             try CLIFailure.run {
-                let framework = try frameworkOptions.load()
+                let framework = try frameworkOptions.load(evidence: evidence)
                 defer { FrameworkOptions.finish(framework) }
                 if let area, !framework.dimensions.contains(where: { $0.rubric.id == area }) {
                     Output.error("error: no area '\(QuestionnaireText.clean(area))'; the areas are \(framework.dimensions.map(\.rubric.id).joined(separator: ", "))")

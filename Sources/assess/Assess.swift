@@ -64,6 +64,26 @@ struct FrameworkOptions: ParsableArguments {
         return started
     }
 
+    /// Loads the framework for an evidence file: `--framework` if given, else the pack the evidence declares
+    /// (`framework: ID`, looked up by id among the packs, never as a path), else the built-in framework.
+    func load(evidence: String, startListed: Bool = true) throws -> Framework {
+        let declared = EvidenceLoader.declaredFramework(path: evidence)
+        guard framework == nil, let declared else {
+            if let declared, let framework, framework != declared {
+                Output.error("\(evidence): warning: the evidence is written for the framework '\(declared)', but --framework \(framework) is used")
+            }
+            return try load(startListed: startListed)
+        }
+        let started = try startPlugins()
+        do throws(LoadError) {
+            let pack = try packOptions.library.find(id: declared)
+            return try AssessKit.loadFramework(pack: pack, plugins: started, pluginTimeout: pluginTimeout, startPlugins: startListed)
+        } catch {
+            for plugin in started { Self.finish(plugin) }
+            throw CLIFailure(error)
+        }
+    }
+
     /// Loads the framework with plugins already started.
     func load(started: [ExternalPlugin], startListed: Bool = true) throws -> Framework {
         do {

@@ -66,7 +66,8 @@ extension Assess {
                     try Output.writeAtomically(text, to: output, inputs: Output.inputs(framework: framework, fromDisk: frameworkOptions.framework != nil))
                     // Said on standard error, so that standard output stays the file alone when it is piped.
                     let open = text.split(separator: "\n").filter { $0.hasPrefix("  ") && $0.hasSuffix(": ~") }.count
-                    Output.error((frameworkOptions.framework.map {
+                    // A pack's starter names the pack itself (framework: ID), so the next commands need no --framework.
+                    Output.error(((framework.pack == nil ? frameworkOptions.framework : nil).map {
                         Message(.initWroteFramework, [("file", .text(output)), ("open", .count(open)), ("framework", .text($0))])
                     } ?? Message(.initWrote, [("file", .text(output)), ("open", .count(open))])).english)
                 } else {

@@ -62,7 +62,7 @@ extension Assess {
                     Output.error("error: no HTML renderer for PDF output; \(PDFRenderer.installHint)")
                     throw CLIFailure(code: ExitStatus.unavailable)
                 }
-                let framework = try frameworkOptions.load()
+                let framework = try frameworkOptions.load(evidence: evidence)
                 defer { FrameworkOptions.finish(framework) }
                 let session = AssessmentSession(framework: framework, loader: fileOptions.loader)
                 let loaded: Evidence

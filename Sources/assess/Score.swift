@@ -49,7 +49,7 @@ extension Assess {
         func run() throws {
             try CLIFailure.run {
                 let context = ReportContext(toolVersion: AssessKit.version, date: try Output.reportDate(date))
-                let framework = try frameworkOptions.load()
+                let framework = try frameworkOptions.load(evidence: evidence)
                 defer { FrameworkOptions.finish(framework) }
                 let session = AssessmentSession(framework: framework, loader: fileOptions.loader)
                 let result: SessionResult

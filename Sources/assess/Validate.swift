@@ -72,8 +72,12 @@ extension Assess {
                         Output.diagnostics(refused)
                         return ExitStatus.dataError
                     }
-                    let framework = try AssessKit.loadFramework(path: frameworkOptions.framework, plugins: plugins,
-                                                                 startPlugins: pluginStart.startPlugins)
+                    // --framework, else the pack the evidence declares (by id), else the built-in framework.
+                    let framework = try frameworkOptions.framework == nil && evidence.framework != nil
+                        ? AssessKit.loadFramework(pack: frameworkOptions.packOptions.library.find(id: evidence.framework ?? ""), plugins: plugins,
+                                                  startPlugins: pluginStart.startPlugins)
+                        : AssessKit.loadFramework(reference: frameworkOptions.framework, packs: frameworkOptions.packOptions.library,
+                                                  plugins: plugins, startPlugins: pluginStart.startPlugins)
                     defer { FrameworkOptions.finish(framework, except: plugins) }
                     notStarted(framework.plugins)
                     // The same engine run as `score`: every criterion error is an error here.

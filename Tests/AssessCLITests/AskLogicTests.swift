@@ -106,10 +106,42 @@ import Testing
         // against the built-in framework.
         let flowing = scripted.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")  // long paths wrap
         #expect(flowing.contains("Next: assess score \(evidence) --framework odi-pathway"), "\(scripted.stdout)")
-        let made = try CLI.run(["init", "--framework", "odi-pathway", "--output", folder.appendingPathComponent("new.yaml").path])
-        #expect(made.stderr.contains("'assess ask \(folder.appendingPathComponent("new.yaml").path) --framework odi-pathway'"), "\(made.stderr)")
-        #expect(made.stderr.contains("--framework odi-pathway'."), "\(made.stderr)")
         let after = try AskTests.questionStates(evidence, framework: "odi-pathway")
         #expect(after["answers.q7"] == "answered, not asked: q6 is Q6.2; not scored", "\(after["answers.q7"] ?? "")")
+    }
+
+    @Test("an evidence file names the pack it is written for; ask, score, validate and roadmap use it without --framework")
+    func evidenceNamesItsPack() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("new.yaml").path
+        let made = try CLI.run(["init", "--framework", "odi-pathway", "--output", file])
+        #expect(made.status == 0, "\(made.stderr)")
+        #expect(try String(contentsOfFile: file, encoding: .utf8).contains("\nframework: odi-pathway\n"))
+        // The file says which pack, so the next commands need no --framework.
+        #expect(made.stderr.contains("'assess ask \(file)' asks them"), "\(made.stderr)")
+        let score = try CLI.run(["score", file])
+        #expect(score.status == 0, "\(score.stderr)")
+        #expect(score.stdout.contains("ODI Open Data Pathway"), "\(score.stdout)")
+        #expect(!score.stderr.contains("reads the fact"), "no unread-fact warnings: \(score.stderr)")
+        let list = try CLI.run(["ask", file, "--list"])
+        #expect(list.stdout.hasPrefix("answers.q1\tdata-management-processes\tto ask"), "\(list.stdout)")
+        #expect(try CLI.run(["validate", file]).status == 0)
+        #expect(try CLI.run(["roadmap", file]).status == 0)
+        // --framework still wins, with a warning.
+        let other = try CLI.run(["score", file, "--framework", "dma-government"])
+        #expect(other.stderr.contains("warning: the evidence is written for the framework 'odi-pathway', but --framework dma-government is used"),
+                "\(other.stderr)")
+        // Third parties' evidence names a pack by id only, never a path for the tool to read.
+        let path = folder.appendingPathComponent("path.yaml").path
+        try "framework: ../../etc/passwd\norganisation: {name: X}\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let refused = try CLI.run(["score", path])
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains("path.yaml:1:12: error: '../../etc/passwd' is not a pack id"), "\(refused.stderr)")
+        let unknown = folder.appendingPathComponent("unknown.yaml").path
+        try "framework: odi-pathwai\norganisation: {name: X}\n".write(toFile: unknown, atomically: true, encoding: .utf8)
+        let missing = try CLI.run(["score", unknown])
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("did you mean 'odi-pathway'?"), "\(missing.stderr)")
     }
 }

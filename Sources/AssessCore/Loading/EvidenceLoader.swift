@@ -15,7 +15,7 @@ public struct EvidenceLoader: Sendable {
     }
 
     /// Top-level keys of an evidence file.
-    public static let topKeys = ["organisation", "defaults", "facts", "targets", "answers"]
+    public static let topKeys = ["framework", "organisation", "defaults", "facts", "targets", "answers"]
     /// Keys of the organisation block.
     public static let organisationKeys = ["name", "type", "code", "population", "period", "nation", "attributes"]
     /// Keys of the `defaults:` block: the provenance every fact of the file has unless it says otherwise.
@@ -61,6 +61,16 @@ public struct EvidenceLoader: Sendable {
                 }
             }
             if let attributes = block["attributes"] { organisation.attributes = Self.decodeAttributes(attributes) }
+        }
+        // `framework: ID`: the pack the evidence is written for. An id only, looked up among the packs: an
+        // evidence file (third parties' text) never names a path for the tool to read.
+        var declared: String?
+        if let reader = map["framework"], let id = reader.string() {
+            if Self.isPackID(id) {
+                declared = id
+            } else {
+                reader.error("'\(id)' is not a pack id", hint: "name the pack the evidence is written for by its id, such as odi-pathway ('assess packs' lists them); a framework on disk is given with --framework PATH")
+            }
         }
         let defaults = map["defaults"].map(Self.decodeDefaults) ?? FactDefaults()
         var facts: [String: Fact] = [:]
@@ -141,7 +151,33 @@ public struct EvidenceLoader: Sendable {
         evidence.targets = targets
         if !fileRoots.isEmpty { evidence.files = FileAccess(roots: [FileReader.folder(of: document.file)] + fileRoots) }
         evidence.answersFile = answersPath
+        evidence.framework = declared
         return evidence
+    }
+
+    /// Whether text is a pack id: lower-case letters, digits, '-' and '.', not starting with '.'.
+    public static func isPackID(_ text: String) -> Bool {
+        !text.isEmpty && text.utf8.count <= 100 && text.first != "."
+            && text.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D || $0 == 0x2E }
+    }
+
+    /// The pack id an evidence file declares with `framework:`, read without loading the file; nil when it
+    /// declares none or cannot be read (loading it reports why). Only files that mention `framework:` at the
+    /// start of a line are parsed, so evidence without it costs one scan of its bytes.
+    public static func declaredFramework(path: String) -> String? {
+        guard let bytes = try? FileReader.read(path) else { return nil }
+        let needle = Array("framework:".utf8)
+        var found = false
+        var index = 0
+        while index + needle.count <= bytes.count {
+            if (index == 0 || bytes[index - 1] == 0x0A) && Array(bytes[index..<(index + needle.count)]) == needle { found = true; break }
+            guard let next = bytes[index...].firstIndex(of: 0x0A) else { break }
+            index = next + 1
+        }
+        guard found, let document = try? YAMLParser.parse(bytes, file: path), document.problems.isEmpty,
+              let id = document.root?.pairs?.first(where: { $0.key.scalar?.text == "framework" })?.value.scalar?.text,
+              isPackID(id) else { return nil }
+        return id
     }
 
     static func decodeFact(key: String, node: YAMLNode, parent: NodeReader, folder: String,

@@ -24,6 +24,12 @@ public enum EvidenceSchema {
             ("additionalProperties", .bool(false)),
             ("required", .array([.string("organisation")])),
             ("properties", .object([
+                ("framework", .object([
+                    ("description", .string("The pack this evidence is written for, by id (see 'assess packs'). Used unless --framework says otherwise; never a path.")),
+                    ("type", .string("string")),
+                    ("pattern", .string("^[a-z0-9-][a-z0-9.-]*$")),
+                    ("maxLength", .number(100)),
+                ])),
                 ("organisation", organisation(attributes: framework.organisationAttributes)),
                 ("defaults", defaults),
                 ("facts", facts),

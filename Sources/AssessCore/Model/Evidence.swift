@@ -194,6 +194,9 @@ public struct Evidence: Sendable {
     public var files: FileAccess
     /// The answers file named with `answers:` (resolved against the evidence file's folder), if any.
     public var answersFile: String?
+    /// The pack the evidence is written for (`framework: odi-pathway`), by id only; nil for the built-in
+    /// framework. The command line's `--framework` wins.
+    public var framework: String?
 
     /// Creates evidence whose export files must sit in the evidence file's folder (or below it).
     public init(organisation: Organisation, facts: [String: Fact], document: YAMLDocument) {
