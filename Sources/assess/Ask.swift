@@ -137,17 +137,7 @@ struct AskSession {
 
     func list() {
         for question in questionnaire.questions {
-            let skip = questionnaire.notAsked[question.id].map { QuestionnaireText.notAsked($0) }
-            let inEvidence = questionnaire.isAnsweredInEvidence(question)
-            let state = inEvidence && skip != nil ? "in evidence, not asked: \(skip ?? ""); not scored"
-                : inEvidence ? "in evidence"
-                : questionnaire.hasStaleAnswer(question) ? "answered, not asked: \(skip ?? ""); not scored"
-                : skip != nil ? "not asked: \(skip ?? "")"
-                : questionnaire.answers.dontKnow.contains(question.id) && questionnaire.dontKnowOption(question) != nil ? "don't know"
-                : questionnaire.isAnswered(question) ? "answered"
-                : questionnaire.answers.dontKnow.contains(question.id) ? "don't know"
-                : questionnaire.answers.skipped.contains(question.id) ? "skipped" : "to ask"
-            Output.out("\(question.id)\t\(question.areaID)\t\(state)\n")
+            Output.out("\(question.id)\t\(question.areaID)\t\(QuestionnaireText.listState(question, in: questionnaire))\n")
         }
     }
 
@@ -234,7 +224,7 @@ struct AskSession {
     /// TERM=dumb), saving after every accepted answer.
     mutating func interactive() throws {
         Terminal.stopCleanly(on: SIGINT, styled: styled)
-        say(QuestionnaireText.clean("Questions for \(questionnaire.evidence.organisation.name). Answers are saved as you go in \(answersPath)."))
+        say(QuestionnaireText.opening(questionnaire, answersPath: answersPath))
         say(QuestionnaireText.commands)
         for area in questionnaire.progress() { say("  " + QuestionnaireText.progress(area, scale: questionnaire.framework.scale)) }
         var shownCriterion: String?

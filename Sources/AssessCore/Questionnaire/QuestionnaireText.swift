@@ -155,6 +155,28 @@ public enum QuestionnaireText {
         }
     }
 
+    /// Where a question stands, as `assess ask --list` shows it: in evidence, answered, not asked and why,
+    /// don't know, skipped, or to ask.
+    public static func listState(_ question: Question, in questionnaire: Questionnaire, catalog: MessageCatalog = .english) -> String {
+        func say(_ id: MessageID, _ arguments: [(String, MessageArgument)] = []) -> String { catalog.render(Message(id, arguments)) }
+        let skip = questionnaire.notAsked[question.id].map { notAsked($0, catalog: catalog) }
+        let reason: [(String, MessageArgument)] = [("reason", .text(skip ?? ""))]
+        let dontKnow = questionnaire.answers.dontKnow.contains(question.id)
+        if questionnaire.isAnsweredInEvidence(question) { return say(skip != nil ? .askListInEvidenceNotAsked : .askListInEvidence, reason) }
+        if questionnaire.hasStaleAnswer(question) { return say(.askListAnsweredNotAsked, reason) }
+        if skip != nil { return say(.askListNotAsked, reason) }
+        if dontKnow && questionnaire.dontKnowOption(question) != nil { return say(.askListDontKnow) }
+        if questionnaire.isAnswered(question) { return say(.askListAnswered) }
+        if dontKnow { return say(.askListDontKnow) }
+        return say(questionnaire.answers.skipped.contains(question.id) ? .askListSkipped : .askListToAsk)
+    }
+
+    /// The first line of a session.
+    public static func opening(_ questionnaire: Questionnaire, answersPath: String, catalog: MessageCatalog = .english) -> String {
+        catalog.render(Message(.askOpening, [("organisation", .text(clean(questionnaire.evidence.organisation.name))),
+                                             ("path", .text(clean(answersPath)))]))
+    }
+
     /// What an answer changed in the questions still to ask: how many question logic now leaves out, or
     /// opens again; nil when none.
     public static func logicChange(leftOut: Int, opened: Int, catalog: MessageCatalog = .english) -> String? {

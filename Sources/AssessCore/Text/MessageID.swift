@@ -205,6 +205,24 @@ public enum MessageID: String, Sendable, Hashable, CaseIterable, Codable {
     case askSummaryNext = "ask.summary.next"
     /// The next command, with the framework the questions came from.
     case askSummaryNextFramework = "ask.summary.next.framework"
+    /// A question answered in the evidence file ('assess ask --list').
+    case askListInEvidence = "ask.list.in-evidence"
+    /// A question answered in the evidence file that question logic leaves out.
+    case askListInEvidenceNotAsked = "ask.list.in-evidence.not-asked"
+    /// A question answered before question logic left it out.
+    case askListAnsweredNotAsked = "ask.list.answered.not-asked"
+    /// A question question logic leaves out.
+    case askListNotAsked = "ask.list.not-asked"
+    /// A question answered don't know.
+    case askListDontKnow = "ask.list.dont-know"
+    /// A question answered.
+    case askListAnswered = "ask.list.answered"
+    /// A question skipped for now.
+    case askListSkipped = "ask.list.skipped"
+    /// A question still to ask.
+    case askListToAsk = "ask.list.to-ask"
+    /// The first line of an 'assess ask' session.
+    case askOpening = "ask.opening"
     /// Where a question is: its area and its number in the area.
     case askQuestionPosition = "ask.question.position"
     /// The criterion a question belongs to, with its id.
@@ -416,6 +434,15 @@ public enum MessageID: String, Sendable, Hashable, CaseIterable, Codable {
         case .askSummaryAnswersIn: return "Answers are in {path}."
         case .askSummaryNext: return "Next: assess score {path}"
         case .askSummaryNextFramework: return "Next: assess score {path} --framework {framework}"
+        case .askListInEvidence: return "in evidence"
+        case .askListInEvidenceNotAsked: return "in evidence, not asked: {reason}; not scored"
+        case .askListAnsweredNotAsked: return "answered, not asked: {reason}; not scored"
+        case .askListNotAsked: return "not asked: {reason}"
+        case .askListDontKnow: return "don't know"
+        case .askListAnswered: return "answered"
+        case .askListSkipped: return "skipped"
+        case .askListToAsk: return "to ask"
+        case .askOpening: return "Questions for {organisation}. Answers are saved as you go in {path}."
         case .askQuestionPosition: return "{area} · question {number} of {total}"
         case .askQuestionCriterion: return "{title} [{id}]"
         case .askQuestionGuidance: return "Guidance: {text}"
