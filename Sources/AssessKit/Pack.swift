@@ -55,8 +55,7 @@ public struct PackMetadata: Sendable, Hashable {
             throw .invalid(DiagnosticError(context.diagnostics))
         }
         let id = map.string("id") ?? ""
-        if let reader = map["id"], !id.isEmpty,
-           !id.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" || $0 == "." }) || id.first == "." {
+        if let reader = map["id"], !id.isEmpty, !PackLabel.isValidID(id) {
             reader.error("'\(id)' is not a valid pack id", hint: "use lower-case letters, digits, '-' and '.' only, such as 'dma-government'")
         }
         let title = map.string("title") ?? ""

@@ -136,15 +136,22 @@ public struct PackLibrary: Sendable {
     public func find(id: String) throws(LoadError) -> Pack {
         let (packs, _) = available()
         if let pack = packs.first(where: { $0.metadata.id == id }) { return pack }
-        var hint = "no pack has that id either"
-        let ids = packs.map(\.metadata.id)
-        if let nearest = Suggestion.nearest(to: id, in: ids) { hint += "; did you mean '\(nearest)'?" }
+        throw .notFound(path: id, hint: "no pack has that id either; " + missing(id, among: packs))
+    }
+
+    /// The first pack with an id, or nil.
+    public func pack(id: String) -> Pack? { available().0.first { $0.metadata.id == id } }
+
+    /// What to say of an id no pack has: the nearest id and the packs there are, or where to add some.
+    public func missing(_ id: String, among packs: [Pack]? = nil) -> String {
+        let packs = packs ?? available().0
+        var hint = Suggestion.nearest(to: id, in: packs.map(\.metadata.id)).map { "did you mean '\($0)'?; " } ?? ""
         if packs.isEmpty {
-            hint += "; no packs were found: add a folder of packs with --packs DIR or \(Self.environmentVariable)"
+            hint += "no packs were found: add a folder of packs with --packs DIR or \(Self.environmentVariable)"
         } else {
-            hint += "; packs found: " + packs.map { "\($0.metadata.id) (\($0.origin.description))" }.joined(separator: ", ")
+            hint += "packs found: " + packs.map { "\($0.metadata.id) (\($0.origin.description))" }.joined(separator: ", ")
         }
-        throw .notFound(path: id, hint: hint)
+        return hint
     }
 
     /// Whether a `--framework` value reads as a pack id rather than a path: no `/`, and no file extension

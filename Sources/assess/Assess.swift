@@ -69,19 +69,30 @@ struct FrameworkOptions: ParsableArguments {
     func load(evidence: String, startListed: Bool = true) throws -> Framework {
         let declared = EvidenceLoader.declaredFramework(path: evidence)
         guard framework == nil, let declared else {
-            if let declared, let framework, framework != declared {
-                Output.error("\(evidence): warning: the evidence is written for the framework '\(declared)', but --framework \(framework) is used")
+            if let declared, let framework, framework != declared.id {
+                Output.error("\(evidence): warning: the evidence is written for the framework '\(declared.id)', but --framework \(framework) is used")
             }
             return try load(startListed: startListed)
         }
+        guard let pack = declaredPack(declared.id, at: declared.location, in: evidence) else { throw CLIFailure(code: ExitStatus.noInput) }
         let started = try startPlugins()
         do throws(LoadError) {
-            let pack = try packOptions.library.find(id: declared)
             return try AssessKit.loadFramework(pack: pack, plugins: started, pluginTimeout: pluginTimeout, startPlugins: startListed)
         } catch {
             for plugin in started { Self.finish(plugin) }
             throw CLIFailure(error)
         }
+    }
+
+    /// The pack an evidence file's `framework:` names, or nil after saying so at that line (the caller exits
+    /// 66, as for an unknown `--framework` id).
+    func declaredPack(_ id: String, at location: SourceLocation, in evidence: String) -> Pack? {
+        let library = packOptions.library
+        guard let pack = library.pack(id: id) else {
+            Output.error("\(evidence):\(location.line):\(location.column): error: no pack has the id '\(QuestionnaireText.clean(id))' that 'framework:' names; \(library.missing(id))")
+            return nil
+        }
+        return pack
     }
 
     /// Loads the framework with plugins already started.

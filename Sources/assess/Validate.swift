@@ -73,11 +73,14 @@ extension Assess {
                         return ExitStatus.dataError
                     }
                     // --framework, else the pack the evidence declares (by id), else the built-in framework.
-                    let framework = try frameworkOptions.framework == nil && evidence.framework != nil
-                        ? AssessKit.loadFramework(pack: frameworkOptions.packOptions.library.find(id: evidence.framework ?? ""), plugins: plugins,
-                                                  startPlugins: pluginStart.startPlugins)
-                        : AssessKit.loadFramework(reference: frameworkOptions.framework, packs: frameworkOptions.packOptions.library,
-                                                  plugins: plugins, startPlugins: pluginStart.startPlugins)
+                    let framework: Framework
+                    if frameworkOptions.framework == nil, let declared = EvidenceLoader.declaredFramework(path: file) {
+                        guard let pack = frameworkOptions.declaredPack(declared.id, at: declared.location, in: file) else { return ExitStatus.noInput }
+                        framework = try AssessKit.loadFramework(pack: pack, plugins: plugins, startPlugins: pluginStart.startPlugins)
+                    } else {
+                        framework = try AssessKit.loadFramework(reference: frameworkOptions.framework, packs: frameworkOptions.packOptions.library,
+                                                                plugins: plugins, startPlugins: pluginStart.startPlugins)
+                    }
                     defer { FrameworkOptions.finish(framework, except: plugins) }
                     notStarted(framework.plugins)
                     // The same engine run as `score`: every criterion error is an error here.

@@ -141,7 +141,8 @@ import Testing
         let unknown = folder.appendingPathComponent("unknown.yaml").path
         try "framework: odi-pathwai\norganisation: {name: X}\n".write(toFile: unknown, atomically: true, encoding: .utf8)
         let missing = try CLI.run(["score", unknown])
-        #expect(missing.status != 0)
+        #expect(missing.status == 66)
+        #expect(missing.stderr.contains("unknown.yaml:1:12: error: no pack has the id 'odi-pathwai' that 'framework:' names"), "\(missing.stderr)")
         #expect(missing.stderr.contains("did you mean 'odi-pathway'?"), "\(missing.stderr)")
     }
 }

@@ -168,7 +168,7 @@ public enum EvidenceTemplate {
                   "#     reference: CRM report, April 2025 to March 2026", "#     date: 2026-04-07",
                   "# An export file is named with 'file: exports/name.csv' instead of 'value:'.",
                   "# Check it with 'assess validate FILE'; score it with 'assess score FILE'.", ""]
-        if let pack = framework.pack, EvidenceLoader.isPackID(pack.id) {
+        if let pack = framework.pack, PackLabel.isValidID(pack.id) {
             // The pack this file is for, so that ask, score, report and roadmap use it without --framework.
             lines += wrap("The published method this evidence is written for: 'assess' uses it unless --framework says otherwise.", indent: "# ")
             lines.append("framework: \(pack.id)")

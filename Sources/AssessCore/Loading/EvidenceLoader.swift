@@ -66,7 +66,7 @@ public struct EvidenceLoader: Sendable {
         // evidence file (third parties' text) never names a path for the tool to read.
         var declared: String?
         if let reader = map["framework"], let id = reader.string() {
-            if Self.isPackID(id) {
+            if PackLabel.isValidID(id) {
                 declared = id
             } else {
                 reader.error("'\(id)' is not a pack id", hint: "name the pack the evidence is written for by its id, such as odi-pathway ('assess packs' lists them); a framework on disk is given with --framework PATH")
@@ -155,29 +155,23 @@ public struct EvidenceLoader: Sendable {
         return evidence
     }
 
-    /// Whether text is a pack id: lower-case letters, digits, '-' and '.', not starting with '.'.
-    public static func isPackID(_ text: String) -> Bool {
-        !text.isEmpty && text.utf8.count <= 100 && text.first != "."
-            && text.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D || $0 == 0x2E }
-    }
-
-    /// The pack id an evidence file declares with `framework:`, read without loading the file; nil when it
-    /// declares none or cannot be read (loading it reports why). Only files that mention `framework:` at the
-    /// start of a line are parsed, so evidence without it costs one scan of its bytes.
-    public static func declaredFramework(path: String) -> String? {
+    /// The pack id an evidence file declares with `framework:` and where, read before the framework is
+    /// loaded; nil when it declares none or cannot be read (loading it reports why). Only a file with
+    /// `framework:` at the start of a line is parsed, so evidence without it costs one scan of its bytes.
+    public static func declaredFramework(path: String) -> (id: String, location: SourceLocation)? {
         guard let bytes = try? FileReader.read(path) else { return nil }
         let needle = Array("framework:".utf8)
         var found = false
         var index = 0
         while index + needle.count <= bytes.count {
-            if (index == 0 || bytes[index - 1] == 0x0A) && Array(bytes[index..<(index + needle.count)]) == needle { found = true; break }
+            if bytes[index..<(index + needle.count)].elementsEqual(needle) { found = true; break }
             guard let next = bytes[index...].firstIndex(of: 0x0A) else { break }
             index = next + 1
         }
         guard found, let document = try? YAMLParser.parse(bytes, file: path), document.problems.isEmpty,
-              let id = document.root?.pairs?.first(where: { $0.key.scalar?.text == "framework" })?.value.scalar?.text,
-              isPackID(id) else { return nil }
-        return id
+              let value = document.root?.pairs?.first(where: { $0.key.scalar?.text == "framework" })?.value,
+              let id = value.scalar?.text, PackLabel.isValidID(id) else { return nil }
+        return (id, value.location)
     }
 
     static func decodeFact(key: String, node: YAMLNode, parent: NodeReader, folder: String,

@@ -137,6 +137,13 @@ public struct PackLabel: Sendable, Hashable {
     /// The pack's version, which is not the framework's `version:`.
     public var version: String
 
+    /// Whether text is a valid pack id: lower-case ASCII letters, digits, '-' and '.', not starting with '.'.
+    /// The one rule for `pack.yaml`'s `id:` and an evidence file's `framework:`.
+    public static func isValidID(_ text: String) -> Bool {
+        !text.isEmpty && text.first != "."
+            && text.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D || $0 == 0x2E }
+    }
+
     /// Creates a label.
     public init(id: String, version: String) {
         self.id = id
