@@ -199,12 +199,15 @@ enum ExecutiveSummary {
                 decisions.append(("Fund the capacity the plan assumes",
                                   "\(Format.number(roadmap.capacity, decimals: 0)) person-days a quarter\(owners) from \(roadmap.label(quarter: 1)) to \(roadmap.label(quarter: last)), \(Format.number(roadmap.totalEffort, decimals: 0)) in all" + (cost.isEmpty ? "" : ", and " + cost.joined(separator: " and ") + " beyond staff time") + "."))
             }
+            // What does not fit, and the targets not reached: each its own decision, or one when both apply,
+            // so page one stays one page.
+            var unscheduled: String?
             if !roadmap.notScheduled.isEmpty {
                 let days = roadmap.notScheduled.reduce(0) { $0 + $1.action.effort }
                 let n = roadmap.notScheduled.count
-                decisions.append(("Accept what is not scheduled, or add capacity",
-                                  "\(Figures.list(roadmap.notScheduled.map { $0.action.title.lowercasedFirst }, limit: 2)) (\(Format.number(days, decimals: 0)) person-days) \(n == 1 ? "does" : "do") not fit within \(roadmap.quarters) quarters at this capacity; no projection counts \(n == 1 ? "it" : "them")"))
+                unscheduled = "\(Figures.list(roadmap.notScheduled.map { $0.action.title.lowercasedFirst }, limit: 2)) (\(Format.number(days, decimals: 0)) person-days) \(n == 1 ? "does" : "do") not fit within \(roadmap.quarters) quarters at this capacity; no projection counts \(n == 1 ? "it" : "them")"
             }
+            var shortfall: String?
             let unknownIDs = Set(unknown.map(\.id))
             let shortfalls = roadmap.shortfalls.filter { !unknownIDs.contains($0.dimension) }
             if !shortfalls.isEmpty {
@@ -217,16 +220,14 @@ enum ExecutiveSummary {
                 let parts = groups.map { g in
                     "\(Figures.list(g.areas.map(\.lowercasedFirst), limit: 3)) \(g.areas.count == 1 ? "stops" : "stop") at \(g.reached.map { "level \($0)" } ?? "no level") against a target of level \(g.target)"
                 }
-                let shortfall = "with the actions available, " + parts.joined(separator: "; ")
-                // Both limits of the plan are one decision for the leadership, so page one stays one page.
-                if let last = decisions.last, last.0 == "Accept what is not scheduled, or add capacity" {
-                    decisions[decisions.count - 1] = ("Accept the limits of this plan, or add capacity", last.1 + "; and " + shortfall + ".")
-                } else {
-                    decisions.append(("Accept lower targets, or commission more", shortfall + "."))
-                }
+                shortfall = "with the actions available, " + parts.joined(separator: "; ")
             }
-            if let last = decisions.last, last.0 == "Accept what is not scheduled, or add capacity" {
-                decisions[decisions.count - 1].1 += "."
+            switch (unscheduled, shortfall) {
+            case let (unscheduled?, shortfall?):
+                decisions.append(("Accept the limits of this plan, or add capacity", unscheduled + "; and " + shortfall + "."))
+            case let (unscheduled?, nil): decisions.append(("Accept what is not scheduled, or add capacity", unscheduled + "."))
+            case let (nil, shortfall?): decisions.append(("Accept lower targets, or commission more", shortfall + "."))
+            case (nil, nil): break
             }
             if let saving = roadmap.savings.first {
                 decisions.append(("Decide how the saving will be realised",

@@ -92,14 +92,13 @@ public struct Planner: Sendable {
         // of a criterion includes the saving at the lower levels (the contacts moved to reach level 3 are
         // among those moved to reach level 4), so per criterion only the largest modelled part counts, less
         // what the chosen actions already claim on it.
-        func cashableMiddle(_ ids: [String], over chosen: [String]) -> Double {
-            func largest(_ group: [String]) -> [String: Double] {
-                var parts: [String: Double] = [:]
-                for id in group { if let part = modelledParts[id] { parts[part.criterion] = max(parts[part.criterion] ?? 0, part.middle) } }
-                return parts
-            }
-            let claimed = largest(chosen)
-            let wanted = largest(ids)
+        func largestModelled(_ group: [String]) -> [String: Double] {
+            var parts: [String: Double] = [:]
+            for id in group { if let part = modelledParts[id] { parts[part.criterion] = max(parts[part.criterion] ?? 0, part.middle) } }
+            return parts
+        }
+        func cashableMiddle(_ ids: [String], over claimed: [String: Double]) -> Double {
+            let wanted = largestModelled(ids)
             var added = 0.0
             for id in ids { added += (ownSavings[id]?.cashable?.middle ?? 0) - (modelledParts[id]?.middle ?? 0) }
             for (criterion, middle) in wanted { added += max(0, middle - (claimed[criterion] ?? 0)) }
@@ -210,6 +209,7 @@ public struct Planner: Sendable {
 
         for _ in 0...actions.count {
             let projectedLevels = assessedLevels(projected)
+            let claimed = largestModelled(chosen)  // what the actions chosen so far claim, once per round
             let below = Set(projected.dimensions.filter { ($0.level ?? 0) < (targets[$0.id] ?? 0) }.map(\.id))
             let gating = Set(projected.dimensions.filter { below.contains($0.id) }.flatMap(\.gating.limitedBy))
             var best: (id: String, duty: Bool, unblocks: Bool, priority: Double, value: Double, gain: Double, ids: [String], duties: [Duty])?
@@ -231,7 +231,7 @@ public struct Planner: Sendable {
                 let after = engine.rescore(projected, raising: levels(chosen + ids))
                 let gain = (after.overall.provisionalScore ?? 0) - (projected.overall.provisionalScore ?? 0)
                 let effort = ids.compactMap { byID[$0]?.effort }.reduce(0, +)
-                let cashable = cashableMiddle(ids, over: chosen)
+                let cashable = cashableMiddle(ids, over: claimed)
                 let nonCashable = ids.compactMap { ownSavings[$0]?.nonCashable?.middle }.reduce(0, +)
                 let risk = ids.compactMap { byID[$0]?.benefit?.risk }.max { PlanningSettings.riskPoints($0) < PlanningSettings.riskPoints($1) }
                 let value = settings.value(scoreGain: max(gain, 0), cashable: cashable, nonCashable: nonCashable, risk: risk)
